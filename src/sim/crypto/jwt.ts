@@ -1,0 +1,92 @@
+/**
+ * ES256 JSON Web Tokens. Signing uses deterministic ECDSA (RFC 6979, via @noble/curves) so a seed
+ * gives the same token bytes on every run: Web Crypto's ECDSA draws a fresh nonce each time, which
+ * would make slides and live demos disagree. Verification and decoding use jose, the library a
+ * real resource server would use, falling back to @noble/curves only where Web Crypto is missing.
+ */
+import { p256 } from '@noble/curves/nist.js';
+import { base64url, compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
+import type { Rng } from '../world/random';
+import { hasSubtleCrypto } from './sha256';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: Uint8Array;
+  publicJwk: JWK;
+}
+
+export interface Jwks {
+  keys: JWK[];
+}
+
+/** Derives a P-256 key pair from the seeded stream: the same seed, the same keys. */
+export function deriveSigningKey(rng: Rng, kid: string): SigningKey {
+  let privateKey = rng.bytes(32);
+  while (!p256.utils.isValidSecretKey(privateKey)) privateKey = rng.bytes(32);
+  const publicKey = p256.getPublicKey(privateKey, false); // 0x04 || X || Y
+  const publicJwk: JWK = {
+    kty: 'EC',
+    crv: 'P-256',
+    x: base64url.encode(publicKey.slice(1, 33)),
+    y: base64url.encode(publicKey.slice(33, 65)),
+    kid,
+    alg: 'ES256',
+    use: 'sig',
+  };
+  return { kid, privateKey, publicJwk };
+}
+
+const encoder = new TextEncoder();
+
+export function signJwt(payload: JWTPayload, key: SigningKey, typ = 'at+jwt'): string {
+  // RFC 9068 §2.1: access tokens in JWT form carry `typ: at+jwt`.
+  const header = { alg: 'ES256', typ, kid: key.kid };
+  const signingInput = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
+  // JWS ES256 (RFC 7518 §3.4): the 64-byte R || S over SHA-256 of the signing input.
+  const signature = p256.sign(encoder.encode(signingInput), key.privateKey);
+  return `${signingInput}.${base64url.encode(signature)}`;
+}
+
+export type SignatureCheck = { ok: true; payload: JWTPayload } | { ok: false; reason: string };
+
+/** Checks only the signature against the key set; claims are checked one by one by the caller. */
+export async function verifySignature(token: string, jwks: Jwks): Promise<SignatureCheck> {
+  let header;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch {
+    return { ok: false, reason: 'not a JWS compact serialization' };
+  }
+  if (header.alg !== 'ES256') return { ok: false, reason: `unexpected alg ${String(header.alg)}` };
+  if (!hasSubtleCrypto()) return verifyWithNoble(token, jwks, header.kid);
+  try {
+    const { payload } = await compactVerify(token, createLocalJWKSet(jwks), { algorithms: ['ES256'] });
+    return { ok: true, payload: JSON.parse(new TextDecoder().decode(payload)) as JWTPayload };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : 'signature verification failed' };
+  }
+}
+
+function verifyWithNoble(token: string, jwks: Jwks, kid: string | undefined): SignatureCheck {
+  const jwk = jwks.keys.find((k) => k.kid === kid);
+  if (!jwk?.x || !jwk.y) return { ok: false, reason: 'no matching key in the JWKS' };
+  const [h, p, s] = token.split('.');
+  if (!h || !p || !s) return { ok: false, reason: 'not a JWS compact serialization' };
+  try {
+    const publicKey = new Uint8Array([4, ...base64url.decode(jwk.x), ...base64url.decode(jwk.y)]);
+    const valid = p256.verify(base64url.decode(s), encoder.encode(`${h}.${p}`), publicKey, { lowS: false });
+    return valid ? { ok: true, payload: decodeJwt(token) } : { ok: false, reason: 'signature verification failed' };
+  } catch {
+    return { ok: false, reason: 'signature verification failed' };
+  }
+}
+
+/** Decodes without verifying, for display only (the inspector). Never used to make a decision. */
+export function peekJwt(token: string): { header: Record<string, unknown>; payload: JWTPayload } | null {
+  try {
+    return { header: decodeProtectedHeader(token) as Record<string, unknown>, payload: decodeJwt(token) };
+  } catch {
+    return null;
+  }
+}

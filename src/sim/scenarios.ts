@@ -1,0 +1,46 @@
+/**
+ * What the learner can ask the simulator to play: a scenario (what happens) and a registration
+ * mode (how the client gets its client_id). Both are plain choices, so they fit in a deep link.
+ */
+export const SCENARIOS = {
+  'first-connection': {
+    title: 'First connection',
+    summary: 'The client meets a protected MCP server for the first time: discovery, registration, consent, token, tool call.',
+  },
+  'step-up': {
+    title: 'Step-up: a tool needs more scope',
+    summary: 'After connecting with files:read, the client calls a write tool; the server answers 403 insufficient_scope and the client re-authorizes for the union of scopes.',
+  },
+  refresh: {
+    title: 'Expired access token: refresh',
+    summary: 'An hour after connecting, the access token has expired; the server answers 401 and the client uses its rotated refresh token.',
+  },
+  deny: {
+    title: 'The user denies consent',
+    summary: 'The user clicks Deny; the authorization server redirects back with error=access_denied and the client stops.',
+  },
+  'client-credentials': {
+    title: 'Machine to machine (client credentials)',
+    summary: 'No user at all: a confidential client gets a token for itself with the client_credentials grant and calls a tool.',
+  },
+} as const;
+
+export type ScenarioId = keyof typeof SCENARIOS;
+export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];
+
+export const REGISTRATION_MODES = {
+  preregistered: { title: 'Pre-registered', summary: 'The client ships with a client_id issued for this authorization server.' },
+  cimd: { title: 'Client ID Metadata Document', summary: 'The client_id is an HTTPS URL; the authorization server fetches the document behind it.' },
+  dcr: { title: 'Dynamic Client Registration', summary: 'The client registers itself at the registration endpoint (deprecated in 2026-07-28, still allowed).' },
+} as const;
+
+export type RegistrationMode = keyof typeof REGISTRATION_MODES;
+export const REGISTRATION_MODE_IDS = Object.keys(REGISTRATION_MODES) as RegistrationMode[];
+
+export function isScenarioId(value: string): value is ScenarioId {
+  return Object.prototype.hasOwnProperty.call(SCENARIOS, value);
+}
+
+export function isRegistrationMode(value: string): value is RegistrationMode {
+  return Object.prototype.hasOwnProperty.call(REGISTRATION_MODES, value);
+}
