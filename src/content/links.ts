@@ -1,0 +1,230 @@
+/**
+ * The links lessons and quiz questions use to put the simulator at a place in the flow:
+ * `#/sim?scenario=first-connection&reg=dcr&at=token:response` or `#/sim?attack=mix-up&defence=on`,
+ * and lesson-to-lesson links `#/lessons/<lesson id>`. Every id in a link is checked against the
+ * simulator's own tables (steps.ts, scenarios.ts, attacks/ids.ts), so a renamed step breaks a test,
+ * not a learner's click.
+ */
+import { isAttackId, type AttackId } from '../sim/attacks/ids';
+import { isRegistrationMode, isScenarioId, type RegistrationMode, type ScenarioId } from '../sim/scenarios';
+import { STEPS, isStepId, type StepId } from '../sim/steps';
+
+export type StepPart = 'request' | 'response';
+export type Defence = 'on' | 'off';
+
+export interface StepRef {
+  step: StepId;
+  /** Only for exchange steps (an HTTP request and its response); absent means the step as a whole. */
+  part?: StepPart;
+}
+
+export interface SimLink {
+  scenario?: ScenarioId;
+  reg?: RegistrationMode;
+  at?: StepRef;
+  attack?: AttackId;
+  defence?: Defence;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence'] as const;
+export type SimParam = (typeof SIM_PARAMS)[number];
+
+function isSimParam(value: string): value is SimParam {
+  return (SIM_PARAMS as readonly string[]).includes(value);
+}
+
+export function isDefence(value: string): value is Defence {
+  return value === 'on' || value === 'off';
+}
+
+/** `token`, `token:request` or `token:response`; a part only on an exchange step. */
+export function parseStepRef(value: string): Parsed<StepRef> {
+  const [id = '', part, ...extra] = value.split(':');
+  if (extra.length > 0) return { ok: false, error: `"${value}" has more than one ":"` };
+  if (!isStepId(id)) return { ok: false, error: `unknown step id "${id}"` };
+  if (part === undefined) return { ok: true, value: { step: id } };
+  if (part !== 'request' && part !== 'response') {
+    return { ok: false, error: `"${value}": the suffix must be ":request" or ":response"` };
+  }
+  if (STEPS[id].kind !== 'exchange') {
+    return { ok: false, error: `"${id}" is an ${STEPS[id].kind} step: it has no ${part} part` };
+  }
+  return { ok: true, value: { step: id, part } };
+}
+
+export function isStepRef(value: string): boolean {
+  return parseStepRef(value).ok;
+}
+
+export function formatStepRef(ref: StepRef): string {
+  return ref.part ? `${ref.step}:${ref.part}` : ref.step;
+}
+
+/**
+ * Steps that only happen in some runs, as scenarios.ts describes them: DCR and the metadata-document
+ * fetch belong to their registration mode; the refresh, step-up and client-credentials steps to their
+ * scenario; a user who denies consent gets no token; a machine client never opens a browser.
+ */
+const ONLY_IN: Partial<Record<StepId, { scenarios?: readonly ScenarioId[]; regs?: readonly RegistrationMode[] }>> = {
+  dcr: { regs: ['dcr'] },
+  'cimd-fetch': { regs: ['cimd'] },
+  'step-up': { scenarios: ['step-up'] },
+  'time-passes': { scenarios: ['refresh'] },
+  refresh: { scenarios: ['refresh'] },
+  'client-credentials': { scenarios: ['client-credentials'] },
+};
+
+const NOT_IN: Partial<Record<ScenarioId, readonly StepId[]>> = {
+  deny: ['token', 'verify-pkce', 'mcp-request', 'jwks-fetch', 'validate-token'],
+  'client-credentials': [
+    'choose-registration',
+    'dcr',
+    'cimd-fetch',
+    'prepare-authorization',
+    'open-browser',
+    'authorize',
+    'user-consent',
+    'consent-decision',
+    'callback',
+    'validate-callback',
+    'token',
+    'verify-pkce',
+  ],
+};
+
+/** Cross-field rules for a simulator link whose single fields are already valid ids. */
+export function simLinkProblems(link: SimLink): string[] {
+  const problems: string[] = [];
+  if (link.scenario === undefined && link.attack === undefined) {
+    problems.push('a simulator link needs a scenario or an attack');
+  }
+  if (link.defence !== undefined && link.attack === undefined) {
+    problems.push('"defence" only applies to an attack link');
+  }
+  if (link.reg !== undefined && link.scenario === 'client-credentials') {
+    problems.push('the client-credentials scenario has no registration mode');
+  }
+  const step = link.at?.step;
+  if (step !== undefined && link.scenario !== undefined && link.attack === undefined) {
+    const only = ONLY_IN[step];
+    if (only?.scenarios && !only.scenarios.includes(link.scenario)) {
+      problems.push(`step "${step}" does not happen in scenario "${link.scenario}"`);
+    }
+    if (only?.regs && (link.reg === undefined || !only.regs.includes(link.reg))) {
+      problems.push(`step "${step}" needs reg=${only.regs.join(' or reg=')}`);
+    }
+    if (NOT_IN[link.scenario]?.includes(step)) {
+      problems.push(`step "${step}" does not happen in scenario "${link.scenario}"`);
+    }
+  }
+  return problems;
+}
+
+/** Parses and validates `#/sim?...`. Unknown, repeated or empty parameters are errors. */
+export function parseSimHref(href: string): Parsed<SimLink> {
+  const match = /^#\/sim(?:\?(.*))?$/.exec(href);
+  if (!match) return { ok: false, error: `"${href}" is not a #/sim link` };
+  const link: SimLink = {};
+  const seen = new Set<string>();
+  for (const [key, value] of new URLSearchParams(match[1] ?? '')) {
+    if (!isSimParam(key)) return { ok: false, error: `unknown parameter "${key}" in "${href}"` };
+    if (seen.has(key)) return { ok: false, error: `parameter "${key}" repeated in "${href}"` };
+    seen.add(key);
+    if (value === '') return { ok: false, error: `parameter "${key}" is empty in "${href}"` };
+    switch (key) {
+      case 'scenario':
+        if (!isScenarioId(value)) return { ok: false, error: `unknown scenario "${value}"` };
+        link.scenario = value;
+        break;
+      case 'reg':
+        if (!isRegistrationMode(value)) return { ok: false, error: `unknown registration mode "${value}"` };
+        link.reg = value;
+        break;
+      case 'at': {
+        const ref = parseStepRef(value);
+        if (!ref.ok) return ref;
+        link.at = ref.value;
+        break;
+      }
+      case 'attack':
+        if (!isAttackId(value)) return { ok: false, error: `unknown attack id "${value}"` };
+        link.attack = value;
+        break;
+      case 'defence':
+        if (!isDefence(value)) return { ok: false, error: `defence must be "on" or "off", not "${value}"` };
+        link.defence = value;
+        break;
+    }
+  }
+  const problems = simLinkProblems(link);
+  if (problems.length > 0) return { ok: false, error: `${href}: ${problems.join('; ')}` };
+  return { ok: true, value: link };
+}
+
+/** The inverse of parseSimHref, parameters in a fixed order. */
+export function formatSimHref(link: SimLink): string {
+  const params = new URLSearchParams();
+  if (link.scenario) params.set('scenario', link.scenario);
+  if (link.reg) params.set('reg', link.reg);
+  if (link.at) params.set('at', formatStepRef(link.at));
+  if (link.attack) params.set('attack', link.attack);
+  if (link.defence) params.set('defence', link.defence);
+  return `#/sim?${params.toString().replace(/%3A/g, ':')}`;
+}
+
+const LESSON_HREF = /^#\/lessons\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/** The lesson id of a `#/lessons/<id>` link, or null. Whether the lesson exists is the caller's check. */
+export function parseLessonHref(href: string): string | null {
+  return LESSON_HREF.exec(href)?.[1] ?? null;
+}
+
+export type LinkKind = 'sim' | 'lesson' | 'external' | 'other';
+
+export function classifyHref(href: string): LinkKind {
+  if (href === '#/sim' || href.startsWith('#/sim?')) return 'sim';
+  if (href.startsWith('#/lessons/')) return 'lesson';
+  if (/^https?:\/\//.test(href)) return 'external';
+  return 'other';
+}
+
+export interface MarkdownLink {
+  text: string;
+  href: string;
+  /** 1-based line in the Markdown body. */
+  line: number;
+}
+
+const INLINE_LINK = /(!?)\[([^\]]*)\]\(\s*([^)\s]+)(?:\s+"[^"]*")?\s*\)/g;
+
+/**
+ * Every inline link `[text](href)` in a Markdown body, outside fenced code blocks and inline code.
+ * Images (`![alt](src)`) are not links and are left out.
+ */
+export function extractLinks(markdown: string): MarkdownLink[] {
+  const links: MarkdownLink[] = [];
+  let fence: string | null = null;
+  markdown.split(/\r?\n/).forEach((line, index) => {
+    const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      const marker = fenceMatch[1] ?? '';
+      if (fence === null) fence = marker;
+      else if (marker.startsWith(fence)) fence = null;
+      return;
+    }
+    if (fence !== null) return;
+    const withoutCode = line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+    for (const match of withoutCode.matchAll(INLINE_LINK)) {
+      if (match[1] === '!') continue;
+      links.push({ text: match[2] ?? '', href: match[3] ?? '', line: index + 1 });
+    }
+  });
+  return links;
+}
+
+/** "Try it" links are the ones whose text starts with "Try it". */
+export function isTryItLink(link: MarkdownLink): boolean {
+  return /^Try it\b/.test(link.text) && classifyHref(link.href) === 'sim';
+}

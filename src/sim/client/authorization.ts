@@ -1,0 +1,126 @@
+/**
+ * The authorization request and the checks on its response. PKCE (C-26, C-27), state (C-30),
+ * scope (C-15, C-16), resource (C-22), and the recorded issuer (C-18) are prepared together; the
+ * response is accepted only after state and the RFC 9207 iss check (C-19 to C-21).
+ */
+import { challengeS256, createVerifier } from '../crypto/pkce';
+import type { Rng } from '../world/random';
+import type { Check } from '../trace/types';
+import type { ClientContext, PendingAuthorization } from './session';
+import { ClientRefusal } from './types';
+import type { ClientCredentials } from './types';
+
+export type AuthorizationOutcome =
+  | { kind: 'code'; code: string }
+  | { kind: 'error'; error: string; description: string };
+
+/** C-15: the challenge's scope, else everything the resource lists, else none; C-16: union on step-up. */
+export function chooseScope(ctx: ClientContext): string | undefined {
+  const { session, config } = ctx;
+  let scopes: string[];
+  if (!config.checks.leastPrivilege) scopes = (session.metadata?.scopes_supported ?? []).filter((s) => s !== 'offline_access');
+  else if (session.challenge?.scope) scopes = session.challenge.scope.split(' ');
+  else scopes = session.prm?.scopes_supported ?? [];
+  const union = [...new Set([...session.requestedScopes, ...scopes].filter(Boolean))];
+  return union.length > 0 ? union.join(' ') : undefined;
+}
+
+export async function prepareAuthorization(ctx: ClientContext, rng: Rng, credentials: ClientCredentials): Promise<PendingAuthorization> {
+  const { config, session } = ctx;
+  const metadata = session.metadata;
+  const prm = session.prm;
+  if (!metadata || !prm) throw new ClientRefusal('C-08', 'Discovery has not completed');
+  const verifier = config.checks.pkce ? createVerifier(rng) : undefined;
+  const challenge = verifier ? await challengeS256(verifier) : undefined;
+  const state = rng.token(16);
+  const scope = chooseScope(ctx);
+  const resource = config.checks.resource ? prm.resource : undefined;
+  const url = new URL(metadata.authorization_endpoint);
+  const params: [string, string | undefined][] = [
+    ['response_type', 'code'],
+    ['client_id', credentials.client_id],
+    ['redirect_uri', config.redirectUri],
+    ['state', state],
+    ['code_challenge', challenge],
+    ['code_challenge_method', challenge ? 'S256' : undefined],
+    ['scope', scope],
+    ['resource', resource],
+  ];
+  for (const [name, value] of params) if (value !== undefined) url.searchParams.set(name, value);
+  const pending: PendingAuthorization = {
+    verifier,
+    state,
+    issuer: metadata.issuer,
+    issSupported: metadata.authorization_response_iss_parameter_supported === true,
+    scope,
+    resource,
+    redirectUri: config.redirectUri,
+    url: url.href,
+  };
+  session.pending = pending;
+  session.requestedScopes = scope ? scope.split(' ') : [];
+  session.authorizations++;
+  const values: Record<string, string> = {
+    code_verifier: verifier ?? '(none: this client skips PKCE)',
+    code_challenge: challenge ?? '(none)',
+    state,
+    scope: scope ?? '(omitted)',
+    resource: resource ?? '(omitted)',
+    expected_issuer: metadata.issuer,
+  };
+  await ctx.deps.note({
+    kind: 'internal', stepId: 'prepare-authorization', title: 'PKCE, state and expected issuer ready',
+    outcome: 'ok', rule: 'C-18',
+    detail: { summary: `code_challenge = BASE64URL(SHA-256(code_verifier)). The verifier stays with the client; only the challenge travels.`, values },
+  });
+  return pending;
+}
+
+/** RFC 9207 §2.4, as A26-idx tabulates it; compared as strings, never normalised (C-20). */
+function issCheck(pending: PendingAuthorization, iss: string | null): Check {
+  if (pending.issSupported && iss === null) {
+    return { label: 'iss', ok: false, detail: 'the server advertises iss support but the response has none: reject', rule: 'C-19' };
+  }
+  if (iss === null) return { label: 'iss', ok: true, detail: 'not advertised and not sent: proceed', rule: 'C-19' };
+  const ok = iss === pending.issuer;
+  return { label: 'iss', ok, detail: `iss is ${iss}; recorded issuer is ${pending.issuer}${ok ? '' : ': mix-up, reject'}`, rule: 'C-20' };
+}
+
+export async function validateCallback(ctx: ClientContext, url: URL): Promise<AuthorizationOutcome> {
+  const pending = ctx.session.pending;
+  if (!pending) throw new ClientRefusal('C-30', 'An authorization response arrived but no request is pending');
+  const { checks: enforce } = ctx.config;
+  const params = url.searchParams;
+  const checks: Check[] = [];
+  const state = params.get('state');
+  checks.push({
+    label: 'state',
+    ok: state === pending.state || !enforce.state,
+    detail: `${enforce.state ? '' : 'NOT CHECKED (vulnerable client). '}state is ${state ?? '(missing)'}; sent ${pending.state}`,
+    rule: 'C-30',
+  });
+  const iss = issCheck(pending, params.get('iss'));
+  if (!enforce.iss) Object.assign(iss, { ok: true, detail: `NOT CHECKED (vulnerable client). ${iss.detail}` });
+  checks.push(iss);
+  const failed = checks.find((c) => !c.ok);
+  const error = params.get('error');
+  const code = params.get('code');
+  await ctx.deps.note({
+    kind: 'internal', stepId: 'validate-callback',
+    title: failed ? `Response discarded: ${failed.label} check failed` : error ? `Authorization failed: ${error}` : 'state and iss match',
+    outcome: failed ? 'refused' : 'ok', rule: failed?.rule ?? 'C-19',
+    detail: {
+      summary: failed
+        ? 'The client discards this response before the code goes anywhere. No token request is sent, and any error in it is not shown (C-21).'
+        : error
+          ? `The response is genuine and reports ${error}.`
+          : 'The response is genuine: the client may redeem the code, at the recorded issuer\'s token endpoint only.',
+      checks,
+    },
+  });
+  // C-21: after a failed iss or state check, error fields are neither acted on nor displayed.
+  if (failed) throw new ClientRefusal(failed.rule, `Authorization response rejected by the ${failed.label} check`);
+  if (error) return { kind: 'error', error, description: params.get('error_description') ?? '' };
+  if (!code) throw new ClientRefusal('C-19', 'The authorization response carries neither code nor error');
+  return { kind: 'code', code };
+}

@@ -1,0 +1,106 @@
+/**
+ * The MCP client, one method per phase of the flow. The flow machine decides which phase comes
+ * next from what each returns; the methods do the work and record it. Everything the client knows
+ * lives in its session; everything it does goes through `deps`, so it runs unchanged on a real wire.
+ */
+import type { Rng } from '../world/random';
+import { prepareAuthorization, validateCallback } from './authorization';
+import type { AuthorizationOutcome } from './authorization';
+import { discoverAuthorizationServer, discoverResource } from './discovery';
+import { callMcp } from './mcp';
+import { ensureRegistration } from './registration';
+import { createSession } from './session';
+import type { ClientContext } from './session';
+import { clientCredentialsGrant, exchangeCode, refreshTokens } from './tokens';
+import type { TokenOutcome } from './tokens';
+import { ClientRefusal } from './types';
+import type { CallResult, ClientConfig, ClientDeps, Operation } from './types';
+import type { BearerChallenge } from './wwwAuthenticate';
+
+export type OperationResult = CallResult | { kind: 'waited' };
+
+export class McpClient {
+  readonly ctx: ClientContext;
+
+  constructor(
+    deps: ClientDeps,
+    config: ClientConfig,
+    private readonly rng: Rng,
+  ) {
+    this.ctx = { deps, config, session: createSession() };
+  }
+
+  get session() {
+    return this.ctx.session;
+  }
+
+  async perform(op: Operation): Promise<OperationResult> {
+    if (op.kind === 'wait') {
+      await this.ctx.deps.wait?.(op.seconds);
+      return { kind: 'waited' };
+    }
+    const result = await callMcp(this.ctx, op.method, op.params);
+    if (result.kind === 'unauthorized') this.session.challenge = result.challenge;
+    if (result.kind === 'ok') this.session.authorizations = 0;
+    return result;
+  }
+
+  async discover(): Promise<void> {
+    const prm = await discoverResource(this.ctx);
+    this.session.prm = prm;
+    // RFC 9728 §7.6: the client chooses among the listed servers; like the SDKs, it takes the first.
+    const issuer = prm.authorization_servers[0];
+    if (!issuer) throw new ClientRefusal('S-01', 'The metadata lists no authorization server');
+    this.session.metadata = await discoverAuthorizationServer(this.ctx, issuer);
+    this.session.issuer = issuer;
+  }
+
+  async register(): Promise<void> {
+    await ensureRegistration(this.ctx);
+  }
+
+  private credentials() {
+    const issuer = this.session.metadata?.issuer;
+    const credentials = issuer ? this.session.registrations.get(issuer) : undefined;
+    if (!credentials) throw new ClientRefusal('C-08', 'No client_id for this authorization server');
+    return credentials;
+  }
+
+  async authorize(): Promise<AuthorizationOutcome> {
+    const pending = await prepareAuthorization(this.ctx, this.rng, this.credentials());
+    await this.ctx.deps.note({
+      kind: 'handoff', stepId: 'open-browser', to: 'browser', title: 'Open the authorization URL',
+      outcome: 'ok', rule: 'C-51',
+      detail: { summary: 'The client hands the authorization URL to the user\'s browser.', values: { url: pending.url } },
+    });
+    const result = await this.ctx.deps.openBrowser(pending.url);
+    if (result.kind === 'no-callback') return { kind: 'error', error: 'no_callback', description: result.reason };
+    return validateCallback(this.ctx, result.url);
+  }
+
+  exchange(code: string): Promise<TokenOutcome> {
+    return exchangeCode(this.ctx, this.credentials(), code);
+  }
+
+  refresh(): Promise<TokenOutcome> {
+    return refreshTokens(this.ctx, this.credentials());
+  }
+
+  clientCredentials(): Promise<TokenOutcome> {
+    return clientCredentialsGrant(this.ctx, this.credentials());
+  }
+
+  /** C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks for all. */
+  async stepUp(challenge: BearerChallenge): Promise<void> {
+    this.session.challenge = challenge;
+    const before = this.session.requestedScopes;
+    const union = [...new Set([...before, ...(challenge.scope?.split(' ') ?? [])])];
+    await this.ctx.deps.note({
+      kind: 'internal', stepId: 'step-up', title: `Re-authorize for ${union.join(' ')}`, outcome: 'ok', rule: 'C-16',
+      detail: {
+        summary: `The server needs ${challenge.scope ?? '(unspecified)'}. The client keeps what it had and asks for the union, in a new authorization request: a refresh cannot widen scope. Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`,
+        values: { previously_requested: before.join(' ') || '(none)', challenged: challenge.scope ?? '(none)', union: union.join(' ') },
+      },
+    });
+  }
+}

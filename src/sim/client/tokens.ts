@@ -1,0 +1,92 @@
+/**
+ * Token requests: redeeming the code (with code_verifier and resource, C-22, C-26), refreshing, and
+ * the client credentials grant. Only the recorded issuer's token endpoint is ever used.
+ */
+import { readJsonBody } from './json';
+import type { ClientContext, Tokens } from './session';
+import { ClientRefusal } from './types';
+import type { ClientCredentials } from './types';
+
+export type TokenOutcome = { kind: 'tokens'; tokens: Tokens } | { kind: 'error'; status: number; error: string; description: string };
+
+function basicAuth(credentials: ClientCredentials): string {
+  const enc = (s: string) => encodeURIComponent(s);
+  return `Basic ${btoa(`${enc(credentials.client_id)}:${enc(credentials.client_secret ?? '')}`)}`;
+}
+
+async function tokenRequest(
+  ctx: ClientContext,
+  step: 'token' | 'refresh' | 'client-credentials',
+  credentials: ClientCredentials,
+  params: Record<string, string | undefined>,
+): Promise<TokenOutcome> {
+  const endpoint = ctx.session.metadata?.token_endpoint;
+  if (!endpoint) throw new ClientRefusal('C-08', 'No token endpoint');
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/x-www-form-urlencoded',
+    Accept: 'application/json',
+  };
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) if (value !== undefined) form.set(name, value);
+  // A confidential client authenticates with HTTP Basic; a public one just names itself.
+  if (credentials.client_secret !== undefined) headers.Authorization = basicAuth(credentials);
+  else form.set('client_id', credentials.client_id);
+  const response = await ctx.deps.fetch(endpoint, { method: 'POST', step, headers, body: form.toString() });
+  const body = await readJsonBody(response);
+  if (response.status !== 200 || typeof body.access_token !== 'string') {
+    return { kind: 'error', status: response.status, error: String(body.error ?? 'invalid_response'), description: String(body.error_description ?? '') };
+  }
+  if (typeof body.token_type !== 'string' || body.token_type.toLowerCase() !== 'bearer') {
+    return { kind: 'error', status: response.status, error: 'invalid_response', description: 'token_type is not Bearer' };
+  }
+  const tokens: Tokens = {
+    access_token: body.access_token,
+    // OAuth 2.1 §3.2.3: scope is returned when it differs from the request; otherwise it is what was asked.
+    scope: typeof body.scope === 'string' ? body.scope : (params.scope ?? ''),
+    ...(typeof body.refresh_token === 'string' ? { refresh_token: body.refresh_token } : {}),
+    ...(typeof body.expires_in === 'number' ? { expires_in: body.expires_in } : {}),
+  };
+  return { kind: 'tokens', tokens };
+}
+
+export async function exchangeCode(ctx: ClientContext, credentials: ClientCredentials, code: string): Promise<TokenOutcome> {
+  const pending = ctx.session.pending;
+  if (!pending) throw new ClientRefusal('C-18', 'No pending authorization for this code');
+  const outcome = await tokenRequest(ctx, 'token', credentials, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: pending.redirectUri,
+    code_verifier: pending.verifier,
+    resource: pending.resource,
+  });
+  ctx.session.pending = undefined; // the verifier is single-use, like the code
+  if (outcome.kind === 'tokens') ctx.session.tokens = outcome.tokens;
+  return outcome;
+}
+
+export async function refreshTokens(ctx: ClientContext, credentials: ClientCredentials): Promise<TokenOutcome> {
+  const current = ctx.session.tokens;
+  if (!current?.refresh_token) return { kind: 'error', status: 0, error: 'no_refresh_token', description: 'The client holds no refresh token' };
+  const outcome = await tokenRequest(ctx, 'refresh', credentials, {
+    grant_type: 'refresh_token',
+    refresh_token: current.refresh_token,
+    resource: ctx.config.checks.resource ? ctx.session.prm?.resource : undefined,
+  });
+  if (outcome.kind === 'tokens') {
+    // A rotated refresh token replaces the old one, which is now dead (OAuth 2.1 §4.3.2).
+    ctx.session.tokens = { ...outcome.tokens, refresh_token: outcome.tokens.refresh_token ?? current.refresh_token };
+  } else {
+    ctx.session.tokens = undefined; // invalid_grant: discard, and authorize again from scratch
+  }
+  return outcome;
+}
+
+export async function clientCredentialsGrant(ctx: ClientContext, credentials: ClientCredentials): Promise<TokenOutcome> {
+  const outcome = await tokenRequest(ctx, 'client-credentials', credentials, {
+    grant_type: 'client_credentials',
+    scope: ctx.session.challenge?.scope ?? ctx.session.prm?.scopes_supported?.[0],
+    resource: ctx.session.prm?.resource,
+  });
+  if (outcome.kind === 'tokens') ctx.session.tokens = outcome.tokens;
+  return outcome;
+}

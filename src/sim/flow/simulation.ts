@@ -1,0 +1,213 @@
+/**
+ * One run of the simulator: a fresh world for the seed, the client and browser wired to it, the
+ * flow machine started for the chosen scenario. The outcome is whatever the parties did; nothing
+ * here decides it. Used headless (tests, benchmark) with a free-running pacer, and by the stepper
+ * with one that waits for Next.
+ */
+import { createActor, toPromise } from 'xstate';
+import type { VulnerabilityId } from '../attacks/vulnerabilities';
+import { createBrowser } from '../browser/browser';
+import type { Decision } from '../browser/browser';
+import { McpClient } from '../client/client';
+import { ALL_CHECKS } from '../client/types';
+import type { ClientChecks, ClientConfig, ClientDeps, Operation } from '../client/types';
+import type { ScenarioId, RegistrationMode } from '../scenarios';
+import type { ConsentPrompt } from '../servers/auth/consentPage';
+import { CONFIDENTIAL_CLIENT_ID, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
+import { CLIENT_NAME } from '../servers/clientHost';
+import { PROTOCOL_VERSION } from '../servers/mcp';
+import type { Pacer } from '../trace/recorder';
+import type { TraceEvent } from '../trace/types';
+import { createWorld } from '../world/world';
+import type { World, WorldOptions } from '../world/world';
+import { flowMachine } from './flowMachine';
+import type { FlowOutcome } from './flowMachine';
+
+export interface RunConfig {
+  seed: string;
+  scenario: ScenarioId;
+  registration: RegistrationMode;
+  vulnerabilities?: VulnerabilityId[];
+  /** Extra handlers (an attack's malicious hosts); see WorldOptions. */
+  extraHandlers?: WorldOptions['extraHandlers'];
+  urls?: WorldOptions['urls'];
+}
+
+export interface RunResult {
+  world: World;
+  client: McpClient;
+  outcome: FlowOutcome;
+  trace: TraceEvent[];
+}
+
+interface ScenarioPlan {
+  operations: Operation[];
+  grant: 'authorization_code' | 'client_credentials';
+  decision: Decision;
+}
+
+const listTools: Operation = { kind: 'call', method: 'tools/list' };
+
+export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
+  'first-connection': {
+    operations: [listTools, { kind: 'call', method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } }],
+    grant: 'authorization_code',
+    decision: 'approve',
+  },
+  'step-up': {
+    operations: [
+      listTools,
+      { kind: 'call', method: 'tools/call', params: { name: 'write_file', arguments: { path: 'notes/todo.md', content: 'Ship it' } } },
+    ],
+    grant: 'authorization_code',
+    decision: 'approve',
+  },
+  refresh: {
+    operations: [
+      listTools,
+      { kind: 'wait', seconds: 3700 },
+      { kind: 'call', method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } },
+    ],
+    grant: 'authorization_code',
+    decision: 'approve',
+  },
+  deny: { operations: [listTools], grant: 'authorization_code', decision: 'deny' },
+  'client-credentials': {
+    operations: [listTools, { kind: 'call', method: 'tools/call', params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } } }],
+    grant: 'client_credentials',
+    decision: 'approve',
+  },
+};
+
+const CHECK_FOR: Partial<Record<VulnerabilityId, keyof ClientChecks>> = {
+  'client-no-pkce': 'pkce',
+  'client-no-s256-check': 's256Support',
+  'client-no-state-check': 'state',
+  'client-no-iss-check': 'iss',
+  'client-omit-resource': 'resource',
+  'client-no-prm-resource-check': 'prmResource',
+  'client-no-issuer-check': 'metadataIssuer',
+  'client-token-in-query': 'tokenInHeader',
+  'client-all-scopes': 'leastPrivilege',
+};
+
+export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): ClientChecks {
+  const checks = { ...ALL_CHECKS };
+  for (const v of vulnerabilities) {
+    const key = CHECK_FOR[v];
+    if (key) checks[key] = false;
+  }
+  return checks;
+}
+
+export function clientConfigFor(world: World, config: RunConfig, grant: ScenarioPlan['grant']): ClientConfig {
+  const issuer = world.urls.issuer;
+  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+  const preregistered =
+    grant === 'client_credentials' && confidential
+      ? { [issuer]: { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' } }
+      : config.registration === 'preregistered'
+        ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
+        : {};
+  return {
+    serverUrl: world.urls.mcp,
+    redirectUri: world.urls.callback,
+    clientName: grant === 'client_credentials' ? 'Nightly Reporting Bot' : CLIENT_NAME,
+    ...(config.registration === 'cimd' ? { cimdUrl: world.urls.cimd } : {}),
+    preregistered,
+    grant,
+    checks: clientChecks(config.vulnerabilities ?? []),
+    maxAuthorizations: 3,
+    protocolVersion: PROTOCOL_VERSION,
+  };
+}
+
+export interface RunHooks {
+  pacer?: Pacer;
+  /** The user's consent decision. Defaults to the scenario's (approve, or deny for "deny"). */
+  decide?: (prompt: ConsentPrompt) => Promise<Decision>;
+}
+
+/** Builds everything for one run; `start()` plays it and resolves with the outcome. */
+export function prepareRun(config: RunConfig, hooks: RunHooks = {}) {
+  const plan = SCENARIO_PLANS[config.scenario];
+  const world = createWorld({
+    seed: config.seed,
+    ...(config.urls ? { urls: config.urls } : {}),
+    ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
+    ...(hooks.pacer ? { pacer: hooks.pacer } : {}),
+    ...(config.extraHandlers ? { extraHandlers: config.extraHandlers } : {}),
+  });
+  const decide = hooks.decide ?? (() => Promise.resolve(plan.decision));
+  const browser = createBrowser(world, decide);
+  const deps: ClientDeps = {
+    fetch: world.network.fetchAs('client'),
+    note: async (note) => {
+      await world.recorder.record({ ...note, from: 'client', to: note.to ?? 'client' });
+    },
+    openBrowser: async (url) => {
+      const before = world.clientHost.callbacks.length;
+      const navigation = await browser.navigate(url);
+      const callback = world.clientHost.callbacks[before];
+      if (callback) return { kind: 'callback', url: callback };
+      const reason = navigation.status >= 400 ? `the authorization server showed an error page (HTTP ${navigation.status})` : 'the browser did not come back to the client';
+      return { kind: 'no-callback', reason };
+    },
+    wait: async (seconds) => {
+      world.clock.advance(seconds);
+      await world.recorder.record({
+        kind: 'internal', stepId: 'time-passes', from: 'client', to: 'client', title: `${Math.round(seconds / 60)} minutes pass`,
+        outcome: 'ok', rule: 'A-14',
+        detail: { summary: `The simulated clock moves ${seconds} s ahead. The access token issued earlier is now past its exp.` },
+      });
+    },
+  };
+  const client = new McpClient(deps, clientConfigFor(world, config, plan.grant), world.rng('client'));
+
+  const start = async (): Promise<RunResult> => {
+    const actor = createActor(flowMachine, { input: { client, operations: plan.operations, grant: plan.grant } });
+    actor.start();
+    await toPromise(actor);
+    const snapshot = actor.getSnapshot();
+    const outcome: FlowOutcome = snapshot.context.outcome ?? { kind: 'failed', message: 'the flow ended without an outcome' };
+    await world.recorder.record({
+      kind: 'internal', stepId: 'flow-ended', from: 'client', to: 'client',
+      title: outcomeTitle(outcome), outcome: outcome.kind === 'success' ? 'ok' : 'refused',
+      ...(outcome.kind === 'refused' && outcome.rule ? { rule: outcome.rule } : {}),
+      detail: { summary: outcomeSummary(outcome) },
+    });
+    return { world, client, outcome, trace: world.recorder.events };
+  };
+  return { world, client, start };
+}
+
+export function outcomeTitle(outcome: FlowOutcome): string {
+  switch (outcome.kind) {
+    case 'success':
+      return 'Authorized: the tool ran';
+    case 'refused':
+      return `Client stopped${outcome.rule ? ` (${outcome.rule})` : ''}`;
+    case 'denied':
+      return outcome.error === 'access_denied' ? 'The user said no: nothing was granted' : `Authorization failed: ${outcome.error}`;
+    case 'failed':
+      return 'The flow failed';
+  }
+}
+
+function outcomeSummary(outcome: FlowOutcome): string {
+  switch (outcome.kind) {
+    case 'success':
+      return 'The client holds a token bound to this MCP server and the server ran the tool for the signed-in user.';
+    case 'refused':
+      return outcome.message;
+    case 'denied':
+      return `${outcome.error}${outcome.description ? `: ${outcome.description}` : ''}. The client gets no code and no token.`;
+    case 'failed':
+      return outcome.message;
+  }
+}
+
+/** Runs a whole flow headless, as fast as it goes. */
+export function runFlow(config: RunConfig): Promise<RunResult> {
+  return prepareRun(config).start();
+}

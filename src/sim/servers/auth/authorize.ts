@@ -1,0 +1,162 @@
+/**
+ * The authorization endpoint (OAuth 2.1 §4.1.1-§4.1.2.1) and the consent form it serves.
+ * Order matters: until the client and its redirect URI are verified, every error is an error page
+ * and never a redirect (A-12, A-13); after that, errors go back to the client with state and iss.
+ */
+import { http } from 'msw';
+import { S256_CHALLENGE_PATTERN } from '../../crypto/pkce';
+import { readHeader } from '../../network/wire';
+import type { World } from '../../world/world';
+import { escapeHtml, htmlPage, isAbsoluteUriWithoutFragment, readForm, redirect, singleValued } from '../http';
+import { redirectUriMatches, resolveClient } from './clients';
+import { endpoints, SUPPORTED_SCOPES } from './metadata';
+import { renderConsentPage } from './consentPage';
+import { DEMO_SESSION_COOKIE } from './state';
+import type { AuthorizationRequest } from './state';
+
+type Outcome =
+  | { kind: 'page'; status: number; error: string; description: string }
+  | { kind: 'redirect-error'; request: AuthorizationRequest; error: string; description: string }
+  | { kind: 'ok'; request: AuthorizationRequest };
+
+/** Every resource this authorization server issues tokens for (RFC 8707 §2: unknown is invalid_target). */
+export function knownResources(world: World): string[] {
+  return [world.urls.mcp, world.urls.evilMcp, world.urls.downstream];
+}
+
+export function sessionUser(world: World, request: Request): string | undefined {
+  const cookies = readHeader(request.headers, 'cookie') ?? '';
+  for (const part of cookies.split(';')) {
+    const [name, value] = part.trim().split('=');
+    if (name === DEMO_SESSION_COOKIE && value) return world.as.sessions.get(value);
+  }
+  return undefined;
+}
+
+/** The authorization response, with iss on success and on error alike (A-08, RFC 9207 §2). */
+export function authorizationResponse(world: World, redirectUri: string, params: Record<string, string | undefined>): Response {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries({ ...params, iss: world.urls.issuer })) {
+    if (value !== undefined) url.searchParams.set(name, value);
+  }
+  return redirect(url.href);
+}
+
+async function validate(world: World, query: URLSearchParams): Promise<Outcome> {
+  const page = (error: string, description: string, status = 400): Outcome => ({ kind: 'page', status, error, description });
+  const single = singleValued(query);
+  if (!single.ok) return page('invalid_request', single.description);
+  const p = single.value;
+
+  const clientId = p.get('client_id');
+  if (!clientId) return page('invalid_request', 'client_id is missing');
+  const resolved = await resolveClient(world, clientId);
+  if (!resolved.ok) return page(resolved.error, resolved.description);
+  const client = resolved.client;
+
+  const redirectUri = p.get('redirect_uri');
+  if (!redirectUri) return page('invalid_request', 'redirect_uri is missing');
+  if (!redirectUriMatches(client.redirect_uris, redirectUri, world.isVulnerable('as-redirect-prefix-match'))) {
+    return page('invalid_request', 'Unregistered redirect_uri');
+  }
+
+  const request = {
+    client,
+    redirect_uri: redirectUri,
+    state: p.get('state'),
+    scope: p.get('scope') ?? 'files:read',
+    resource: p.get('resource'),
+    code_challenge: p.get('code_challenge'),
+    code_challenge_method: p.get('code_challenge_method'),
+  };
+  const fail = (error: string, description: string): Outcome => ({ kind: 'redirect-error', request, error, description });
+
+  if (p.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
+  if (!client.grant_types.includes('authorization_code')) {
+    return fail('unauthorized_client', 'this client may not use the authorization code grant');
+  }
+  if (request.code_challenge === undefined) {
+    // A-16 (OAuth 2.1 §4.1.2.1): a public client's request without code_challenge is refused.
+    if (!world.isVulnerable('as-pkce-optional')) return fail('invalid_request', 'code_challenge is required');
+  } else {
+    if (request.code_challenge_method !== 'S256') {
+      // Absent means "plain" (RFC 7636 §4.3), which this server does not support.
+      return fail('invalid_request', 'code_challenge_method must be S256');
+    }
+    if (!S256_CHALLENGE_PATTERN.test(request.code_challenge)) return fail('invalid_request', 'code_challenge is malformed');
+  }
+  if (request.resource === undefined) {
+    if (!world.isVulnerable('as-default-audience')) return fail('invalid_target', 'resource is required');
+  } else if (!isAbsoluteUriWithoutFragment(request.resource) || !knownResources(world).includes(request.resource)) {
+    return fail('invalid_target', 'resource is not a resource this server issues tokens for');
+  }
+  const scopes = request.scope.split(' ').filter(Boolean);
+  const unknown = scopes.filter((s) => !SUPPORTED_SCOPES.includes(s));
+  if (scopes.length === 0 || unknown.length > 0) return fail('invalid_scope', `unknown scope ${unknown.join(' ')}`.trim());
+  return { kind: 'ok', request };
+}
+
+export function authorizeHandlers(world: World) {
+  const { authorization_endpoint } = endpoints(world.urls.issuer);
+  const decisionUrl = `${authorization_endpoint}/decision`;
+
+  return [
+    http.get(authorization_endpoint, async ({ request }) => {
+      const outcome = await validate(world, new URL(request.url).searchParams);
+      if (outcome.kind === 'page') {
+        world.network.annotate({ rule: outcome.description.includes('redirect_uri') ? 'A-12' : 'A-05', mark: 'blocked' });
+        return htmlPage(
+          'Authorization error',
+          `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The authorization server will not send you back to an address it cannot verify.</p>`,
+          outcome.status,
+        );
+      }
+      if (outcome.kind === 'redirect-error') {
+        world.network.annotate({ rule: outcome.error === 'invalid_target' ? 'C-22' : 'A-16', mark: 'blocked' });
+        return authorizationResponse(world, outcome.request.redirect_uri, {
+          error: outcome.error,
+          error_description: outcome.description,
+          state: outcome.request.state,
+        });
+      }
+      const sub = sessionUser(world, request);
+      if (!sub) return htmlPage('Sign in', '<h1>Sign in required</h1><p>No user is signed in to this browser.</p>', 200);
+      const rng = world.rng('as');
+      const transaction = { id: rng.token(12), csrf: rng.token(16), sub, request: outcome.request };
+      world.as.transactions.set(transaction.id, transaction);
+      return renderConsentPage(world, transaction, decisionUrl);
+    }),
+
+    http.post(decisionUrl, async ({ request }) => {
+      const form = await readForm(request);
+      const bad = (description: string) =>
+        htmlPage('Authorization error', `<h1>This request cannot be completed</h1><p>${escapeHtml(description)}</p>`, 400);
+      if (!form.ok) return bad(form.description);
+      const transaction = world.as.transactions.get(form.value.get('transaction') ?? '');
+      // The one-time CSRF token ties the decision to the page this user was shown.
+      if (!transaction || transaction.csrf !== form.value.get('csrf') || sessionUser(world, request) !== transaction.sub) {
+        return bad('This consent form has expired or was not issued to you.');
+      }
+      world.as.transactions.delete(transaction.id);
+      const { request: authz } = transaction;
+      if (form.value.get('decision') !== 'approve') {
+        return authorizationResponse(world, authz.redirect_uri, {
+          error: 'access_denied',
+          error_description: 'The user denied the request',
+          state: authz.state,
+        });
+      }
+      const code = world.rng('as').token(32);
+      world.as.codes.set(code, {
+        code,
+        request: authz,
+        sub: transaction.sub,
+        expiresAt: world.clock.now() + world.lifetimes.code,
+        redeemed: false,
+        issuedJtis: [],
+        family: undefined,
+      });
+      return authorizationResponse(world, authz.redirect_uri, { code, state: authz.state });
+    }),
+  ];
+}

@@ -1,0 +1,53 @@
+/**
+ * The authorization server's discovery documents: RFC 8414 metadata (with the MCP additions of
+ * spec §2.2), the same document at the OpenID Connect discovery URL, and the JWKS.
+ */
+import { http, HttpResponse } from 'msw';
+import { asMetadataUrls } from '../../world/urls';
+import type { World } from '../../world/world';
+
+export const SUPPORTED_SCOPES = ['files:read', 'files:write', 'offline_access'];
+
+export function endpoints(issuer: string) {
+  return {
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    registration_endpoint: `${issuer}/register`,
+    jwks_uri: `${issuer}/jwks`,
+  };
+}
+
+export function authServerMetadata(issuer: string): Record<string, unknown> {
+  return {
+    issuer,
+    ...endpoints(issuer),
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    // C-26/C-28: clients refuse to proceed without this field, and require S256 in it.
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    scopes_supported: SUPPORTED_SCOPES,
+    // A-04 (CIMD §5): an AS that accepts URL client_ids says so.
+    client_id_metadata_document_supported: true,
+    // A-09 (RFC 9207 §2.3): an AS that sends iss must advertise it.
+    authorization_response_iss_parameter_supported: true,
+  };
+}
+
+export function metadataHandlers(world: World) {
+  const { issuer } = world.urls;
+  const [oauth = '', ...oidcUrls] = asMetadataUrls(issuer);
+  const oidc = () => ({
+    ...authServerMetadata(issuer),
+    subject_types_supported: ['public'],
+    id_token_signing_alg_values_supported: ['ES256'],
+  });
+  return [
+    http.get(oauth, () => HttpResponse.json(authServerMetadata(issuer))),
+    ...oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc()))),
+    http.get(endpoints(issuer).jwks_uri, () =>
+      HttpResponse.json({ keys: [world.as.key.publicJwk] }, { headers: { 'Cache-Control': 'max-age=3600' } }),
+    ),
+  ];
+}

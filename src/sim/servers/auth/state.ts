@@ -1,0 +1,79 @@
+/** Everything the authorization server remembers. Plain data, so a world can be inspected and reset. */
+import type { SigningKey } from '../../crypto/jwt';
+
+export type ClientSource = 'preregistered' | 'dcr' | 'cimd';
+
+export interface RegisteredClient {
+  client_id: string;
+  client_secret?: string;
+  client_name: string;
+  redirect_uris: string[];
+  grant_types: string[];
+  token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post';
+  application_type: 'native' | 'web';
+  /** Scopes this client may ever be granted (for client_credentials). */
+  scope?: string;
+  source: ClientSource;
+  /** For a metadata document: until when the fetched copy may be reused (its Cache-Control). */
+  cachedUntil?: number;
+}
+
+export interface AuthorizationRequest {
+  client: RegisteredClient;
+  redirect_uri: string;
+  state: string | undefined;
+  scope: string;
+  resource: string | undefined;
+  code_challenge: string | undefined;
+  code_challenge_method: string | undefined;
+}
+
+export interface AuthCode {
+  code: string;
+  request: AuthorizationRequest;
+  sub: string;
+  expiresAt: number;
+  redeemed: boolean;
+  /** Tokens issued from this code, revoked if the code is replayed (OAuth 2.1 §4.1.3). */
+  issuedJtis: string[];
+  family: string | undefined;
+}
+
+export interface RefreshToken {
+  token: string;
+  family: string;
+  client_id: string;
+  sub: string;
+  scope: string;
+  resource: string | undefined;
+  /** False once rotated or revoked; presenting it again is reuse. */
+  active: boolean;
+}
+
+export interface ConsentTransaction {
+  id: string;
+  csrf: string;
+  sub: string;
+  request: AuthorizationRequest;
+}
+
+export interface AuthServerState {
+  key: SigningKey;
+  users: Map<string, { sub: string; name: string }>;
+  /** Browser session cookie value -> user. The demo user is already signed in. */
+  sessions: Map<string, string>;
+  clients: Map<string, RegisteredClient>;
+  transactions: Map<string, ConsentTransaction>;
+  codes: Map<string, AuthCode>;
+  refreshTokens: Map<string, RefreshToken>;
+  revokedFamilies: Set<string>;
+  revokedJtis: Set<string>;
+  /** A JWKS cache would be the MCP server's; this counts tokens issued, for tests and exports. */
+  issued: number;
+}
+
+export const DEMO_USER = { sub: 'user-7f3a', name: 'Alex Rivera' };
+export const DEMO_SESSION_COOKIE = 'as_session';
+
+export const PREREGISTERED_CLIENT_ID = 'mcp-sim-desktop';
+export const CONFIDENTIAL_CLIENT_ID = 'mcp-sim-reporting-bot';
