@@ -5,6 +5,7 @@
  * the path-inserted well-known URL.
  */
 import { http } from 'msw';
+import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
 import { prmUrlFor } from '../../world/urls';
 import { isRecord, readJson } from '../http';
@@ -81,7 +82,7 @@ export function mcpServerHandlers(world: World) {
       if (request.method !== 'POST') {
         return new Response(null, { status: 405, headers: { Allow: 'POST' } });
       }
-      const origin = request.headers.get('origin');
+      const origin = readHeader(request.headers, 'origin');
       // S-23: an Origin that is present and not our own is refused (DNS rebinding).
       if (origin !== null && origin !== mcpOrigin) return rpcError(403, null, -32600, 'Forbidden origin');
 

@@ -1,0 +1,59 @@
+/** Test helpers: a world to poke at directly, and requests sent as a given party. */
+import { signJwt } from '../src/sim/crypto/jwt';
+import type { JWTPayload } from 'jose';
+import type { Lane } from '../src/sim/lanes';
+import { DEMO_SESSION_COOKIE, DEMO_USER } from '../src/sim/servers/auth/state';
+import type { ResponseEvent, TraceEvent } from '../src/sim/trace/types';
+import { createWorld } from '../src/sim/world/world';
+import type { World, WorldOptions } from '../src/sim/world/world';
+import type { SimInit } from '../src/sim/network/network';
+
+export function world(options: WorldOptions = {}): World {
+  return createWorld({ seed: 'test', ...options });
+}
+
+export function send(w: World, url: string, init: SimInit = {}, as: Lane = 'attacker'): Promise<Response> {
+  return w.network.fetchAs(as)(url, init);
+}
+
+/** The demo user's session cookie, as the browser would send it to the authorization server. */
+export function sessionCookie(w: World): Record<string, string> {
+  const jar = w.browserCookies.get(new URL(w.urls.issuer).host);
+  return { Cookie: `${DEMO_SESSION_COOKIE}=${jar?.get(DEMO_SESSION_COOKIE) ?? ''}` };
+}
+
+export function accessToken(w: World, claims: JWTPayload = {}): string {
+  const now = w.clock.now();
+  return signJwt(
+    { iss: w.urls.issuer, sub: DEMO_USER.sub, aud: w.urls.mcp, client_id: 'c', scope: 'files:read files:write', iat: now, exp: now + 600, jti: 'j', ...claims },
+    w.as.key,
+  );
+}
+
+export function mcpBody(method: string, params: Record<string, unknown> = {}, id: number | string = 1) {
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    id,
+    method,
+    params: { ...params, _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } },
+  });
+}
+
+export function mcpHeaders(method: string, extra: Record<string, string> = {}, name?: string): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
+    'MCP-Protocol-Version': '2026-07-28',
+    'Mcp-Method': method,
+    ...(name ? { 'Mcp-Name': name } : {}),
+    ...extra,
+  };
+}
+
+export function responses(trace: readonly TraceEvent[]): ResponseEvent[] {
+  return trace.filter((e): e is ResponseEvent => e.kind === 'response');
+}
+
+export function stepsOf(trace: readonly TraceEvent[]): string[] {
+  return trace.map((e) => (e.kind === 'request' || e.kind === 'response' ? `${e.stepId}:${e.kind}` : e.stepId));
+}
