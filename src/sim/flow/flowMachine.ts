@@ -22,10 +22,18 @@ export interface FlowInput {
   client: McpClient;
   operations: Operation[];
   grant: 'authorization_code' | 'client_credentials';
+  /** C-17: how many authorizations one operation may trigger before the client gives up. */
+  maxAttempts: number;
 }
 
 export interface FlowContext extends FlowInput {
   opIndex: number;
+  /** Discovery has produced metadata the client trusts. */
+  discovered: boolean;
+  /** The client holds a refresh token. */
+  refreshable: boolean;
+  /** Authorizations started for the current operation. */
+  attempts: number;
   call?: OperationResult;
   authorization?: AuthorizationOutcome;
   token?: TokenOutcome;
@@ -67,17 +75,17 @@ export const flowMachine = setup({
     moreOperations: ({ context }) => context.opIndex + 1 < context.operations.length,
     unauthorized: ({ context }) => context.call?.kind === 'unauthorized',
     freshTokens: ({ context }) => context.freshTokens,
-    hasRefreshToken: ({ context }) => context.client.session.tokens?.refresh_token !== undefined,
-    discovered: ({ context }) => context.client.session.metadata !== undefined,
+    hasRefreshToken: ({ context }) => context.refreshable,
+    discovered: ({ context }) => context.discovered,
     machineGrant: ({ context }) => context.grant === 'client_credentials',
     insufficientScope: ({ context }) => context.call?.kind === 'insufficient-scope',
     // C-17: retry "a few times" only; the conformance suite fails a client past 3 attempts.
-    underAttemptLimit: ({ context }) => context.client.session.authorizations < context.client.ctx.config.maxAuthorizations,
+    underAttemptLimit: ({ context }) => context.attempts < context.maxAttempts,
     gotCode: ({ context }) => context.authorization?.kind === 'code',
     gotTokens: ({ context }) => context.token?.kind === 'tokens',
   },
   actions: {
-    nextOperation: assign({ opIndex: ({ context }) => context.opIndex + 1, freshTokens: false }),
+    nextOperation: assign({ opIndex: ({ context }) => context.opIndex + 1, freshTokens: false, attempts: 0 }),
     succeed: assign({ outcome: ({ context }) => ({ kind: 'success' as const, result: context.call?.kind === 'ok' ? context.call.result : null }) }),
     fail: assign({ outcome: (_, params: { message: string }) => ({ kind: 'failed' as const, message: params.message }) }),
     // The error of the invoked phase that threw (xstate.error.actor.*).
@@ -85,15 +93,22 @@ export const flowMachine = setup({
       outcome: ({ event }: { event: object }) => describe('error' in event ? event.error : undefined),
     }),
     tokensObtained: assign({ freshTokens: true }),
+    storeToken: assign((_, params: { output: TokenOutcome }) => ({
+      token: params.output,
+      refreshable: params.output.kind === 'tokens' && params.output.tokens.refresh_token !== undefined,
+    })),
+    countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
+    markDiscovered: assign({ discovered: true }),
   },
 }).createMachine({
   id: 'flow',
-  context: ({ input }) => ({ ...input, opIndex: 0, freshTokens: false }),
+  context: ({ input }) => ({ ...input, opIndex: 0, freshTokens: false, discovered: false, refreshable: false, attempts: 0 }),
   initial: 'calling',
   states: {
     calling: {
       tags: ['access'],
       invoke: {
+        id: 'perform',
         src: 'perform',
         input: ({ context }) => ({ client: context.client, op: currentOperation(context) }),
         onDone: { target: 'routeCall', actions: assign({ call: ({ event }: { event: { output: OperationResult } }) => event.output }) },
@@ -103,7 +118,7 @@ export const flowMachine = setup({
     routeCall: {
       always: [
         { guard: and(['callOk', 'moreOperations']), target: 'calling', actions: 'nextOperation' },
-        { guard: 'callOk', target: 'succeeded', actions: 'succeed' },
+        { guard: 'callOk', target: 'succeeded', actions: ['nextOperation', 'succeed'] },
         {
           guard: and(['unauthorized', 'freshTokens']),
           target: 'failed',
@@ -125,15 +140,17 @@ export const flowMachine = setup({
     discovering: {
       tags: ['discovery'],
       invoke: {
+        id: 'discover',
         src: 'discover',
         input: ({ context }) => ({ client: context.client }),
-        onDone: 'registering',
+        onDone: { target: 'registering', actions: 'markDiscovered' },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
     registering: {
       tags: ['registration'],
       invoke: {
+        id: 'register',
         src: 'register',
         input: ({ context }) => ({ client: context.client }),
         onDone: [{ guard: 'machineGrant', target: 'clientCredentials' }, { target: 'authorizing' }],
@@ -142,7 +159,9 @@ export const flowMachine = setup({
     },
     authorizing: {
       tags: ['authorization'],
+      entry: 'countAttempt',
       invoke: {
+        id: 'authorize',
         src: 'authorize',
         input: ({ context }) => ({ client: context.client }),
         onDone: { target: 'routeAuthorization', actions: assign({ authorization: ({ event }) => event.output }) },
@@ -166,18 +185,20 @@ export const flowMachine = setup({
     exchanging: {
       tags: ['token'],
       invoke: {
+        id: 'exchange',
         src: 'exchange',
         input: ({ context }) => ({ client: context.client, code: context.authorization?.kind === 'code' ? context.authorization.code : '' }),
-        onDone: { target: 'routeToken', actions: assign({ token: ({ event }) => event.output }) },
+        onDone: { target: 'routeToken', actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) } },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
     clientCredentials: {
       tags: ['token'],
       invoke: {
+        id: 'clientCredentials',
         src: 'clientCredentials',
         input: ({ context }) => ({ client: context.client }),
-        onDone: { target: 'routeToken', actions: assign({ token: ({ event }) => event.output }) },
+        onDone: { target: 'routeToken', actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) } },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -198,9 +219,10 @@ export const flowMachine = setup({
     refreshing: {
       tags: ['token'],
       invoke: {
+        id: 'refresh',
         src: 'refresh',
         input: ({ context }) => ({ client: context.client }),
-        onDone: { target: 'routeRefresh', actions: assign({ token: ({ event }) => event.output }) },
+        onDone: { target: 'routeRefresh', actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) } },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -211,6 +233,7 @@ export const flowMachine = setup({
     steppingUp: {
       tags: ['access'],
       invoke: {
+        id: 'stepUp',
         src: 'stepUp',
         input: ({ context }) => ({ client: context.client, call: context.call }),
         onDone: 'authorizing',

@@ -165,7 +165,9 @@ export function prepareRun(config: RunConfig, hooks: RunHooks = {}) {
   const client = new McpClient(deps, clientConfigFor(world, config, plan.grant), world.rng('client'));
 
   const start = async (): Promise<RunResult> => {
-    const actor = createActor(flowMachine, { input: { client, operations: plan.operations, grant: plan.grant } });
+    const actor = createActor(flowMachine, {
+      input: { client, operations: plan.operations, grant: plan.grant, maxAttempts: client.ctx.config.maxAuthorizations },
+    });
     actor.start();
     await toPromise(actor);
     const snapshot = actor.getSnapshot();

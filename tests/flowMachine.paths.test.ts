@@ -1,0 +1,113 @@
+/**
+ * Path coverage of the flow machine with xstate/graph: the machine is traversed purely (no actor
+ * runs), feeding each invoked phase every kind of result it can produce. Every state must be
+ * reachable and every transition taken; and every step of steps.ts must appear in some real run.
+ */
+import { getAdjacencyMap } from 'xstate/graph';
+import type { AnyStateNode } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import type { McpClient } from '../src/sim/client/client';
+import { flowMachine } from '../src/sim/flow/flowMachine';
+import type { FlowInput } from '../src/sim/flow/flowMachine';
+import { runFlow } from '../src/sim/flow/simulation';
+import { REGISTRATION_MODE_IDS, SCENARIO_IDS } from '../src/sim/scenarios';
+import { STEP_IDS } from '../src/sim/steps';
+
+const challenge = { params: {}, scope: 'files:write', error: 'insufficient_scope' };
+const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
+const failed = (id: string) => ({ type: `xstate.error.actor.${id}`, error: new Error(`${id} refused`) });
+
+const INVOKES = ['perform', 'discover', 'register', 'authorize', 'exchange', 'clientCredentials', 'refresh', 'stepUp'];
+const EVENTS = [
+  done('perform', { kind: 'ok', result: {} }),
+  done('perform', { kind: 'waited' }),
+  done('perform', { kind: 'unauthorized', challenge: null }),
+  done('perform', { kind: 'insufficient-scope', challenge }),
+  done('perform', { kind: 'error', status: 400, message: 'bad' }),
+  done('discover', undefined),
+  done('register', undefined),
+  done('stepUp', undefined),
+  done('authorize', { kind: 'code', code: 'c' }),
+  done('authorize', { kind: 'error', error: 'access_denied', description: '' }),
+  ...['exchange', 'clientCredentials', 'refresh'].flatMap((id) => [
+    done(id, { kind: 'tokens', tokens: { access_token: 'a', refresh_token: 'r', scope: 's' } }),
+    done(id, { kind: 'tokens', tokens: { access_token: 'a', scope: 's' } }),
+    done(id, { kind: 'error', status: 400, error: 'invalid_grant', description: '' }),
+  ]),
+  ...INVOKES.map(failed),
+];
+
+function traverse(grant: FlowInput['grant']) {
+  const input: FlowInput = {
+    client: {} as McpClient, // never called: a pure traversal runs no actors
+    operations: [{ kind: 'call', method: 'tools/list' }, { kind: 'call', method: 'tools/call' }],
+    grant,
+    maxAttempts: 2,
+  };
+  const map = getAdjacencyMap(flowMachine, {
+    input,
+    // The machine's events are only the done/error events of its invoked phases.
+    events: EVENTS as never[],
+    serializeState: (s) => {
+      const { opIndex, discovered, refreshable, attempts, freshTokens, call, authorization, token } = s.context;
+      return JSON.stringify([s.value, opIndex, discovered, refreshable, attempts, freshTokens, call?.kind, authorization?.kind, token?.kind]) as never;
+    },
+  });
+  const edges = Object.values(map).flatMap((v) => Object.values(v.transitions).map((t) => ({ from: v.state, event: t.event, to: t.state })));
+  return { states: Object.values(map).map((v) => v.state), edges };
+}
+
+function allStateNodes(node: AnyStateNode): AnyStateNode[] {
+  return [node, ...Object.values(node.states).flatMap(allStateNodes)];
+}
+
+describe('flow machine path coverage', () => {
+  const runs = [traverse('authorization_code'), traverse('client_credentials')];
+  const reached = new Set(runs.flatMap((r) => r.states.map((s) => String(s.value))));
+  const stable = allStateNodes(flowMachine.root).filter((n) => n.type !== 'compound' && n.always === undefined);
+  const routers = allStateNodes(flowMachine.root).filter((n) => n.always !== undefined);
+
+  it('reaches every stable state', () => {
+    expect(stable.length).toBeGreaterThan(10);
+    expect(routers.length).toBe(4);
+    expect(stable.map((n) => n.key).filter((k) => !reached.has(k))).toEqual([]);
+  });
+
+  it('takes every branch of every router (each lands in its target state)', () => {
+    const missing: string[] = [];
+    for (const router of routers) {
+      // The phases whose results this router reads.
+      const feeders = stable.filter((n) => n.invoke.some(() => true) && [...n.transitions.values()].flat().some((t) => t.target?.some((x) => x.key === router.key)));
+      expect(feeders.length).toBeGreaterThan(0);
+      const landed = new Set(runs.flatMap((r) => r.edges.filter((e) => feeders.some((f) => f.key === String(e.from.value))).map((e) => String(e.to.value))));
+      for (const branch of router.always ?? []) {
+        for (const target of branch.target ?? []) {
+          if (!landed.has(target.key)) missing.push(`${router.key} -> ${target.key}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('takes every onDone and onError transition of every phase', () => {
+    const missing: string[] = [];
+    for (const node of stable.filter((n) => n.invoke.length > 0)) {
+      for (const [type, transitions] of node.transitions) {
+        const taken = runs.some((r) => r.edges.some((e) => String(e.from.value) === node.key && e.event.type === type));
+        if (!taken) missing.push(`${node.key} on ${type} (${transitions.length} branch(es))`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every step of steps.ts is produced by some run of the real flow', async () => {
+    const seen = new Set<string>();
+    for (const scenario of SCENARIO_IDS) {
+      for (const registration of REGISTRATION_MODE_IDS) {
+        const run = await runFlow({ seed: 'paths', scenario, registration });
+        for (const event of run.trace) seen.add(event.stepId);
+      }
+    }
+    expect(STEP_IDS.filter((id) => !seen.has(id))).toEqual([]);
+  });
+});
