@@ -6,13 +6,21 @@
 import type { Rng } from '../sim/world/random';
 import { FrontMatterError, parseFrontMatter, type FrontMatter } from './frontmatter';
 import { classifyHref, extractLinks, parseLessonHref, parseSimHref, type MarkdownLink } from './links';
-import { formatIssues, lessonFrontMatterSchema, quizFileSchema, type LessonFrontMatter, type Question } from './schema';
+import {
+  formatIssues,
+  lessonFrontMatterSchema,
+  quizFileSchema,
+  type LessonFrontMatter,
+  type Question,
+} from './schema';
 
 export interface Lesson extends LessonFrontMatter {
   /** The Markdown after the front matter. */
   body: string;
   /** Where it came from, e.g. "04-discovery.md". */
   file: string;
+  /** The line of the file on which the body starts, for messages that point into the body. */
+  bodyLine: number;
 }
 
 export interface Content {
@@ -49,7 +57,7 @@ export function parseLesson(path: string, source: string): Lesson {
     throw new Error(`${file}: the file slug "${name[2]}" does not match id "${result.data.id}"`);
   }
   if (parsed.body.trim() === '') throw new Error(`${file}: the lesson has no body`);
-  return { ...result.data, body: parsed.body, file };
+  return { ...result.data, body: parsed.body, file, bodyLine: parsed.bodyLine };
 }
 
 /** Parses one quiz file (already JSON-decoded); throws an Error naming the file on failure. */
@@ -64,7 +72,7 @@ export function parseQuizFile(path: string, data: unknown): Question[] {
 /** Problems with the links in one lesson body: invalid simulator links, unknown lessons, relative links. */
 export function lessonLinkProblems(lesson: Lesson, lessonIds: ReadonlySet<string>): string[] {
   return extractLinks(lesson.body).flatMap((link: MarkdownLink) => {
-    const where = `${lesson.file}:${link.line}`;
+    const where = `${lesson.file}:${lesson.bodyLine + link.line - 1}`;
     switch (classifyHref(link.href)) {
       case 'sim': {
         const parsed = parseSimHref(link.href);
@@ -90,7 +98,10 @@ function message(error: unknown): string {
  * Parses every lesson and quiz file and checks them against each other: unique ids and orders, quiz
  * files named after a lesson, questions belonging to that lesson, links that resolve.
  */
-export function loadContent(lessonSources: Record<string, string>, quizSources: Record<string, unknown>): Content {
+export function loadContent(
+  lessonSources: Record<string, string>,
+  quizSources: Record<string, unknown>,
+): Content {
   const problems: string[] = [];
   const lessons: Lesson[] = [];
   for (const [path, source] of Object.entries(lessonSources)) {
@@ -131,7 +142,9 @@ export function loadContent(lessonSources: Record<string, string>, quizSources: 
     }
     for (const question of parsed) {
       if (question.lesson !== lesson.id) {
-        problems.push(`${file}: question "${question.id}" belongs to lesson "${question.lesson}", not "${lesson.id}"`);
+        problems.push(
+          `${file}: question "${question.id}" belongs to lesson "${question.lesson}", not "${lesson.id}"`,
+        );
       }
       if (questionIds.has(question.id)) problems.push(`${file}: duplicate question id "${question.id}"`);
       questionIds.add(question.id);
@@ -167,8 +180,13 @@ function shuffle<T>(items: readonly T[], rng: Pick<Rng, 'nextUint32'>): T[] {
  * order) before a second from any, then shuffled. With the same generator state it draws the same
  * exam, so a seeded exam can be shared.
  */
-export function drawExam(questions: readonly Question[], rng: Pick<Rng, 'nextUint32'>, count: number): Question[] {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`count must be a whole number ≥ 0, not ${count}`);
+export function drawExam(
+  questions: readonly Question[],
+  rng: Pick<Rng, 'nextUint32'>,
+  count: number,
+): Question[] {
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`count must be a whole number ≥ 0, not ${count}`);
   const byLesson = new Map<string, Question[]>();
   for (const question of questions) {
     const group = byLesson.get(question.lesson) ?? [];

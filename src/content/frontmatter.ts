@@ -9,6 +9,8 @@ export type FrontMatterValue = string | number | string[];
 export interface FrontMatter {
   data: Record<string, FrontMatterValue>;
   body: string;
+  /** The 1-based line of the source on which the body starts. */
+  bodyLine: number;
 }
 
 export class FrontMatterError extends Error {
@@ -27,7 +29,10 @@ const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(.*)$/;
 const INTEGER = /^-?\d+$/;
 
 export function parseFrontMatter(source: string): FrontMatter {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   if (lines[0]?.trimEnd() !== FENCE) {
     throw new FrontMatterError('the file must start with a line "---"', 1);
   }
@@ -56,7 +61,7 @@ export function parseFrontMatter(source: string): FrontMatter {
     data[key] = parseValue(raw, lineNumber);
   }
 
-  return { data, body: lines.slice(close + 1).join('\n') };
+  return { data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
 }
 
 function parseValue(raw: string, line: number): FrontMatterValue {

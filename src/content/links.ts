@@ -67,7 +67,9 @@ export function formatStepRef(ref: StepRef): string {
  * fetch belong to their registration mode; the refresh, step-up and client-credentials steps to their
  * scenario; a user who denies consent gets no token; a machine client never opens a browser.
  */
-const ONLY_IN: Partial<Record<StepId, { scenarios?: readonly ScenarioId[]; regs?: readonly RegistrationMode[] }>> = {
+const ONLY_IN: Partial<
+  Record<StepId, { scenarios?: readonly ScenarioId[]; regs?: readonly RegistrationMode[] }>
+> = {
   dcr: { regs: ['dcr'] },
   'cimd-fetch': { regs: ['cimd'] },
   'step-up': { scenarios: ['step-up'] },

@@ -7,8 +7,15 @@ import type { Rng } from '../sim/world/random';
 import { drawExam, loadContent, type Lesson } from './content';
 import type { Question } from './schema';
 
-const lessonSources = import.meta.glob<string>('../../lessons/*.md', { query: '?raw', import: 'default', eager: true });
-const quizSources = import.meta.glob<unknown>('../../lessons/quiz/*.json', { import: 'default', eager: true });
+const lessonSources = import.meta.glob<string>('../../lessons/*.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const quizSources = import.meta.glob<unknown>('../../lessons/quiz/*.json', {
+  import: 'default',
+  eager: true,
+});
 
 const content = loadContent(lessonSources, quizSources);
 if (content.problems.length > 0) {

@@ -16,8 +16,12 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like "token-lifecycle"');
 
-export const ruleIdSchema = z.string().refine(isRuleId, { error: (issue) => `unknown rule id ${show(issue.input)}` });
-export const stepIdSchema = z.string().refine(isStepId, { error: (issue) => `unknown step id ${show(issue.input)}` });
+export const ruleIdSchema = z
+  .string()
+  .refine(isRuleId, { error: (issue) => `unknown rule id ${show(issue.input)}` });
+export const stepIdSchema = z
+  .string()
+  .refine(isStepId, { error: (issue) => `unknown step id ${show(issue.input)}` });
 export const attackIdSchema = z
   .string()
   .refine(isAttackId, { error: (issue) => `unknown attack id ${show(issue.input)}` });
@@ -56,7 +60,8 @@ const normalizeText = (value: string): string => value.trim().replace(/\s+/g, ' 
 
 function uniqueList<T extends z.ZodType<string>>(item: T) {
   return z.array(item).superRefine((values, ctx) => {
-    for (const value of duplicates(values)) ctx.addIssue({ code: 'custom', message: `"${value}" is listed twice` });
+    for (const value of duplicates(values))
+      ctx.addIssue({ code: 'custom', message: `"${value}" is listed twice` });
   });
 }
 
@@ -100,7 +105,9 @@ export const answerSchema = z.object({ text, correct: z.boolean(), feedback: tex
 export const QUESTION_STYLES = ['next-message', 'which-check', 'spot-the-bug'] as const;
 export type QuestionStyle = (typeof QUESTION_STYLES)[number];
 
-const questionId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-\d+$/, 'must look like "<lesson id>-<number>"');
+const questionId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*-\d+$/, 'must look like "<lesson id>-<number>"');
 
 const questionBase = {
   id: questionId,
@@ -114,7 +121,11 @@ function checkBase(question: { id: string; lesson: string; link: QuestionLink },
     ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${question.lesson}-"` });
   }
   if (question.link.lesson !== question.lesson) {
-    ctx.addIssue({ code: 'custom', path: ['link', 'lesson'], message: 'the link must lead back to the own lesson' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['link', 'lesson'],
+      message: 'the link must lead back to the own lesson',
+    });
   }
 }
 
@@ -131,7 +142,11 @@ export const choiceQuestionSchema = z
     checkBase(question, ctx);
     const correct = question.answers.filter((answer) => answer.correct).length;
     if (correct !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['answers'], message: `exactly 1 answer must be correct, found ${correct}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answers'],
+        message: `exactly 1 answer must be correct, found ${correct}`,
+      });
     }
     for (const repeated of duplicates(
       question.answers.map((answer) => answer.text),
@@ -143,10 +158,18 @@ export const choiceQuestionSchema = z
       ctx.addIssue({ code: 'custom', path: ['link'], message: 'a which-check question links to its attack' });
     }
     if (question.style === 'next-message' && question.link.at === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['link'], message: 'a next-message question links to its step (at)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['link'],
+        message: 'a next-message question links to its step (at)',
+      });
     }
     if (question.style === 'spot-the-bug' && question.http === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['http'], message: 'a spot-the-bug question shows the HTTP message' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['http'],
+        message: 'a spot-the-bug question shows the HTTP message',
+      });
     }
   });
 

@@ -1,0 +1,12 @@
+/** `npm run bench`: every figure the issues name, measured, printed as a table. */
+import { benchFlow } from './flow';
+
+const sections: [string, () => Promise<Record<string, string>>][] = [['Headless flow (Node)', benchFlow]];
+
+const only = process.argv[2];
+for (const [title, run] of sections) {
+  if (only && !title.toLowerCase().includes(only)) continue;
+  console.log(`\n## ${title}`);
+  const results = await run();
+  for (const [name, value] of Object.entries(results)) console.log(`- ${name}: ${value}`);
+}
