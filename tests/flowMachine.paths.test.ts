@@ -3,7 +3,7 @@
  * runs), feeding each invoked phase every kind of result it can produce. Every state must be
  * reachable and every transition taken; and every step of steps.ts must appear in some real run.
  */
-import { getAdjacencyMap } from 'xstate/graph';
+import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
 import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { McpClient } from '../src/sim/client/client';
@@ -53,7 +53,7 @@ function traverse(grant: FlowInput['grant']) {
       return JSON.stringify([s.value, opIndex, discovered, refreshable, attempts, freshTokens, call?.kind, authorization?.kind, token?.kind]) as never;
     },
   });
-  const edges = Object.values(map).flatMap((v) => Object.values(v.transitions).map((t) => ({ from: v.state, event: t.event, to: t.state })));
+  const edges = adjacencyMapToArray(map).map((t) => ({ from: t.state, event: t.event, to: t.nextState }));
   return { states: Object.values(map).map((v) => v.state), edges };
 }
 
