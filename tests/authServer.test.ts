@@ -99,7 +99,7 @@ describe('authorization endpoint', () => {
     ['missing resource', { resource: null }, 'invalid_target'],
     ['unknown resource', { resource: 'https://elsewhere.example/mcp' }, 'invalid_target'],
     ['resource with fragment', { resource: 'https://mcp.example.com/mcp#x' }, 'invalid_target'],
-    ['unknown scope', { scope: 'admin:*' }, 'invalid_scope'],
+    ['unknown scope', { scope: 'root:everything' }, 'invalid_scope'],
     ['token response type', { response_type: 'token' }, 'unsupported_response_type'],
   ])('%s: redirects the error to the verified redirect_uri with state and iss', async (_, overrides, error) => {
     const w = world();

@@ -12,6 +12,7 @@ import type { FlowInput } from '../src/sim/flow/flowMachine';
 import { runFlow } from '../src/sim/flow/simulation';
 import { REGISTRATION_MODE_IDS, SCENARIO_IDS } from '../src/sim/scenarios';
 import { STEP_IDS } from '../src/sim/steps';
+import { ATTACK_IDS } from '../src/sim/attacks/ids';
 
 const challenge = { params: {}, scope: 'files:write', error: 'insufficient_scope' };
 const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
@@ -108,6 +109,12 @@ describe('flow machine path coverage', () => {
 
   it('every step of steps.ts is produced by some run of the real flow', async () => {
     const seen = new Set<string>();
+    for (const id of ATTACK_IDS) {
+      for (const defence of ['on', 'off'] as const) {
+        const run = await runFlow({ seed: 'paths', scenario: 'first-connection', registration: 'dcr', attack: { id, defence } });
+        for (const event of run.trace) seen.add(event.stepId);
+      }
+    }
     for (const scenario of SCENARIO_IDS) {
       for (const registration of REGISTRATION_MODE_IDS) {
         const run = await runFlow({ seed: 'paths', scenario, registration });

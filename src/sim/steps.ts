@@ -376,6 +376,70 @@ export const STEPS = {
     },
     rules: ['C-22', 'A-14'],
   },
+  // ── Attack lab ─────────────────────────────────────────────────────────────
+  'attacker-action': {
+    kind: 'internal',
+    from: 'attacker',
+    to: 'attacker',
+    phase: 'attack',
+    title: 'The attacker acts',
+    explain: 'Something the attacker does on her own side: reading a leaked value, preparing a link, waiting.',
+    rules: [],
+  },
+  'attacker-request': {
+    kind: 'exchange',
+    from: 'attacker',
+    to: 'as',
+    phase: 'attack',
+    request: {
+      title: 'The attacker sends a request',
+      explain: 'The attacker uses what she obtained, over the same network as everyone else. The server cannot tell her apart except by what the request carries.',
+    },
+    response: {
+      title: 'The server answers the attacker',
+      explain: 'The answer shows whether the rule held: an error here is the defence working.',
+    },
+    rules: [],
+  },
+  'visit-attacker-page': {
+    kind: 'exchange',
+    from: 'browser',
+    to: 'attacker',
+    phase: 'attack',
+    request: {
+      title: 'The victim\'s browser opens the attacker\'s page',
+      explain: 'A link in an email, an ad, a comment: the victim\'s browser loads a page the attacker controls, with the victim\'s cookies for every other site.',
+    },
+    response: {
+      title: 'The attacker\'s page redirects',
+      explain: 'The page sends the browser on, somewhere the attacker chose.',
+    },
+    rules: [],
+  },
+  'downstream-call': {
+    kind: 'exchange',
+    from: 'mcp',
+    to: 'downstream',
+    phase: 'access',
+    request: {
+      title: 'MCP server calls the downstream API',
+      explain: 'To run the tool, the MCP server calls an API behind it. It must use a token issued to itself for that API, never the client\'s (S-09).',
+    },
+    response: {
+      title: 'Downstream API answers',
+      explain: 'The downstream API checks the token it received against its own audience.',
+    },
+    rules: ['S-09', 'S-08'],
+  },
+  'attack-verdict': {
+    kind: 'internal',
+    from: 'attacker',
+    to: 'attacker',
+    phase: 'attack',
+    title: 'What the attacker ended up with',
+    explain: 'The outcome, read from what the servers actually answered: a token, the victim\'s data, or nothing.',
+    rules: [],
+  },
   'flow-ended': {
     kind: 'internal',
     from: 'client',

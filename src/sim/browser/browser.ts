@@ -6,6 +6,8 @@
 import { CONSENT_SCRIPT_ID } from '../servers/auth/consentPage';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
 import type { Mark } from '../network/network';
+import { readSetCookies } from '../network/wire';
+import type { StepId } from '../steps';
 import type { World } from '../world/world';
 
 export type Decision = 'approve' | 'deny';
@@ -17,8 +19,14 @@ export interface NavigationResult {
   page: string | null;
 }
 
+export interface NavigateOptions {
+  mark?: Mark;
+  /** The step of the first request, when it is not an authorization request (a lure page). */
+  firstStep?: StepId;
+}
+
 export interface Browser {
-  navigate(url: string, options?: { mark?: Mark }): Promise<NavigationResult>;
+  navigate(url: string, options?: NavigateOptions): Promise<NavigationResult>;
 }
 
 const MAX_HOPS = 10;
@@ -42,7 +50,7 @@ export function createBrowser(world: World, decide: (prompt: ConsentPrompt) => P
     return { Cookie: [...jar].map(([n, v]) => `${n}=${v}`).join('; ') };
   };
   const keepCookies = (url: URL, response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
+    for (const line of readSetCookies(response.headers)) {
       const [pair] = line.split(';');
       const [name, value] = (pair ?? '').split('=');
       if (!name) continue;
@@ -58,7 +66,14 @@ export function createBrowser(world: World, decide: (prompt: ConsentPrompt) => P
       let method = 'GET';
       let body: string | null = null;
       for (let hop = 0; hop < MAX_HOPS; hop++) {
-        const step = method === 'POST' ? 'consent-decision' : url.pathname.endsWith('/authorize') ? 'authorize' : 'callback';
+        const step: StepId =
+          hop === 0 && options.firstStep
+            ? options.firstStep
+            : method === 'POST'
+              ? 'consent-decision'
+              : url.pathname.endsWith('/authorize')
+                ? 'authorize'
+                : 'callback';
         const headers: Record<string, string> = { Accept: 'text/html', ...cookieHeader(url) };
         if (body !== null) headers['Content-Type'] = 'application/x-www-form-urlencoded';
         let response: Response;

@@ -6,6 +6,11 @@
  */
 import { createActor, toPromise } from 'xstate';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
+import type { AttackId } from '../attacks/ids';
+import { ATTACKS } from '../attacks/registry';
+import { attackVulnerabilities, finishAttack } from '../attacks/run';
+import type { AttackReport } from '../attacks/run';
+import { createAttacker } from '../attacks/attacker';
 import { createBrowser } from '../browser/browser';
 import type { Decision } from '../browser/browser';
 import { McpClient } from '../client/client';
@@ -19,6 +24,7 @@ import { PROTOCOL_VERSION } from '../servers/mcp';
 import type { Pacer } from '../trace/recorder';
 import type { TraceEvent } from '../trace/types';
 import { createWorld } from '../world/world';
+import { DEFAULT_URLS } from '../world/urls';
 import type { World, WorldOptions } from '../world/world';
 import { flowMachine } from './flowMachine';
 import type { FlowOutcome } from './flowMachine';
@@ -28,6 +34,8 @@ export interface RunConfig {
   scenario: ScenarioId;
   registration: RegistrationMode;
   vulnerabilities?: VulnerabilityId[];
+  /** An attack from the lab, with its defence on or off. */
+  attack?: { id: AttackId; defence: 'on' | 'off' };
   /** Extra handlers (an attack's malicious hosts); see WorldOptions. */
   extraHandlers?: WorldOptions['extraHandlers'];
   urls?: WorldOptions['urls'];
@@ -38,9 +46,11 @@ export interface RunResult {
   client: McpClient;
   outcome: FlowOutcome;
   trace: TraceEvent[];
+  /** What the attacker obtained, when an attack ran. */
+  attack?: AttackReport;
 }
 
-interface ScenarioPlan {
+export interface ScenarioPlan {
   operations: Operation[];
   grant: 'authorization_code' | 'client_credentials';
   decision: Decision;
@@ -122,6 +132,12 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
   };
 }
 
+/** The consent answer when nobody clicks: the attack's victim behaviour, else the scenario's. */
+export function defaultDecision(config: RunConfig, prompt: ConsentPrompt): Decision {
+  const attack = config.attack ? ATTACKS[config.attack.id] : undefined;
+  return attack?.decide?.(prompt) ?? SCENARIO_PLANS[attack?.victim.scenario ?? config.scenario].decision;
+}
+
 export interface RunHooks {
   pacer?: Pacer;
   /** The user's consent decision. Defaults to the scenario's (approve, or deny for "deny"). */
@@ -129,16 +145,23 @@ export interface RunHooks {
 }
 
 /** Builds everything for one run; `start()` plays it and resolves with the outcome. */
-export function prepareRun(config: RunConfig, hooks: RunHooks = {}) {
-  const plan = SCENARIO_PLANS[config.scenario];
+export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
+  const attack = requested.attack ? ATTACKS[requested.attack.id] : undefined;
+  // An attack rides on its own victim activity, whatever scenario was selected before.
+  const config: RunConfig = attack
+    ? { ...requested, ...attack.victim, vulnerabilities: [...(requested.vulnerabilities ?? []), ...attackVulnerabilities(attack, requested.attack?.defence ?? 'on')] }
+    : requested;
+  const plan = { ...SCENARIO_PLANS[config.scenario], ...(attack?.victim.operations ? { operations: attack.victim.operations } : {}) };
   const world = createWorld({
     seed: config.seed,
     ...(config.urls ? { urls: config.urls } : {}),
     ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
     ...(hooks.pacer ? { pacer: hooks.pacer } : {}),
-    ...(config.extraHandlers ? { extraHandlers: config.extraHandlers } : {}),
+    extraHandlers: (w) => [...(attack?.hosts?.(w) ?? []), ...(config.extraHandlers?.(w) ?? [])],
+    ...(attack?.laneOverrides ? { laneOverrides: attack.laneOverrides(config.urls ? { ...DEFAULT_URLS, ...config.urls } : DEFAULT_URLS) } : {}),
   });
-  const decide = hooks.decide ?? (() => Promise.resolve(plan.decision));
+  const attacker = createAttacker(world);
+  const decide = hooks.decide ?? ((prompt: ConsentPrompt) => Promise.resolve(defaultDecision(requested, prompt)));
   const browser = createBrowser(world, decide);
   const deps: ClientDeps = {
     fetch: world.network.fetchAs('client'),
@@ -147,7 +170,8 @@ export function prepareRun(config: RunConfig, hooks: RunHooks = {}) {
     },
     openBrowser: async (url) => {
       const before = world.clientHost.callbacks.length;
-      const navigation = await browser.navigate(url);
+      const lured = attack?.lure ? await attack.lure(world, attacker, url) : null;
+      const navigation = await browser.navigate(lured ?? url, lured ? { firstStep: 'visit-attacker-page' } : {});
       const callback = world.clientHost.callbacks[before];
       if (callback) return { kind: 'callback', url: callback };
       const reason = navigation.status >= 400 ? `the authorization server showed an error page (HTTP ${navigation.status})` : 'the browser did not come back to the client';
@@ -162,9 +186,12 @@ export function prepareRun(config: RunConfig, hooks: RunHooks = {}) {
       });
     },
   };
-  const client = new McpClient(deps, clientConfigFor(world, config, plan.grant), world.rng('client'));
+  const clientConfig = clientConfigFor(world, config, plan.grant);
+  if (attack?.victim.serverUrl) clientConfig.serverUrl = attack.victim.serverUrl(world);
+  const client = new McpClient(deps, clientConfig, world.rng('client'));
 
   const start = async (): Promise<RunResult> => {
+    if (attack?.prepare) await attack.prepare(world, attacker);
     const actor = createActor(flowMachine, {
       input: { client, operations: plan.operations, grant: plan.grant, maxAttempts: client.ctx.config.maxAuthorizations },
     });
@@ -178,7 +205,9 @@ export function prepareRun(config: RunConfig, hooks: RunHooks = {}) {
       ...(outcome.kind === 'refused' && outcome.rule ? { rule: outcome.rule } : {}),
       detail: { summary: outcomeSummary(outcome) },
     });
-    return { world, client, outcome, trace: world.recorder.events };
+    const result: RunResult = { world, client, outcome, trace: world.recorder.events };
+    if (attack) result.attack = await finishAttack(attack, { world, attacker, victim: result, browser });
+    return result;
   };
   return { world, client, start };
 }

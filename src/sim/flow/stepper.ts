@@ -10,7 +10,7 @@ import { SteppingPacer } from '../trace/recorder';
 import type { TraceEvent } from '../trace/types';
 import type { World } from '../world/world';
 import type { FlowOutcome } from './flowMachine';
-import { prepareRun, SCENARIO_PLANS } from './simulation';
+import { defaultDecision, prepareRun } from './simulation';
 import type { RunConfig } from './simulation';
 
 export interface StepperSnapshot {
@@ -101,7 +101,7 @@ export class Stepper {
   /** Plays to the end, answering any consent page with the scenario's default. */
   async runToEnd(): Promise<void> {
     this.autoConsent = true;
-    if (this.consent) this.answer(SCENARIO_PLANS[this.config.scenario].decision);
+    if (this.consent) this.answer(defaultDecision(this.config, this.consent));
     await this.advanceTo(Number.POSITIVE_INFINITY);
   }
 
@@ -121,7 +121,7 @@ export class Stepper {
     this.consentIndex++;
     if (known) return Promise.resolve(known);
     if (this.autoConsent) {
-      const decision = SCENARIO_PLANS[this.config.scenario].decision;
+      const decision = defaultDecision(this.config, prompt);
       this.decisions.push(decision);
       return Promise.resolve(decision);
     }

@@ -83,3 +83,9 @@ export const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
   502: 'Bad Gateway',
 };
+
+/** Every Set-Cookie line of a response, whichever way it crossed the wire. */
+export function readSetCookies(headers: Headers): string[] {
+  const aliased = headers.get(toWireName('set-cookie'));
+  return [...headers.getSetCookie(), ...(aliased ? aliased.split(/,(?=\s*[^;=\s]+=)/) : [])];
+}

@@ -17,6 +17,8 @@ export interface Urls {
   evilMcp: string;
   /** The attacker's own authorization server (mix-up). */
   attackerIssuer: string;
+  /** An MCP proxy server that delegates sign-in to a third-party authorization server (confused deputy). */
+  proxy: string;
 }
 
 export const DEFAULT_URLS: Urls = {
@@ -28,6 +30,7 @@ export const DEFAULT_URLS: Urls = {
   attacker: 'https://attacker.example',
   evilMcp: 'https://evil-mcp.example/mcp',
   attackerIssuer: 'https://attacker-as.example',
+  proxy: 'https://proxy.example',
 };
 
 /** RFC 9728 §3.1: the well-known path is inserted between the host and the resource's path. */

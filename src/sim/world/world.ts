@@ -10,9 +10,11 @@ import type { Lane } from '../lanes';
 import { createNetwork } from '../network/network';
 import type { Network } from '../network/network';
 import { authServerHandlers } from '../servers/auth';
-import { DEMO_SESSION_COOKIE, DEMO_USER } from '../servers/auth/state';
+import { ATTACKER_USER, DEMO_SESSION_COOKIE, DEMO_USER } from '../servers/auth/state';
 import type { AuthServerState } from '../servers/auth/state';
 import { clientHostHandlers } from '../servers/clientHost';
+import { downstreamHandlers } from '../servers/downstream';
+import type { DownstreamState } from '../servers/downstream';
 import type { ClientHostState } from '../servers/clientHost';
 import { mcpServerHandlers } from '../servers/mcp';
 import type { McpServerState } from '../servers/mcp/state';
@@ -41,6 +43,8 @@ export interface WorldOptions {
   lifetimes?: Partial<Lifetimes>;
   /** Extra handlers placed in front of the honest ones (an attack's hosts). */
   extraHandlers?: (world: World) => RequestHandler[];
+  /** Hosts drawn on another lane than their owner's (a malicious app holding the loopback port). */
+  laneOverrides?: Record<string, Lane>;
 }
 
 export interface World {
@@ -53,8 +57,11 @@ export interface World {
   as: AuthServerState;
   mcp: McpServerState;
   clientHost: ClientHostState;
+  downstream: DownstreamState;
   /** The demo user's browser cookies, by host. */
   browserCookies: Map<string, Map<string, string>>;
+  /** The attacker's own session cookie at the authorization server (she has an account too). */
+  attackerSession: string;
   rng(party: string): Rng;
   isVulnerable(id: VulnerabilityId): boolean;
   laneOf(url: URL): Lane | undefined;
@@ -76,6 +83,7 @@ export function createWorld(options: WorldOptions = {}): World {
   };
 
   const sessionId = rng('browser').token(16);
+  const attackerSession = rng('attacker').token(16);
   const hostLanes = new Map<string, Lane>([
     [new URL(urls.mcp).host, 'mcp'],
     [new URL(urls.issuer).host, 'as'],
@@ -85,9 +93,13 @@ export function createWorld(options: WorldOptions = {}): World {
     [new URL(urls.attacker).host, 'attacker'],
     [new URL(urls.evilMcp).host, 'attacker'],
     [new URL(urls.attackerIssuer).host, 'attacker'],
+    [new URL(urls.proxy).host, 'mcp'],
+    ...Object.entries(options.laneOverrides ?? {}),
   ]);
-
-  const laneOf = (url: URL): Lane | undefined => hostLanes.get(url.host);
+  // Look-alike hosts under the attacker's domain (app.example.com.attacker.example) are hers too.
+  const attackerDomain = `.${new URL(urls.attacker).host}`;
+  const laneOf = (url: URL): Lane | undefined =>
+    hostLanes.get(url.host) ?? (url.host.endsWith(attackerDomain) ? 'attacker' : undefined);
   // The network asks for the handlers on every request, so the list can be built after the world.
   let handlers: RequestHandler[] = [];
   const network = createNetwork({ recorder, laneOf, handlers: () => handlers });
@@ -101,19 +113,28 @@ export function createWorld(options: WorldOptions = {}): World {
     network,
     as: {
       key: deriveSigningKey(rng('as-keys'), `${seed.slice(0, 8)}-es256`.replace(/[^A-Za-z0-9-]/g, 'x')),
-      users: new Map([[DEMO_USER.sub, DEMO_USER]]),
-      sessions: new Map([[sessionId, DEMO_USER.sub]]),
+      users: new Map([
+        [DEMO_USER.sub, DEMO_USER],
+        [ATTACKER_USER.sub, ATTACKER_USER],
+      ]),
+      sessions: new Map([
+        [sessionId, DEMO_USER.sub],
+        [attackerSession, ATTACKER_USER.sub],
+      ]),
       clients: new Map(),
       transactions: new Map(),
       codes: new Map(),
       refreshTokens: new Map(),
       revokedFamilies: new Set(),
       revokedJtis: new Set(),
+      rememberedConsents: new Set(),
       issued: 0,
     },
     mcp: createMcpState(),
     clientHost: { callbacks: [] },
+    downstream: { log: [] },
     browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),
+    attackerSession,
     rng,
     isVulnerable: (id) => vulnerabilities.has(id),
     laneOf,
@@ -123,6 +144,7 @@ export function createWorld(options: WorldOptions = {}): World {
     ...authServerHandlers(world),
     ...mcpServerHandlers(world),
     ...clientHostHandlers(world),
+    ...downstreamHandlers(world),
   ];
   return world;
 }

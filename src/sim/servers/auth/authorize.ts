@@ -42,6 +42,21 @@ export function authorizationResponse(world: World, redirectUri: string, params:
   return redirect(url.href);
 }
 
+/** A short-lived, single-use code bound to the client, redirect URI, challenge and resource (OAuth 2.1 §4.1.2). */
+function issueCode(world: World, request: AuthorizationRequest, sub: string): Response {
+  const code = world.rng('as').token(32);
+  world.as.codes.set(code, {
+    code,
+    request,
+    sub,
+    expiresAt: world.clock.now() + world.lifetimes.code,
+    redeemed: false,
+    issuedJtis: [],
+    family: undefined,
+  });
+  return authorizationResponse(world, request.redirect_uri, { code, state: request.state });
+}
+
 async function validate(world: World, query: URLSearchParams): Promise<Outcome> {
   const page = (error: string, description: string, status = 400): Outcome => ({ kind: 'page', status, error, description });
   const single = singleValued(query);
@@ -121,6 +136,10 @@ export function authorizeHandlers(world: World) {
       }
       const sub = sessionUser(world, request);
       if (!sub) return htmlPage('Sign in', '<h1>Sign in required</h1><p>No user is signed in to this browser.</p>', 200);
+      // Like many third-party servers, it does not ask twice for a client the user already approved.
+      if (outcome.request.client.rememberConsent && world.as.rememberedConsents.has(`${sub} ${outcome.request.client.client_id}`)) {
+        return issueCode(world, outcome.request, sub);
+      }
       const rng = world.rng('as');
       const transaction = { id: rng.token(12), csrf: rng.token(16), sub, request: outcome.request };
       world.as.transactions.set(transaction.id, transaction);
@@ -146,17 +165,8 @@ export function authorizeHandlers(world: World) {
           state: authz.state,
         });
       }
-      const code = world.rng('as').token(32);
-      world.as.codes.set(code, {
-        code,
-        request: authz,
-        sub: transaction.sub,
-        expiresAt: world.clock.now() + world.lifetimes.code,
-        redeemed: false,
-        issuedJtis: [],
-        family: undefined,
-      });
-      return authorizationResponse(world, authz.redirect_uri, { code, state: authz.state });
+      if (authz.client.rememberConsent) world.as.rememberedConsents.add(`${transaction.sub} ${authz.client.client_id}`);
+      return issueCode(world, authz, transaction.sub);
     }),
   ];
 }

@@ -13,6 +13,10 @@ export interface RegisteredClient {
   application_type: 'native' | 'web';
   /** Scopes this client may ever be granted (for client_credentials). */
   scope?: string;
+  /** Resources this client may get tokens for with client_credentials. */
+  resources?: string[];
+  /** Skip the consent page once the user approved this client (a "consent cookie"). */
+  rememberConsent?: boolean;
   source: ClientSource;
   /** For a metadata document: until when the fetched copy may be reused (its Cache-Control). */
   cachedUntil?: number;
@@ -68,12 +72,18 @@ export interface AuthServerState {
   refreshTokens: Map<string, RefreshToken>;
   revokedFamilies: Set<string>;
   revokedJtis: Set<string>;
+  /** `<sub> <client_id>` pairs the user approved, for clients that remember consent. */
+  rememberedConsents: Set<string>;
   /** A JWKS cache would be the MCP server's; this counts tokens issued, for tests and exports. */
   issued: number;
 }
 
 export const DEMO_USER = { sub: 'user-7f3a', name: 'Alex Rivera' };
 export const DEMO_SESSION_COOKIE = 'as_session';
+/** The attacker has an ordinary account at the same authorization server, like anyone could. */
+export const ATTACKER_USER = { sub: 'user-mallory', name: 'Mallory' };
 
 export const PREREGISTERED_CLIENT_ID = 'mcp-sim-desktop';
 export const CONFIDENTIAL_CLIENT_ID = 'mcp-sim-reporting-bot';
+/** The MCP server's own client at the authorization server, for calling the downstream API. */
+export const MCP_BACKEND_CLIENT_ID = 'mcp-files-server';

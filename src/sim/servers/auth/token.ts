@@ -177,7 +177,7 @@ function clientCredentialsGrant(world: World, client: RegisteredClient, confiden
   }
   const resource = p.get('resource');
   if (!resource) return oauthError(400, 'invalid_target', 'resource is required');
-  if (resource !== world.urls.mcp) return oauthError(400, 'invalid_target', 'unknown resource');
+  if (!(client.resources ?? []).includes(resource)) return oauthError(400, 'invalid_target', 'this client may not get tokens for that resource');
   return issueTokens(world, { client, sub: client.client_id, scope, resource, withRefresh: false }).response;
 }
 

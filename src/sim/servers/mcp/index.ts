@@ -79,6 +79,8 @@ export function mcpServerHandlers(world: World) {
   return [
     http.get(prmUrlFor(endpoint), () => jsonDocument(protectedResourceMetadata(world))),
     http.all(endpoint, async ({ request }) => {
+      // Like any web server, it logs the request line, query string included.
+      world.mcp.accessLog.push(`${request.method} ${request.url}`);
       if (request.method !== 'POST') {
         return new Response(null, { status: 405, headers: { Allow: 'POST' } });
       }
@@ -129,7 +131,7 @@ export function mcpServerHandlers(world: World) {
         const tool = TOOLS.find((t) => t.name === rpc.params.name);
         if (!tool) return rpcError(200, rpc.id, -32602, `Unknown tool: ${String(rpc.params.name)}`);
         const args = isRecord(rpc.params.arguments) ? rpc.params.arguments : {};
-        const out = tool.run(world, claims.sub, args);
+        const out = await tool.run({ world, sub: claims.sub, token }, args);
         world.mcp.calls.push({ sub: claims.sub, clientId: String(claims.client_id ?? ''), tool: tool.name, viaToken: String(claims.jti ?? '') });
         return rpcResult(rpc.id, { content: [{ type: 'text', text: out.text }], isError: out.isError ?? false });
       }

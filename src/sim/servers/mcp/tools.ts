@@ -4,13 +4,27 @@
  */
 import type { World } from '../../world/world';
 import { isRecord } from '../http';
+import { STATEFUL_TOOLS } from './statefulTools';
+
+export interface ToolContext {
+  world: World;
+  /** The user (or machine client) the token was issued to. */
+  sub: string;
+  /** The access token the request carried, for the vulnerable passthrough path only. */
+  token: string;
+}
+
+export interface ToolOutput {
+  text: string;
+  isError?: boolean;
+}
 
 export interface ToolDef {
   name: string;
   description: string;
   scopes: string[];
   inputSchema: Record<string, unknown>;
-  run(world: World, sub: string, args: Record<string, unknown>): { text: string; isError?: boolean };
+  run(ctx: ToolContext, args: Record<string, unknown>): ToolOutput | Promise<ToolOutput>;
 }
 
 const pathArg = { type: 'object', properties: { path: { type: 'string' } }, required: ['path'] };
@@ -27,14 +41,14 @@ export const TOOLS: ToolDef[] = [
     description: 'List your files.',
     scopes: ['files:read'],
     inputSchema: { type: 'object', properties: {} },
-    run: (world, sub) => ({ text: [...filesOf(world, sub).keys()].join('\n') || '(no files)' }),
+    run: ({ world, sub }) => ({ text: [...filesOf(world, sub).keys()].join('\n') || '(no files)' }),
   },
   {
     name: 'read_file',
     description: 'Read one of your files.',
     scopes: ['files:read'],
     inputSchema: pathArg,
-    run: (world, sub, args) => {
+    run: ({ world, sub }, args) => {
       const content = typeof args.path === 'string' ? filesOf(world, sub).get(args.path) : undefined;
       return content === undefined ? { text: `No such file: ${String(args.path)}`, isError: true } : { text: content };
     },
@@ -48,7 +62,7 @@ export const TOOLS: ToolDef[] = [
       properties: { path: { type: 'string' }, content: { type: 'string' } },
       required: ['path', 'content'],
     },
-    run: (world, sub, args) => {
+    run: ({ world, sub }, args) => {
       if (typeof args.path !== 'string' || typeof args.content !== 'string') {
         return { text: 'path and content must be strings', isError: true };
       }
@@ -56,6 +70,7 @@ export const TOOLS: ToolDef[] = [
       return { text: `Wrote ${args.content.length} characters to ${args.path}` };
     },
   },
+  ...STATEFUL_TOOLS,
 ];
 
 /** S-14: a broader scope satisfies the narrower ones it contains. */

@@ -1,0 +1,34 @@
+/** Reading the outcome of an attack from what the servers really did. */
+import type { ToolCallResult } from './attacker';
+import { DEMO_USER } from '../servers/auth/state';
+import type { TraceEvent } from '../trace/types';
+import type { World } from '../world/world';
+
+/** True when the last tool call the MCP server ran, ran as the victim and returned data. */
+export function ranAsVictim(world: World, result: ToolCallResult): boolean {
+  return result.status === 200 && !result.isError && world.mcp.calls.at(-1)?.sub === DEMO_USER.sub;
+}
+
+/** The JSON body of the first response of a step in a trace (what a leaked log or a thief would hold). */
+export function responseBody(trace: readonly TraceEvent[], stepId: TraceEvent['stepId']): Record<string, unknown> {
+  for (const e of trace) {
+    if (e.kind === 'response' && e.stepId === stepId && e.response?.status === 200 && e.response.body) {
+      try {
+        const parsed: unknown = JSON.parse(e.response.body);
+        if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return { ...parsed };
+      } catch {
+        return {};
+      }
+    }
+  }
+  return {};
+}
+
+export function requestForm(trace: readonly TraceEvent[], stepId: TraceEvent['stepId']): URLSearchParams {
+  const e = trace.find((t) => t.kind === 'request' && t.stepId === stepId);
+  return new URLSearchParams(e?.kind === 'request' ? (e.request.body ?? '') : '');
+}
+
+export function short(value: string, keep = 12): string {
+  return value.length > keep * 2 ? `${value.slice(0, keep)}…${value.slice(-6)}` : value;
+}

@@ -1,0 +1,38 @@
+/**
+ * A downstream API behind the MCP server (https://api.example.com): a resource server of its own,
+ * which accepts only tokens whose audience is itself. Its log shows who it believes called it.
+ */
+import { http } from 'msw';
+import type { JWTPayload } from 'jose';
+import { verifySignature } from '../crypto/jwt';
+import type { World } from '../world/world';
+
+export interface DownstreamState {
+  /** Every call it served: the token's subject and client, as the API understood them. */
+  log: { sub: string; clientId: string; user: string }[];
+}
+
+function unauthorized(description: string): Response {
+  return Response.json(
+    { error: 'invalid_token', error_description: description },
+    { status: 401, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` } },
+  );
+}
+
+export function downstreamHandlers(world: World) {
+  return [
+    http.get(`${world.urls.downstream}/reports`, async ({ request }) => {
+      const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      if (!token) return unauthorized('missing token');
+      const sig = await verifySignature(token, { keys: [world.as.key.publicJwk] });
+      if (!sig.ok) return unauthorized('bad signature');
+      const claims: JWTPayload = sig.payload;
+      const aud = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
+      if (claims.iss !== world.urls.issuer || (claims.exp ?? 0) <= world.clock.now()) return unauthorized('token expired or foreign');
+      if (!aud.includes(world.urls.downstream)) return unauthorized('token audience mismatch');
+      const user = new URL(request.url).searchParams.get('user') ?? String(claims.sub);
+      world.downstream.log.push({ sub: String(claims.sub), clientId: String(claims.client_id ?? ''), user });
+      return Response.json({ user, period: '2026-07', api_calls: 1842, invoices_due: 2, account_balance_eur: 12890.5 });
+    }),
+  ];
+}

@@ -1,0 +1,114 @@
+/**
+ * The attack lab, both ways, for every attack in the registry: with the defence off the attacker
+ * really gets what she came for; with it on she is stopped at the expected message, with the
+ * expected status and error; and the honest flow completes with the attack's vulnerabilities on.
+ * EXPECTED is keyed by AttackId, so an attack without its pair of tests does not compile.
+ */
+import { describe, expect, it } from 'vitest';
+import { ATTACK_IDS, isAttackId } from '../src/sim/attacks/ids';
+import type { AttackId } from '../src/sim/attacks/ids';
+import { ATTACKS } from '../src/sim/attacks/registry';
+import { attackVulnerabilities } from '../src/sim/attacks/run';
+import { runFlow } from '../src/sim/flow/simulation';
+import type { StepId } from '../src/sim/steps';
+import type { TraceEvent } from '../src/sim/trace/types';
+import { LESSONS } from '../src/content/load';
+import { QUESTIONS } from '../src/content/load';
+
+/** Where the defended run must stop: the step, and the status + error (for responses) or the rule. */
+interface Stop {
+  step: StepId;
+  status?: number;
+  error?: string;
+  rule: string;
+}
+
+const EXPECTED: Record<AttackId, Stop> = {
+  'stolen-code-no-pkce': { step: 'verify-pkce', rule: 'A-16' },
+  'token-passthrough': { step: 'validate-token', rule: 'S-06' },
+  'wrong-audience': { step: 'validate-token', rule: 'S-06' },
+  'open-redirect': { step: 'authorize', status: 400, error: 'invalid_request', rule: 'A-12' },
+  'missing-state': { step: 'validate-callback', rule: 'C-30' },
+  'token-in-query': { step: 'attacker-action', rule: 'C-24' },
+  'confused-deputy': { step: 'authorize', status: 200, rule: 'S-16' },
+  'state-handle-hijack': { step: 'attacker-request', status: 200, error: 'No search', rule: 'S-19' },
+  'refresh-replay': { step: 'validate-token', rule: 'S-05' },
+  'excessive-scope': { step: 'validate-token', rule: 'S-14' },
+  'mix-up': { step: 'validate-callback', rule: 'C-20' },
+  'code-replay': { step: 'attacker-request', status: 400, error: 'invalid_grant', rule: 'A-16' },
+  'metadata-steering': { step: 'validate-prm', rule: 'C-22' },
+};
+
+/** After the stop, the attacker's own requests that followed were refused too (what she got, if anything). */
+function attackerResponses(trace: readonly TraceEvent[]) {
+  return trace.filter((e) => e.kind === 'response' && e.to === 'attacker');
+}
+
+describe.each(ATTACK_IDS)('attack %s', (id) => {
+  const attack = ATTACKS[id];
+
+  it('defence off: the attacker really succeeds', async () => {
+    const run = await runFlow({ seed: 'lab', scenario: 'first-connection', registration: 'dcr', attack: { id, defence: 'off' } });
+    expect(run.attack).toMatchObject({ id, defence: 'off', attackerWon: true, stoppedAt: null });
+    const verdict = run.trace.at(-1);
+    expect(verdict).toMatchObject({ stepId: 'attack-verdict', mark: 'breach' });
+    // The attacker really took part: her lane has traffic, and (for every theft) an artefact crossed to her.
+    expect(run.trace.some((e) => e.from === 'attacker' || e.to === 'attacker')).toBe(true);
+    if (id !== 'missing-state') expect(run.trace.some((e) => e.mark === 'stolen')).toBe(true);
+  });
+
+  it('defence on: the attack fails where the rule stops it', async () => {
+    const run = await runFlow({ seed: 'lab', scenario: 'first-connection', registration: 'dcr', attack: { id, defence: 'on' } });
+    expect(run.attack?.attackerWon).toBe(false);
+    const expected = EXPECTED[id];
+    const stop = run.attack?.stoppedAt ? run.trace[run.attack.stoppedAt.seq] : undefined;
+    expect(stop?.stepId).toBe(expected.step);
+    expect(run.attack?.stoppedAt?.rule).toBe(expected.rule);
+    if (expected.status !== undefined) {
+      expect(stop?.kind).toBe('response');
+      if (stop?.kind === 'response') {
+        expect(stop.response?.status).toBe(expected.status);
+        if (expected.error) expect(stop.response?.body ?? '').toContain(expected.error);
+      }
+    } else {
+      expect(stop?.kind === 'internal' && stop.outcome === 'refused').toBe(true);
+    }
+    expect(run.trace.at(-1)).toMatchObject({ stepId: 'attack-verdict', mark: 'blocked' });
+    // Every tool call that ran as the victim was the victim's own client's: none was the attacker's.
+    const victimOwn = run.trace.filter((e) => e.kind === 'response' && e.stepId === 'mcp-request' && e.to === 'client' && e.response?.status === 200);
+    expect(run.world.mcp.calls.filter((c) => c.sub === 'user-7f3a').length).toBeLessThanOrEqual(victimOwn.length);
+    expect(attackerResponses(run.trace).every((e) => e.kind !== 'response' || !(e.response?.body ?? '').includes('Q3 plan'))).toBe(true);
+  });
+
+  it('the honest flow still completes with the attack\'s vulnerabilities on, and with them off', async () => {
+    for (const defence of ['on', 'off'] as const) {
+      const run = await runFlow({
+        seed: 'honest',
+        scenario: attack.victim.scenario,
+        registration: attack.victim.registration,
+        vulnerabilities: attackVulnerabilities(attack, defence),
+      });
+      expect(run.outcome.kind).toBe('success');
+    }
+  });
+
+  it('is complete as data: rules, lesson, defence and explanations', () => {
+    expect(attack.id).toBe(id);
+    expect(attack.rules.length).toBeGreaterThan(0);
+    expect(attack.defence.vulnerabilities.length).toBeGreaterThan(0);
+    expect(attack.explain.vulnerable.length).toBeGreaterThan(40);
+    expect(attack.explain.defended.length).toBeGreaterThan(40);
+    expect(LESSONS.map((l) => l.id)).toContain(attack.lesson);
+  });
+});
+
+describe('attack ids used elsewhere exist', () => {
+  it('every attack named by a lesson or a question is in the registry', () => {
+    const named = [
+      ...LESSONS.flatMap((l) => l.attacks),
+      ...QUESTIONS.flatMap((q) => (q.link.attack ? [q.link.attack] : [])),
+    ];
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((a) => !isAttackId(a) || !ATTACKS[a])).toEqual([]);
+  });
+});
