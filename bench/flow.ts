@@ -32,12 +32,15 @@ export async function benchFlow(): Promise<Record<string, string>> {
       events = run.trace.length;
     }
     const m = median(times);
-    results[`${config.scenario}/${config.registration}: median whole flow`] = `${m.toFixed(2)} ms (${events} steps, target < 50 ms)`;
-    results[`${config.scenario}/${config.registration}: median per step`] = `${((m / events) * 1000).toFixed(0)} µs`;
+    results[`${config.scenario}/${config.registration}: median whole flow`] =
+      `${m.toFixed(2)} ms (${events} steps, target < 50 ms)`;
+    results[`${config.scenario}/${config.registration}: median per step`] =
+      `${((m / events) * 1000).toFixed(0)} µs`;
   }
 
   const before = heapMb();
-  for (let i = 0; i < 1000; i++) await runFlow({ seed: `soak-${i}`, scenario: 'first-connection', registration: 'dcr' });
+  for (let i = 0; i < 1000; i++)
+    await runFlow({ seed: `soak-${i}`, scenario: 'first-connection', registration: 'dcr' });
   const after = heapMb();
   results['heap before 1,000 runs'] = `${before.toFixed(1)} MB`;
   results['heap after 1,000 runs'] = `${after.toFixed(1)} MB (growth ${(after - before).toFixed(1)} MB)`;

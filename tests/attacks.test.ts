@@ -48,7 +48,12 @@ describe.each(ATTACK_IDS)('attack %s', (id) => {
   const attack = ATTACKS[id];
 
   it('defence off: the attacker really succeeds', async () => {
-    const run = await runFlow({ seed: 'lab', scenario: 'first-connection', registration: 'dcr', attack: { id, defence: 'off' } });
+    const run = await runFlow({
+      seed: 'lab',
+      scenario: 'first-connection',
+      registration: 'dcr',
+      attack: { id, defence: 'off' },
+    });
     expect(run.attack).toMatchObject({ id, defence: 'off', attackerWon: true, stoppedAt: null });
     const verdict = run.trace.at(-1);
     expect(verdict).toMatchObject({ stepId: 'attack-verdict', mark: 'breach' });
@@ -58,7 +63,12 @@ describe.each(ATTACK_IDS)('attack %s', (id) => {
   });
 
   it('defence on: the attack fails where the rule stops it', async () => {
-    const run = await runFlow({ seed: 'lab', scenario: 'first-connection', registration: 'dcr', attack: { id, defence: 'on' } });
+    const run = await runFlow({
+      seed: 'lab',
+      scenario: 'first-connection',
+      registration: 'dcr',
+      attack: { id, defence: 'on' },
+    });
     expect(run.attack?.attackerWon).toBe(false);
     const expected = EXPECTED[id];
     const stop = run.attack?.stoppedAt ? run.trace[run.attack.stoppedAt.seq] : undefined;
@@ -75,12 +85,24 @@ describe.each(ATTACK_IDS)('attack %s', (id) => {
     }
     expect(run.trace.at(-1)).toMatchObject({ stepId: 'attack-verdict', mark: 'blocked' });
     // Every tool call that ran as the victim was the victim's own client's: none was the attacker's.
-    const victimOwn = run.trace.filter((e) => e.kind === 'response' && e.stepId === 'mcp-request' && e.to === 'client' && e.response?.status === 200);
-    expect(run.world.mcp.calls.filter((c) => c.sub === 'user-7f3a').length).toBeLessThanOrEqual(victimOwn.length);
-    expect(attackerResponses(run.trace).every((e) => e.kind !== 'response' || !(e.response?.body ?? '').includes('Q3 plan'))).toBe(true);
+    const victimOwn = run.trace.filter(
+      (e) =>
+        e.kind === 'response' &&
+        e.stepId === 'mcp-request' &&
+        e.to === 'client' &&
+        e.response?.status === 200,
+    );
+    expect(run.world.mcp.calls.filter((c) => c.sub === 'user-7f3a').length).toBeLessThanOrEqual(
+      victimOwn.length,
+    );
+    expect(
+      attackerResponses(run.trace).every(
+        (e) => e.kind !== 'response' || !(e.response?.body ?? '').includes('Q3 plan'),
+      ),
+    ).toBe(true);
   });
 
-  it('the honest flow still completes with the attack\'s vulnerabilities on, and with them off', async () => {
+  it("the honest flow still completes with the attack's vulnerabilities on, and with them off", async () => {
     for (const defence of ['on', 'off'] as const) {
       const run = await runFlow({
         seed: 'honest',

@@ -30,22 +30,33 @@ function authorizeUrl(w: World, overrides: Record<string, string | null> = {}): 
 async function approve(w: World, url: string): Promise<URL> {
   const page = await send(w, url, { headers: sessionCookie(w) }, 'browser');
   const html = await page.text();
-  const json = /<script type="application\/json" id="consent-prompt">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}';
+  const json =
+    /<script type="application\/json" id="consent-prompt">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}';
   const prompt = JSON.parse(json) as { action: string; fields: Record<string, string> };
-  const decision = await send(w, prompt.action, {
-    method: 'POST',
-    headers: { ...sessionCookie(w), 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...prompt.fields, decision: 'approve' }).toString(),
-  }, 'browser');
+  const decision = await send(
+    w,
+    prompt.action,
+    {
+      method: 'POST',
+      headers: { ...sessionCookie(w), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ...prompt.fields, decision: 'approve' }).toString(),
+    },
+    'browser',
+  );
   return new URL(decision.headers.get('location') ?? '');
 }
 
 async function token(w: World, params: Record<string, string>, headers: Record<string, string> = {}) {
-  const res = await send(w, `${w.urls.issuer}/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-    body: new URLSearchParams(params).toString(),
-  }, 'client');
+  const res = await send(
+    w,
+    `${w.urls.issuer}/token`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(params).toString(),
+    },
+    'client',
+  );
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -55,7 +66,15 @@ async function codeFor(w: World, overrides: Record<string, string | null> = {}):
 }
 
 function redeem(w: World, code: string, extra: Record<string, string> = {}) {
-  return token(w, { grant_type: 'authorization_code', code, client_id: 'mcp-sim-desktop', redirect_uri: w.urls.callback, code_verifier: VERIFIER, resource: w.urls.mcp, ...extra });
+  return token(w, {
+    grant_type: 'authorization_code',
+    code,
+    client_id: 'mcp-sim-desktop',
+    redirect_uri: w.urls.callback,
+    code_verifier: VERIFIER,
+    resource: w.urls.mcp,
+    ...extra,
+  });
 }
 
 describe('authorization endpoint', () => {
@@ -74,7 +93,11 @@ describe('authorization endpoint', () => {
     ['missing redirect_uri', { redirect_uri: null }, 'invalid_request'],
     ['unknown client', { client_id: 'nobody' }, 'invalid_client'],
     ['missing client_id', { client_id: null }, 'invalid_request'],
-    ['a client_id with an injected parameter', { client_id: 'mcp-sim-desktop&client_id=x' }, 'invalid_client'],
+    [
+      'a client_id with an injected parameter',
+      { client_id: 'mcp-sim-desktop&client_id=x' },
+      'invalid_client',
+    ],
   ])('%s: an error page, never a redirect', async (_, overrides, error) => {
     const w = world();
     const res = await send(w, authorizeUrl(w, overrides), { headers: sessionCookie(w) }, 'browser');
@@ -85,9 +108,19 @@ describe('authorization endpoint', () => {
 
   it('accepts any port on the loopback redirect (RFC 8252 §7.3), but not localhost for 127.0.0.1', async () => {
     const w = world();
-    const ok = await send(w, authorizeUrl(w, { redirect_uri: 'http://127.0.0.1:51000/callback' }), { headers: sessionCookie(w) }, 'browser');
+    const ok = await send(
+      w,
+      authorizeUrl(w, { redirect_uri: 'http://127.0.0.1:51000/callback' }),
+      { headers: sessionCookie(w) },
+      'browser',
+    );
     expect(ok.status).toBe(200);
-    const bad = await send(w, authorizeUrl(w, { redirect_uri: 'http://localhost:33418/callback' }), { headers: sessionCookie(w) }, 'browser');
+    const bad = await send(
+      w,
+      authorizeUrl(w, { redirect_uri: 'http://localhost:33418/callback' }),
+      { headers: sessionCookie(w) },
+      'browser',
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -101,27 +134,39 @@ describe('authorization endpoint', () => {
     ['resource with fragment', { resource: 'https://mcp.example.com/mcp#x' }, 'invalid_target'],
     ['unknown scope', { scope: 'root:everything' }, 'invalid_scope'],
     ['token response type', { response_type: 'token' }, 'unsupported_response_type'],
-  ])('%s: redirects the error to the verified redirect_uri with state and iss', async (_, overrides, error) => {
-    const w = world();
-    const res = await send(w, authorizeUrl(w, overrides), { headers: sessionCookie(w) }, 'browser');
-    expect(res.status).toBe(302);
-    const location = new URL(res.headers.get('location') ?? '');
-    expect(location.origin + location.pathname).toBe(w.urls.callback);
-    expect(location.searchParams.get('error')).toBe(error);
-    expect(location.searchParams.get('state')).toBe('st4te');
-    expect(location.searchParams.get('iss')).toBe(w.urls.issuer);
-    expect(location.searchParams.get('code')).toBeNull();
-  });
+  ])(
+    '%s: redirects the error to the verified redirect_uri with state and iss',
+    async (_, overrides, error) => {
+      const w = world();
+      const res = await send(w, authorizeUrl(w, overrides), { headers: sessionCookie(w) }, 'browser');
+      expect(res.status).toBe(302);
+      const location = new URL(res.headers.get('location') ?? '');
+      expect(location.origin + location.pathname).toBe(w.urls.callback);
+      expect(location.searchParams.get('error')).toBe(error);
+      expect(location.searchParams.get('state')).toBe('st4te');
+      expect(location.searchParams.get('iss')).toBe(w.urls.issuer);
+      expect(location.searchParams.get('code')).toBeNull();
+    },
+  );
 
   it('refuses a forged consent decision (wrong CSRF token)', async () => {
     const w = world();
     await send(w, authorizeUrl(w), { headers: sessionCookie(w) }, 'browser');
     const [transaction] = w.as.transactions.keys();
-    const res = await send(w, `${w.urls.issuer}/authorize/decision`, {
-      method: 'POST',
-      headers: { ...sessionCookie(w), 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ transaction: transaction ?? '', csrf: 'guess', decision: 'approve' }).toString(),
-    }, 'attacker');
+    const res = await send(
+      w,
+      `${w.urls.issuer}/authorize/decision`,
+      {
+        method: 'POST',
+        headers: { ...sessionCookie(w), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          transaction: transaction ?? '',
+          csrf: 'guess',
+          decision: 'approve',
+        }).toString(),
+      },
+      'attacker',
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get('location')).toBeNull();
   });
@@ -130,9 +175,19 @@ describe('authorization endpoint', () => {
     const w = world({
       extraHandlers: () => [],
     });
-    const good = await send(w, authorizeUrl(w, { client_id: w.urls.cimd }), { headers: sessionCookie(w) }, 'browser');
+    const good = await send(
+      w,
+      authorizeUrl(w, { client_id: w.urls.cimd }),
+      { headers: sessionCookie(w) },
+      'browser',
+    );
     expect(good.status).toBe(200);
-    const bad = await send(w, authorizeUrl(w, { client_id: 'https://app.example.com/oauth/missing.json' }), { headers: sessionCookie(w) }, 'browser');
+    const bad = await send(
+      w,
+      authorizeUrl(w, { client_id: 'https://app.example.com/oauth/missing.json' }),
+      { headers: sessionCookie(w) },
+      'browser',
+    );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('invalid_client');
   });
@@ -150,13 +205,22 @@ describe('token endpoint', () => {
   it('wrong code_verifier: 400 invalid_grant', async () => {
     const w = world();
     const res = await redeem(w, await codeFor(w), { code_verifier: 'x'.repeat(43) });
-    expect(res).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_description: 'code_verifier does not match the challenge' } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'code_verifier does not match the challenge' },
+    });
   });
 
   it('missing code_verifier: 400 invalid_grant', async () => {
     const w = world();
     const code = await codeFor(w);
-    const res = await token(w, { grant_type: 'authorization_code', code, client_id: 'mcp-sim-desktop', redirect_uri: w.urls.callback, resource: w.urls.mcp });
+    const res = await token(w, {
+      grant_type: 'authorization_code',
+      code,
+      client_id: 'mcp-sim-desktop',
+      redirect_uri: w.urls.callback,
+      resource: w.urls.mcp,
+    });
     expect(res).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
@@ -183,7 +247,12 @@ describe('token endpoint', () => {
     const reg = await send(w, `${w.urls.issuer}/register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ redirect_uris: [w.urls.callback], application_type: 'native', token_endpoint_auth_method: 'none', grant_types: ['authorization_code'] }),
+      body: JSON.stringify({
+        redirect_uris: [w.urls.callback],
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+      }),
     });
     const { client_id } = (await reg.json()) as { client_id: string };
     const res = await redeem(w, code, { client_id });
@@ -194,7 +263,10 @@ describe('token endpoint', () => {
     const w = world();
     const code = await codeFor(w);
     w.clock.advance(61);
-    expect(await redeem(w, code)).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_description: 'authorization code expired' } });
+    expect(await redeem(w, code)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'authorization code expired' },
+    });
   });
 
   it('a resource other than the authorized one: invalid_target', async () => {
@@ -205,16 +277,28 @@ describe('token endpoint', () => {
 
   it('unknown client: invalid_client; bad Basic credentials: 401 with a challenge', async () => {
     const w = world();
-    expect(await token(w, { grant_type: 'authorization_code', code: 'x', client_id: 'nobody' })).toMatchObject({ status: 400, body: { error: 'invalid_client' } });
-    const basic = await token(w, { grant_type: 'client_credentials', resource: w.urls.mcp }, { Authorization: `Basic ${btoa('mcp-sim-reporting-bot:wrong')}` });
+    expect(
+      await token(w, { grant_type: 'authorization_code', code: 'x', client_id: 'nobody' }),
+    ).toMatchObject({ status: 400, body: { error: 'invalid_client' } });
+    const basic = await token(
+      w,
+      { grant_type: 'client_credentials', resource: w.urls.mcp },
+      { Authorization: `Basic ${btoa('mcp-sim-reporting-bot:wrong')}` },
+    );
     expect(basic).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
     expect(basic.headers.get('www-authenticate')).toContain('Basic');
   });
 
   it('unsupported or missing grant_type', async () => {
     const w = world();
-    expect(await token(w, { grant_type: 'password', client_id: 'mcp-sim-desktop' })).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
-    expect(await token(w, { client_id: 'mcp-sim-desktop' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    expect(await token(w, { grant_type: 'password', client_id: 'mcp-sim-desktop' })).toMatchObject({
+      status: 400,
+      body: { error: 'unsupported_grant_type' },
+    });
+    expect(await token(w, { client_id: 'mcp-sim-desktop' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_request' },
+    });
   });
 
   it('a verifier for a code issued without a challenge: invalid_request', async () => {
@@ -227,20 +311,41 @@ describe('token endpoint', () => {
     const w = world();
     const first = await redeem(w, await codeFor(w));
     const rt1 = String(first.body.refresh_token);
-    const second = await token(w, { grant_type: 'refresh_token', refresh_token: rt1, client_id: 'mcp-sim-desktop', resource: w.urls.mcp });
+    const second = await token(w, {
+      grant_type: 'refresh_token',
+      refresh_token: rt1,
+      client_id: 'mcp-sim-desktop',
+      resource: w.urls.mcp,
+    });
     expect(second.status).toBe(200);
     const rt2 = String(second.body.refresh_token);
     expect(rt2).not.toBe(rt1);
-    const replay = await token(w, { grant_type: 'refresh_token', refresh_token: rt1, client_id: 'mcp-sim-desktop' });
+    const replay = await token(w, {
+      grant_type: 'refresh_token',
+      refresh_token: rt1,
+      client_id: 'mcp-sim-desktop',
+    });
     expect(replay).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    const legit = await token(w, { grant_type: 'refresh_token', refresh_token: rt2, client_id: 'mcp-sim-desktop' });
-    expect(legit).toMatchObject({ status: 400, body: { error: 'invalid_grant', error_description: 'refresh token revoked' } });
+    const legit = await token(w, {
+      grant_type: 'refresh_token',
+      refresh_token: rt2,
+      client_id: 'mcp-sim-desktop',
+    });
+    expect(legit).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'refresh token revoked' },
+    });
   });
 
   it('a refresh cannot widen the scope', async () => {
     const w = world();
     const first = await redeem(w, await codeFor(w));
-    const res = await token(w, { grant_type: 'refresh_token', refresh_token: String(first.body.refresh_token), client_id: 'mcp-sim-desktop', scope: 'files:read files:write' });
+    const res = await token(w, {
+      grant_type: 'refresh_token',
+      refresh_token: String(first.body.refresh_token),
+      client_id: 'mcp-sim-desktop',
+      scope: 'files:read files:write',
+    });
     expect(res).toMatchObject({ status: 400, body: { error: 'invalid_scope' } });
   });
 
@@ -251,29 +356,56 @@ describe('token endpoint', () => {
 
 describe('registration endpoint', () => {
   async function register(w: World, body: unknown, contentType = 'application/json') {
-    const res = await send(w, `${w.urls.issuer}/register`, { method: 'POST', headers: { 'Content-Type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await send(w, `${w.urls.issuer}/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   }
 
   it('registers a native public client without a secret', async () => {
-    const res = await register(world(), { redirect_uris: ['http://127.0.0.1:33418/callback'], application_type: 'native', token_endpoint_auth_method: 'none' });
+    const res = await register(world(), {
+      redirect_uris: ['http://127.0.0.1:33418/callback'],
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+    });
     expect(res.status).toBe(201);
     expect(res.body.client_id).toBeTruthy();
     expect(res.body.client_secret).toBeUndefined();
   });
 
   it.each([
-    ['a loopback redirect without application_type (defaults to web)', { redirect_uris: ['http://127.0.0.1:33418/callback'] }, 'invalid_redirect_uri'],
-    ['plain http to a remote host', { redirect_uris: ['http://app.example.com/cb'], application_type: 'web' }, 'invalid_redirect_uri'],
+    [
+      'a loopback redirect without application_type (defaults to web)',
+      { redirect_uris: ['http://127.0.0.1:33418/callback'] },
+      'invalid_redirect_uri',
+    ],
+    [
+      'plain http to a remote host',
+      { redirect_uris: ['http://app.example.com/cb'], application_type: 'web' },
+      'invalid_redirect_uri',
+    ],
     ['no redirect_uris', { application_type: 'native' }, 'invalid_redirect_uri'],
-    ['a fragment', { redirect_uris: ['https://app.example.com/cb#x'], application_type: 'web' }, 'invalid_redirect_uri'],
-    ['an unknown application_type', { redirect_uris: ['https://app.example.com/cb'], application_type: 'tv' }, 'invalid_client_metadata'],
+    [
+      'a fragment',
+      { redirect_uris: ['https://app.example.com/cb#x'], application_type: 'web' },
+      'invalid_redirect_uri',
+    ],
+    [
+      'an unknown application_type',
+      { redirect_uris: ['https://app.example.com/cb'], application_type: 'tv' },
+      'invalid_client_metadata',
+    ],
     ['an array body', [], 'invalid_client_metadata'],
   ])('%s: 400 %s', async (_, body, error) => {
     expect(await register(world(), body)).toMatchObject({ status: 400, body: { error } });
   });
 
   it('malformed JSON: 400 invalid_client_metadata', async () => {
-    expect(await register(world(), '{"redirect_uris": [')).toMatchObject({ status: 400, body: { error: 'invalid_client_metadata' } });
+    expect(await register(world(), '{"redirect_uris": [')).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_client_metadata' },
+    });
   });
 });

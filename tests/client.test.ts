@@ -21,15 +21,36 @@ const AS_META = 'https://auth.example.com/.well-known/oauth-authorization-server
 const PRM_PATH = 'https://mcp.example.com/.well-known/oauth-protected-resource/mcp';
 
 function withMetadata(edit: (doc: Record<string, unknown>) => Record<string, unknown>): RunConfig {
-  return { ...base, extraHandlers: (w: World) => [http.get(AS_META, () => HttpResponse.json(edit(authServerMetadata(w.urls.issuer))))] };
+  return {
+    ...base,
+    extraHandlers: (w: World) => [
+      http.get(AS_META, () => HttpResponse.json(edit(authServerMetadata(w.urls.issuer)))),
+    ],
+  };
 }
 
 describe('client checks on authorization server metadata', () => {
   it.each([
-    ['code_challenge_methods_supported absent', (d: Record<string, unknown>) => ({ ...d, code_challenge_methods_supported: undefined }), 'C-28'],
-    ['only plain PKCE', (d: Record<string, unknown>) => ({ ...d, code_challenge_methods_supported: ['plain'] }), 'C-27'],
-    ['issuer differs by a trailing slash', (d: Record<string, unknown>) => ({ ...d, issuer: 'https://auth.example.com/' }), 'C-06'],
-    ['a javascript: authorization endpoint', (d: Record<string, unknown>) => ({ ...d, authorization_endpoint: 'javascript:alert(1)' }), 'C-51'],
+    [
+      'code_challenge_methods_supported absent',
+      (d: Record<string, unknown>) => ({ ...d, code_challenge_methods_supported: undefined }),
+      'C-28',
+    ],
+    [
+      'only plain PKCE',
+      (d: Record<string, unknown>) => ({ ...d, code_challenge_methods_supported: ['plain'] }),
+      'C-27',
+    ],
+    [
+      'issuer differs by a trailing slash',
+      (d: Record<string, unknown>) => ({ ...d, issuer: 'https://auth.example.com/' }),
+      'C-06',
+    ],
+    [
+      'a javascript: authorization endpoint',
+      (d: Record<string, unknown>) => ({ ...d, authorization_endpoint: 'javascript:alert(1)' }),
+      'C-51',
+    ],
   ])('%s: refused before any registration or authorization request', async (_, edit, rule) => {
     const run = await runFlow(withMetadata(edit));
     expect(run.outcome).toMatchObject({ kind: 'refused', rule });
@@ -40,9 +61,14 @@ describe('client checks on authorization server metadata', () => {
   });
 
   it('falls back to OpenID Connect discovery when RFC 8414 metadata is missing (C-02, C-05)', async () => {
-    const run = await runFlow({ ...base, extraHandlers: () => [http.get(AS_META, () => new HttpResponse(null, { status: 404 }))] });
+    const run = await runFlow({
+      ...base,
+      extraHandlers: () => [http.get(AS_META, () => new HttpResponse(null, { status: 404 }))],
+    });
     expect(run.outcome.kind).toBe('success');
-    const urls = run.trace.flatMap((e) => (e.kind === 'request' && e.stepId === 'as-metadata' ? [e.request.url] : []));
+    const urls = run.trace.flatMap((e) =>
+      e.kind === 'request' && e.stepId === 'as-metadata' ? [e.request.url] : [],
+    );
     expect(urls).toEqual([AS_META, 'https://auth.example.com/.well-known/openid-configuration']);
   });
 });
@@ -51,7 +77,11 @@ describe('client checks on protected resource metadata', () => {
   it('a resource other than the server it asked: refused, no authorization server contacted (RFC 9728 §3.3)', async () => {
     const run = await runFlow({
       ...base,
-      extraHandlers: (w) => [http.get(PRM_PATH, () => HttpResponse.json({ resource: w.urls.evilMcp, authorization_servers: [w.urls.issuer] }))],
+      extraHandlers: (w) => [
+        http.get(PRM_PATH, () =>
+          HttpResponse.json({ resource: w.urls.evilMcp, authorization_servers: [w.urls.issuer] }),
+        ),
+      ],
     });
     expect(run.outcome).toMatchObject({ kind: 'refused', rule: 'C-22' });
     expect(stepsOf(run.trace)).not.toContain('as-metadata:request');
@@ -63,14 +93,27 @@ describe('client checks on protected resource metadata', () => {
       ...base,
       extraHandlers: (w) => [
         http.post(w.urls.mcp, ({ request }) =>
-          request.headers.get('authorization') ? undefined : HttpResponse.json({}, { status: 401, headers: { 'WWW-Authenticate': 'Bearer scope="files:read"' } }),
+          request.headers.get('authorization')
+            ? undefined
+            : HttpResponse.json(
+                {},
+                { status: 401, headers: { 'WWW-Authenticate': 'Bearer scope="files:read"' } },
+              ),
         ),
         http.get(PRM_PATH, () => new HttpResponse(null, { status: 404 })),
-        http.get(root, () => HttpResponse.json({ resource: w.urls.mcp, authorization_servers: [w.urls.issuer], scopes_supported: ['files:read'] })),
+        http.get(root, () =>
+          HttpResponse.json({
+            resource: w.urls.mcp,
+            authorization_servers: [w.urls.issuer],
+            scopes_supported: ['files:read'],
+          }),
+        ),
       ],
     });
     expect(run.outcome.kind).toBe('success');
-    const urls = run.trace.flatMap((e) => (e.kind === 'request' && e.stepId === 'prm-discovery' ? [e.request.url] : []));
+    const urls = run.trace.flatMap((e) =>
+      e.kind === 'request' && e.stepId === 'prm-discovery' ? [e.request.url] : [],
+    );
     expect(urls).toEqual([PRM_PATH, root]);
   });
 });
@@ -79,10 +122,32 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
   function context(issSupported: boolean): { ctx: ClientContext; notes: ClientNote[] } {
     const notes: ClientNote[] = [];
     const session = createSession();
-    session.pending = { verifier: 'v', state: 'S', issuer: 'https://auth.example.com', issSupported, scope: 'files:read', resource: 'r', redirectUri: 'cb', url: 'u' };
+    session.pending = {
+      verifier: 'v',
+      state: 'S',
+      issuer: 'https://auth.example.com',
+      issSupported,
+      scope: 'files:read',
+      resource: 'r',
+      redirectUri: 'cb',
+      url: 'u',
+    };
     const ctx: ClientContext = {
-      deps: { fetch: () => Promise.reject(new Error('no network in this test')), note: async (n) => void notes.push(n), openBrowser: () => Promise.reject(new Error('no')) },
-      config: { serverUrl: '', redirectUri: 'cb', clientName: 'c', preregistered: {}, grant: 'authorization_code', checks: ALL_CHECKS, maxAuthorizations: 3, protocolVersion: '2026-07-28' },
+      deps: {
+        fetch: () => Promise.reject(new Error('no network in this test')),
+        note: async (n) => void notes.push(n),
+        openBrowser: () => Promise.reject(new Error('no')),
+      },
+      config: {
+        serverUrl: '',
+        redirectUri: 'cb',
+        clientName: 'c',
+        preregistered: {},
+        grant: 'authorization_code',
+        checks: ALL_CHECKS,
+        maxAuthorizations: 3,
+        protocolVersion: '2026-07-28',
+      },
       session,
     };
     return { ctx, notes };
@@ -91,7 +156,10 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
 
   it('accepts a matching state and iss', async () => {
     const { ctx } = context(true);
-    expect(await validateCallback(ctx, cb('code=C&state=S&iss=https%3A%2F%2Fauth.example.com'))).toEqual({ kind: 'code', code: 'C' });
+    expect(await validateCallback(ctx, cb('code=C&state=S&iss=https%3A%2F%2Fauth.example.com'))).toEqual({
+      kind: 'code',
+      code: 'C',
+    });
   });
 
   it.each([
@@ -117,7 +185,10 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
 
   it('an error response with a wrong iss is not shown (C-21)', async () => {
     const { ctx } = context(true);
-    const error = await validateCallback(ctx, cb('error=access_denied&error_description=Call+555&state=S&iss=https%3A%2F%2Fevil')).catch((e: unknown) => e);
+    const error = await validateCallback(
+      ctx,
+      cb('error=access_denied&error_description=Call+555&state=S&iss=https%3A%2F%2Fevil'),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClientRefusal);
     expect(String(error)).not.toContain('555');
   });
@@ -125,8 +196,15 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
 
 describe('WWW-Authenticate parsing (C-04)', () => {
   it('reads the Bearer challenge among others, with quoted and token values', () => {
-    const c = parseBearerChallenge('Basic realm="x", Bearer error="insufficient_scope", scope="files:read files:write", resource_metadata="https://m.example/.well-known/oauth-protected-resource", error_description="needs \\"write\\""');
-    expect(c).toMatchObject({ error: 'insufficient_scope', scope: 'files:read files:write', resourceMetadata: 'https://m.example/.well-known/oauth-protected-resource', errorDescription: 'needs "write"' });
+    const c = parseBearerChallenge(
+      'Basic realm="x", Bearer error="insufficient_scope", scope="files:read files:write", resource_metadata="https://m.example/.well-known/oauth-protected-resource", error_description="needs \\"write\\""',
+    );
+    expect(c).toMatchObject({
+      error: 'insufficient_scope',
+      scope: 'files:read files:write',
+      resourceMetadata: 'https://m.example/.well-known/oauth-protected-resource',
+      errorDescription: 'needs "write"',
+    });
   });
   it('handles token values, case-insensitive scheme and parameter names, and no Bearer at all', () => {
     expect(parseBearerChallenge('bearer Error=invalid_token')).toMatchObject({ error: 'invalid_token' });

@@ -35,7 +35,10 @@ describe('the whole flow', () => {
     expect(run.outcome.kind).toBe('success');
     expect(run.trace.some((e) => e.from === 'browser' || e.to === 'browser')).toBe(false);
     const token = run.client.session.tokens?.access_token ?? '';
-    expect(decodeJwt(token)).toMatchObject({ sub: 'mcp-sim-reporting-bot', aud: 'https://mcp.example.com/mcp' });
+    expect(decodeJwt(token)).toMatchObject({
+      sub: 'mcp-sim-reporting-bot',
+      aud: 'https://mcp.example.com/mcp',
+    });
   });
 
   it('follows the numbered exchanges of spec §2.3 (DCR)', async () => {
@@ -83,9 +86,16 @@ describe('the whole flow', () => {
     );
     expect(challenge).not.toContain('error='); // RFC 6750 §3.1: no error when no credentials were sent
     expect(prm?.request.url).toBe('https://mcp.example.com/.well-known/oauth-protected-resource/mcp');
-    expect(JSON.parse(prm?.response?.body ?? '{}')).toMatchObject({ resource: 'https://mcp.example.com/mcp', authorization_servers: ['https://auth.example.com'] });
+    expect(JSON.parse(prm?.response?.body ?? '{}')).toMatchObject({
+      resource: 'https://mcp.example.com/mcp',
+      authorization_servers: ['https://auth.example.com'],
+    });
     expect(asMeta?.request.url).toBe('https://auth.example.com/.well-known/oauth-authorization-server');
-    expect(JSON.parse(dcr?.request.body ?? '{}')).toMatchObject({ application_type: 'native', token_endpoint_auth_method: 'none', redirect_uris: ['http://127.0.0.1:33418/callback'] });
+    expect(JSON.parse(dcr?.request.body ?? '{}')).toMatchObject({
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: ['http://127.0.0.1:33418/callback'],
+    });
     expect(dcr?.response?.status).toBe(201);
 
     const authorize = run.trace.find((e) => e.kind === 'request' && e.stepId === 'authorize');
@@ -111,10 +121,16 @@ describe('the whole flow', () => {
     expect(headerValue(token?.response?.headers ?? [], 'cache-control')).toBe('no-store');
     const body = JSON.parse(token?.response?.body ?? '{}');
     expect(body.token_type).toBe('Bearer');
-    expect(decodeJwt(body.access_token)).toMatchObject({ aud: 'https://mcp.example.com/mcp', iss: 'https://auth.example.com', scope: 'files:read' });
+    expect(decodeJwt(body.access_token)).toMatchObject({
+      aud: 'https://mcp.example.com/mcp',
+      iss: 'https://auth.example.com',
+      scope: 'files:read',
+    });
 
     const call = run.trace.find((e) => e.kind === 'request' && e.stepId === 'mcp-request');
-    expect(call?.kind === 'request' && headerValue(call.request.headers, 'authorization')).toBe(`Bearer ${body.access_token}`);
+    expect(call?.kind === 'request' && headerValue(call.request.headers, 'authorization')).toBe(
+      `Bearer ${body.access_token}`,
+    );
   });
 
   it('uses no registration request for CIMD; the AS fetches the document instead', async () => {
@@ -128,11 +144,15 @@ describe('the whole flow', () => {
   it('step-up asks for the union of scopes and stops asking once it has them', async () => {
     const run = await runFlow({ seed: 's1', scenario: 'step-up', registration: 'dcr' });
     const denied = responses(run.trace).find((r) => r.response?.status === 403);
-    expect(headerValue(denied?.response?.headers ?? [], 'www-authenticate')).toContain('error="insufficient_scope", error_description="tools/call write_file requires files:write", scope="files:write"');
+    expect(headerValue(denied?.response?.headers ?? [], 'www-authenticate')).toContain(
+      'error="insufficient_scope", error_description="tools/call write_file requires files:write", scope="files:write"',
+    );
     const authorizations = run.trace.filter((e) => e.kind === 'request' && e.stepId === 'authorize');
     expect(authorizations).toHaveLength(2);
     const second = authorizations[1];
-    expect(second?.kind === 'request' && new URL(second.request.url).searchParams.get('scope')).toBe('files:read files:write');
+    expect(second?.kind === 'request' && new URL(second.request.url).searchParams.get('scope')).toBe(
+      'files:read files:write',
+    );
   });
 
   it('refresh rotates the refresh token and keeps the resource', async () => {

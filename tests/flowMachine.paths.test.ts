@@ -18,7 +18,16 @@ const challenge = { params: {}, scope: 'files:write', error: 'insufficient_scope
 const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
 const failed = (id: string) => ({ type: `xstate.error.actor.${id}`, error: new Error(`${id} refused`) });
 
-const INVOKES = ['perform', 'discover', 'register', 'authorize', 'exchange', 'clientCredentials', 'refresh', 'stepUp'];
+const INVOKES = [
+  'perform',
+  'discover',
+  'register',
+  'authorize',
+  'exchange',
+  'clientCredentials',
+  'refresh',
+  'stepUp',
+];
 const EVENTS = [
   done('perform', { kind: 'ok', result: {} }),
   done('perform', { kind: 'waited' }),
@@ -41,7 +50,10 @@ const EVENTS = [
 function traverse(grant: FlowInput['grant']) {
   const input: FlowInput = {
     client: {} as McpClient, // never called: a pure traversal runs no actors
-    operations: [{ kind: 'call', method: 'tools/list' }, { kind: 'call', method: 'tools/call' }],
+    operations: [
+      { kind: 'call', method: 'tools/list' },
+      { kind: 'call', method: 'tools/call' },
+    ],
     grant,
     maxAttempts: 2,
   };
@@ -50,8 +62,19 @@ function traverse(grant: FlowInput['grant']) {
     // The machine's events are only the done/error events of its invoked phases.
     events: EVENTS as never[],
     serializeState: (s) => {
-      const { opIndex, discovered, refreshable, attempts, freshTokens, call, authorization, token } = s.context;
-      return JSON.stringify([s.value, opIndex, discovered, refreshable, attempts, freshTokens, call?.kind, authorization?.kind, token?.kind]) as never;
+      const { opIndex, discovered, refreshable, attempts, freshTokens, call, authorization, token } =
+        s.context;
+      return JSON.stringify([
+        s.value,
+        opIndex,
+        discovered,
+        refreshable,
+        attempts,
+        freshTokens,
+        call?.kind,
+        authorization?.kind,
+        token?.kind,
+      ]) as never;
     },
   });
   const edges = adjacencyMapToArray(map).map((t) => ({ from: t.state, event: t.event, to: t.nextState }));
@@ -64,14 +87,17 @@ function allStateNodes(node: AnyStateNode): AnyStateNode[] {
 
 function targetsOf(node: AnyStateNode): string[] {
   const keys: string[] = [];
-  for (const list of node.transitions.values()) for (const t of list) for (const target of t.target ?? []) keys.push(target.key);
+  for (const list of node.transitions.values())
+    for (const t of list) for (const target of t.target ?? []) keys.push(target.key);
   return keys;
 }
 
 describe('flow machine path coverage', () => {
   const runs = [traverse('authorization_code'), traverse('client_credentials')];
   const reached = new Set(runs.flatMap((r) => r.states.map((s) => String(s.value))));
-  const stable = allStateNodes(flowMachine.root).filter((n) => n.type !== 'compound' && n.always === undefined);
+  const stable = allStateNodes(flowMachine.root).filter(
+    (n) => n.type !== 'compound' && n.always === undefined,
+  );
   const routers = allStateNodes(flowMachine.root).filter((n) => n.always !== undefined);
 
   it('reaches every stable state', () => {
@@ -86,7 +112,13 @@ describe('flow machine path coverage', () => {
       // The phases whose results this router reads.
       const feeders = stable.filter((n) => n.invoke.length > 0 && targetsOf(n).includes(router.key));
       expect(feeders.length).toBeGreaterThan(0);
-      const landed = new Set(runs.flatMap((r) => r.edges.filter((e) => feeders.some((f) => f.key === String(e.from.value))).map((e) => String(e.to.value))));
+      const landed = new Set(
+        runs.flatMap((r) =>
+          r.edges
+            .filter((e) => feeders.some((f) => f.key === String(e.from.value)))
+            .map((e) => String(e.to.value)),
+        ),
+      );
       for (const branch of router.always ?? []) {
         for (const target of branch.target ?? []) {
           if (!landed.has(target.key)) missing.push(`${router.key} -> ${target.key}`);
@@ -100,7 +132,9 @@ describe('flow machine path coverage', () => {
     const missing: string[] = [];
     for (const node of stable.filter((n) => n.invoke.length > 0)) {
       for (const [type, transitions] of node.transitions) {
-        const taken = runs.some((r) => r.edges.some((e) => String(e.from.value) === node.key && e.event.type === type));
+        const taken = runs.some((r) =>
+          r.edges.some((e) => String(e.from.value) === node.key && e.event.type === type),
+        );
         if (!taken) missing.push(`${node.key} on ${type} (${transitions.length} branch(es))`);
       }
     }
@@ -111,7 +145,12 @@ describe('flow machine path coverage', () => {
     const seen = new Set<string>();
     for (const id of ATTACK_IDS) {
       for (const defence of ['on', 'off'] as const) {
-        const run = await runFlow({ seed: 'paths', scenario: 'first-connection', registration: 'dcr', attack: { id, defence } });
+        const run = await runFlow({
+          seed: 'paths',
+          scenario: 'first-connection',
+          registration: 'dcr',
+          attack: { id, defence },
+        });
         for (const event of run.trace) seen.add(event.stepId);
       }
     }

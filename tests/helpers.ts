@@ -25,7 +25,17 @@ export function sessionCookie(w: World): Record<string, string> {
 export function accessToken(w: World, claims: JWTPayload = {}): string {
   const now = w.clock.now();
   return signJwt(
-    { iss: w.urls.issuer, sub: DEMO_USER.sub, aud: w.urls.mcp, client_id: 'c', scope: 'files:read files:write', iat: now, exp: now + 600, jti: 'j', ...claims },
+    {
+      iss: w.urls.issuer,
+      sub: DEMO_USER.sub,
+      aud: w.urls.mcp,
+      client_id: 'c',
+      scope: 'files:read files:write',
+      iat: now,
+      exp: now + 600,
+      jti: 'j',
+      ...claims,
+    },
     w.as.key,
   );
 }
@@ -39,7 +49,11 @@ export function mcpBody(method: string, params: Record<string, unknown> = {}, id
   });
 }
 
-export function mcpHeaders(method: string, extra: Record<string, string> = {}, name?: string): Record<string, string> {
+export function mcpHeaders(
+  method: string,
+  extra: Record<string, string> = {},
+  name?: string,
+): Record<string, string> {
   return {
     'Content-Type': 'application/json',
     Accept: 'application/json, text/event-stream',
@@ -55,5 +69,7 @@ export function responses(trace: readonly TraceEvent[]): ResponseEvent[] {
 }
 
 export function stepsOf(trace: readonly TraceEvent[]): string[] {
-  return trace.map((e) => (e.kind === 'request' || e.kind === 'response' ? `${e.stepId}:${e.kind}` : e.stepId));
+  return trace.map((e) =>
+    e.kind === 'request' || e.kind === 'response' ? `${e.stepId}:${e.kind}` : e.stepId,
+  );
 }

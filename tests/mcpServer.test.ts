@@ -8,15 +8,37 @@ import { createRng } from '../src/sim/world/random';
 import type { World } from '../src/sim/world/world';
 import { accessToken, mcpBody, mcpHeaders, send, world } from './helpers';
 
-async function call(w: World, init: { token?: string; method?: string; params?: Record<string, unknown>; headers?: Record<string, string>; url?: string } = {}) {
+async function call(
+  w: World,
+  init: {
+    token?: string;
+    method?: string;
+    params?: Record<string, unknown>;
+    headers?: Record<string, string>;
+    url?: string;
+  } = {},
+) {
   const method = init.method ?? 'tools/list';
   const name = typeof init.params?.name === 'string' ? init.params.name : undefined;
-  const res = await send(w, init.url ?? w.urls.mcp, {
-    method: 'POST',
-    headers: mcpHeaders(method, { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...init.headers }, name),
-    body: mcpBody(method, init.params),
-  }, 'client');
-  return { status: res.status, challenge: res.headers.get('www-authenticate') ?? '', body: (await res.json()) as Record<string, unknown> };
+  const res = await send(
+    w,
+    init.url ?? w.urls.mcp,
+    {
+      method: 'POST',
+      headers: mcpHeaders(
+        method,
+        { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...init.headers },
+        name,
+      ),
+      body: mcpBody(method, init.params),
+    },
+    'client',
+  );
+  return {
+    status: res.status,
+    challenge: res.headers.get('www-authenticate') ?? '',
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 const PRM = 'resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource/mcp"';
@@ -36,7 +58,11 @@ describe('MCP server token validation', () => {
 
   it('accepts a valid token and runs the tool for its subject', async () => {
     const w = world();
-    const res = await call(w, { token: accessToken(w), method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } });
+    const res = await call(w, {
+      token: accessToken(w),
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+    });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain('Q3 plan');
     expect(w.mcp.calls).toEqual([expect.objectContaining({ sub: 'user-7f3a', tool: 'read_file' })]);
@@ -64,7 +90,10 @@ describe('MCP server token validation', () => {
 
   it('bad signature (signed by another key): 401 invalid_token', async () => {
     const w = world();
-    const forged = signJwt({ iss: w.urls.issuer, sub: 'user-7f3a', aud: w.urls.mcp, scope: 'files:read', exp: w.clock.now() + 60 }, { ...deriveSigningKey(createRng('evil'), w.as.key.kid) });
+    const forged = signJwt(
+      { iss: w.urls.issuer, sub: 'user-7f3a', aud: w.urls.mcp, scope: 'files:read', exp: w.clock.now() + 60 },
+      { ...deriveSigningKey(createRng('evil'), w.as.key.kid) },
+    );
     const res = await call(w, { token: forged });
     expect(res.status).toBe(401);
     expect(res.challenge).toContain('error="invalid_token", error_description="token signature is invalid"');
@@ -73,20 +102,32 @@ describe('MCP server token validation', () => {
   it('a tampered payload: 401 invalid_token', async () => {
     const w = world();
     const [h, , s] = accessToken(w).split('.');
-    const payload = btoa(JSON.stringify({ iss: w.urls.issuer, sub: 'admin', aud: w.urls.mcp, scope: 'files', exp: 9e9 })).replace(/=+$/, '');
+    const payload = btoa(
+      JSON.stringify({ iss: w.urls.issuer, sub: 'admin', aud: w.urls.mcp, scope: 'files', exp: 9e9 }),
+    ).replace(/=+$/, '');
     expect((await call(w, { token: `${h}.${payload}.${s}` })).status).toBe(401);
   });
 
   it('insufficient scope: 403 insufficient_scope naming every scope the operation needs', async () => {
     const w = world();
-    const res = await call(w, { token: accessToken(w, { scope: 'files:read' }), method: 'tools/call', params: { name: 'write_file', arguments: { path: 'a', content: 'b' } } });
+    const res = await call(w, {
+      token: accessToken(w, { scope: 'files:read' }),
+      method: 'tools/call',
+      params: { name: 'write_file', arguments: { path: 'a', content: 'b' } },
+    });
     expect(res.status).toBe(403);
-    expect(res.challenge).toBe(`Bearer error="insufficient_scope", error_description="tools/call write_file requires files:write", scope="files:write", ${PRM}`);
+    expect(res.challenge).toBe(
+      `Bearer error="insufficient_scope", error_description="tools/call write_file requires files:write", scope="files:write", ${PRM}`,
+    );
   });
 
   it('a broader scope satisfies the narrower ones it contains (S-14)', async () => {
     const w = world();
-    const res = await call(w, { token: accessToken(w, { scope: 'files' }), method: 'tools/call', params: { name: 'write_file', arguments: { path: 'a', content: 'b' } } });
+    const res = await call(w, {
+      token: accessToken(w, { scope: 'files' }),
+      method: 'tools/call',
+      params: { name: 'write_file', arguments: { path: 'a', content: 'b' } },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -128,7 +169,12 @@ describe('MCP server transport checks (Streamable HTTP 2026-07-28)', () => {
     const res = await send(w, w.urls.mcp, {
       method: 'POST',
       headers: mcpHeaders('tools/list', { 'MCP-Protocol-Version': '2025-06-18' }),
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: { 'io.modelcontextprotocol/protocolVersion': '2025-06-18' } } }),
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/list',
+        params: { _meta: { 'io.modelcontextprotocol/protocolVersion': '2025-06-18' } },
+      }),
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { data: { supported: ['2026-07-28'] } } });

@@ -5,23 +5,28 @@
 export const SCENARIOS = {
   'first-connection': {
     title: 'First connection',
-    summary: 'The client meets a protected MCP server for the first time: discovery, registration, consent, token, tool call.',
+    summary:
+      'The client meets a protected MCP server for the first time: discovery, registration, consent, token, tool call.',
   },
   'step-up': {
     title: 'Step-up: a tool needs more scope',
-    summary: 'After connecting with files:read, the client calls a write tool; the server answers 403 insufficient_scope and the client re-authorizes for the union of scopes.',
+    summary:
+      'After connecting with files:read, the client calls a write tool; the server answers 403 insufficient_scope and the client re-authorizes for the union of scopes.',
   },
   refresh: {
     title: 'Expired access token: refresh',
-    summary: 'An hour after connecting, the access token has expired; the server answers 401 and the client uses its rotated refresh token.',
+    summary:
+      'An hour after connecting, the access token has expired; the server answers 401 and the client uses its rotated refresh token.',
   },
   deny: {
     title: 'The user denies consent',
-    summary: 'The user clicks Deny; the authorization server redirects back with error=access_denied and the client stops.',
+    summary:
+      'The user clicks Deny; the authorization server redirects back with error=access_denied and the client stops.',
   },
   'client-credentials': {
     title: 'Machine to machine (client credentials)',
-    summary: 'No user at all: a confidential client gets a token for itself with the client_credentials grant and calls a tool.',
+    summary:
+      'No user at all: a confidential client gets a token for itself with the client_credentials grant and calls a tool.',
   },
 } as const;
 
@@ -29,9 +34,19 @@ export type ScenarioId = keyof typeof SCENARIOS;
 export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];
 
 export const REGISTRATION_MODES = {
-  preregistered: { title: 'Pre-registered', summary: 'The client ships with a client_id issued for this authorization server.' },
-  cimd: { title: 'Client ID Metadata Document', summary: 'The client_id is an HTTPS URL; the authorization server fetches the document behind it.' },
-  dcr: { title: 'Dynamic Client Registration', summary: 'The client registers itself at the registration endpoint (deprecated in 2026-07-28, still allowed).' },
+  preregistered: {
+    title: 'Pre-registered',
+    summary: 'The client ships with a client_id issued for this authorization server.',
+  },
+  cimd: {
+    title: 'Client ID Metadata Document',
+    summary: 'The client_id is an HTTPS URL; the authorization server fetches the document behind it.',
+  },
+  dcr: {
+    title: 'Dynamic Client Registration',
+    summary:
+      'The client registers itself at the registration endpoint (deprecated in 2026-07-28, still allowed).',
+  },
 } as const;
 
 export type RegistrationMode = keyof typeof REGISTRATION_MODES;

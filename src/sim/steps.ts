@@ -119,7 +119,7 @@ export const STEPS = {
     phase: 'discovery',
     title: 'Check issuer and PKCE support',
     explain:
-      'The metadata\'s issuer must be identical to the issuer the URL was built from, or the client must not use it (RFC 8414 §3.3). code_challenge_methods_supported must be present and include S256, or the client refuses to go on.',
+      "The metadata's issuer must be identical to the issuer the URL was built from, or the client must not use it (RFC 8414 §3.3). code_challenge_methods_supported must be present and include S256, or the client refuses to go on.",
     rules: ['C-06', 'C-26', 'C-27', 'C-28'],
   },
   // ── Registration ───────────────────────────────────────────────────────────
@@ -130,7 +130,7 @@ export const STEPS = {
     phase: 'registration',
     title: 'Choose how to identify itself',
     explain:
-      'The client needs a client_id at this authorization server. The spec\'s order: credentials pre-registered for this issuer, then a Client ID Metadata Document if the server supports them, then Dynamic Client Registration if it has a registration endpoint, then asking the user.',
+      "The client needs a client_id at this authorization server. The spec's order: credentials pre-registered for this issuer, then a Client ID Metadata Document if the server supports them, then Dynamic Client Registration if it has a registration endpoint, then asking the user.",
     rules: ['C-08', 'C-09', 'C-10', 'C-14'],
   },
   dcr: {
@@ -175,7 +175,7 @@ export const STEPS = {
     phase: 'authorization',
     title: 'Generate PKCE, state; record the issuer',
     explain:
-      'The client makes a fresh random code_verifier and derives code_challenge = BASE64URL(SHA-256(verifier)). It makes a random state, chooses the scope (from the challenge, else scopes_supported), sets resource to the server\'s canonical URI, and records the expected issuer beside the verifier.',
+      "The client makes a fresh random code_verifier and derives code_challenge = BASE64URL(SHA-256(verifier)). It makes a random state, chooses the scope (from the challenge, else scopes_supported), sets resource to the server's canonical URI, and records the expected issuer beside the verifier.",
     rules: ['C-15', 'C-18', 'C-22', 'C-26', 'C-27', 'C-30'],
   },
   'open-browser': {
@@ -185,7 +185,7 @@ export const STEPS = {
     phase: 'authorization',
     title: 'Open the authorization URL in the browser',
     explain:
-      'The client cannot ask the user for a password itself. It sends the user\'s browser to the authorization endpoint with every parameter in the query string.',
+      "The client cannot ask the user for a password itself. It sends the user's browser to the authorization endpoint with every parameter in the query string.",
     rules: ['C-51'],
   },
   authorize: {
@@ -221,12 +221,13 @@ export const STEPS = {
     phase: 'authorization',
     request: {
       title: 'POST the consent decision',
-      explain: 'The browser submits the consent form, carrying a one-time token that protects it against cross-site forgery.',
+      explain:
+        'The browser submits the consent form, carrying a one-time token that protects it against cross-site forgery.',
     },
     response: {
       title: '302 Found → redirect_uri',
       explain:
-        'The authorization server redirects the browser back to the client\'s registered redirect URI with a short-lived, single-use code (or error=access_denied), the client\'s state, and iss naming itself (RFC 9207).',
+        "The authorization server redirects the browser back to the client's registered redirect URI with a short-lived, single-use code (or error=access_denied), the client's state, and iss naming itself (RFC 9207).",
     },
     rules: ['A-08', 'A-12', 'A-13'],
   },
@@ -237,11 +238,13 @@ export const STEPS = {
     phase: 'authorization',
     request: {
       title: 'GET /callback?code&state&iss',
-      explain: 'The browser follows the redirect to the client\'s loopback listener, delivering the authorization response.',
+      explain:
+        "The browser follows the redirect to the client's loopback listener, delivering the authorization response.",
     },
     response: {
       title: 'Return to the application',
-      explain: 'The client\'s listener answers the browser with a page telling the user they can close the window.',
+      explain:
+        "The client's listener answers the browser with a page telling the user they can close the window.",
     },
     rules: ['C-29'],
   },
@@ -296,7 +299,8 @@ export const STEPS = {
     },
     response: {
       title: 'MCP response',
-      explain: 'The server answers according to its validation of the token: the result, or 401/403 with a challenge.',
+      explain:
+        'The server answers according to its validation of the token: the result, or 401/403 with a challenge.',
     },
     rules: ['C-24', 'S-07', 'S-10', 'S-11'],
   },
@@ -306,12 +310,13 @@ export const STEPS = {
     to: 'as',
     phase: 'access',
     request: {
-      title: 'GET the authorization server\'s JWKS',
-      explain: 'To check signatures, the MCP server fetches the authorization server\'s public keys once and caches them.',
+      title: "GET the authorization server's JWKS",
+      explain:
+        "To check signatures, the MCP server fetches the authorization server's public keys once and caches them.",
     },
     response: {
       title: 'JSON Web Key Set',
-      explain: 'The public key that verifies the access token\'s ES256 signature.',
+      explain: "The public key that verifies the access token's ES256 signature.",
     },
     rules: ['S-05'],
   },
@@ -341,7 +346,8 @@ export const STEPS = {
     to: 'client',
     phase: 'access',
     title: 'Time passes: the access token expires',
-    explain: 'An hour later the access token has expired. Short lifetimes limit what a stolen token is worth.',
+    explain:
+      'An hour later the access token has expired. Short lifetimes limit what a stolen token is worth.',
     rules: ['A-14'],
   },
   refresh: {
@@ -372,7 +378,7 @@ export const STEPS = {
     },
     response: {
       title: 'Access token for the client itself',
-      explain: 'The token\'s subject is the client, not a person, and it carries no refresh token.',
+      explain: "The token's subject is the client, not a person, and it carries no refresh token.",
     },
     rules: ['C-22', 'A-14'],
   },
@@ -383,7 +389,8 @@ export const STEPS = {
     to: 'attacker',
     phase: 'attack',
     title: 'The attacker acts',
-    explain: 'Something the attacker does on her own side: reading a leaked value, preparing a link, waiting.',
+    explain:
+      'Something the attacker does on her own side: reading a leaked value, preparing a link, waiting.',
     rules: [],
   },
   'attacker-request': {
@@ -393,7 +400,8 @@ export const STEPS = {
     phase: 'attack',
     request: {
       title: 'The attacker sends a request',
-      explain: 'The attacker uses what she obtained, over the same network as everyone else. The server cannot tell her apart except by what the request carries.',
+      explain:
+        'The attacker uses what she obtained, over the same network as everyone else. The server cannot tell her apart except by what the request carries.',
     },
     response: {
       title: 'The server answers the attacker',
@@ -407,11 +415,12 @@ export const STEPS = {
     to: 'attacker',
     phase: 'attack',
     request: {
-      title: 'The victim\'s browser opens the attacker\'s page',
-      explain: 'A link in an email, an ad, a comment: the victim\'s browser loads a page the attacker controls, with the victim\'s cookies for every other site.',
+      title: "The victim's browser opens the attacker's page",
+      explain:
+        "A link in an email, an ad, a comment: the victim's browser loads a page the attacker controls, with the victim's cookies for every other site.",
     },
     response: {
-      title: 'The attacker\'s page redirects',
+      title: "The attacker's page redirects",
       explain: 'The page sends the browser on, somewhere the attacker chose.',
     },
     rules: [],
@@ -423,7 +432,8 @@ export const STEPS = {
     phase: 'access',
     request: {
       title: 'MCP server calls the downstream API',
-      explain: 'To run the tool, the MCP server calls an API behind it. It must use a token issued to itself for that API, never the client\'s (S-09).',
+      explain:
+        "To run the tool, the MCP server calls an API behind it. It must use a token issued to itself for that API, never the client's (S-09).",
     },
     response: {
       title: 'Downstream API answers',
@@ -437,7 +447,8 @@ export const STEPS = {
     to: 'attacker',
     phase: 'attack',
     title: 'What the attacker ended up with',
-    explain: 'The outcome, read from what the servers actually answered: a token, the victim\'s data, or nothing.',
+    explain:
+      "The outcome, read from what the servers actually answered: a token, the victim's data, or nothing.",
     rules: [],
   },
   'flow-ended': {

@@ -25,9 +25,17 @@ export interface Attacker {
     options?: { mark?: Mark; values?: Record<string, string>; rule?: RuleId; refused?: boolean },
   ): Promise<void>;
   /** POSTs a form to the honest token endpoint (or another), returning status and JSON. */
-  token(params: Record<string, string | undefined>, url?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  token(
+    params: Record<string, string | undefined>,
+    url?: string,
+  ): Promise<{ status: number; body: Record<string, unknown> }>;
   /** Calls a tool on an MCP server with a token, as any client would. */
-  callTool(token: string | null, name: string, args?: Record<string, unknown>, url?: string): Promise<ToolCallResult>;
+  callTool(
+    token: string | null,
+    name: string,
+    args?: Record<string, unknown>,
+    url?: string,
+  ): Promise<ToolCallResult>;
   /** Mallory's own authorization at the honest server, with her own session: returns the code, unredeemed. */
   ownCode(params: Record<string, string | undefined>): Promise<string | null>;
 }
@@ -43,7 +51,11 @@ export function createAttacker(world: World): Attacker {
     fetch,
     async note(title, summary, options = {}) {
       await world.recorder.record({
-        kind: 'internal', stepId: 'attacker-action', from: 'attacker', to: 'attacker', title,
+        kind: 'internal',
+        stepId: 'attacker-action',
+        from: 'attacker',
+        to: 'attacker',
+        title,
         ...(options.mark ? { mark: options.mark } : {}),
         ...(options.rule ? { rule: options.rule } : {}),
         ...(options.refused ? { outcome: 'refused' as const } : {}),
@@ -79,23 +91,41 @@ export function createAttacker(world: World): Attacker {
           jsonrpc: '2.0',
           id: 1,
           method: 'tools/call',
-          params: { name, arguments: args, _meta: { 'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION } },
+          params: {
+            name,
+            arguments: args,
+            _meta: { 'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION },
+          },
         }),
       });
       const body = await json(res);
       const result = body.result;
-      if (res.status === 200 && typeof result === 'object' && result !== null && 'content' in result && Array.isArray(result.content)) {
+      if (
+        res.status === 200 &&
+        typeof result === 'object' &&
+        result !== null &&
+        'content' in result &&
+        Array.isArray(result.content)
+      ) {
         const first: unknown = result.content[0];
         const text = typeof first === 'object' && first !== null && 'text' in first ? String(first.text) : '';
         return { status: 200, text, isError: 'isError' in result && result.isError === true };
       }
-      return { status: res.status, text: String(body.error_description ?? res.headers.get('www-authenticate') ?? `HTTP ${res.status}`), isError: true };
+      return {
+        status: res.status,
+        text: String(body.error_description ?? res.headers.get('www-authenticate') ?? `HTTP ${res.status}`),
+        isError: true,
+      };
     },
     async ownCode(params) {
       const url = new URL(endpoints(world.urls.issuer).authorization_endpoint);
       for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
       const cookie = { Cookie: `${DEMO_SESSION_COOKIE}=${world.attackerSession}` };
-      const page = await fetch(url.href, { step: 'attacker-request', mark: 'attacker', headers: { ...cookie, Accept: 'text/html' } });
+      const page = await fetch(url.href, {
+        step: 'attacker-request',
+        mark: 'attacker',
+        headers: { ...cookie, Accept: 'text/html' },
+      });
       const prompt = page.status === 200 ? readConsentPrompt(await page.text()) : null;
       if (!prompt) return null;
       const decision = await fetch(prompt.action, {

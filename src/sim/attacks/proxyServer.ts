@@ -41,13 +41,20 @@ const APPROVALS_COOKIE = '__Host-mcp_approved';
 
 export function proxyState(world: World): ProxyState {
   let state = states.get(world);
-  if (!state) states.set(world, (state = { clients: new Map(), pending: new Map(), codes: new Map(), tokens: new Map() }));
+  if (!state)
+    states.set(
+      world,
+      (state = { clients: new Map(), pending: new Map(), codes: new Map(), tokens: new Map() }),
+    );
   return state;
 }
 
 function approvedClients(request: Request): string[] {
   const cookie = readHeader(request.headers, 'cookie') ?? '';
-  const value = cookie.split(';').map((c) => c.trim().split('=')).find(([n]) => n === APPROVALS_COOKIE)?.[1];
+  const value = cookie
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([n]) => n === APPROVALS_COOKIE)?.[1];
   return value ? value.split(',') : [];
 }
 
@@ -57,7 +64,10 @@ export function proxyHandlers(world: World) {
   const upstream = endpoints(world.urls.issuer);
 
   /** Sends the browser to the third-party server under the proxy's one static client_id. */
-  const forwardUpstream = async (pending: Omit<Pending, 'upstreamVerifier'>, extraHeaders: Record<string, string> = {}) => {
+  const forwardUpstream = async (
+    pending: Omit<Pending, 'upstreamVerifier'>,
+    extraHeaders: Record<string, string> = {},
+  ) => {
     const rng = world.rng('proxy');
     const id = rng.token(12);
     const verifier = createVerifier(rng);
@@ -83,9 +93,16 @@ export function proxyHandlers(world: World) {
     http.post(`${base}/register`, async ({ request }) => {
       const body = await readJson(request);
       const meta = body.ok && isRecord(body.value) ? body.value : null;
-      const redirects = Array.isArray(meta?.redirect_uris) ? meta.redirect_uris.filter((r): r is string => typeof r === 'string') : [];
-      if (!meta || redirects.length === 0) return HttpResponse.json({ error: 'invalid_redirect_uri' }, { status: 400 });
-      const client = { client_id: world.rng('proxy').token(8), client_name: String(meta.client_name ?? 'Unnamed'), redirect_uris: redirects };
+      const redirects = Array.isArray(meta?.redirect_uris)
+        ? meta.redirect_uris.filter((r): r is string => typeof r === 'string')
+        : [];
+      if (!meta || redirects.length === 0)
+        return HttpResponse.json({ error: 'invalid_redirect_uri' }, { status: 400 });
+      const client = {
+        client_id: world.rng('proxy').token(8),
+        client_name: String(meta.client_name ?? 'Unnamed'),
+        redirect_uris: redirects,
+      };
       state.clients.set(client.client_id, client);
       return HttpResponse.json({ ...client, token_endpoint_auth_method: 'none' }, { status: 201 });
     }),
@@ -98,8 +115,16 @@ export function proxyHandlers(world: World) {
       if (!client || !client.redirect_uris.includes(redirectUri) || !challenge) {
         return htmlPage('Error', '<h1>Invalid request</h1>', 400);
       }
-      const pending = { client, redirect_uri: redirectUri, state: p.get('state') ?? undefined, code_challenge: challenge };
-      if (world.isVulnerable('proxy-no-per-client-consent') || approvedClients(request).includes(client.client_id)) {
+      const pending = {
+        client,
+        redirect_uri: redirectUri,
+        state: p.get('state') ?? undefined,
+        code_challenge: challenge,
+      };
+      if (
+        world.isVulnerable('proxy-no-per-client-consent') ||
+        approvedClients(request).includes(client.client_id)
+      ) {
         return forwardUpstream(pending);
       }
       // S-16: this user has not approved this client: the proxy asks, before anything goes upstream.
@@ -115,7 +140,9 @@ export function proxyHandlers(world: World) {
         scopes: ['reports:read'],
         resource: world.urls.downstream,
         userName: 'you',
-        warnings: [`"${client.client_name}" registered itself with this proxy and has never been approved by you.`],
+        warnings: [
+          `"${client.client_name}" registered itself with this proxy and has never been approved by you.`,
+        ],
         action: `${base}/authorize/consent`,
         fields: { transaction: id, csrf: id },
       };
@@ -130,7 +157,8 @@ export function proxyHandlers(world: World) {
       const form = await readForm(request);
       const id = form.ok ? (form.value.get('transaction') ?? '') : '';
       const pending = state.pending.get(id);
-      if (!form.ok || !pending || form.value.get('csrf') !== id) return htmlPage('Error', '<h1>Expired</h1>', 400);
+      if (!form.ok || !pending || form.value.get('csrf') !== id)
+        return htmlPage('Error', '<h1>Expired</h1>', 400);
       state.pending.delete(id);
       const back = new URL(pending.redirect_uri);
       if (form.value.get('decision') !== 'approve') {
@@ -139,7 +167,9 @@ export function proxyHandlers(world: World) {
         return redirect(back.href);
       }
       const approved = [...approvedClients(request), pending.client.client_id].join(',');
-      return forwardUpstream(pending, { 'Set-Cookie': `${APPROVALS_COOKIE}=${approved}; Path=/; Secure; HttpOnly; SameSite=Lax` });
+      return forwardUpstream(pending, {
+        'Set-Cookie': `${APPROVALS_COOKIE}=${approved}; Path=/; Secure; HttpOnly; SameSite=Lax`,
+      });
     }),
 
     http.get(`${base}/callback`, async ({ request }) => {
@@ -151,7 +181,10 @@ export function proxyHandlers(world: World) {
       const res = await world.network.fetchAs('mcp')(upstream.token_endpoint, {
         method: 'POST',
         step: 'token',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${btoa(`${PROXY_CLIENT_ID}:${secret}`)}` },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: `Basic ${btoa(`${PROXY_CLIENT_ID}:${secret}`)}`,
+        },
         body: new URLSearchParams({
           grant_type: 'authorization_code',
           code: p.get('code') ?? '',
@@ -175,22 +208,39 @@ export function proxyHandlers(world: World) {
       const entry = form.ok ? state.codes.get(form.value.get('code') ?? '') : undefined;
       const verifier = form.ok ? (form.value.get('code_verifier') ?? '') : '';
       if (!form.ok || !entry || (await challengeS256(verifier)) !== entry.pending.code_challenge) {
-        return HttpResponse.json({ error: 'invalid_grant' }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+        return HttpResponse.json(
+          { error: 'invalid_grant' },
+          { status: 400, headers: { 'Cache-Control': 'no-store' } },
+        );
       }
       state.codes.delete(form.value.get('code') ?? '');
       const token = world.rng('proxy').token(24);
       state.tokens.set(token, entry.upstreamToken);
-      return HttpResponse.json({ access_token: token, token_type: 'Bearer', expires_in: 3600 }, { headers: { 'Cache-Control': 'no-store' } });
+      return HttpResponse.json(
+        { access_token: token, token_type: 'Bearer', expires_in: 3600 },
+        { headers: { 'Cache-Control': 'no-store' } },
+      );
     }),
 
     // The proxy's MCP endpoint: one tool, which calls the reporting API with the user's upstream token.
     http.post(`${base}/mcp`, async ({ request }) => {
       const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
       const upstreamToken = state.tokens.get(token);
-      if (!upstreamToken) return HttpResponse.json({ error: 'invalid_token' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
-      const res = await world.network.fetchAs('mcp')(`${world.urls.downstream}/reports`, { step: 'downstream-call', headers: { Authorization: `Bearer ${upstreamToken}` } });
+      if (!upstreamToken)
+        return HttpResponse.json(
+          { error: 'invalid_token' },
+          { status: 401, headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } },
+        );
+      const res = await world.network.fetchAs('mcp')(`${world.urls.downstream}/reports`, {
+        step: 'downstream-call',
+        headers: { Authorization: `Bearer ${upstreamToken}` },
+      });
       const text = await res.text();
-      return HttpResponse.json({ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text }], isError: !res.ok } });
+      return HttpResponse.json({
+        jsonrpc: '2.0',
+        id: 1,
+        result: { content: [{ type: 'text', text }], isError: !res.ok },
+      });
     }),
   ];
 }

@@ -24,19 +24,29 @@ export async function finishAttack(attack: AttackDef, ctx: AttackContext): Promi
   // Look from the attacker's first appearance on: refusals in the victim's honest traffic before it are not the defence.
   const events = world.recorder.events;
   const first = events.findIndex((e) => e.from === 'attacker' || e.to === 'attacker');
-  const stop = events.slice(Math.max(first, 0)).find(
-    (e) => (e.mark === 'blocked' || (e.kind === 'internal' && e.outcome === 'refused' && e.stepId !== 'flow-ended')) && e.rule !== undefined,
-  );
+  const stop = events
+    .slice(Math.max(first, 0))
+    .find(
+      (e) =>
+        (e.mark === 'blocked' ||
+          (e.kind === 'internal' && e.outcome === 'refused' && e.stepId !== 'flow-ended')) &&
+        e.rule !== undefined,
+    );
   const stoppedAt = finding.attackerWon || !stop ? null : { seq: stop.seq, rule: stop.rule };
   await world.recorder.record({
-    kind: 'internal', stepId: 'attack-verdict', from: 'attacker', to: 'attacker',
+    kind: 'internal',
+    stepId: 'attack-verdict',
+    from: 'attacker',
+    to: 'attacker',
     title: finding.attackerWon ? 'Attack succeeded' : 'Attack failed',
     outcome: finding.attackerWon ? 'ok' : 'refused',
     mark: finding.attackerWon ? 'breach' : 'blocked',
     ...(stoppedAt?.rule ? { rule: stoppedAt.rule } : {}),
     detail: {
       summary: `${finding.evidence} ${finding.attackerWon ? attack.explain.vulnerable : attack.explain.defended}`,
-      ...(stoppedAt ? { values: { stopped_at_message: String(stoppedAt.seq + 1), rule: stoppedAt.rule ?? '' } } : {}),
+      ...(stoppedAt
+        ? { values: { stopped_at_message: String(stoppedAt.seq + 1), rule: stoppedAt.rule ?? '' } }
+        : {}),
     },
   });
   return { ...finding, id: attack.id, defence, stoppedAt };

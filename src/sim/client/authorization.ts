@@ -11,21 +11,25 @@ import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 
 export type AuthorizationOutcome =
-  | { kind: 'code'; code: string }
-  | { kind: 'error'; error: string; description: string };
+  { kind: 'code'; code: string } | { kind: 'error'; error: string; description: string };
 
 /** C-15: the challenge's scope, else everything the resource lists, else none; C-16: union on step-up. */
 export function chooseScope(ctx: ClientContext): string | undefined {
   const { session, config } = ctx;
   let scopes: string[];
-  if (!config.checks.leastPrivilege) scopes = (session.metadata?.scopes_supported ?? []).filter((s) => s !== 'offline_access');
+  if (!config.checks.leastPrivilege)
+    scopes = (session.metadata?.scopes_supported ?? []).filter((s) => s !== 'offline_access');
   else if (session.challenge?.scope) scopes = session.challenge.scope.split(' ');
   else scopes = session.prm?.scopes_supported ?? [];
   const union = [...new Set([...session.requestedScopes, ...scopes].filter(Boolean))];
   return union.length > 0 ? union.join(' ') : undefined;
 }
 
-export async function prepareAuthorization(ctx: ClientContext, rng: Rng, credentials: ClientCredentials): Promise<PendingAuthorization> {
+export async function prepareAuthorization(
+  ctx: ClientContext,
+  rng: Rng,
+  credentials: ClientCredentials,
+): Promise<PendingAuthorization> {
   const { config, session } = ctx;
   const metadata = session.metadata;
   const prm = session.prm;
@@ -69,9 +73,15 @@ export async function prepareAuthorization(ctx: ClientContext, rng: Rng, credent
     expected_issuer: metadata.issuer,
   };
   await ctx.deps.note({
-    kind: 'internal', stepId: 'prepare-authorization', title: 'PKCE, state and expected issuer ready',
-    outcome: 'ok', rule: 'C-18',
-    detail: { summary: `code_challenge = BASE64URL(SHA-256(code_verifier)). The verifier stays with the client; only the challenge travels.`, values },
+    kind: 'internal',
+    stepId: 'prepare-authorization',
+    title: 'PKCE, state and expected issuer ready',
+    outcome: 'ok',
+    rule: 'C-18',
+    detail: {
+      summary: `code_challenge = BASE64URL(SHA-256(code_verifier)). The verifier stays with the client; only the challenge travels.`,
+      values,
+    },
   });
   return pending;
 }
@@ -79,16 +89,28 @@ export async function prepareAuthorization(ctx: ClientContext, rng: Rng, credent
 /** RFC 9207 §2.4, as A26-idx tabulates it; compared as strings, never normalised (C-20). */
 function issCheck(pending: PendingAuthorization, iss: string | null): Check {
   if (pending.issSupported && iss === null) {
-    return { label: 'iss', ok: false, detail: 'the server advertises iss support but the response has none: reject', rule: 'C-19' };
+    return {
+      label: 'iss',
+      ok: false,
+      detail: 'the server advertises iss support but the response has none: reject',
+      rule: 'C-19',
+    };
   }
-  if (iss === null) return { label: 'iss', ok: true, detail: 'not advertised and not sent: proceed', rule: 'C-19' };
+  if (iss === null)
+    return { label: 'iss', ok: true, detail: 'not advertised and not sent: proceed', rule: 'C-19' };
   const ok = iss === pending.issuer;
-  return { label: 'iss', ok, detail: `iss is ${iss}; recorded issuer is ${pending.issuer}${ok ? '' : ': mix-up, reject'}`, rule: 'C-20' };
+  return {
+    label: 'iss',
+    ok,
+    detail: `iss is ${iss}; recorded issuer is ${pending.issuer}${ok ? '' : ': mix-up, reject'}`,
+    rule: 'C-20',
+  };
 }
 
 export async function validateCallback(ctx: ClientContext, url: URL): Promise<AuthorizationOutcome> {
   const pending = ctx.session.pending;
-  if (!pending) throw new ClientRefusal('C-30', 'An authorization response arrived but no request is pending');
+  if (!pending)
+    throw new ClientRefusal('C-30', 'An authorization response arrived but no request is pending');
   const { checks: enforce } = ctx.config;
   const params = url.searchParams;
   const checks: Check[] = [];
@@ -100,26 +122,34 @@ export async function validateCallback(ctx: ClientContext, url: URL): Promise<Au
     rule: 'C-30',
   });
   const iss = issCheck(pending, params.get('iss'));
-  if (!enforce.iss) Object.assign(iss, { ok: true, detail: `NOT CHECKED (vulnerable client). ${iss.detail}` });
+  if (!enforce.iss)
+    Object.assign(iss, { ok: true, detail: `NOT CHECKED (vulnerable client). ${iss.detail}` });
   checks.push(iss);
   const failed = checks.find((c) => !c.ok);
   const error = params.get('error');
   const code = params.get('code');
   await ctx.deps.note({
-    kind: 'internal', stepId: 'validate-callback',
-    title: failed ? `Response discarded: ${failed.label} check failed` : error ? `Authorization failed: ${error}` : 'state and iss match',
-    outcome: failed ? 'refused' : 'ok', rule: failed?.rule ?? 'C-19',
+    kind: 'internal',
+    stepId: 'validate-callback',
+    title: failed
+      ? `Response discarded: ${failed.label} check failed`
+      : error
+        ? `Authorization failed: ${error}`
+        : 'state and iss match',
+    outcome: failed ? 'refused' : 'ok',
+    rule: failed?.rule ?? 'C-19',
     detail: {
       summary: failed
         ? 'The client discards this response before the code goes anywhere. No token request is sent, and any error in it is not shown (C-21).'
         : error
           ? `The response is genuine and reports ${error}.`
-          : 'The response is genuine: the client may redeem the code, at the recorded issuer\'s token endpoint only.',
+          : "The response is genuine: the client may redeem the code, at the recorded issuer's token endpoint only.",
       checks,
     },
   });
   // C-21: after a failed iss or state check, error fields are neither acted on nor displayed.
-  if (failed) throw new ClientRefusal(failed.rule, `Authorization response rejected by the ${failed.label} check`);
+  if (failed)
+    throw new ClientRefusal(failed.rule, `Authorization response rejected by the ${failed.label} check`);
   if (error) return { kind: 'error', error, description: params.get('error_description') ?? '' };
   if (!code) throw new ClientRefusal('C-19', 'The authorization response carries neither code nor error');
   return { kind: 'code', code };

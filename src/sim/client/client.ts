@@ -69,12 +69,20 @@ export class McpClient {
   async authorize(): Promise<AuthorizationOutcome> {
     const pending = await prepareAuthorization(this.ctx, this.rng, this.credentials());
     await this.ctx.deps.note({
-      kind: 'handoff', stepId: 'open-browser', to: 'browser', title: 'Open the authorization URL',
-      outcome: 'ok', rule: 'C-51',
-      detail: { summary: 'The client hands the authorization URL to the user\'s browser.', values: { url: pending.url } },
+      kind: 'handoff',
+      stepId: 'open-browser',
+      to: 'browser',
+      title: 'Open the authorization URL',
+      outcome: 'ok',
+      rule: 'C-51',
+      detail: {
+        summary: "The client hands the authorization URL to the user's browser.",
+        values: { url: pending.url },
+      },
     });
     const result = await this.ctx.deps.openBrowser(pending.url);
-    if (result.kind === 'no-callback') return { kind: 'error', error: 'no_callback', description: result.reason };
+    if (result.kind === 'no-callback')
+      return { kind: 'error', error: 'no_callback', description: result.reason };
     return validateCallback(this.ctx, result.url);
   }
 
@@ -96,10 +104,18 @@ export class McpClient {
     const before = this.session.requestedScopes;
     const union = [...new Set([...before, ...(challenge.scope?.split(' ') ?? [])])];
     await this.ctx.deps.note({
-      kind: 'internal', stepId: 'step-up', title: `Re-authorize for ${union.join(' ')}`, outcome: 'ok', rule: 'C-16',
+      kind: 'internal',
+      stepId: 'step-up',
+      title: `Re-authorize for ${union.join(' ')}`,
+      outcome: 'ok',
+      rule: 'C-16',
       detail: {
         summary: `The server needs ${challenge.scope ?? '(unspecified)'}. The client keeps what it had and asks for the union, in a new authorization request: a refresh cannot widen scope. Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`,
-        values: { previously_requested: before.join(' ') || '(none)', challenged: challenge.scope ?? '(none)', union: union.join(' ') },
+        values: {
+          previously_requested: before.join(' ') || '(none)',
+          challenged: challenge.scope ?? '(none)',
+          union: union.join(' '),
+        },
       },
     });
   }

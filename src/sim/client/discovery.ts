@@ -9,8 +9,11 @@ import { isRecord, stringArray } from './json';
 import type { AsMetadata, ClientContext, ProtectedResource } from './session';
 import { ClientRefusal } from './types';
 
-
-async function getJson(ctx: ClientContext, url: string, step: 'prm-discovery' | 'as-metadata'): Promise<{ status: number; body: unknown }> {
+async function getJson(
+  ctx: ClientContext,
+  url: string,
+  step: 'prm-discovery' | 'as-metadata',
+): Promise<{ status: number; body: unknown }> {
   let response: Response;
   try {
     response = await ctx.deps.fetch(url, {
@@ -51,7 +54,12 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
   const checks: Check[] = [];
   const resource = typeof doc?.resource === 'string' ? doc.resource : undefined;
   const servers = stringArray(doc?.authorization_servers) ?? [];
-  checks.push({ label: 'Metadata found', ok: doc !== undefined, detail: doc ? 'a JSON document was returned' : 'no protected resource metadata at any well-known URL', rule: 'C-03' });
+  checks.push({
+    label: 'Metadata found',
+    ok: doc !== undefined,
+    detail: doc ? 'a JSON document was returned' : 'no protected resource metadata at any well-known URL',
+    rule: 'C-03',
+  });
   // RFC 9728 §3.3: the resource identifier must be identical to the server the client asked.
   const resourceOk = resource === ctx.config.serverUrl;
   checks.push({
@@ -60,11 +68,19 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
     detail: `${ctx.config.checks.prmResource ? '' : 'NOT CHECKED (vulnerable client). '}resource is ${resource ?? '(missing)'}; the client is talking to ${ctx.config.serverUrl}`,
     rule: 'C-22',
   });
-  checks.push({ label: 'authorization_servers', ok: servers.length > 0, detail: servers.join(', ') || '(none)', rule: 'S-01' });
+  checks.push({
+    label: 'authorization_servers',
+    ok: servers.length > 0,
+    detail: servers.join(', ') || '(none)',
+    rule: 'S-01',
+  });
   const failed = checks.find((c) => !c.ok);
   await ctx.deps.note({
-    kind: 'internal', stepId: 'validate-prm', title: failed ? `Metadata refused: ${failed.label}` : 'Metadata names this server',
-    outcome: failed ? 'refused' : 'ok', rule: failed?.rule ?? 'C-01',
+    kind: 'internal',
+    stepId: 'validate-prm',
+    title: failed ? `Metadata refused: ${failed.label}` : 'Metadata names this server',
+    outcome: failed ? 'refused' : 'ok',
+    rule: failed?.rule ?? 'C-01',
     detail: {
       summary: failed
         ? 'The client must not use this metadata, so it stops before asking anyone for a token.'
@@ -72,7 +88,11 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
       checks,
     },
   });
-  if (failed || !resource || !doc) throw new ClientRefusal(failed?.rule, `Protected resource metadata refused: ${failed?.detail ?? 'missing'}`);
+  if (failed || !resource || !doc)
+    throw new ClientRefusal(
+      failed?.rule,
+      `Protected resource metadata refused: ${failed?.detail ?? 'missing'}`,
+    );
   const scopes = stringArray(doc.scopes_supported);
   return { resource, authorization_servers: servers, ...(scopes ? { scopes_supported: scopes } : {}) };
 }
@@ -82,7 +102,10 @@ export function isSafeEndpoint(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    );
   } catch {
     return false;
   }
@@ -100,7 +123,12 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
   }
   const checks: Check[] = [];
   const { checks: enforce } = ctx.config;
-  checks.push({ label: 'Metadata found', ok: doc !== undefined, detail: doc ? 'a JSON document was returned' : 'no metadata at any well-known URL', rule: 'C-05' });
+  checks.push({
+    label: 'Metadata found',
+    ok: doc !== undefined,
+    detail: doc ? 'a JSON document was returned' : 'no metadata at any well-known URL',
+    rule: 'C-05',
+  });
   const issuerOk = doc?.issuer === issuer;
   checks.push({
     label: 'issuer is identical',
@@ -116,13 +144,26 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     rule: methods ? 'C-27' : 'C-28',
   });
   const responseTypes = stringArray(doc?.response_types_supported);
-  checks.push({ label: 'response type code', ok: responseTypes?.includes('code') ?? false, detail: `response_types_supported is ${JSON.stringify(responseTypes ?? null)}`, rule: 'A-01' });
+  checks.push({
+    label: 'response type code',
+    ok: responseTypes?.includes('code') ?? false,
+    detail: `response_types_supported is ${JSON.stringify(responseTypes ?? null)}`,
+    rule: 'A-01',
+  });
   const endpointsOk = isSafeEndpoint(doc?.authorization_endpoint) && isSafeEndpoint(doc?.token_endpoint);
-  checks.push({ label: 'Endpoints are https', ok: endpointsOk, detail: `${String(doc?.authorization_endpoint)}, ${String(doc?.token_endpoint)}`, rule: 'C-51' });
+  checks.push({
+    label: 'Endpoints are https',
+    ok: endpointsOk,
+    detail: `${String(doc?.authorization_endpoint)}, ${String(doc?.token_endpoint)}`,
+    rule: 'C-51',
+  });
   const failed = checks.find((c) => !c.ok);
   await ctx.deps.note({
-    kind: 'internal', stepId: 'validate-as-metadata', title: failed ? `Metadata refused: ${failed.label}` : 'Issuer and PKCE support confirmed',
-    outcome: failed ? 'refused' : 'ok', rule: failed?.rule ?? 'C-06',
+    kind: 'internal',
+    stepId: 'validate-as-metadata',
+    title: failed ? `Metadata refused: ${failed.label}` : 'Issuer and PKCE support confirmed',
+    outcome: failed ? 'refused' : 'ok',
+    rule: failed?.rule ?? 'C-06',
     detail: {
       summary: failed
         ? 'The client must not use this metadata: it stops, with no registration, authorization or token request.'
@@ -130,7 +171,11 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
       checks,
     },
   });
-  if (failed || !doc) throw new ClientRefusal(failed?.rule, `Authorization server metadata refused: ${failed?.label ?? 'missing'} (${failed?.detail ?? ''})`);
+  if (failed || !doc)
+    throw new ClientRefusal(
+      failed?.rule,
+      `Authorization server metadata refused: ${failed?.label ?? 'missing'} (${failed?.detail ?? ''})`,
+    );
   const regEndpoint = isSafeEndpoint(doc.registration_endpoint) ? doc.registration_endpoint : undefined;
   const scopes = stringArray(doc.scopes_supported);
   return {
@@ -141,6 +186,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     ...(scopes ? { scopes_supported: scopes } : {}),
     ...(methods ? { code_challenge_methods_supported: methods } : {}),
     client_id_metadata_document_supported: doc.client_id_metadata_document_supported === true,
-    authorization_response_iss_parameter_supported: doc.authorization_response_iss_parameter_supported === true,
+    authorization_response_iss_parameter_supported:
+      doc.authorization_response_iss_parameter_supported === true,
   };
 }

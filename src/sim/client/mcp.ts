@@ -12,13 +12,20 @@ import { parseBearerChallenge } from './wwwAuthenticate';
 async function readRpc(response: Response): Promise<unknown> {
   const text = await response.text();
   if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    const data = text.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim());
+    const data = text
+      .split('\n')
+      .filter((l) => l.startsWith('data:'))
+      .map((l) => l.slice(5).trim());
     return JSON.parse(data[data.length - 1] ?? 'null');
   }
   return JSON.parse(text);
 }
 
-export async function callMcp(ctx: ClientContext, method: string, params: Record<string, unknown> = {}): Promise<CallResult> {
+export async function callMcp(
+  ctx: ClientContext,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<CallResult> {
   const { config, session } = ctx;
   const token = session.tokens?.access_token;
   const id = session.nextRpcId++;
@@ -53,7 +60,8 @@ export async function callMcp(ctx: ClientContext, method: string, params: Record
   });
   const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
   if (response.status === 401) return { kind: 'unauthorized', challenge };
-  if (response.status === 403 && challenge?.error === 'insufficient_scope') return { kind: 'insufficient-scope', challenge };
+  if (response.status === 403 && challenge?.error === 'insufficient_scope')
+    return { kind: 'insufficient-scope', challenge };
   let rpc: unknown;
   try {
     rpc = await readRpc(response);
@@ -61,6 +69,9 @@ export async function callMcp(ctx: ClientContext, method: string, params: Record
     return { kind: 'error', status: response.status, message: 'The server did not return JSON' };
   }
   if (response.status === 200 && isRecord(rpc) && 'result' in rpc) return { kind: 'ok', result: rpc.result };
-  const error = isRecord(rpc) && isRecord(rpc.error) ? String(rpc.error.message) : challenge?.errorDescription ?? `HTTP ${response.status}`;
+  const error =
+    isRecord(rpc) && isRecord(rpc.error)
+      ? String(rpc.error.message)
+      : (challenge?.errorDescription ?? `HTTP ${response.status}`);
   return { kind: 'error', status: response.status, message: error };
 }

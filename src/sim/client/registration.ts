@@ -27,16 +27,27 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
     none: `${issuer} offers no way for this client to identify itself. The client must ask the user for a client_id.`,
   };
   await ctx.deps.note({
-    kind: 'internal', stepId: 'choose-registration',
-    title: { preregistered: 'Use pre-registered credentials', cimd: 'Use a Client ID Metadata Document', dcr: 'Register dynamically', none: 'No way to register' }[choice],
-    outcome: choice === 'none' ? 'refused' : 'ok', rule: 'C-09',
+    kind: 'internal',
+    stepId: 'choose-registration',
+    title: {
+      preregistered: 'Use pre-registered credentials',
+      cimd: 'Use a Client ID Metadata Document',
+      dcr: 'Register dynamically',
+      none: 'No way to register',
+    }[choice],
+    outcome: choice === 'none' ? 'refused' : 'ok',
+    rule: 'C-09',
     detail: { summary: summaries[choice], values: { issuer } },
   });
   let credentials: ClientCredentials;
   if (pre) credentials = pre;
   else if (cimd) credentials = { client_id: cimd };
   else if (metadata.registration_endpoint) credentials = await register(ctx, metadata.registration_endpoint);
-  else throw new ClientRefusal('C-09', 'The authorization server supports no registration method this client can use');
+  else
+    throw new ClientRefusal(
+      'C-09',
+      'The authorization server supports no registration method this client can use',
+    );
   session.registrations.set(issuer, credentials);
   return credentials;
 }
@@ -60,9 +71,13 @@ async function register(ctx: ClientContext, endpoint: string): Promise<ClientCre
   });
   const record = await readJsonBody(response);
   if (response.status !== 201 && response.status !== 200) {
-    throw new ClientRefusal('C-13', `Registration was refused: ${String(record.error ?? response.status)} ${String(record.error_description ?? '')}`.trim());
+    throw new ClientRefusal(
+      'C-13',
+      `Registration was refused: ${String(record.error ?? response.status)} ${String(record.error_description ?? '')}`.trim(),
+    );
   }
-  if (typeof record.client_id !== 'string') throw new ClientRefusal('C-13', 'The registration response has no client_id');
+  if (typeof record.client_id !== 'string')
+    throw new ClientRefusal('C-13', 'The registration response has no client_id');
   return {
     client_id: record.client_id,
     ...(typeof record.client_secret === 'string' ? { client_secret: record.client_secret } : {}),

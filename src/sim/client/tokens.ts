@@ -7,7 +7,8 @@ import type { ClientContext, Tokens } from './session';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 
-export type TokenOutcome = { kind: 'tokens'; tokens: Tokens } | { kind: 'error'; status: number; error: string; description: string };
+export type TokenOutcome =
+  { kind: 'tokens'; tokens: Tokens } | { kind: 'error'; status: number; error: string; description: string };
 
 function basicAuth(credentials: ClientCredentials): string {
   const enc = (s: string) => encodeURIComponent(s);
@@ -34,10 +35,20 @@ async function tokenRequest(
   const response = await ctx.deps.fetch(endpoint, { method: 'POST', step, headers, body: form.toString() });
   const body = await readJsonBody(response);
   if (response.status !== 200 || typeof body.access_token !== 'string') {
-    return { kind: 'error', status: response.status, error: String(body.error ?? 'invalid_response'), description: String(body.error_description ?? '') };
+    return {
+      kind: 'error',
+      status: response.status,
+      error: String(body.error ?? 'invalid_response'),
+      description: String(body.error_description ?? ''),
+    };
   }
   if (typeof body.token_type !== 'string' || body.token_type.toLowerCase() !== 'bearer') {
-    return { kind: 'error', status: response.status, error: 'invalid_response', description: 'token_type is not Bearer' };
+    return {
+      kind: 'error',
+      status: response.status,
+      error: 'invalid_response',
+      description: 'token_type is not Bearer',
+    };
   }
   const tokens: Tokens = {
     access_token: body.access_token,
@@ -49,7 +60,11 @@ async function tokenRequest(
   return { kind: 'tokens', tokens };
 }
 
-export async function exchangeCode(ctx: ClientContext, credentials: ClientCredentials, code: string): Promise<TokenOutcome> {
+export async function exchangeCode(
+  ctx: ClientContext,
+  credentials: ClientCredentials,
+  code: string,
+): Promise<TokenOutcome> {
   const pending = ctx.session.pending;
   if (!pending) throw new ClientRefusal('C-18', 'No pending authorization for this code');
   const outcome = await tokenRequest(ctx, 'token', credentials, {
@@ -64,9 +79,18 @@ export async function exchangeCode(ctx: ClientContext, credentials: ClientCreden
   return outcome;
 }
 
-export async function refreshTokens(ctx: ClientContext, credentials: ClientCredentials): Promise<TokenOutcome> {
+export async function refreshTokens(
+  ctx: ClientContext,
+  credentials: ClientCredentials,
+): Promise<TokenOutcome> {
   const current = ctx.session.tokens;
-  if (!current?.refresh_token) return { kind: 'error', status: 0, error: 'no_refresh_token', description: 'The client holds no refresh token' };
+  if (!current?.refresh_token)
+    return {
+      kind: 'error',
+      status: 0,
+      error: 'no_refresh_token',
+      description: 'The client holds no refresh token',
+    };
   const outcome = await tokenRequest(ctx, 'refresh', credentials, {
     grant_type: 'refresh_token',
     refresh_token: current.refresh_token,
@@ -74,14 +98,20 @@ export async function refreshTokens(ctx: ClientContext, credentials: ClientCrede
   });
   if (outcome.kind === 'tokens') {
     // A rotated refresh token replaces the old one, which is now dead (OAuth 2.1 §4.3.2).
-    ctx.session.tokens = { ...outcome.tokens, refresh_token: outcome.tokens.refresh_token ?? current.refresh_token };
+    ctx.session.tokens = {
+      ...outcome.tokens,
+      refresh_token: outcome.tokens.refresh_token ?? current.refresh_token,
+    };
   } else {
     ctx.session.tokens = undefined; // invalid_grant: discard, and authorize again from scratch
   }
   return outcome;
 }
 
-export async function clientCredentialsGrant(ctx: ClientContext, credentials: ClientCredentials): Promise<TokenOutcome> {
+export async function clientCredentialsGrant(
+  ctx: ClientContext,
+  credentials: ClientCredentials,
+): Promise<TokenOutcome> {
   const outcome = await tokenRequest(ctx, 'client-credentials', credentials, {
     grant_type: 'client_credentials',
     scope: ctx.session.challenge?.scope ?? ctx.session.prm?.scopes_supported?.[0],

@@ -94,5 +94,4 @@ export type CallResult =
   | { kind: 'error'; status: number; message: string };
 
 export type Operation =
-  | { kind: 'call'; method: string; params?: Record<string, unknown> }
-  | { kind: 'wait'; seconds: number };
+  { kind: 'call'; method: string; params?: Record<string, unknown> } | { kind: 'wait'; seconds: number };

@@ -76,7 +76,9 @@ function verifyWithNoble(token: string, jwks: Jwks, kid: string | undefined): Si
   try {
     const publicKey = new Uint8Array([4, ...base64url.decode(jwk.x), ...base64url.decode(jwk.y)]);
     const valid = p256.verify(base64url.decode(s), encoder.encode(`${h}.${p}`), publicKey, { lowS: false });
-    return valid ? { ok: true, payload: decodeJwt(token) } : { ok: false, reason: 'signature verification failed' };
+    return valid
+      ? { ok: true, payload: decodeJwt(token) }
+      : { ok: false, reason: 'signature verification failed' };
   } catch {
     return { ok: false, reason: 'signature verification failed' };
   }

@@ -21,7 +21,9 @@ export async function challengeS256(verifier: string): Promise<string> {
 }
 
 /** The intermediate values, so the inspector can show each stage of the transform. */
-export async function explainS256(verifier: string): Promise<{ verifier: string; sha256Hex: string; challenge: string }> {
+export async function explainS256(
+  verifier: string,
+): Promise<{ verifier: string; sha256Hex: string; challenge: string }> {
   const digest = await sha256(new TextEncoder().encode(verifier));
   const sha256Hex = Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   return { verifier, sha256Hex, challenge: base64url.encode(digest) };

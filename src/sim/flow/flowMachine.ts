@@ -59,13 +59,21 @@ export const flowMachine = setup({
     input: {} as FlowInput,
   },
   actors: {
-    perform: fromPromise<OperationResult, { client: McpClient; op: Operation }>(({ input }) => input.client.perform(input.op)),
+    perform: fromPromise<OperationResult, { client: McpClient; op: Operation }>(({ input }) =>
+      input.client.perform(input.op),
+    ),
     discover: fromPromise<void, { client: McpClient }>(({ input }) => input.client.discover()),
     register: fromPromise<void, { client: McpClient }>(({ input }) => input.client.register()),
-    authorize: fromPromise<AuthorizationOutcome, { client: McpClient }>(({ input }) => input.client.authorize()),
-    exchange: fromPromise<TokenOutcome, { client: McpClient; code: string }>(({ input }) => input.client.exchange(input.code)),
+    authorize: fromPromise<AuthorizationOutcome, { client: McpClient }>(({ input }) =>
+      input.client.authorize(),
+    ),
+    exchange: fromPromise<TokenOutcome, { client: McpClient; code: string }>(({ input }) =>
+      input.client.exchange(input.code),
+    ),
     refresh: fromPromise<TokenOutcome, { client: McpClient }>(({ input }) => input.client.refresh()),
-    clientCredentials: fromPromise<TokenOutcome, { client: McpClient }>(({ input }) => input.client.clientCredentials()),
+    clientCredentials: fromPromise<TokenOutcome, { client: McpClient }>(({ input }) =>
+      input.client.clientCredentials(),
+    ),
     stepUp: fromPromise<void, { client: McpClient; call: OperationResult | undefined }>(async ({ input }) => {
       if (input.call?.kind === 'insufficient-scope') await input.client.stepUp(input.call.challenge);
     }),
@@ -86,8 +94,15 @@ export const flowMachine = setup({
   },
   actions: {
     nextOperation: assign({ opIndex: ({ context }) => context.opIndex + 1, freshTokens: false, attempts: 0 }),
-    succeed: assign({ outcome: ({ context }) => ({ kind: 'success' as const, result: context.call?.kind === 'ok' ? context.call.result : null }) }),
-    fail: assign({ outcome: (_, params: { message: string }) => ({ kind: 'failed' as const, message: params.message }) }),
+    succeed: assign({
+      outcome: ({ context }) => ({
+        kind: 'success' as const,
+        result: context.call?.kind === 'ok' ? context.call.result : null,
+      }),
+    }),
+    fail: assign({
+      outcome: (_, params: { message: string }) => ({ kind: 'failed' as const, message: params.message }),
+    }),
     // The error of the invoked phase that threw (xstate.error.actor.*).
     refuse: assign({
       outcome: ({ event }: { event: object }) => describe('error' in event ? event.error : undefined),
@@ -102,7 +117,14 @@ export const flowMachine = setup({
   },
 }).createMachine({
   id: 'flow',
-  context: ({ input }) => ({ ...input, opIndex: 0, freshTokens: false, discovered: false, refreshable: false, attempts: 0 }),
+  context: ({ input }) => ({
+    ...input,
+    opIndex: 0,
+    freshTokens: false,
+    discovered: false,
+    refreshable: false,
+    attempts: 0,
+  }),
   initial: 'calling',
   states: {
     calling: {
@@ -111,7 +133,10 @@ export const flowMachine = setup({
         id: 'perform',
         src: 'perform',
         input: ({ context }) => ({ client: context.client, op: currentOperation(context) }),
-        onDone: { target: 'routeCall', actions: assign({ call: ({ event }: { event: { output: OperationResult } }) => event.output }) },
+        onDone: {
+          target: 'routeCall',
+          actions: assign({ call: ({ event }: { event: { output: OperationResult } }) => event.output }),
+        },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -122,7 +147,13 @@ export const flowMachine = setup({
         {
           guard: and(['unauthorized', 'freshTokens']),
           target: 'failed',
-          actions: { type: 'fail', params: { message: 'The server returned 401 right after the client obtained a token: stopping instead of looping.' } },
+          actions: {
+            type: 'fail',
+            params: {
+              message:
+                'The server returned 401 right after the client obtained a token: stopping instead of looping.',
+            },
+          },
         },
         { guard: and(['unauthorized', 'hasRefreshToken']), target: 'refreshing' },
         // Metadata and registration are already known: go straight to a new authorization.
@@ -132,9 +163,17 @@ export const flowMachine = setup({
         {
           guard: 'insufficientScope',
           target: 'failed',
-          actions: { type: 'fail', params: { message: 'Still insufficient scope after the retry limit: the client gives up (C-17).' } },
+          actions: {
+            type: 'fail',
+            params: {
+              message: 'Still insufficient scope after the retry limit: the client gives up (C-17).',
+            },
+          },
         },
-        { target: 'failed', actions: { type: 'fail', params: { message: 'The MCP server returned an unexpected error.' } } },
+        {
+          target: 'failed',
+          actions: { type: 'fail', params: { message: 'The MCP server returned an unexpected error.' } },
+        },
       ],
     },
     discovering: {
@@ -164,7 +203,10 @@ export const flowMachine = setup({
         id: 'authorize',
         src: 'authorize',
         input: ({ context }) => ({ client: context.client }),
-        onDone: { target: 'routeAuthorization', actions: assign({ authorization: ({ event }) => event.output }) },
+        onDone: {
+          target: 'routeAuthorization',
+          actions: assign({ authorization: ({ event }) => event.output }),
+        },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -176,7 +218,11 @@ export const flowMachine = setup({
           actions: assign({
             outcome: ({ context }) =>
               context.authorization?.kind === 'error'
-                ? { kind: 'denied' as const, error: context.authorization.error, description: context.authorization.description }
+                ? {
+                    kind: 'denied' as const,
+                    error: context.authorization.error,
+                    description: context.authorization.description,
+                  }
                 : { kind: 'failed' as const, message: 'no authorization response' },
           }),
         },
@@ -187,8 +233,14 @@ export const flowMachine = setup({
       invoke: {
         id: 'exchange',
         src: 'exchange',
-        input: ({ context }) => ({ client: context.client, code: context.authorization?.kind === 'code' ? context.authorization.code : '' }),
-        onDone: { target: 'routeToken', actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) } },
+        input: ({ context }) => ({
+          client: context.client,
+          code: context.authorization?.kind === 'code' ? context.authorization.code : '',
+        }),
+        onDone: {
+          target: 'routeToken',
+          actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
+        },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -198,7 +250,10 @@ export const flowMachine = setup({
         id: 'clientCredentials',
         src: 'clientCredentials',
         input: ({ context }) => ({ client: context.client }),
-        onDone: { target: 'routeToken', actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) } },
+        onDone: {
+          target: 'routeToken',
+          actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
+        },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -210,7 +265,10 @@ export const flowMachine = setup({
           actions: assign({
             outcome: ({ context }) => ({
               kind: 'failed' as const,
-              message: context.token?.kind === 'error' ? `Token request failed: ${context.token.error} ${context.token.description}`.trim() : 'Token request failed',
+              message:
+                context.token?.kind === 'error'
+                  ? `Token request failed: ${context.token.error} ${context.token.description}`.trim()
+                  : 'Token request failed',
             }),
           }),
         },
@@ -222,13 +280,19 @@ export const flowMachine = setup({
         id: 'refresh',
         src: 'refresh',
         input: ({ context }) => ({ client: context.client }),
-        onDone: { target: 'routeRefresh', actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) } },
+        onDone: {
+          target: 'routeRefresh',
+          actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
+        },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
     routeRefresh: {
       // On invalid_grant the client discards its tokens and authorizes from scratch (spec §4.4).
-      always: [{ guard: 'gotTokens', target: 'calling', actions: 'tokensObtained' }, { target: 'authorizing' }],
+      always: [
+        { guard: 'gotTokens', target: 'calling', actions: 'tokensObtained' },
+        { target: 'authorizing' },
+      ],
     },
     steppingUp: {
       tags: ['access'],

@@ -60,14 +60,25 @@ const listTools: Operation = { kind: 'call', method: 'tools/list' };
 
 export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
   'first-connection': {
-    operations: [listTools, { kind: 'call', method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } }],
+    operations: [
+      listTools,
+      {
+        kind: 'call',
+        method: 'tools/call',
+        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+      },
+    ],
     grant: 'authorization_code',
     decision: 'approve',
   },
   'step-up': {
     operations: [
       listTools,
-      { kind: 'call', method: 'tools/call', params: { name: 'write_file', arguments: { path: 'notes/todo.md', content: 'Ship it' } } },
+      {
+        kind: 'call',
+        method: 'tools/call',
+        params: { name: 'write_file', arguments: { path: 'notes/todo.md', content: 'Ship it' } },
+      },
     ],
     grant: 'authorization_code',
     decision: 'approve',
@@ -76,14 +87,25 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
     operations: [
       listTools,
       { kind: 'wait', seconds: 3700 },
-      { kind: 'call', method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } },
+      {
+        kind: 'call',
+        method: 'tools/call',
+        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+      },
     ],
     grant: 'authorization_code',
     decision: 'approve',
   },
   deny: { operations: [listTools], grant: 'authorization_code', decision: 'deny' },
   'client-credentials': {
-    operations: [listTools, { kind: 'call', method: 'tools/call', params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } } }],
+    operations: [
+      listTools,
+      {
+        kind: 'call',
+        method: 'tools/call',
+        params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
+      },
+    ],
     grant: 'client_credentials',
     decision: 'approve',
   },
@@ -149,19 +171,36 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   const attack = requested.attack ? ATTACKS[requested.attack.id] : undefined;
   // An attack rides on its own victim activity, whatever scenario was selected before.
   const config: RunConfig = attack
-    ? { ...requested, ...attack.victim, vulnerabilities: [...(requested.vulnerabilities ?? []), ...attackVulnerabilities(attack, requested.attack?.defence ?? 'on')] }
+    ? {
+        ...requested,
+        ...attack.victim,
+        vulnerabilities: [
+          ...(requested.vulnerabilities ?? []),
+          ...attackVulnerabilities(attack, requested.attack?.defence ?? 'on'),
+        ],
+      }
     : requested;
-  const plan = { ...SCENARIO_PLANS[config.scenario], ...(attack?.victim.operations ? { operations: attack.victim.operations } : {}) };
+  const plan = {
+    ...SCENARIO_PLANS[config.scenario],
+    ...(attack?.victim.operations ? { operations: attack.victim.operations } : {}),
+  };
   const world = createWorld({
     seed: config.seed,
     ...(config.urls ? { urls: config.urls } : {}),
     ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
     ...(hooks.pacer ? { pacer: hooks.pacer } : {}),
     extraHandlers: (w) => [...(attack?.hosts?.(w) ?? []), ...(config.extraHandlers?.(w) ?? [])],
-    ...(attack?.laneOverrides ? { laneOverrides: attack.laneOverrides(config.urls ? { ...DEFAULT_URLS, ...config.urls } : DEFAULT_URLS) } : {}),
+    ...(attack?.laneOverrides
+      ? {
+          laneOverrides: attack.laneOverrides(
+            config.urls ? { ...DEFAULT_URLS, ...config.urls } : DEFAULT_URLS,
+          ),
+        }
+      : {}),
   });
   const attacker = createAttacker(world);
-  const decide = hooks.decide ?? ((prompt: ConsentPrompt) => Promise.resolve(defaultDecision(requested, prompt)));
+  const decide =
+    hooks.decide ?? ((prompt: ConsentPrompt) => Promise.resolve(defaultDecision(requested, prompt)));
   const browser = createBrowser(world, decide);
   const deps: ClientDeps = {
     fetch: world.network.fetchAs('client'),
@@ -171,18 +210,31 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
     openBrowser: async (url) => {
       const before = world.clientHost.callbacks.length;
       const lured = attack?.lure ? await attack.lure(world, attacker, url) : null;
-      const navigation = await browser.navigate(lured ?? url, lured ? { firstStep: 'visit-attacker-page' } : {});
+      const navigation = await browser.navigate(
+        lured ?? url,
+        lured ? { firstStep: 'visit-attacker-page' } : {},
+      );
       const callback = world.clientHost.callbacks[before];
       if (callback) return { kind: 'callback', url: callback };
-      const reason = navigation.status >= 400 ? `the authorization server showed an error page (HTTP ${navigation.status})` : 'the browser did not come back to the client';
+      const reason =
+        navigation.status >= 400
+          ? `the authorization server showed an error page (HTTP ${navigation.status})`
+          : 'the browser did not come back to the client';
       return { kind: 'no-callback', reason };
     },
     wait: async (seconds) => {
       world.clock.advance(seconds);
       await world.recorder.record({
-        kind: 'internal', stepId: 'time-passes', from: 'client', to: 'client', title: `${Math.round(seconds / 60)} minutes pass`,
-        outcome: 'ok', rule: 'A-14',
-        detail: { summary: `The simulated clock moves ${seconds} s ahead. The access token issued earlier is now past its exp.` },
+        kind: 'internal',
+        stepId: 'time-passes',
+        from: 'client',
+        to: 'client',
+        title: `${Math.round(seconds / 60)} minutes pass`,
+        outcome: 'ok',
+        rule: 'A-14',
+        detail: {
+          summary: `The simulated clock moves ${seconds} s ahead. The access token issued earlier is now past its exp.`,
+        },
       });
     },
   };
@@ -193,15 +245,27 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   const start = async (): Promise<RunResult> => {
     if (attack?.prepare) await attack.prepare(world, attacker);
     const actor = createActor(flowMachine, {
-      input: { client, operations: plan.operations, grant: plan.grant, maxAttempts: client.ctx.config.maxAuthorizations },
+      input: {
+        client,
+        operations: plan.operations,
+        grant: plan.grant,
+        maxAttempts: client.ctx.config.maxAuthorizations,
+      },
     });
     actor.start();
     await toPromise(actor);
     const snapshot = actor.getSnapshot();
-    const outcome: FlowOutcome = snapshot.context.outcome ?? { kind: 'failed', message: 'the flow ended without an outcome' };
+    const outcome: FlowOutcome = snapshot.context.outcome ?? {
+      kind: 'failed',
+      message: 'the flow ended without an outcome',
+    };
     await world.recorder.record({
-      kind: 'internal', stepId: 'flow-ended', from: 'client', to: 'client',
-      title: outcomeTitle(outcome), outcome: outcome.kind === 'success' ? 'ok' : 'refused',
+      kind: 'internal',
+      stepId: 'flow-ended',
+      from: 'client',
+      to: 'client',
+      title: outcomeTitle(outcome),
+      outcome: outcome.kind === 'success' ? 'ok' : 'refused',
       ...(outcome.kind === 'refused' && outcome.rule ? { rule: outcome.rule } : {}),
       detail: { summary: outcomeSummary(outcome) },
     });
@@ -219,7 +283,9 @@ export function outcomeTitle(outcome: FlowOutcome): string {
     case 'refused':
       return `Client stopped${outcome.rule ? ` (${outcome.rule})` : ''}`;
     case 'denied':
-      return outcome.error === 'access_denied' ? 'The user said no: nothing was granted' : `Authorization failed: ${outcome.error}`;
+      return outcome.error === 'access_denied'
+        ? 'The user said no: nothing was granted'
+        : `Authorization failed: ${outcome.error}`;
     case 'failed':
       return 'The flow failed';
   }

@@ -57,7 +57,8 @@ export class Stepper {
     run.world.recorder.subscribe(() => this.poke());
     void run.start().then(
       (result) => this.finish(result.outcome),
-      (error: unknown) => this.finish({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        this.finish({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   }
 
@@ -157,7 +158,11 @@ export class Stepper {
  * A stepper positioned at `count` events: the way "back", "jump to step N" and deep links work.
  * Consent decisions already made are replayed; none is asked for again.
  */
-export async function stepperAt(config: RunConfig, count: number, decisions: Decision[] = []): Promise<Stepper> {
+export async function stepperAt(
+  config: RunConfig,
+  count: number,
+  decisions: Decision[] = [],
+): Promise<Stepper> {
   const stepper = new Stepper(config, { decisions });
   await stepper.advanceTo(Math.max(0, count));
   return stepper;

@@ -72,11 +72,25 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
       const request = buildRequest(data);
       // Record what actually goes on the wire (header names as the Request normalised them).
       const sent = { ...(await requestToData(request)), headers: data.headers };
-      await recorder.record({ kind: 'request', stepId: step, from, to, exchange, request: sent, mark: init.mark });
+      await recorder.record({
+        kind: 'request',
+        stepId: step,
+        from,
+        to,
+        exchange,
+        request: sent,
+        mark: init.mark,
+      });
 
       if (laneOf(target) === undefined) {
         await recorder.record({
-          kind: 'response', stepId: step, from: to, to: from, exchange, request: sent, response: null,
+          kind: 'response',
+          stepId: step,
+          from: to,
+          to: from,
+          exchange,
+          request: sent,
+          response: null,
           error: `Could not resolve host ${target.host}`,
         });
         throw new TypeError(`fetch failed: could not resolve host ${target.host}`);
@@ -85,7 +99,8 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
       frames.push({});
       let response: Response;
       try {
-        response = (await getResponse([...overrides, ...handlers()], request)) ?? new Response(null, { status: 404 });
+        response =
+          (await getResponse([...overrides, ...handlers()], request)) ?? new Response(null, { status: 404 });
       } catch (error) {
         // A server bug must be visible, never swallowed: tests assert that no exchange ends in 500.
         const message = error instanceof Error ? error.message : String(error);
@@ -93,8 +108,15 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
       }
       const annotation = frames.pop() ?? {};
       await recorder.record({
-        kind: 'response', stepId: step, from: to, to: from, exchange, request: sent,
-        response: await responseToData(response), rule: annotation.rule, mark: annotation.mark,
+        kind: 'response',
+        stepId: step,
+        from: to,
+        to: from,
+        exchange,
+        request: sent,
+        response: await responseToData(response),
+        rule: annotation.rule,
+        mark: annotation.mark,
       });
       return response;
     };

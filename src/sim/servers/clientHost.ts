@@ -33,7 +33,10 @@ export function clientHostHandlers(world: World) {
     ),
     http.get(world.urls.callback, ({ request }) => {
       world.clientHost.callbacks.push(new URL(request.url));
-      return htmlPage('Authorization complete', '<h1>You can close this window</h1><p>Return to the application.</p>');
+      return htmlPage(
+        'Authorization complete',
+        '<h1>You can close this window</h1><p>Return to the application.</p>',
+      );
     }),
   ];
 }

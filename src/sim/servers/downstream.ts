@@ -15,7 +15,10 @@ export interface DownstreamState {
 function unauthorized(description: string): Response {
   return Response.json(
     { error: 'invalid_token', error_description: description },
-    { status: 401, headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` } },
+    {
+      status: 401,
+      headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+    },
   );
 }
 
@@ -28,11 +31,18 @@ export function downstreamHandlers(world: World) {
       if (!sig.ok) return unauthorized('bad signature');
       const claims: JWTPayload = sig.payload;
       const aud = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
-      if (claims.iss !== world.urls.issuer || (claims.exp ?? 0) <= world.clock.now()) return unauthorized('token expired or foreign');
+      if (claims.iss !== world.urls.issuer || (claims.exp ?? 0) <= world.clock.now())
+        return unauthorized('token expired or foreign');
       if (!aud.includes(world.urls.downstream)) return unauthorized('token audience mismatch');
       const user = new URL(request.url).searchParams.get('user') ?? String(claims.sub);
       world.downstream.log.push({ sub: String(claims.sub), clientId: String(claims.client_id ?? ''), user });
-      return Response.json({ user, period: '2026-07', api_calls: 1842, invoices_due: 2, account_balance_eur: 12890.5 });
+      return Response.json({
+        user,
+        period: '2026-07',
+        api_calls: 1842,
+        invoices_due: 2,
+        account_balance_eur: 12890.5,
+      });
     }),
   ];
 }

@@ -75,7 +75,12 @@ export function oauthError(
   );
 }
 
-export function htmlPage(title: string, bodyHtml: string, status = 200, headers: Record<string, string> = {}): Response {
+export function htmlPage(
+  title: string,
+  bodyHtml: string,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${bodyHtml}</body></html>`;
   return new Response(html, {
     status,

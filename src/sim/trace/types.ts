@@ -80,9 +80,7 @@ export type TraceEvent = RequestEvent | ResponseEvent | NoteEvent;
 
 /** What trace listeners receive (the event without its position, which the recorder assigns). */
 export type NewTraceEvent =
-  | Omit<RequestEvent, 'seq' | 'at'>
-  | Omit<ResponseEvent, 'seq' | 'at'>
-  | Omit<NoteEvent, 'seq' | 'at'>;
+  Omit<RequestEvent, 'seq' | 'at'> | Omit<ResponseEvent, 'seq' | 'at'> | Omit<NoteEvent, 'seq' | 'at'>;
 
 export function headerValue(headers: HeaderList, name: string): string | undefined {
   const lower = name.toLowerCase();

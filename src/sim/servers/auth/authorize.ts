@@ -7,7 +7,14 @@ import { http } from 'msw';
 import { S256_CHALLENGE_PATTERN } from '../../crypto/pkce';
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
-import { escapeHtml, htmlPage, isAbsoluteUriWithoutFragment, readForm, redirect, singleValued } from '../http';
+import {
+  escapeHtml,
+  htmlPage,
+  isAbsoluteUriWithoutFragment,
+  readForm,
+  redirect,
+  singleValued,
+} from '../http';
 import { redirectUriMatches, resolveClient } from './clients';
 import { endpoints, SUPPORTED_SCOPES } from './metadata';
 import { renderConsentPage } from './consentPage';
@@ -34,7 +41,11 @@ export function sessionUser(world: World, request: Request): string | undefined 
 }
 
 /** The authorization response, with iss on success and on error alike (A-08, RFC 9207 §2). */
-export function authorizationResponse(world: World, redirectUri: string, params: Record<string, string | undefined>): Response {
+export function authorizationResponse(
+  world: World,
+  redirectUri: string,
+  params: Record<string, string | undefined>,
+): Response {
   const url = new URL(redirectUri);
   for (const [name, value] of Object.entries({ ...params, iss: world.urls.issuer })) {
     if (value !== undefined) url.searchParams.set(name, value);
@@ -58,7 +69,12 @@ function issueCode(world: World, request: AuthorizationRequest, sub: string): Re
 }
 
 async function validate(world: World, query: URLSearchParams): Promise<Outcome> {
-  const page = (error: string, description: string, status = 400): Outcome => ({ kind: 'page', status, error, description });
+  const page = (error: string, description: string, status = 400): Outcome => ({
+    kind: 'page',
+    status,
+    error,
+    description,
+  });
   const single = singleValued(query);
   if (!single.ok) return page('invalid_request', single.description);
   const p = single.value;
@@ -71,7 +87,9 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
 
   const redirectUri = p.get('redirect_uri');
   if (!redirectUri) return page('invalid_request', 'redirect_uri is missing');
-  if (!redirectUriMatches(client.redirect_uris, redirectUri, world.isVulnerable('as-redirect-prefix-match'))) {
+  if (
+    !redirectUriMatches(client.redirect_uris, redirectUri, world.isVulnerable('as-redirect-prefix-match'))
+  ) {
     return page('invalid_request', 'Unregistered redirect_uri');
   }
 
@@ -84,9 +102,15 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
     code_challenge: p.get('code_challenge'),
     code_challenge_method: p.get('code_challenge_method'),
   };
-  const fail = (error: string, description: string): Outcome => ({ kind: 'redirect-error', request, error, description });
+  const fail = (error: string, description: string): Outcome => ({
+    kind: 'redirect-error',
+    request,
+    error,
+    description,
+  });
 
-  if (p.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
+  if (p.get('response_type') !== 'code')
+    return fail('unsupported_response_type', 'response_type must be code');
   if (!client.grant_types.includes('authorization_code')) {
     return fail('unauthorized_client', 'this client may not use the authorization code grant');
   }
@@ -98,16 +122,21 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
       // Absent means "plain" (RFC 7636 §4.3), which this server does not support.
       return fail('invalid_request', 'code_challenge_method must be S256');
     }
-    if (!S256_CHALLENGE_PATTERN.test(request.code_challenge)) return fail('invalid_request', 'code_challenge is malformed');
+    if (!S256_CHALLENGE_PATTERN.test(request.code_challenge))
+      return fail('invalid_request', 'code_challenge is malformed');
   }
   if (request.resource === undefined) {
     if (!world.isVulnerable('as-default-audience')) return fail('invalid_target', 'resource is required');
-  } else if (!isAbsoluteUriWithoutFragment(request.resource) || !knownResources(world).includes(request.resource)) {
+  } else if (
+    !isAbsoluteUriWithoutFragment(request.resource) ||
+    !knownResources(world).includes(request.resource)
+  ) {
     return fail('invalid_target', 'resource is not a resource this server issues tokens for');
   }
   const scopes = request.scope.split(' ').filter(Boolean);
   const unknown = scopes.filter((s) => !SUPPORTED_SCOPES.includes(s));
-  if (scopes.length === 0 || unknown.length > 0) return fail('invalid_scope', `unknown scope ${unknown.join(' ')}`.trim());
+  if (scopes.length === 0 || unknown.length > 0)
+    return fail('invalid_scope', `unknown scope ${unknown.join(' ')}`.trim());
   return { kind: 'ok', request };
 }
 
@@ -119,7 +148,10 @@ export function authorizeHandlers(world: World) {
     http.get(authorization_endpoint, async ({ request }) => {
       const outcome = await validate(world, new URL(request.url).searchParams);
       if (outcome.kind === 'page') {
-        world.network.annotate({ rule: outcome.description.includes('redirect_uri') ? 'A-12' : 'A-05', mark: 'blocked' });
+        world.network.annotate({
+          rule: outcome.description.includes('redirect_uri') ? 'A-12' : 'A-05',
+          mark: 'blocked',
+        });
         return htmlPage(
           'Authorization error',
           `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The authorization server will not send you back to an address it cannot verify.</p>`,
@@ -127,7 +159,10 @@ export function authorizeHandlers(world: World) {
         );
       }
       if (outcome.kind === 'redirect-error') {
-        world.network.annotate({ rule: outcome.error === 'invalid_target' ? 'C-22' : 'A-16', mark: 'blocked' });
+        world.network.annotate({
+          rule: outcome.error === 'invalid_target' ? 'C-22' : 'A-16',
+          mark: 'blocked',
+        });
         return authorizationResponse(world, outcome.request.redirect_uri, {
           error: outcome.error,
           error_description: outcome.description,
@@ -135,9 +170,17 @@ export function authorizeHandlers(world: World) {
         });
       }
       const sub = sessionUser(world, request);
-      if (!sub) return htmlPage('Sign in', '<h1>Sign in required</h1><p>No user is signed in to this browser.</p>', 200);
+      if (!sub)
+        return htmlPage(
+          'Sign in',
+          '<h1>Sign in required</h1><p>No user is signed in to this browser.</p>',
+          200,
+        );
       // Like many third-party servers, it does not ask twice for a client the user already approved.
-      if (outcome.request.client.rememberConsent && world.as.rememberedConsents.has(`${sub} ${outcome.request.client.client_id}`)) {
+      if (
+        outcome.request.client.rememberConsent &&
+        world.as.rememberedConsents.has(`${sub} ${outcome.request.client.client_id}`)
+      ) {
         return issueCode(world, outcome.request, sub);
       }
       const rng = world.rng('as');
@@ -149,11 +192,19 @@ export function authorizeHandlers(world: World) {
     http.post(decisionUrl, async ({ request }) => {
       const form = await readForm(request);
       const bad = (description: string) =>
-        htmlPage('Authorization error', `<h1>This request cannot be completed</h1><p>${escapeHtml(description)}</p>`, 400);
+        htmlPage(
+          'Authorization error',
+          `<h1>This request cannot be completed</h1><p>${escapeHtml(description)}</p>`,
+          400,
+        );
       if (!form.ok) return bad(form.description);
       const transaction = world.as.transactions.get(form.value.get('transaction') ?? '');
       // The one-time CSRF token ties the decision to the page this user was shown.
-      if (!transaction || transaction.csrf !== form.value.get('csrf') || sessionUser(world, request) !== transaction.sub) {
+      if (
+        !transaction ||
+        transaction.csrf !== form.value.get('csrf') ||
+        sessionUser(world, request) !== transaction.sub
+      ) {
         return bad('This consent form has expired or was not issued to you.');
       }
       world.as.transactions.delete(transaction.id);
@@ -165,7 +216,8 @@ export function authorizeHandlers(world: World) {
           state: authz.state,
         });
       }
-      if (authz.client.rememberConsent) world.as.rememberedConsents.add(`${transaction.sub} ${authz.client.client_id}`);
+      if (authz.client.rememberConsent)
+        world.as.rememberedConsents.add(`${transaction.sub} ${authz.client.client_id}`);
       return issueCode(world, authz, transaction.sub);
     }),
   ];

@@ -6,7 +6,8 @@ import type { World } from '../../world/world';
 import { isLoopbackHttp, isRecord } from '../http';
 import type { RegisteredClient } from './state';
 
-export type Resolution = { ok: true; client: RegisteredClient } | { ok: false; error: string; description: string };
+export type Resolution =
+  { ok: true; client: RegisteredClient } | { ok: false; error: string; description: string };
 
 /** CIMD §6.6: the AS should cap what it reads from a client's document. */
 const CIMD_MAX_BYTES = 5 * 1024;
@@ -41,7 +42,11 @@ export async function resolveClient(world: World, clientId: string): Promise<Res
     return { ok: false, error: 'invalid_client', description: 'unknown client_id' };
   }
   if (!isValidCimdUrl(clientId)) {
-    return { ok: false, error: 'invalid_client', description: 'client_id is not a valid metadata document URL' };
+    return {
+      ok: false,
+      error: 'invalid_client',
+      description: 'client_id is not a valid metadata document URL',
+    };
   }
   return fetchMetadataDocument(world, clientId);
 }
@@ -50,11 +55,15 @@ async function fetchMetadataDocument(world: World, clientId: string): Promise<Re
   const fail = (description: string): Resolution => ({ ok: false, error: 'invalid_client', description });
   let response: Response;
   try {
-    response = await world.network.fetchAs('as')(clientId, { step: 'cimd-fetch', headers: { Accept: 'application/json' } });
+    response = await world.network.fetchAs('as')(clientId, {
+      step: 'cimd-fetch',
+      headers: { Accept: 'application/json' },
+    });
   } catch {
     return fail('the client metadata document could not be fetched');
   }
-  if (response.status !== 200) return fail(`fetching the client metadata document returned ${response.status}`);
+  if (response.status !== 200)
+    return fail(`fetching the client metadata document returned ${response.status}`);
   const maxAge = /max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1];
   const text = await response.text();
   if (text.length > CIMD_MAX_BYTES) return fail('the client metadata document is larger than 5 KB');
@@ -66,19 +75,25 @@ async function fetchMetadataDocument(world: World, clientId: string): Promise<Re
   }
   if (!isRecord(doc)) return fail('the client metadata document is not a JSON object');
   // A-05 / CIMD §4.1: the document's client_id must equal the URL, by simple string comparison.
-  if (doc.client_id !== clientId) return fail('the document\'s client_id does not match its URL');
+  if (doc.client_id !== clientId) return fail("the document's client_id does not match its URL");
   const redirects = doc.redirect_uris;
   if (!Array.isArray(redirects) || redirects.length === 0 || !redirects.every((r) => typeof r === 'string')) {
     return fail('the client metadata document has no redirect_uris');
   }
-  if ('client_secret' in doc || (typeof doc.token_endpoint_auth_method === 'string' && doc.token_endpoint_auth_method.startsWith('client_secret'))) {
+  if (
+    'client_secret' in doc ||
+    (typeof doc.token_endpoint_auth_method === 'string' &&
+      doc.token_endpoint_auth_method.startsWith('client_secret'))
+  ) {
     return fail('a client metadata document must not use shared secrets (CIMD §4.1)');
   }
   const client: RegisteredClient = {
     client_id: clientId,
     client_name: typeof doc.client_name === 'string' ? doc.client_name : new URL(clientId).host,
     redirect_uris: redirects,
-    grant_types: Array.isArray(doc.grant_types) ? doc.grant_types.filter((g) => typeof g === 'string') : ['authorization_code'],
+    grant_types: Array.isArray(doc.grant_types)
+      ? doc.grant_types.filter((g) => typeof g === 'string')
+      : ['authorization_code'],
     token_endpoint_auth_method: 'none',
     application_type: 'native',
     source: 'cimd',
@@ -106,6 +121,11 @@ export function redirectUriMatches(registered: string[], candidate: string, pref
   if (!isLoopbackHttp(url) || url.hostname === 'localhost') return false;
   return registered.some((r) => {
     const reg = new URL(r);
-    return isLoopbackHttp(reg) && reg.hostname === url.hostname && reg.pathname === url.pathname && reg.search === url.search;
+    return (
+      isLoopbackHttp(reg) &&
+      reg.hostname === url.hostname &&
+      reg.pathname === url.pathname &&
+      reg.search === url.search
+    );
   });
 }

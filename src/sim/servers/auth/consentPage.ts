@@ -35,7 +35,9 @@ export function renderConsentPage(world: World, transaction: ConsentTransaction,
   const redirect = new URL(request.redirect_uri);
   const warnings: string[] = [];
   if (request.client.redirect_uris.every((r) => isLoopbackHttp(new URL(r)))) {
-    warnings.push('This application can only send you back to a program on this computer. Approve only if you started this sign-in yourself.');
+    warnings.push(
+      'This application can only send you back to a program on this computer. Approve only if you started this sign-in yourself.',
+    );
   }
   const prompt: ConsentPrompt = {
     clientName: request.client.client_name,
@@ -55,7 +57,9 @@ export function renderConsentPage(world: World, transaction: ConsentTransaction,
   const hidden = Object.entries(prompt.fields)
     .map(([n, v]) => `<input type="hidden" name="${escapeHtml(n)}" value="${escapeHtml(v)}">`)
     .join('');
-  const scopes = prompt.scopes.map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)} (<code>${escapeHtml(s)}</code>)</li>`).join('');
+  const scopes = prompt.scopes
+    .map((s) => `<li>${escapeHtml(SCOPE_TEXT[s] ?? s)} (<code>${escapeHtml(s)}</code>)</li>`)
+    .join('');
   const body = `<main><h1>${escapeHtml(prompt.clientName)} wants to access your account</h1>
 <p>Signed in as ${escapeHtml(prompt.userName)}.</p><ul>${scopes}</ul>
 <p>After you decide you will be sent to <strong>${escapeHtml(prompt.redirectHost)}</strong>.</p>

@@ -59,5 +59,10 @@ export function authServerHandlers(world: World) {
     source: 'preregistered',
   });
   seedPreregisteredClients(world);
-  return [...metadataHandlers(world), ...authorizeHandlers(world), ...tokenHandlers(world), ...registerHandlers(world)];
+  return [
+    ...metadataHandlers(world),
+    ...authorizeHandlers(world),
+    ...tokenHandlers(world),
+    ...registerHandlers(world),
+  ];
 }

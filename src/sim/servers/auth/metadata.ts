@@ -6,7 +6,14 @@ import { http, HttpResponse } from 'msw';
 import { asMetadataUrls } from '../../world/urls';
 import type { World } from '../../world/world';
 
-export const SUPPORTED_SCOPES = ['files:read', 'files:write', 'files', 'admin:*', 'reports:read', 'offline_access'];
+export const SUPPORTED_SCOPES = [
+  'files:read',
+  'files:write',
+  'files',
+  'admin:*',
+  'reports:read',
+  'offline_access',
+];
 
 export function endpoints(issuer: string) {
   return {

@@ -10,7 +10,10 @@ import { endpoints } from './metadata';
 import type { RegisteredClient } from './state';
 
 function registrationError(error: string, description: string, status = 400): Response {
-  return Response.json({ error, error_description: description }, { status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(
+    { error, error_description: description },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
@@ -30,10 +33,12 @@ export function registerHandlers(world: World) {
       const body = await readJson(request);
       if (!body.ok) return registrationError('invalid_client_metadata', body.description, body.status ?? 400);
       const meta = body.value;
-      if (!isRecord(meta)) return registrationError('invalid_client_metadata', 'the body must be a JSON object');
+      if (!isRecord(meta))
+        return registrationError('invalid_client_metadata', 'the body must be a JSON object');
 
       const redirects = stringList(meta.redirect_uris);
-      if (!redirects || redirects.length === 0) return registrationError('invalid_redirect_uri', 'redirect_uris is required');
+      if (!redirects || redirects.length === 0)
+        return registrationError('invalid_redirect_uri', 'redirect_uris is required');
       const appType = meta.application_type ?? 'web'; // OIDC Registration default
       if (appType !== 'web' && appType !== 'native') {
         return registrationError('invalid_client_metadata', 'application_type must be "web" or "native"');
@@ -45,18 +50,27 @@ export function registerHandlers(world: World) {
         } catch {
           return registrationError('invalid_redirect_uri', `${uri} is not an absolute URI`);
         }
-        if (url.hash !== '' || uri.includes('#')) return registrationError('invalid_redirect_uri', 'redirect URIs must not have a fragment');
+        if (url.hash !== '' || uri.includes('#'))
+          return registrationError('invalid_redirect_uri', 'redirect URIs must not have a fragment');
         const loopback = isLoopbackHttp(url);
         if (url.protocol !== 'https:' && !loopback) {
-          return registrationError('invalid_redirect_uri', `${uri} is neither https nor a loopback address (A-11)`);
+          return registrationError(
+            'invalid_redirect_uri',
+            `${uri} is neither https nor a loopback address (A-11)`,
+          );
         }
         if (loopback && appType === 'web') {
-          return registrationError('invalid_redirect_uri', 'a "web" client cannot use a loopback redirect; native apps must register as "native"');
+          return registrationError(
+            'invalid_redirect_uri',
+            'a "web" client cannot use a loopback redirect; native apps must register as "native"',
+          );
         }
       }
       const method = meta.token_endpoint_auth_method ?? 'client_secret_basic'; // RFC 7591 §2 default
-      if (!isAuthMethod(method)) return registrationError('invalid_client_metadata', 'unsupported token_endpoint_auth_method');
-      const grantTypes = meta.grant_types === undefined ? ['authorization_code'] : stringList(meta.grant_types);
+      if (!isAuthMethod(method))
+        return registrationError('invalid_client_metadata', 'unsupported token_endpoint_auth_method');
+      const grantTypes =
+        meta.grant_types === undefined ? ['authorization_code'] : stringList(meta.grant_types);
       if (!grantTypes || grantTypes.some((g) => !['authorization_code', 'refresh_token'].includes(g))) {
         return registrationError('invalid_client_metadata', 'unsupported grant_types');
       }

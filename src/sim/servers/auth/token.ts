@@ -12,7 +12,8 @@ import { endpoints, SUPPORTED_SCOPES } from './metadata';
 import type { AuthCode, RegisteredClient } from './state';
 import { issueTokens } from './tokens';
 
-type Authenticated = { ok: true; client: RegisteredClient; confidential: boolean } | { ok: false; response: Response };
+type Authenticated =
+  { ok: true; client: RegisteredClient; confidential: boolean } | { ok: false; response: Response };
 
 function decodeBasic(header: string): { id: string; secret: string } | null {
   const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
@@ -27,25 +28,42 @@ function decodeBasic(header: string): { id: string; secret: string } | null {
   if (colon < 0) return null;
   try {
     // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
-    return { id: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
   } catch {
     return null;
   }
 }
 
-async function authenticate(world: World, request: Request, params: Map<string, string>): Promise<Authenticated> {
+async function authenticate(
+  world: World,
+  request: Request,
+  params: Map<string, string>,
+): Promise<Authenticated> {
   const header = request.headers.get('authorization');
   const bodySecret = params.get('client_secret');
   if (header && bodySecret !== undefined) {
-    return { ok: false, response: oauthError(400, 'invalid_request', 'use one client authentication method, not two') };
+    return {
+      ok: false,
+      response: oauthError(400, 'invalid_request', 'use one client authentication method, not two'),
+    };
   }
   if (header) {
     const basic = decodeBasic(header);
     const client = basic ? world.as.clients.get(basic.id) : undefined;
-    if (!basic || !client || client.client_secret !== basic.secret || (params.has('client_id') && params.get('client_id') !== basic.id)) {
+    if (
+      !basic ||
+      !client ||
+      client.client_secret !== basic.secret ||
+      (params.has('client_id') && params.get('client_id') !== basic.id)
+    ) {
       return {
         ok: false,
-        response: oauthError(401, 'invalid_client', 'client authentication failed', { 'WWW-Authenticate': 'Basic realm="token"' }),
+        response: oauthError(401, 'invalid_client', 'client authentication failed', {
+          'WWW-Authenticate': 'Basic realm="token"',
+        }),
       };
     }
     return { ok: true, client, confidential: true };
@@ -64,16 +82,24 @@ async function authenticate(world: World, request: Request, params: Map<string, 
     }
     return { ok: true, client, confidential: true };
   }
-  if (bodySecret !== undefined) return { ok: false, response: oauthError(400, 'invalid_client', 'this client has no secret') };
+  if (bodySecret !== undefined)
+    return { ok: false, response: oauthError(400, 'invalid_client', 'this client has no secret') };
   return { ok: true, client, confidential: false };
 }
 
 function scopesWithin(requested: string, granted: string): boolean {
   const have = new Set(granted.split(' '));
-  return requested.split(' ').filter(Boolean).every((s) => have.has(s));
+  return requested
+    .split(' ')
+    .filter(Boolean)
+    .every((s) => have.has(s));
 }
 
-async function authorizationCodeGrant(world: World, client: RegisteredClient, p: Map<string, string>): Promise<Response> {
+async function authorizationCodeGrant(
+  world: World,
+  client: RegisteredClient,
+  p: Map<string, string>,
+): Promise<Response> {
   const codeValue = p.get('code');
   if (!codeValue) return oauthError(400, 'invalid_request', 'code is missing');
   const code: AuthCode | undefined = world.as.codes.get(codeValue);
@@ -83,9 +109,14 @@ async function authorizationCodeGrant(world: World, client: RegisteredClient, p:
     for (const jti of code.issuedJtis) world.as.revokedJtis.add(jti);
     if (code.family) world.as.revokedFamilies.add(code.family);
     world.network.annotate({ rule: 'A-16', mark: 'blocked' });
-    return oauthError(400, 'invalid_grant', 'authorization code was already used; tokens issued from it are revoked');
+    return oauthError(
+      400,
+      'invalid_grant',
+      'authorization code was already used; tokens issued from it are revoked',
+    );
   }
-  if (world.clock.now() >= code.expiresAt) return oauthError(400, 'invalid_grant', 'authorization code expired');
+  if (world.clock.now() >= code.expiresAt)
+    return oauthError(400, 'invalid_grant', 'authorization code expired');
   if (code.request.client.client_id !== client.client_id) {
     return oauthError(400, 'invalid_grant', 'authorization code was issued to another client');
   }
@@ -97,25 +128,40 @@ async function authorizationCodeGrant(world: World, client: RegisteredClient, p:
   const challenge = code.request.code_challenge;
   if (challenge === undefined) {
     // OAuth 2.1 §4.1.3: a verifier for a code issued without a challenge is an error.
-    if (verifier !== undefined) return oauthError(400, 'invalid_request', 'code_verifier sent but no code_challenge was');
+    if (verifier !== undefined)
+      return oauthError(400, 'invalid_request', 'code_verifier sent but no code_challenge was');
   } else {
-    const computed = verifier !== undefined && VERIFIER_PATTERN.test(verifier) ? await challengeS256(verifier) : undefined;
+    const computed =
+      verifier !== undefined && VERIFIER_PATTERN.test(verifier) ? await challengeS256(verifier) : undefined;
     const ok = computed === challenge;
     await world.recorder.record({
-      kind: 'internal', stepId: 'verify-pkce', from: 'as', to: 'as', title: ok ? 'PKCE verified' : 'PKCE check failed',
-      outcome: ok ? 'ok' : 'refused', rule: 'A-16',
+      kind: 'internal',
+      stepId: 'verify-pkce',
+      from: 'as',
+      to: 'as',
+      title: ok ? 'PKCE verified' : 'PKCE check failed',
+      outcome: ok ? 'ok' : 'refused',
+      rule: 'A-16',
       detail: {
         summary: ok
           ? 'BASE64URL(SHA-256(code_verifier)) equals the code_challenge stored with the code.'
           : verifier === undefined
             ? 'The code was issued for a code_challenge but the request carries no code_verifier.'
             : 'The code_verifier does not hash to the code_challenge stored with the code.',
-        values: { code_verifier: verifier ?? '(none)', computed_challenge: computed ?? '(none)', stored_challenge: challenge },
+        values: {
+          code_verifier: verifier ?? '(none)',
+          computed_challenge: computed ?? '(none)',
+          stored_challenge: challenge,
+        },
       },
     });
     if (!ok) {
       world.network.annotate({ rule: 'A-16', mark: 'blocked' });
-      return oauthError(400, 'invalid_grant', verifier === undefined ? 'code_verifier is required' : 'code_verifier does not match the challenge');
+      return oauthError(
+        400,
+        'invalid_grant',
+        verifier === undefined ? 'code_verifier is required' : 'code_verifier does not match the challenge',
+      );
     }
   }
   const resource = p.get('resource');
@@ -135,12 +181,19 @@ async function authorizationCodeGrant(world: World, client: RegisteredClient, p:
   return tokens.response;
 }
 
-function refreshGrant(world: World, client: RegisteredClient, confidential: boolean, p: Map<string, string>): Response {
+function refreshGrant(
+  world: World,
+  client: RegisteredClient,
+  confidential: boolean,
+  p: Map<string, string>,
+): Response {
   const value = p.get('refresh_token');
   if (!value) return oauthError(400, 'invalid_request', 'refresh_token is missing');
   const stored = world.as.refreshTokens.get(value);
-  if (!stored || stored.client_id !== client.client_id) return oauthError(400, 'invalid_grant', 'unknown refresh token');
-  if (world.as.revokedFamilies.has(stored.family)) return oauthError(400, 'invalid_grant', 'refresh token revoked');
+  if (!stored || stored.client_id !== client.client_id)
+    return oauthError(400, 'invalid_grant', 'unknown refresh token');
+  if (world.as.revokedFamilies.has(stored.family))
+    return oauthError(400, 'invalid_grant', 'refresh token revoked');
   if (!stored.active) {
     // A-15 / OAuth 2.1 §4.3.1: a rotated token used again means one of two parties stole it;
     // the server cannot tell which, so it revokes the whole grant.
@@ -149,7 +202,8 @@ function refreshGrant(world: World, client: RegisteredClient, confidential: bool
     return oauthError(400, 'invalid_grant', 'refresh token reuse detected; the grant is revoked');
   }
   const scope = p.get('scope') ?? stored.scope;
-  if (!scopesWithin(scope, stored.scope)) return oauthError(400, 'invalid_scope', 'a refresh cannot widen the scope');
+  if (!scopesWithin(scope, stored.scope))
+    return oauthError(400, 'invalid_scope', 'a refresh cannot widen the scope');
   const resource = p.get('resource');
   if (resource !== undefined && resource !== stored.resource) {
     return oauthError(400, 'invalid_target', 'resource does not match the grant');
@@ -167,17 +221,30 @@ function refreshGrant(world: World, client: RegisteredClient, confidential: bool
   }).response;
 }
 
-function clientCredentialsGrant(world: World, client: RegisteredClient, confidential: boolean, p: Map<string, string>): Response {
+function clientCredentialsGrant(
+  world: World,
+  client: RegisteredClient,
+  confidential: boolean,
+  p: Map<string, string>,
+): Response {
   if (!confidential || !client.grant_types.includes('client_credentials')) {
-    return oauthError(400, 'unauthorized_client', 'only confidential clients registered for client_credentials may use it');
+    return oauthError(
+      400,
+      'unauthorized_client',
+      'only confidential clients registered for client_credentials may use it',
+    );
   }
   const scope = p.get('scope') ?? client.scope ?? '';
-  if (!scopesWithin(scope, client.scope ?? '') || !scope.split(' ').every((s) => SUPPORTED_SCOPES.includes(s))) {
+  if (
+    !scopesWithin(scope, client.scope ?? '') ||
+    !scope.split(' ').every((s) => SUPPORTED_SCOPES.includes(s))
+  ) {
     return oauthError(400, 'invalid_scope', 'scope exceeds what this client may be granted');
   }
   const resource = p.get('resource');
   if (!resource) return oauthError(400, 'invalid_target', 'resource is required');
-  if (!(client.resources ?? []).includes(resource)) return oauthError(400, 'invalid_target', 'this client may not get tokens for that resource');
+  if (!(client.resources ?? []).includes(resource))
+    return oauthError(400, 'invalid_target', 'this client may not get tokens for that resource');
   return issueTokens(world, { client, sub: client.client_id, scope, resource, withRefresh: false }).response;
 }
 

@@ -20,13 +20,20 @@ export interface IssueRequest {
 
 const LONG_LIVED = 30 * 24 * 3600;
 
-export function issueTokens(world: World, req: IssueRequest): { response: Response; jti: string; family: string | undefined } {
+export function issueTokens(
+  world: World,
+  req: IssueRequest,
+): { response: Response; jti: string; family: string | undefined } {
   const rng = world.rng('as');
   const now = world.clock.now();
   const lifetime = world.isVulnerable('as-long-lived-tokens') ? LONG_LIVED : world.lifetimes.accessToken;
   const jti = rng.token(12);
   // Without a resource, the vulnerable "default audience" server makes a token every resource accepts.
-  const aud = req.resource ?? (world.isVulnerable('as-default-audience') ? [world.urls.mcp, world.urls.evilMcp, world.urls.downstream] : undefined);
+  const aud =
+    req.resource ??
+    (world.isVulnerable('as-default-audience')
+      ? [world.urls.mcp, world.urls.evilMcp, world.urls.downstream]
+      : undefined);
   const accessToken = signJwt(
     {
       iss: world.urls.issuer,

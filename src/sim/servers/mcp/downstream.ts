@@ -18,10 +18,15 @@ export async function downstreamToken(world: World): Promise<string | null> {
       Accept: 'application/json',
       Authorization: `Basic ${btoa(`${client.client_id}:${client.client_secret}`)}`,
     },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'reports:read', resource: world.urls.downstream }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: 'reports:read',
+      resource: world.urls.downstream,
+    }).toString(),
   });
   const body: unknown = await res.json().catch(() => null);
-  const token = typeof body === 'object' && body !== null && 'access_token' in body ? body.access_token : null;
+  const token =
+    typeof body === 'object' && body !== null && 'access_token' in body ? body.access_token : null;
   world.mcp.downstreamToken = typeof token === 'string' ? token : null;
   return world.mcp.downstreamToken;
 }

@@ -19,7 +19,10 @@ const SUPPORTED_VERSIONS = [PROTOCOL_VERSION];
 type Id = string | number | null;
 
 function rpcError(status: number, id: Id, code: number, message: string, data?: unknown): Response {
-  return Response.json({ jsonrpc: '2.0', id, error: { code, message, ...(data !== undefined ? { data } : {}) } }, { status });
+  return Response.json(
+    { jsonrpc: '2.0', id, error: { code, message, ...(data !== undefined ? { data } : {}) } },
+    { status },
+  );
 }
 
 function rpcResult(id: Id, result: unknown): Response {
@@ -32,7 +35,9 @@ export function protectedResourceMetadata(world: World): Record<string, unknown>
     resource: world.urls.mcp,
     authorization_servers: [world.urls.issuer],
     // S-22: offline_access never appears here; S-04: a small, consistent set.
-    scopes_supported: broad ? ['files:read', 'files:write', 'files', 'admin:*'] : ['files:read', 'files:write'],
+    scopes_supported: broad
+      ? ['files:read', 'files:write', 'files', 'admin:*']
+      : ['files:read', 'files:write'],
     bearer_methods_supported: ['header'],
     resource_name: 'Example Files MCP Server',
   };
@@ -45,19 +50,33 @@ interface RpcRequest {
 }
 
 /** Parses and checks the JSON-RPC body and the mirrored headers (transport §Server Validation). */
-async function readRpc(request: Request): Promise<{ ok: true; rpc: RpcRequest } | { ok: false; response: Response }> {
+async function readRpc(
+  request: Request,
+): Promise<{ ok: true; rpc: RpcRequest } | { ok: false; response: Response }> {
   const body = await readJson(request);
   if (!body.ok) {
     const code = body.status === 415 ? -32600 : -32700;
     return { ok: false, response: rpcError(body.status ?? 400, null, code, body.description) };
   }
   const msg = body.value;
-  if (!isRecord(msg) || msg.jsonrpc !== '2.0' || typeof msg.method !== 'string' || !(typeof msg.id === 'string' || typeof msg.id === 'number')) {
-    return { ok: false, response: rpcError(400, null, -32600, 'Invalid Request: expected one JSON-RPC request') };
+  if (
+    !isRecord(msg) ||
+    msg.jsonrpc !== '2.0' ||
+    typeof msg.method !== 'string' ||
+    !(typeof msg.id === 'string' || typeof msg.id === 'number')
+  ) {
+    return {
+      ok: false,
+      response: rpcError(400, null, -32600, 'Invalid Request: expected one JSON-RPC request'),
+    };
   }
   const params = msg.params === undefined ? {} : msg.params;
-  if (!isRecord(params)) return { ok: false, response: rpcError(400, msg.id, -32602, 'params must be an object') };
-  const mismatch = (message: string) => ({ ok: false as const, response: rpcError(400, msg.id as Id, -32020, `Header mismatch: ${message}`) });
+  if (!isRecord(params))
+    return { ok: false, response: rpcError(400, msg.id, -32602, 'params must be an object') };
+  const mismatch = (message: string) => ({
+    ok: false as const,
+    response: rpcError(400, msg.id as Id, -32020, `Header mismatch: ${message}`),
+  });
   const version = request.headers.get('mcp-protocol-version');
   if (!version) return mismatch('MCP-Protocol-Version header is missing');
   const meta = isRecord(params._meta) ? params._meta : {};
@@ -65,11 +84,24 @@ async function readRpc(request: Request): Promise<{ ok: true; rpc: RpcRequest } 
     return mismatch('MCP-Protocol-Version does not match _meta io.modelcontextprotocol/protocolVersion');
   }
   if (!SUPPORTED_VERSIONS.includes(version)) {
-    return { ok: false, response: rpcError(400, msg.id, -32602, 'Unsupported protocol version', { supported: SUPPORTED_VERSIONS, requested: version }) };
+    return {
+      ok: false,
+      response: rpcError(400, msg.id, -32602, 'Unsupported protocol version', {
+        supported: SUPPORTED_VERSIONS,
+        requested: version,
+      }),
+    };
   }
-  if (request.headers.get('mcp-method') !== msg.method) return mismatch('Mcp-Method does not match the body method');
-  const named = msg.method === 'tools/call' || msg.method === 'prompts/get' ? params.name : msg.method === 'resources/read' ? params.uri : undefined;
-  if (named !== undefined && request.headers.get('mcp-name') !== named) return mismatch('Mcp-Name does not match the body');
+  if (request.headers.get('mcp-method') !== msg.method)
+    return mismatch('Mcp-Method does not match the body method');
+  const named =
+    msg.method === 'tools/call' || msg.method === 'prompts/get'
+      ? params.name
+      : msg.method === 'resources/read'
+        ? params.uri
+        : undefined;
+  if (named !== undefined && request.headers.get('mcp-name') !== named)
+    return mismatch('Mcp-Name does not match the body');
   return { ok: true, rpc: { id: msg.id, method: msg.method, params } };
 }
 
@@ -98,13 +130,20 @@ export function mcpServerHandlers(world: World) {
       if (queryToken !== null && (header !== null || !world.isVulnerable('mcp-accept-query-token'))) {
         // C-24 / RFC 6750 §2.3: tokens in URLs leak through logs and Referer; MCP forbids them.
         world.network.annotate({ rule: 'C-24', mark: 'blocked' });
-        return challengeResponse(endpoint, { error: 'invalid_request', errorDescription: 'access tokens must be sent in the Authorization header, not the URL' });
+        return challengeResponse(endpoint, {
+          error: 'invalid_request',
+          errorDescription: 'access tokens must be sent in the Authorization header, not the URL',
+        });
       }
       let token = queryToken;
       if (header !== null) {
         const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(header);
         if (!/^Bearer\s/i.test(header)) return challengeResponse(endpoint, { scope: needed.join(' ') }); // other scheme
-        if (!match?.[1]) return challengeResponse(endpoint, { error: 'invalid_request', errorDescription: 'malformed Bearer credentials' });
+        if (!match?.[1])
+          return challengeResponse(endpoint, {
+            error: 'invalid_request',
+            errorDescription: 'malformed Bearer credentials',
+          });
         token = match[1];
       }
       if (token === null) {
@@ -115,7 +154,10 @@ export function mcpServerHandlers(world: World) {
       const operation = rpc.method === 'tools/call' ? `tools/call ${String(rpc.params.name)}` : rpc.method;
       const validation = await validateAccessToken(world, token, needed, operation);
       if (!validation.ok) {
-        world.network.annotate({ rule: validation.error === 'insufficient_scope' ? 'S-12' : 'S-06', mark: 'blocked' });
+        world.network.annotate({
+          rule: validation.error === 'insufficient_scope' ? 'S-12' : 'S-06',
+          mark: 'blocked',
+        });
         return challengeResponse(endpoint, {
           error: validation.error,
           errorDescription: validation.description,
@@ -125,15 +167,25 @@ export function mcpServerHandlers(world: World) {
       const { claims } = validation;
 
       if (rpc.method === 'tools/list') {
-        return rpcResult(rpc.id, { tools: TOOLS.map(({ name, description, inputSchema }) => ({ name, description, inputSchema })) });
+        return rpcResult(rpc.id, {
+          tools: TOOLS.map(({ name, description, inputSchema }) => ({ name, description, inputSchema })),
+        });
       }
       if (rpc.method === 'tools/call') {
         const tool = TOOLS.find((t) => t.name === rpc.params.name);
         if (!tool) return rpcError(200, rpc.id, -32602, `Unknown tool: ${String(rpc.params.name)}`);
         const args = isRecord(rpc.params.arguments) ? rpc.params.arguments : {};
         const out = await tool.run({ world, sub: claims.sub, token }, args);
-        world.mcp.calls.push({ sub: claims.sub, clientId: String(claims.client_id ?? ''), tool: tool.name, viaToken: String(claims.jti ?? '') });
-        return rpcResult(rpc.id, { content: [{ type: 'text', text: out.text }], isError: out.isError ?? false });
+        world.mcp.calls.push({
+          sub: claims.sub,
+          clientId: String(claims.client_id ?? ''),
+          tool: tool.name,
+          viaToken: String(claims.jti ?? ''),
+        });
+        return rpcResult(rpc.id, {
+          content: [{ type: 'text', text: out.text }],
+          isError: out.isError ?? false,
+        });
       }
       return rpcError(404, rpc.id, -32601, `Method not found: ${rpc.method}`);
     }),

@@ -19,7 +19,10 @@ export function createMcpState(): McpServerState {
   return {
     jwks: null,
     files: new Map([
-      ['user-7f3a', new Map([['notes/plan.md', '# Q3 plan\n- ship the MCP integration\n- rotate the signing key']])],
+      [
+        'user-7f3a',
+        new Map([['notes/plan.md', '# Q3 plan\n- ship the MCP integration\n- rotate the signing key']]),
+      ],
       ['mcp-sim-reporting-bot', new Map([['reports/latest.csv', 'day,errors\nmon,0\ntue,2']])],
     ]),
     calls: [],

@@ -24,10 +24,15 @@ export const STATEFUL_TOOLS: ToolDef[] = [
     inputSchema: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'] },
     run: ({ world, sub }, args) => {
       const query = typeof args.query === 'string' ? args.query.toLowerCase() : '';
-      const hits = [...filesOf(world, sub)].filter(([path, text]) => `${path}\n${text}`.toLowerCase().includes(query));
+      const hits = [...filesOf(world, sub)].filter(([path, text]) =>
+        `${path}\n${text}`.toLowerCase().includes(query),
+      );
       // S-19: handles are random, never guessable sequence numbers.
       const handle = `srch_${world.rng('mcp-handles').token(9)}`;
-      world.mcp.carts.set(stateKey(world, sub, handle), { owner: sub, items: hits.map(([path, text]) => `${path}: ${text}`) });
+      world.mcp.carts.set(stateKey(world, sub, handle), {
+        owner: sub,
+        items: hits.map(([path, text]) => `${path}: ${text}`),
+      });
       return { text: JSON.stringify({ search_id: handle, count: hits.length }) };
     },
   },
@@ -55,12 +60,17 @@ export const STATEFUL_TOOLS: ToolDef[] = [
       // S-09: the server calls the API with its own token; the vulnerable one forwards the client's.
       const bearer = world.isVulnerable('mcp-token-passthrough') ? token : await downstreamToken(world);
       if (!bearer) return { text: 'The reporting API is unavailable', isError: true };
-      const res = await world.network.fetchAs('mcp')(`${world.urls.downstream}/reports?user=${encodeURIComponent(sub)}`, {
-        step: 'downstream-call',
-        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
-      });
+      const res = await world.network.fetchAs('mcp')(
+        `${world.urls.downstream}/reports?user=${encodeURIComponent(sub)}`,
+        {
+          step: 'downstream-call',
+          headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+        },
+      );
       const body = await res.text();
-      return res.ok ? { text: body } : { text: `The reporting API refused: HTTP ${res.status}`, isError: true };
+      return res.ok
+        ? { text: body }
+        : { text: `The reporting API refused: HTTP ${res.status}`, isError: true };
     },
   },
 ];

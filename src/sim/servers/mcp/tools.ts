@@ -50,7 +50,9 @@ export const TOOLS: ToolDef[] = [
     inputSchema: pathArg,
     run: ({ world, sub }, args) => {
       const content = typeof args.path === 'string' ? filesOf(world, sub).get(args.path) : undefined;
-      return content === undefined ? { text: `No such file: ${String(args.path)}`, isError: true } : { text: content };
+      return content === undefined
+        ? { text: `No such file: ${String(args.path)}`, isError: true }
+        : { text: content };
     },
   },
   {
