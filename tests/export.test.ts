@@ -1,0 +1,41 @@
+/** The exports are complete views of a run: every exchange in the HAR, every message in the Mermaid. */
+import { describe, expect, it } from 'vitest';
+import { runFlow } from '../src/sim/flow/simulation';
+import { toHar, toMermaid } from '../src/sim/trace/export';
+
+describe('exports', () => {
+  it('HAR 1.2 has one entry per exchange, with real headers, bodies and query strings', async () => {
+    const run = await runFlow({ seed: 'x', scenario: 'first-connection', registration: 'dcr' });
+    const har = JSON.parse(JSON.stringify(toHar(run.trace)));
+    const exchanges = run.trace.filter((e) => e.kind === 'response');
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries).toHaveLength(exchanges.length);
+    const token = har.log.entries.find((e: { request: { url: string; method: string } }) =>
+      e.request.url.endsWith('/token'),
+    );
+    expect(token.request.postData.mimeType).toBe('application/x-www-form-urlencoded');
+    expect(token.response.headers).toContainEqual({ name: 'cache-control', value: 'no-store' });
+    const authorize = har.log.entries.find((e: { request: { url: string } }) =>
+      e.request.url.includes('/authorize?'),
+    );
+    expect(authorize.request.queryString).toContainEqual({ name: 'code_challenge_method', value: 'S256' });
+    const redirect = har.log.entries.find((e: { response: { status: number } }) => e.response.status === 302);
+    expect(redirect.response.redirectURL).toMatch(/^http:\/\/127\.0\.0\.1:33418\/callback\?code=/);
+  });
+
+  it('Mermaid has a participant per lane and a line per message, with special characters escaped', async () => {
+    const run = await runFlow({
+      seed: 'x',
+      scenario: 'first-connection',
+      registration: 'dcr',
+      attack: { id: 'mix-up', defence: 'on' },
+    });
+    const text = toMermaid(run.trace);
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('sequenceDiagram');
+    expect(lines).toContain('    participant C as Client');
+    expect(lines).toContain('    participant X as Attacker');
+    expect(lines.length).toBe(1 + 5 + run.trace.length);
+    expect(toMermaid(run.trace, () => 'a;b #c')).toContain('a#59;b #35;c');
+  });
+});
