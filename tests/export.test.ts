@@ -39,3 +39,30 @@ describe('exports', () => {
     expect(toMermaid(run.trace, () => 'a;b #c')).toContain('a#59;b #35;c');
   });
 });
+
+describe('run diff', () => {
+  it('finds the first message where the defence made a difference', async () => {
+    const { diffRuns } = await import('../src/sim/trace/diff');
+    const off = await runFlow({
+      seed: 'd',
+      scenario: 'first-connection',
+      registration: 'dcr',
+      attack: { id: 'code-replay', defence: 'off' },
+    });
+    const on = await runFlow({
+      seed: 'd',
+      scenario: 'first-connection',
+      registration: 'dcr',
+      attack: { id: 'code-replay', defence: 'on' },
+    });
+    const diff = diffRuns(off.trace, on.trace);
+    expect(diff.firstDifference).not.toBeNull();
+    const at = diff.firstDifference ?? 0;
+    const a = off.trace[at];
+    const b = on.trace[at];
+    // Vulnerable: the server goes on to check PKCE on a code it already redeemed. Defended: it refuses at once.
+    expect(a).toMatchObject({ kind: 'internal', stepId: 'verify-pkce', outcome: 'ok' });
+    expect(b?.kind === 'response' && b.response?.status).toBe(400);
+    expect(diffRuns(on.trace, on.trace)).toEqual({ firstDifference: null, common: on.trace.length });
+  });
+});

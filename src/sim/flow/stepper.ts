@@ -9,6 +9,7 @@ import type { ConsentPrompt } from '../servers/auth/consentPage';
 import { SteppingPacer } from '../trace/recorder';
 import type { TraceEvent } from '../trace/types';
 import type { World } from '../world/world';
+import type { AttackReport } from '../attacks/run';
 import type { FlowOutcome } from './flowMachine';
 import { defaultDecision, prepareRun } from './simulation';
 import type { RunConfig } from './simulation';
@@ -21,6 +22,8 @@ export interface StepperSnapshot {
   consent: ConsentPrompt | null;
   /** Set once the flow has ended and its last event is shown. */
   outcome: FlowOutcome | null;
+  /** What the attacker obtained, once an attack run has ended. */
+  attack: AttackReport | null;
   finished: boolean;
 }
 
@@ -39,6 +42,7 @@ export class Stepper {
   private consent: ConsentPrompt | null = null;
   private resolveConsent: ((d: Decision) => void) | null = null;
   private outcome: FlowOutcome | null = null;
+  private attack: AttackReport | null = null;
   private done = false;
   private listeners = new Set<Listener>();
   private wake: (() => void) | null = null;
@@ -56,7 +60,10 @@ export class Stepper {
     this.world = run.world;
     run.world.recorder.subscribe(() => this.poke());
     void run.start().then(
-      (result) => this.finish(result.outcome),
+      (result) => {
+        this.attack = result.attack ?? null;
+        this.finish(result.outcome);
+      },
       (error: unknown) =>
         this.finish({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -76,6 +83,7 @@ export class Stepper {
       trace: [...this.trace],
       consent: this.consent,
       outcome: this.done ? this.outcome : null,
+      attack: this.done ? this.attack : null,
       finished: this.done,
     };
   }
