@@ -1,0 +1,114 @@
+/**
+ * One lesson: title, the rules it teaches, the Markdown body, then "Mark as read", the lesson's quiz
+ * and previous/next. The lesson counts as read when its end scrolls into view (or on the button).
+ */
+import { useEffect, useEffectEvent, useRef } from 'react';
+import type { Lesson } from '../../content/content';
+import { lessonStatus, type OnProgress, type ProgressStore } from '../quiz/progress';
+import { lessonHref, quizHref } from '../quiz/questionLinks';
+import { useProgress } from '../quiz/useProgress';
+import { HashLink, type Navigate } from './HashLink';
+import { Markdown } from './markdown/Markdown';
+import { RuleChips } from './RuleChips';
+import { StatusBadge } from './StatusBadge';
+
+interface LessonPageProps {
+  lesson: Lesson;
+  lessons: readonly Lesson[];
+  navigate: Navigate;
+  store: ProgressStore;
+  onProgress?: OnProgress;
+}
+
+export function LessonPage({ lesson, lessons, navigate, store, onProgress }: LessonPageProps) {
+  const progress = useProgress(store);
+  const read = progress.lessons[lesson.id] !== undefined;
+  const index = lessons.findIndex((candidate) => candidate.id === lesson.id);
+  const previous = lessons[index - 1];
+  const next = lessons[index + 1];
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+
+  const markRead = (): void => {
+    if (store.markLessonRead(lesson.id)) onProgress?.({ type: 'lesson-completed', lessonId: lesson.id });
+  };
+  const onEndReached = useEffectEvent(markRead);
+
+  // A new lesson starts at its title, for keyboard and screen reader users alike.
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const end = endRef.current;
+    if (read || end === null || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        onEndReached();
+      }
+    });
+    observer.observe(end);
+    return () => observer.disconnect();
+  }, [read]);
+
+  return (
+    <article className="lq lesson" aria-labelledby="lesson-title">
+      <nav aria-label="Breadcrumb" className="lesson__crumbs">
+        <HashLink href="#/lessons" navigate={navigate}>
+          All lessons
+        </HashLink>
+      </nav>
+      <header className="lesson__header">
+        <p className="lesson__eyebrow">
+          Lesson {lesson.order} of {lessons.length}{' '}
+          <StatusBadge status={lessonStatus(progress, lesson.id)} />
+        </p>
+        <h1 id="lesson-title" ref={titleRef} tabIndex={-1}>
+          {lesson.title}
+        </h1>
+        <p className="lesson__summary">{lesson.summary}</p>
+        <RuleChips rules={lesson.rules} navigate={navigate} />
+      </header>
+
+      <Markdown source={lesson.body} navigate={navigate} />
+
+      <div ref={endRef} className="lesson__end-marker" />
+      <section className="lesson__end" aria-label="After this lesson">
+        <div className="lq-actions">
+          {read ? (
+            <p className="lesson__read">
+              <span aria-hidden="true">✓ </span>You have read this lesson.
+            </p>
+          ) : (
+            <button type="button" className="lq-button lq-button--secondary" onClick={markRead}>
+              Mark as read
+            </button>
+          )}
+          <HashLink href={quizHref(lesson.id)} navigate={navigate} className="lq-button">
+            Take this lesson’s quiz
+          </HashLink>
+        </div>
+      </section>
+
+      <nav aria-label="Previous and next lesson" className="lesson__pager">
+        {previous ? (
+          <HashLink href={lessonHref(previous.id)} navigate={navigate} rel="prev" className="lesson__prev">
+            <span className="lesson__pager-label">Previous lesson</span> {previous.title}
+          </HashLink>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <HashLink href={lessonHref(next.id)} navigate={navigate} rel="next" className="lesson__next">
+            <span className="lesson__pager-label">Next lesson</span> {next.title}
+          </HashLink>
+        ) : (
+          <HashLink href={quizHref('exam')} navigate={navigate} className="lesson__next">
+            <span className="lesson__pager-label">Finished the course?</span> Take the final exam
+          </HashLink>
+        )}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The rules a lesson teaches, as chips: the id on the chip, the rule's text on hover (title) and in
+ * a details element that opens with Enter or Space, so it works with a keyboard and a screen reader.
+ */
+import { useId } from 'react';
+import { RULES, isRuleId, type RuleParty } from '../../sim/rules';
+import type { Navigate } from './HashLink';
+import { InlineMarkdown } from './markdown/Markdown';
+
+const PARTY: Record<RuleParty, string> = {
+  client: 'MCP client',
+  mcp: 'MCP server',
+  as: 'Authorization server',
+};
+
+export function RuleChips({ rules, navigate }: { rules: readonly string[]; navigate: Navigate }) {
+  const headingId = useId();
+  const known = rules.filter(isRuleId);
+  if (known.length === 0) return null;
+  return (
+    <section className="rule-chips" aria-labelledby={headingId}>
+      <h2 id={headingId} className="rule-chips__title">
+        Rules in this lesson
+      </h2>
+      <ul className="rule-chips__list">
+        {known.map((id) => {
+          const rule = RULES[id];
+          return (
+            <li key={id}>
+              <details className={`rule-chip rule-chip--${rule.party}`}>
+                <summary title={`${rule.level}: ${rule.text.replace(/`/g, '')}`}>
+                  {id}
+                  <span className="lq-visually-hidden">, {PARTY[rule.party]} rule</span>
+                </summary>
+                <div className="rule-chip__body">
+                  <p className="rule-chip__meta">
+                    <strong>{rule.level}</strong> · {PARTY[rule.party]} · {rule.base}
+                  </p>
+                  <p>
+                    <InlineMarkdown source={rule.text} navigate={navigate} />
+                  </p>
+                </div>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
