@@ -38,6 +38,8 @@ export interface Network {
   use(...handlers: RequestHandler[]): void;
   /** Lets the server answering the current request name the rule its response enforces. */
   annotate(annotation: Annotation): void;
+  /** Every handler in the order requests try them (overrides first): real-wire mode serves these on a socket. */
+  handlers(): RequestHandler[];
 }
 
 export interface NetworkOptions {
@@ -128,5 +130,6 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
       const frame = frames[frames.length - 1];
       if (frame) Object.assign(frame, annotation);
     },
+    handlers: () => [...overrides, ...handlers()],
   };
 }

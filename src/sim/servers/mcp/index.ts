@@ -10,6 +10,7 @@ import type { World } from '../../world/world';
 import { prmUrlFor } from '../../world/urls';
 import { isRecord, readJson } from '../http';
 import { challengeResponse } from './challenge';
+import { isLegacyRequest, legacyMcpResponse } from './legacy';
 import { requiredScopes, TOOLS } from './tools';
 import { validateAccessToken } from './validateToken';
 
@@ -113,6 +114,9 @@ export function mcpServerHandlers(world: World) {
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
       world.mcp.accessLog.push(`${request.method} ${request.url}`);
+      // Back-compat (issue 7): a request of revision 2025-03-26 to 2025-11-25 (initialize handshake,
+      // Mcp-Session-Id, no Mcp-Method header) is answered by legacy.ts, with the same token checks.
+      if (await isLegacyRequest(request, PROTOCOL_VERSION)) return legacyMcpResponse(world, request);
       if (request.method !== 'POST') {
         return new Response(null, { status: 405, headers: { Allow: 'POST' } });
       }

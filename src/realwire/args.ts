@@ -1,0 +1,230 @@
+/**
+ * Command-line options of `npm run world` and `npm run client`, parsed by hand (no dependency):
+ * `--name value`, `--name=value`, boolean `--name`, repeatable options, and positionals.
+ */
+import { isAttackId } from '../sim/attacks/ids';
+import type { AttackId } from '../sim/attacks/ids';
+import { isVulnerabilityId, VULNERABILITY_IDS } from '../sim/attacks/vulnerabilities';
+import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
+import { ATTACK_IDS } from '../sim/attacks/ids';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+interface Spec {
+  values: readonly string[];
+  booleans: readonly string[];
+}
+
+interface Argv {
+  positionals: string[];
+  values: Map<string, string[]>;
+  booleans: Set<string>;
+}
+
+export function parseArgv(argv: readonly string[], spec: Spec): Parsed<Argv> {
+  const result: Argv = { positionals: [], values: new Map(), booleans: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('--') || arg === '--') {
+      if (arg !== '--') result.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (spec.booleans.includes(name)) {
+      if (eq >= 0) return { ok: false, message: `--${name} takes no value` };
+      result.booleans.add(name);
+    } else if (spec.values.includes(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--')))
+        return { ok: false, message: `--${name} needs a value` };
+      result.values.set(name, [...(result.values.get(name) ?? []), value]);
+    } else {
+      return { ok: false, message: `unknown option --${name}` };
+    }
+  }
+  return { ok: true, value: result };
+}
+
+function last(argv: Argv, name: string): string | undefined {
+  return argv.values.get(name)?.at(-1);
+}
+
+function integer(argv: Argv, name: string, min: number, max: number): Parsed<number | undefined> {
+  const raw = last(argv, name);
+  if (raw === undefined) return { ok: true, value: undefined };
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max)
+    return { ok: false, message: `--${name} must be a whole number from ${min} to ${max}` };
+  return { ok: true, value: n };
+}
+
+function attackAndVulns(argv: Argv): Parsed<{ attack?: AttackId; vulnerabilities: VulnerabilityId[] }> {
+  const attack = last(argv, 'attack');
+  if (attack !== undefined && !isAttackId(attack)) {
+    return { ok: false, message: `unknown attack ${attack}; one of: ${ATTACK_IDS.join(', ')}` };
+  }
+  const vulnerabilities: VulnerabilityId[] = [];
+  for (const v of argv.values.get('vuln') ?? []) {
+    if (!isVulnerabilityId(v))
+      return { ok: false, message: `unknown vulnerability ${v}; one of: ${VULNERABILITY_IDS.join(', ')}` };
+    vulnerabilities.push(v);
+  }
+  return { ok: true, value: { ...(attack !== undefined ? { attack } : {}), vulnerabilities } };
+}
+
+export interface WorldArgs {
+  port: number | undefined;
+  seed: string | undefined;
+  attack: AttackId | undefined;
+  vulnerabilities: VulnerabilityId[];
+  autoApprove: boolean;
+  strictDcr: boolean;
+  tokenLifetime: number | undefined;
+  har: string | undefined;
+  help: boolean;
+}
+
+export const WORLD_USAGE = `Usage: npm run world -- [options]
+
+Serves the simulator's MCP server and authorization server on 127.0.0.1 for real MCP clients.
+
+  --port <n>              port to listen on (default 8765; 0 picks a free one)
+  --seed <text>           seed of the world's keys and codes, for a reproducible demo (default: random)
+  --attack <id>           switch on an attack's vulnerabilities, defence off (ids of the attack lab)
+  --vuln <id>             switch on one named vulnerability (repeatable)
+  --auto-approve          approve the consent page automatically (headless clients)
+  --token-lifetime <s>    access token lifetime in seconds (default 3600)
+  --har <file>            write every exchange as a HAR 1.2 file on exit
+  --strict-dcr            refuse registrations without application_type (no pre-2026 compat)
+  --help                  this text`;
+
+export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
+  const parsed = parseArgv(raw, {
+    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har'],
+    booleans: ['auto-approve', 'strict-dcr', 'help'],
+  });
+  if (!parsed.ok) return parsed;
+  const argv = parsed.value;
+  if (argv.positionals.length > 0)
+    return { ok: false, message: `unexpected argument ${argv.positionals[0] ?? ''}` };
+  const port = integer(argv, 'port', 0, 65535);
+  if (!port.ok) return port;
+  const lifetime = integer(argv, 'token-lifetime', 1, 30 * 24 * 3600);
+  if (!lifetime.ok) return lifetime;
+  const av = attackAndVulns(argv);
+  if (!av.ok) return av;
+  return {
+    ok: true,
+    value: {
+      port: port.value,
+      seed: last(argv, 'seed'),
+      attack: av.value.attack,
+      vulnerabilities: av.value.vulnerabilities,
+      autoApprove: argv.booleans.has('auto-approve'),
+      strictDcr: argv.booleans.has('strict-dcr'),
+      tokenLifetime: lifetime.value,
+      har: last(argv, 'har'),
+      help: argv.booleans.has('help'),
+    },
+  };
+}
+
+export interface ClientArgs {
+  serverUrl: string;
+  port: number | undefined;
+  follow: boolean;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  issuer: string | undefined;
+  cimdUrl: string | undefined;
+  attack: AttackId | undefined;
+  vulnerabilities: VulnerabilityId[];
+  call: string | undefined;
+  callArgs: Record<string, unknown>;
+  timeout: number | undefined;
+  help: boolean;
+}
+
+export const CLIENT_USAGE = `Usage: npm run client -- <mcp-server-url> [options]
+
+Runs the simulator's own MCP client against an MCP server over real HTTP.
+
+  --follow                follow the authorization URL with fetch instead of opening a browser
+                          (for an authorization server that approves by itself, e.g. world --auto-approve)
+  --port <n>              port of the loopback callback listener on 127.0.0.1 (default: a free one)
+  --client-id <id>        use pre-registered credentials...
+  --client-secret <s>     ...with this secret (confidential client)
+  --issuer <url>          ...for this authorization server only (default: the one the server names)
+  --cimd-url <https url>  use a Client ID Metadata Document at this URL as client_id
+  --call <tool>           after tools/list, call this tool...
+  --args <json>           ...with these arguments (a JSON object)
+  --vuln <id>             switch off one client check (a client-* vulnerability; repeatable)
+  --attack <id>           switch off the client checks an attack needs off
+  --timeout <s>           how long to wait for the browser to come back (default 300)
+  --help                  this text
+
+Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.`;
+
+export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
+  const parsed = parseArgv(raw, {
+    values: [
+      'port',
+      'client-id',
+      'client-secret',
+      'issuer',
+      'cimd-url',
+      'attack',
+      'vuln',
+      'call',
+      'args',
+      'timeout',
+    ],
+    booleans: ['follow', 'help'],
+  });
+  if (!parsed.ok) return parsed;
+  const argv = parsed.value;
+  const help = argv.booleans.has('help');
+  const [serverUrl, extra] = argv.positionals;
+  if (!help && serverUrl === undefined) return { ok: false, message: 'the MCP server URL is missing' };
+  if (extra !== undefined) return { ok: false, message: `unexpected argument ${extra}` };
+  const port = integer(argv, 'port', 0, 65535);
+  if (!port.ok) return port;
+  const timeout = integer(argv, 'timeout', 1, 3600);
+  if (!timeout.ok) return timeout;
+  const av = attackAndVulns(argv);
+  if (!av.ok) return av;
+  let callArgs: Record<string, unknown> = {};
+  const rawArgs = last(argv, 'args');
+  if (rawArgs !== undefined) {
+    try {
+      const value: unknown = JSON.parse(rawArgs);
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new Error('not an object');
+      callArgs = value as Record<string, unknown>;
+    } catch {
+      return { ok: false, message: '--args must be a JSON object, e.g. \'{"path":"notes/plan.md"}\'' };
+    }
+  }
+  if (last(argv, 'client-secret') !== undefined && last(argv, 'client-id') === undefined) {
+    return { ok: false, message: '--client-secret needs --client-id' };
+  }
+  return {
+    ok: true,
+    value: {
+      serverUrl: serverUrl ?? '',
+      port: port.value,
+      follow: argv.booleans.has('follow'),
+      clientId: last(argv, 'client-id'),
+      clientSecret: last(argv, 'client-secret'),
+      issuer: last(argv, 'issuer'),
+      cimdUrl: last(argv, 'cimd-url'),
+      attack: av.value.attack,
+      vulnerabilities: av.value.vulnerabilities,
+      call: last(argv, 'call'),
+      callArgs,
+      timeout: timeout.value,
+      help,
+    },
+  };
+}

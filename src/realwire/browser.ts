@@ -1,0 +1,161 @@
+/**
+ * The user's side of the authorization request, for `npm run client`: opening the URL in the real
+ * browser, or (with --follow) following its redirects with fetch until the loopback callback. Both
+ * refuse anything but https and loopback http (C-51), and the browser is started without a shell,
+ * with the URL as one argument, so no character in it can run a command (spec §5.12).
+ */
+import { spawn } from 'node:child_process';
+import { isSafeEndpoint } from '../sim/client/discovery';
+import type { HeaderList } from '../sim/trace/types';
+import type { Exchange } from './exchange';
+
+export type RealFetch = typeof fetch;
+
+function headerListOf(headers: Headers): HeaderList {
+  const list: HeaderList = [];
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie') list.push([name, value]);
+  });
+  for (const cookie of headers.getSetCookie()) list.push(['set-cookie', cookie]);
+  return list;
+}
+
+/**
+ * A fetch that never follows redirects (each hop is its own step, as in the simulator) and reports
+ * every exchange. Bodies are read once here and handed on in a fresh Response.
+ */
+export function exchangeFetch(onExchange: (exchange: Exchange) => void, base: RealFetch = fetch) {
+  return async (
+    url: string,
+    init: { method?: string; headers?: HeadersInit; body?: string | null } = {},
+  ): Promise<Response> => {
+    const started = new Date();
+    const method = (init.method ?? 'GET').toUpperCase();
+    const headers = new Headers(init.headers);
+    const body = init.body ?? null;
+    const report = (
+      status: number,
+      statusText: string,
+      responseHeaders: HeaderList,
+      responseBody: string | null,
+      notes: string[],
+    ) =>
+      onExchange({
+        started,
+        ms: Date.now() - started.getTime(),
+        method,
+        url,
+        requestHeaders: headerListOf(headers),
+        requestBody: body,
+        status,
+        statusText,
+        responseHeaders,
+        responseBody,
+        notes,
+      });
+    let response: Response;
+    try {
+      response = await base(url, {
+        method,
+        headers,
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      report(0, '', [], null, [`network error: ${error instanceof Error ? error.message : String(error)}`]);
+      throw error;
+    }
+    const text = await response.text();
+    const responseHeaders = headerListOf(response.headers);
+    report(response.status, response.statusText, responseHeaders, text === '' ? null : text, []);
+    const nullBody = [101, 204, 205, 304].includes(response.status);
+    return new Response(nullBody ? null : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+}
+
+export type FollowResult =
+  { kind: 'callback'; url: URL } | { kind: 'stopped'; status: number; reason: string };
+
+/**
+ * Follows an authorization URL the way a browser would, one hop at a time, keeping cookies per
+ * host, until a redirect points at the client's redirect URI. It does not submit forms: a consent
+ * page stops it (use an authorization server that approves by itself, e.g. `world --auto-approve`).
+ */
+export async function followRedirects(
+  start: string,
+  redirectUri: string,
+  fetchOnce: ReturnType<typeof exchangeFetch>,
+  maxHops = 10,
+): Promise<FollowResult> {
+  const jar = new Map<string, Map<string, string>>();
+  const target = new URL(redirectUri);
+  let current = start;
+  for (let hop = 0; hop < maxHops; hop++) {
+    if (!isSafeEndpoint(current)) {
+      return {
+        kind: 'stopped',
+        status: 0,
+        reason: `refused to follow ${current}: only https or loopback http (C-51)`,
+      };
+    }
+    const url = new URL(current);
+    if (url.origin === target.origin && url.pathname === target.pathname) return { kind: 'callback', url };
+    const cookies = jar.get(url.host);
+    const headers: Record<string, string> = { Accept: 'text/html' };
+    if (cookies && cookies.size > 0) headers.Cookie = [...cookies].map(([n, v]) => `${n}=${v}`).join('; ');
+    const response = await fetchOnce(current, { headers });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const hostJar = jar.get(url.host) ?? new Map<string, string>();
+      hostJar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+      jar.set(url.host, hostJar);
+    }
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      current = new URL(location, current).href;
+      continue;
+    }
+    const reason =
+      response.status === 200
+        ? 'the authorization server showed a page (consent or sign-in) instead of redirecting; --follow needs one that approves by itself (npm run world -- --auto-approve), or drop --follow to use your browser'
+        : `the authorization server answered ${response.status} without redirecting back`;
+    return { kind: 'stopped', status: response.status, reason };
+  }
+  return { kind: 'stopped', status: 0, reason: `more than ${maxHops} redirects` };
+}
+
+/** The platform's "open this URL" program and its arguments; never a shell. */
+export function browserCommand(
+  url: string,
+  platform: NodeJS.Platform = process.platform,
+): [string, string[]] {
+  if (platform === 'darwin') return ['open', [url]];
+  // `start` is a cmd.exe built-in and would need a shell; rundll32 opens the URL without one.
+  if (platform === 'win32') return ['rundll32.exe', ['url.dll,FileProtocolHandler', url]];
+  return ['xdg-open', [url]];
+}
+
+/** Opens the URL in the user's browser; resolves false if no browser could be started. */
+export function openInBrowser(url: string): Promise<boolean> {
+  if (!isSafeEndpoint(url)) return Promise.resolve(false); // C-51: never javascript:, data:, file:...
+  const [command, args] = browserCommand(url);
+  return new Promise((resolve) => {
+    try {
+      const child = spawn(command, args, { shell: false, stdio: 'ignore', detached: true });
+      child.once('error', () => resolve(false));
+      child.once('spawn', () => {
+        child.unref();
+        resolve(true);
+      });
+    } catch {
+      resolve(false);
+    }
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * `npm run world`: the simulator's MCP server and authorization server on 127.0.0.1, for real MCP
+ * clients. Prints the MCP server URL to paste into a client, logs one line per exchange, and on
+ * Ctrl-C (SIGINT) or SIGTERM stops cleanly, writing the HAR file if --har was given.
+ */
+import { writeFileSync } from 'node:fs';
+import { ATTACKS } from '../sim/attacks/registry';
+import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
+import { PREREGISTERED_CLIENT_ID } from '../sim/servers/auth/state';
+import { PROTOCOL_VERSION } from '../sim/servers/mcp';
+import { LEGACY_VERSIONS } from '../sim/servers/mcp/legacy';
+import { parseWorldArgs, WORLD_USAGE } from './args';
+import { toHarLog } from './har';
+import { clientOnly, startWorldServer } from './worldServer';
+
+async function main(): Promise<number> {
+  const parsed = parseWorldArgs(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`${parsed.message}\n\n${WORLD_USAGE}`);
+    return 64;
+  }
+  const args = parsed.value;
+  if (args.help) {
+    console.log(WORLD_USAGE);
+    return 0;
+  }
+  const log = (line: string) => console.log(line);
+  let world;
+  try {
+    world = await startWorldServer({
+      ...(args.port !== undefined ? { port: args.port } : {}),
+      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      ...(args.attack !== undefined ? { attack: args.attack } : {}),
+      vulnerabilities: args.vulnerabilities,
+      autoApprove: args.autoApprove,
+      strictDcr: args.strictDcr,
+      ...(args.tokenLifetime !== undefined ? { tokenLifetime: args.tokenLifetime } : {}),
+      log,
+    });
+  } catch (error) {
+    console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const server = world;
+  const lines = [
+    '',
+    'MCP OAuth Flow Simulator: real-wire world',
+    `  MCP server:            ${server.mcpUrl}`,
+    `  Authorization server:  ${server.issuer}`,
+    `  Protocol revisions:    ${PROTOCOL_VERSION}, and ${LEGACY_VERSIONS.join(', ')} (initialize + sessions)`,
+    `  Seed:                  ${args.seed !== undefined ? `${server.seed} (keys and codes are reproducible, and forgeable by anyone who knows it)` : 'random (--seed <text> makes a reproducible world)'}`,
+    `  Sign-in:               a browser without a session is signed in as the demo user`,
+    `  Consent:               ${args.autoApprove ? 'approved automatically (--auto-approve)' : 'a real page in your browser: click Approve'}`,
+    `  Registration:          DCR; pre-registered client_id ${PREREGISTERED_CLIENT_ID} (public, loopback /callback on any port);`,
+    `                         CIMD with the demo document https://app.example.com/oauth/client-metadata.json`,
+  ];
+  if (server.vulnerabilities.length > 0) {
+    lines.push(
+      `  VULNERABLE:            ${server.vulnerabilities.map((v) => `${v} (${VULNERABILITIES[v].title})`).join('; ')}`,
+    );
+    const onlyClient = clientOnly(server.vulnerabilities);
+    if (onlyClient.length > 0) {
+      lines.push(
+        `                         ${onlyClient.join(', ')} change only a client: pass them to npm run client -- --vuln`,
+      );
+    }
+    if (args.attack && ATTACKS[args.attack].hosts) {
+      lines.push(
+        "                         this attack's own simulated hosts are not served: over the wire, you are the attacker",
+      );
+    }
+  }
+  lines.push('', `Paste this into an MCP client:  ${server.mcpUrl}`, 'Press Ctrl-C to stop.', '');
+  console.log(lines.join('\n'));
+
+  return new Promise((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        console.log('Forced exit.');
+        resolve(1);
+        return;
+      }
+      stopping = true;
+      console.log(`\n${signal}: stopping...`);
+      void server.close().then(() => {
+        if (args.har) {
+          writeFileSync(args.har, `${JSON.stringify(toHarLog(server.exchanges), null, 2)}\n`);
+          console.log(`Wrote ${server.exchanges.length} exchanges to ${args.har}`);
+        }
+        console.log('Stopped.');
+        resolve(0);
+      });
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+void main().then((code) => process.exit(code));

@@ -1,0 +1,289 @@
+/**
+ * Real-wire mode, server side: the simulator's own MCP server and authorization server (the very
+ * same MSW handlers the page runs) served on 127.0.0.1 with real URLs, for real MCP clients.
+ *
+ * One port, two parties: the MCP server at `<origin>/mcp` and the authorization server with the
+ * issuer `<origin>/auth` (an issuer with a path, so discovery uses RFC 8414 path insertion:
+ * `/.well-known/oauth-authorization-server/auth`). Only those paths and the well-known documents
+ * are reachable; the world's other hosts (the simulated client host, downstream API, attacker)
+ * stay inside the process, reachable only by the world's own servers.
+ *
+ * What real-wire adds around the handlers, each step written on the exchange's log line:
+ * - the world's clock follows the real clock, so token lifetimes are real seconds;
+ * - a browser without the demo user's session cookie at the authorization endpoint is signed in as
+ *   the demo user (the simulated browser has that cookie from the start; a real one cannot);
+ * - with `autoApprove`, the consent page is approved on the user's behalf (headless clients);
+ * - a registration without `application_type` whose redirect URIs are all loopback (what clients
+ *   of revisions before 2026-07-28 send) is registered as "native", unless `strictDcr` is set.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { getResponse } from 'msw';
+import { ATTACKS } from '../sim/attacks/registry';
+import type { AttackId } from '../sim/attacks/ids';
+import { attackVulnerabilities } from '../sim/attacks/run';
+import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
+import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
+import { readConsentPrompt } from '../sim/browser/browser';
+import { LANES } from '../sim/lanes';
+import { sessionUser } from '../sim/servers/auth/authorize';
+import { endpoints } from '../sim/servers/auth/metadata';
+import { DEMO_SESSION_COOKIE, DEMO_USER } from '../sim/servers/auth/state';
+import { isLoopbackHttp, isRecord } from '../sim/servers/http';
+import { freeRunning } from '../sim/trace/recorder';
+import type { TraceEvent } from '../sim/trace/types';
+import { asMetadataUrls, prmUrlFor } from '../sim/world/urls';
+import { createWorld } from '../sim/world/world';
+import type { World } from '../sim/world/world';
+import { createAdapter, withHeaders } from './adapter';
+import type { Limits } from './adapter';
+import { displayUrl, formatExchange } from './exchange';
+import type { Exchange } from './exchange';
+
+export const DEFAULT_WORLD_PORT = 8765;
+
+export interface WorldServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /**
+   * The world's seed. Everything derives from it, the token signing key included, so anyone who
+   * knows it can forge tokens: without one, real-wire draws a random seed; give one to replay a demo.
+   */
+  seed?: string;
+  /** An attack of the lab, applied with its defence off (its preconditions and its vulnerabilities). */
+  attack?: AttackId;
+  vulnerabilities?: VulnerabilityId[];
+  autoApprove?: boolean;
+  /** Access token lifetime in seconds. */
+  tokenLifetime?: number;
+  /** Refuse registrations without application_type, as a 2026-07-28-only server would. */
+  strictDcr?: boolean;
+  limits?: Partial<Limits>;
+  /** Where log lines go (one per exchange); silent by default. */
+  log?: (line: string) => void;
+  /** How many exchanges to keep for the HAR export; the oldest go first. */
+  keepExchanges?: number;
+}
+
+export interface WorldServer {
+  seed: string;
+  origin: string;
+  mcpUrl: string;
+  issuer: string;
+  world: World;
+  /** The vulnerabilities the world runs with. */
+  vulnerabilities: VulnerabilityId[];
+  /** Every exchange answered so far (up to keepExchanges), oldest first. */
+  exchanges: Exchange[];
+  close(): Promise<void>;
+}
+
+/** The vulnerabilities an attack id and a list of vulnerability ids switch on, deduplicated. */
+export function worldVulnerabilities(
+  attack: AttackId | undefined,
+  vulnerabilities: readonly VulnerabilityId[] = [],
+) {
+  const all = [...(attack ? attackVulnerabilities(ATTACKS[attack], 'off') : []), ...vulnerabilities];
+  return [...new Set(all)];
+}
+
+/** Client-side vulnerabilities change nothing in the world: they belong to `npm run client --vuln`. */
+export function clientOnly(vulnerabilities: readonly VulnerabilityId[]): VulnerabilityId[] {
+  return vulnerabilities.filter((v) => VULNERABILITIES[v].party === 'client');
+}
+
+function notFound(mcpUrl: string, issuer: string): Response {
+  return Response.json(
+    {
+      error: 'not_found',
+      error_description: `Nothing is served at this path. MCP server: ${mcpUrl}; authorization server: ${issuer}`,
+    },
+    { status: 404 },
+  );
+}
+
+function describeEvent(event: TraceEvent): string | null {
+  if (event.kind === 'request') return null;
+  if (event.kind === 'response') {
+    const status = event.response ? String(event.response.status) : `no answer (${event.error ?? ''})`;
+    // A request the world's own servers made inside the process (JWKS, a client metadata document...).
+    return `${LANES[event.to].short} → in-world ${event.request.method} ${displayUrl(event.request.url)} → ${status}`;
+  }
+  const failed = event.detail.checks?.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`) ?? [];
+  const rule = event.rule ? ` [${event.rule}]` : '';
+  return `${LANES[event.from].short}: ${event.title}${rule}${failed.length > 0 ? ` (${failed.join('; ')})` : ''}`;
+}
+
+async function rebuild(request: Request, headers: Headers, body?: string): Promise<Request> {
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const text = body ?? (hasBody ? await request.text() : undefined);
+  return new Request(request.url, { method: request.method, headers, body: hasBody ? (text ?? null) : null });
+}
+
+export async function startWorldServer(options: WorldServerOptions = {}): Promise<WorldServer> {
+  const log = options.log ?? (() => undefined);
+  const keep = options.keepExchanges ?? 5000;
+  const context = new AsyncLocalStorage<string[]>();
+  const exchanges: Exchange[] = [];
+  let handle: (request: Request, notes: string[]) => Promise<Response> = () =>
+    Promise.resolve(new Response(null, { status: 503 }));
+  const adapter = createAdapter({
+    handle: (request, notes) => context.run(notes, () => handle(request, notes)),
+    ...(options.limits ? { limits: options.limits } : {}),
+    onExchange: (exchange) => {
+      exchanges.push(exchange);
+      if (exchanges.length > keep) exchanges.splice(0, exchanges.length - keep);
+      log(formatExchange(exchange));
+    },
+    onRefused: (line) => log(`${new Date().toISOString().slice(11, 23)} ${line}`),
+  });
+  const origin = await adapter.listen(options.port ?? DEFAULT_WORLD_PORT);
+  const mcpUrl = `${origin}/mcp`;
+  const issuer = `${origin}/auth`;
+  const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
+  const seed = options.seed ?? `random-${randomBytes(12).toString('base64url')}`;
+  const world = createWorld({
+    seed,
+    // Real clients set the pace: no stepping, every event is recorded as it happens.
+    pacer: freeRunning,
+    urls: { mcp: mcpUrl, issuer },
+    vulnerabilities,
+    ...(options.tokenLifetime ? { lifetimes: { accessToken: options.tokenLifetime } } : {}),
+  });
+
+  // The world's clock follows the real one from here on (the demo epoch if the machine is behind it).
+  const realNow = () => Math.floor(Date.now() / 1000);
+  const realStart = realNow();
+  const worldStart = Math.max(world.clock.now(), realStart);
+  const syncClock = () => {
+    const behind = worldStart + (realNow() - realStart) - world.clock.now();
+    if (behind > 0) world.clock.advance(behind);
+  };
+  syncClock();
+
+  // What the servers did inside (token checks, PKCE, in-world fetches) joins the exchange's log line.
+  world.recorder.subscribe((event) => {
+    const line = describeEvent(event);
+    if (line) context.getStore()?.push(line);
+    const events = world.recorder.events;
+    if (events.length > 2000) events.splice(0, events.length - 1000);
+  });
+
+  const { authorization_endpoint, registration_endpoint } = endpoints(issuer);
+  const authorizePath = new URL(authorization_endpoint).pathname;
+  const issuerPath = new URL(issuer).pathname;
+  const mcpPath = new URL(mcpUrl).pathname;
+  // The MCP endpoint, the authorization server's paths and the well-known documents; nothing else.
+  const isExposed = (url: URL) =>
+    url.pathname === mcpPath ||
+    url.pathname.startsWith(`${issuerPath}/`) ||
+    url.pathname.startsWith('/.well-known/');
+  const demoSession = world.browserCookies.get(new URL(issuer).host)?.get(DEMO_SESSION_COOKIE) ?? '';
+
+  /** A real browser has no session at the AS: sign it in as the demo user (real-wire only). */
+  const signIn = async (
+    request: Request,
+    notes: string[],
+  ): Promise<{ request: Request; signedIn: boolean }> => {
+    if (sessionUser(world, request) !== undefined) return { request, signedIn: false };
+    const others = (request.headers.get('cookie') ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .filter((c) => c !== '' && !c.startsWith(`${DEMO_SESSION_COOKIE}=`));
+    const headers = new Headers(request.headers);
+    headers.set('cookie', [...others, `${DEMO_SESSION_COOKIE}=${demoSession}`].join('; '));
+    notes.push(`no session cookie: signed in as the demo user ${DEMO_USER.name} (real-wire sign-in)`);
+    return { request: await rebuild(request, headers), signedIn: true };
+  };
+
+  /** Clients of revisions before 2026-07-28 send no application_type (C-13 is new in 2026-07-28). */
+  const dcrCompat = async (request: Request, notes: string[]): Promise<Request> => {
+    const text = await request.clone().text();
+    let meta: unknown;
+    try {
+      meta = JSON.parse(text);
+    } catch {
+      return request;
+    }
+    if (!isRecord(meta) || meta.application_type !== undefined || !Array.isArray(meta.redirect_uris))
+      return request;
+    const uris: unknown[] = meta.redirect_uris;
+    const loopback = (u: unknown) => {
+      try {
+        return typeof u === 'string' && isLoopbackHttp(new URL(u));
+      } catch {
+        return false;
+      }
+    };
+    if (uris.length === 0 || !uris.every(loopback)) return request;
+    notes.push(
+      'compat: no application_type (a client older than 2026-07-28) and only loopback redirect URIs: registered as "native" (C-13; --strict-dcr refuses instead)',
+    );
+    return rebuild(
+      request,
+      new Headers(request.headers),
+      JSON.stringify({ ...meta, application_type: 'native' }),
+    );
+  };
+
+  const autoApprove = async (page: Response, cookie: string, notes: string[]): Promise<Response> => {
+    const prompt = readConsentPrompt(await page.clone().text());
+    if (!prompt) return page;
+    const decision = new Request(prompt.action, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie },
+      body: new URLSearchParams({ ...prompt.fields, decision: 'approve' }).toString(),
+    });
+    notes.push(
+      `consent auto-approved (--auto-approve): ${prompt.clientName} gets "${prompt.scopes.join(' ')}" for ${prompt.resource ?? '(no resource)'}`,
+    );
+    return (await getResponse(world.network.handlers(), decision)) ?? notFound(mcpUrl, issuer);
+  };
+
+  handle = async (incoming, notes) => {
+    syncClock();
+    const url = new URL(incoming.url);
+    if (url.pathname === '/' && incoming.method === 'GET') {
+      return Response.json({
+        mcp_server: mcpUrl,
+        authorization_server: issuer,
+        protected_resource_metadata: prmUrlFor(mcpUrl),
+        authorization_server_metadata: asMetadataUrls(issuer)[0],
+      });
+    }
+    if (!isExposed(url)) return notFound(mcpUrl, issuer);
+    let request = incoming;
+    let signedIn = false;
+    if (url.pathname === authorizePath || url.pathname.startsWith(`${authorizePath}/`)) {
+      ({ request, signedIn } = await signIn(request, notes));
+    }
+    if (!options.strictDcr && request.method === 'POST' && url.href === registration_endpoint) {
+      request = await dcrCompat(request, notes);
+    }
+    let response = (await getResponse(world.network.handlers(), request)) ?? notFound(mcpUrl, issuer);
+    if (
+      options.autoApprove &&
+      request.method === 'GET' &&
+      url.pathname === authorizePath &&
+      response.status === 200
+    ) {
+      response = await autoApprove(response, request.headers.get('cookie') ?? '', notes);
+    }
+    if (signedIn) {
+      const cookie = `${DEMO_SESSION_COOKIE}=${demoSession}; Path=${issuerPath || '/'}; HttpOnly; SameSite=Lax`;
+      response = withHeaders(response, [['Set-Cookie', cookie]]);
+    }
+    return response;
+  };
+
+  return {
+    seed,
+    origin,
+    mcpUrl,
+    issuer,
+    world,
+    vulnerabilities,
+    exchanges,
+    close: () => adapter.close(),
+  };
+}

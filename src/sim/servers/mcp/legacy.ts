@@ -1,0 +1,286 @@
+/**
+ * Back-compat for MCP clients of revisions 2025-03-26, 2025-06-18 and 2025-11-25 (the official
+ * TypeScript SDK 1.x among them): an `initialize` handshake that negotiates the version, an
+ * `Mcp-Session-Id` session, no `Mcp-Method` headers. The 2026-07-28 transport lets a server keep
+ * supporting older revisions; this file does that, and only that.
+ *
+ * Authorization is never weaker here: every request, `initialize` and notifications included,
+ * carries a bearer token that goes through the same `validateAccessToken` and gets the same
+ * `challengeResponse` (401/403/400) as a 2026-07-28 request, with the same named vulnerabilities.
+ * Sessions are bound to the token's user (S-20): a session id is a routing hint, never proof of
+ * identity, so a stolen or guessed id with another user's token is answered 404 (spec §5.14).
+ * tests/realwire/legacy.test.ts checks this parity against index.ts.
+ */
+import { readHeader } from '../../network/wire';
+import type { World } from '../../world/world';
+import { isRecord, readJson } from '../http';
+import { challengeResponse } from './challenge';
+import { requiredScopes, TOOLS } from './tools';
+import { validateAccessToken } from './validateToken';
+
+/** Newest first: what `initialize` may settle on. 2024-11-05 had no authorization at all. */
+export const LEGACY_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26'];
+/** The 2025-06-18 transport: a request without MCP-Protocol-Version is taken to be 2025-03-26. */
+const VERSION_WITHOUT_HEADER = '2025-03-26';
+/** Sessions kept per world; the oldest is forgotten first (a client then re-initializes after a 404). */
+const MAX_SESSIONS = 1000;
+
+interface LegacySession {
+  sub: string;
+  version: string;
+}
+
+const sessionsByWorld = new WeakMap<World, Map<string, LegacySession>>();
+
+function sessionsOf(world: World): Map<string, LegacySession> {
+  let sessions = sessionsByWorld.get(world);
+  if (!sessions) sessionsByWorld.set(world, (sessions = new Map()));
+  return sessions;
+}
+
+type Id = string | number | null;
+
+function rpcError(status: number, id: Id, code: number, message: string, data?: unknown): Response {
+  return Response.json(
+    { jsonrpc: '2.0', id, error: { code, message, ...(data !== undefined ? { data } : {}) } },
+    { status },
+  );
+}
+
+function rpcResult(id: Id, result: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json({ jsonrpc: '2.0', id, result }, { headers });
+}
+
+/**
+ * Is this a request of an older revision? Only when it has no `Mcp-Method` header (every
+ * 2026-07-28 request has one) and it names an older version, carries a session, or is `initialize`.
+ * Everything else stays with the 2026-07-28 handler, whose behaviour is unchanged.
+ */
+export async function isLegacyRequest(request: Request, modernVersion: string): Promise<boolean> {
+  if (request.headers.has('mcp-method')) return false;
+  const version = request.headers.get('mcp-protocol-version');
+  if (version !== null) return version !== modernVersion;
+  if (request.headers.has('mcp-session-id')) return true;
+  if (request.method !== 'POST') return false;
+  try {
+    const body: unknown = JSON.parse(await request.clone().text());
+    return isRecord(body) && body.method === 'initialize';
+  } catch {
+    return false;
+  }
+}
+
+type Authorized =
+  { ok: true; sub: string; clientId: string; jti: string; token: string } | { ok: false; response: Response };
+
+/** The same bearer-token checks as the 2026-07-28 handler in index.ts, step for step. */
+async function authorize(
+  world: World,
+  request: Request,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<Authorized> {
+  const endpoint = world.urls.mcp;
+  const needed = requiredScopes(method, params);
+  const queryToken = new URL(request.url).searchParams.get('access_token');
+  const header = request.headers.get('authorization');
+  if (queryToken !== null && (header !== null || !world.isVulnerable('mcp-accept-query-token'))) {
+    // C-24 / RFC 6750 §2.3: tokens in URLs leak through logs and Referer; MCP forbids them.
+    world.network.annotate({ rule: 'C-24', mark: 'blocked' });
+    const response = challengeResponse(endpoint, {
+      error: 'invalid_request',
+      errorDescription: 'access tokens must be sent in the Authorization header, not the URL',
+    });
+    return { ok: false, response };
+  }
+  let token = queryToken;
+  if (header !== null) {
+    const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(header);
+    if (!/^Bearer\s/i.test(header))
+      return { ok: false, response: challengeResponse(endpoint, { scope: needed.join(' ') }) };
+    if (!match?.[1]) {
+      const response = challengeResponse(endpoint, {
+        error: 'invalid_request',
+        errorDescription: 'malformed Bearer credentials',
+      });
+      return { ok: false, response };
+    }
+    token = match[1];
+  }
+  if (token === null) {
+    // S-02/S-03: the 401 that starts the flow, exactly as for a 2026-07-28 request.
+    world.network.annotate({ rule: 'S-02' });
+    return { ok: false, response: challengeResponse(endpoint, { scope: needed.join(' ') }) };
+  }
+  const operation = method === 'tools/call' ? `tools/call ${String(params.name)}` : method;
+  const validation = await validateAccessToken(world, token, needed, operation);
+  if (!validation.ok) {
+    world.network.annotate({
+      rule: validation.error === 'insufficient_scope' ? 'S-12' : 'S-06',
+      mark: 'blocked',
+    });
+    const response = challengeResponse(endpoint, {
+      error: validation.error,
+      errorDescription: validation.description,
+      scope: validation.scope,
+    });
+    return { ok: false, response };
+  }
+  const { claims } = validation;
+  return {
+    ok: true,
+    sub: claims.sub,
+    clientId: String(claims.client_id ?? ''),
+    jti: String(claims.jti ?? ''),
+    token,
+  };
+}
+
+interface Message {
+  id: Id;
+  /** False for notifications and for responses to server requests: they get 202 and no body. */
+  isRequest: boolean;
+  method: string;
+  params: Record<string, unknown>;
+}
+
+async function readMessage(
+  request: Request,
+): Promise<{ ok: true; message: Message } | { ok: false; response: Response }> {
+  const body = await readJson(request);
+  if (!body.ok) {
+    const code = body.status === 415 ? -32600 : -32700;
+    return { ok: false, response: rpcError(body.status ?? 400, null, code, body.description) };
+  }
+  const msg = body.value;
+  if (Array.isArray(msg)) {
+    // JSON-RPC batches existed only in 2025-03-26 and were removed in 2025-06-18.
+    return { ok: false, response: rpcError(400, null, -32600, 'Invalid Request: batches are not supported') };
+  }
+  if (!isRecord(msg) || msg.jsonrpc !== '2.0') {
+    return {
+      ok: false,
+      response: rpcError(400, null, -32600, 'Invalid Request: expected one JSON-RPC message'),
+    };
+  }
+  const hasId = typeof msg.id === 'string' || typeof msg.id === 'number';
+  const id: Id = hasId ? (msg.id as string | number) : null;
+  if (typeof msg.method !== 'string') {
+    // A response to a request of ours (we send none), still authorized below like any message.
+    if (hasId && ('result' in msg || 'error' in msg))
+      return { ok: true, message: { id, isRequest: false, method: '', params: {} } };
+    return { ok: false, response: rpcError(400, id, -32600, 'Invalid Request: method is missing') };
+  }
+  if (msg.id !== undefined && !hasId)
+    return { ok: false, response: rpcError(400, null, -32600, 'Invalid Request: bad id') };
+  const params = msg.params === undefined ? {} : msg.params;
+  if (!isRecord(params))
+    return { ok: false, response: rpcError(400, id, -32602, 'params must be an object') };
+  return { ok: true, message: { id, isRequest: hasId, method: msg.method, params } };
+}
+
+function negotiate(requested: unknown): string {
+  // Version negotiation (lifecycle §Initialization): echo a version we support, else offer our latest.
+  return typeof requested === 'string' && LEGACY_VERSIONS.includes(requested)
+    ? requested
+    : (LEGACY_VERSIONS[0] ?? '');
+}
+
+export async function legacyMcpResponse(world: World, request: Request): Promise<Response> {
+  const mcpOrigin = new URL(world.urls.mcp).origin;
+  const origin = readHeader(request.headers, 'origin');
+  // S-23: an Origin that is present and not our own is refused (DNS rebinding), as in index.ts.
+  if (origin !== null && origin !== mcpOrigin) return rpcError(403, null, -32600, 'Forbidden origin');
+  const sessionId = request.headers.get('mcp-session-id');
+  if (request.method === 'GET') {
+    // No server-initiated SSE stream: the transport allows 405 here.
+    return new Response(null, { status: 405, headers: { Allow: 'POST, DELETE' } });
+  }
+  if (request.method === 'DELETE') {
+    if (sessionId === null) return rpcError(400, null, -32600, 'Mcp-Session-Id is required to end a session');
+    const auth = await authorize(world, request, 'session/delete', {});
+    if (!auth.ok) return auth.response;
+    const session = sessionsOf(world).get(sessionId);
+    if (!session || session.sub !== auth.sub) return rpcError(404, null, -32001, 'Session not found');
+    sessionsOf(world).delete(sessionId);
+    return new Response(null, { status: 204 });
+  }
+  if (request.method !== 'POST')
+    return new Response(null, { status: 405, headers: { Allow: 'GET, POST, DELETE' } });
+
+  const parsed = await readMessage(request);
+  if (!parsed.ok) return parsed.response;
+  const { message } = parsed;
+  const headerVersion = request.headers.get('mcp-protocol-version');
+  if (headerVersion !== null && !LEGACY_VERSIONS.includes(headerVersion)) {
+    return rpcError(400, message.id, -32602, 'Unsupported protocol version', {
+      supported: LEGACY_VERSIONS,
+      requested: headerVersion,
+    });
+  }
+
+  // Authorization first, for every message: nothing below runs for an unauthenticated caller.
+  const auth = await authorize(world, request, message.method, message.params);
+  if (!auth.ok) return auth.response;
+
+  if (message.method === 'initialize') {
+    if (!message.isRequest) return rpcError(400, null, -32600, 'initialize must be a request');
+    const version = negotiate(message.params.protocolVersion);
+    const sessions = sessionsOf(world);
+    const id = `sess_${world.rng('mcp-sessions').token(16)}`;
+    // S-20: the session belongs to the user the token names; it is looked up as that user only.
+    sessions.set(id, { sub: auth.sub, version });
+    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value ?? '');
+    return rpcResult(
+      message.id,
+      {
+        protocolVersion: version,
+        capabilities: { tools: { listChanged: false } },
+        serverInfo: { name: 'example-files-mcp-server', title: 'Example Files MCP Server', version: '1.0.0' },
+        instructions: 'Files of the signed-in user. Protected by OAuth 2.1 (MCP authorization).',
+      },
+      { 'Mcp-Session-Id': id },
+    );
+  }
+
+  // Every other message belongs to a session this user opened.
+  if (sessionId === null)
+    return rpcError(400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
+  const session = sessionsOf(world).get(sessionId);
+  if (!session || session.sub !== auth.sub) {
+    // Unknown, ended, or another user's session: 404, and the client starts a new one (spec §5.14).
+    world.network.annotate({ rule: 'S-20', mark: 'blocked' });
+    return rpcError(404, message.id, -32001, 'Session not found');
+  }
+  if ((headerVersion ?? VERSION_WITHOUT_HEADER) !== session.version) {
+    return rpcError(
+      400,
+      message.id,
+      -32602,
+      `MCP-Protocol-Version does not match the negotiated ${session.version}`,
+    );
+  }
+  if (!message.isRequest) return new Response(null, { status: 202 });
+
+  switch (message.method) {
+    case 'ping':
+      return rpcResult(message.id, {});
+    case 'tools/list':
+      return rpcResult(message.id, {
+        tools: TOOLS.map(({ name, description, inputSchema }) => ({ name, description, inputSchema })),
+      });
+    case 'tools/call': {
+      const tool = TOOLS.find((t) => t.name === message.params.name);
+      if (!tool) return rpcError(200, message.id, -32602, `Unknown tool: ${String(message.params.name)}`);
+      const args = isRecord(message.params.arguments) ? message.params.arguments : {};
+      const out = await tool.run({ world, sub: auth.sub, token: auth.token }, args);
+      world.mcp.calls.push({ sub: auth.sub, clientId: auth.clientId, tool: tool.name, viaToken: auth.jti });
+      return rpcResult(message.id, {
+        content: [{ type: 'text', text: out.text }],
+        isError: out.isError ?? false,
+      });
+    }
+    default:
+      return rpcError(200, message.id, -32601, `Method not found: ${message.method}`);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The two commands as a person runs them: argument parsing (by hand, no dependency), the browser
+ * opener (never a shell, never a non-http URL: C-51), and `npm run client` against a world server,
+ * with its exit status and the rule it names when it refuses.
+ */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parseClientArgs, parseWorldArgs } from '../../src/realwire/args';
+import { browserCommand, openInBrowser } from '../../src/realwire/browser';
+import { stopServersAfterEach, world } from './helpers';
+
+stopServersAfterEach();
+
+describe('argument parsing', () => {
+  it('world: every option, in both spellings', () => {
+    const parsed = parseWorldArgs([
+      '--port=0',
+      '--seed',
+      'demo',
+      '--attack',
+      'wrong-audience',
+      '--vuln',
+      'as-pkce-optional',
+      '--vuln=as-code-reusable',
+      '--auto-approve',
+      '--token-lifetime',
+      '60',
+      '--har',
+      'out.har',
+    ]);
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        port: 0,
+        seed: 'demo',
+        attack: 'wrong-audience',
+        vulnerabilities: ['as-pkce-optional', 'as-code-reusable'],
+        autoApprove: true,
+        strictDcr: false,
+        tokenLifetime: 60,
+        har: 'out.har',
+        help: false,
+      },
+    });
+  });
+
+  it.each([
+    [['--port', '70000'], '--port must be a whole number'],
+    [['--port'], '--port needs a value'],
+    [['--attack', 'nope'], 'unknown attack nope'],
+    [['--vuln', 'nope'], 'unknown vulnerability nope'],
+    [['--token-lifetime', '-5'], '--token-lifetime'],
+    [['--bogus'], 'unknown option --bogus'],
+    [['--auto-approve=yes'], 'takes no value'],
+    [['extra'], 'unexpected argument extra'],
+  ])('world refuses %j', (argv, message) => {
+    const parsed = parseWorldArgs(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toContain(message);
+  });
+
+  it('client: the URL, registration choices and a tool call', () => {
+    const parsed = parseClientArgs([
+      'http://127.0.0.1:8765/mcp',
+      '--follow',
+      '--client-id',
+      'mcp-sim-desktop',
+      '--call',
+      'read_file',
+      '--args',
+      '{"path":"notes/plan.md"}',
+    ]);
+    expect(parsed).toMatchObject({
+      ok: true,
+      value: {
+        serverUrl: 'http://127.0.0.1:8765/mcp',
+        follow: true,
+        clientId: 'mcp-sim-desktop',
+        call: 'read_file',
+        callArgs: { path: 'notes/plan.md' },
+      },
+    });
+    expect(parseClientArgs([])).toMatchObject({ ok: false, message: 'the MCP server URL is missing' });
+    expect(parseClientArgs(['u', '--args', '[1]'])).toMatchObject({ ok: false });
+    expect(parseClientArgs(['u', '--client-secret', 's'])).toMatchObject({ ok: false });
+  });
+});
+
+describe('opening the browser (C-51)', () => {
+  it('the URL is one argument of the platform opener, never a shell command line', () => {
+    const url = 'https://auth.example.com/authorize?a=1&b=$(calc)&c=`id`;rm -rf';
+    expect(browserCommand(url, 'linux')).toEqual(['xdg-open', [url]]);
+    expect(browserCommand(url, 'darwin')).toEqual(['open', [url]]);
+    expect(browserCommand(url, 'win32')).toEqual(['rundll32.exe', ['url.dll,FileProtocolHandler', url]]);
+  });
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'http://10.0.0.5/authorize', 'data:text/html,x'])(
+    'refuses to open %s',
+    async (url) => {
+      expect(await openInBrowser(url)).toBe(false);
+    },
+  );
+});
+
+function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/realwire/client.ts', ...args], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+describe('npm run client', () => {
+  it('connects with --follow, prints each step, calls the tool, exits 0', async () => {
+    const server = await world({ autoApprove: true });
+    const { code, out } = await runCli([
+      server.mcpUrl,
+      '--follow',
+      '--call',
+      'read_file',
+      '--args',
+      '{"path":"notes/plan.md"}',
+    ]);
+    expect(out).toContain('Loopback callback listener: http://127.0.0.1:');
+    expect(out).toContain('Authorization URL: ');
+    expect(out).toContain('POST http://127.0.0.1');
+    expect(out).toContain('Connected. # Q3 plan');
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it('a refusal names its rule and exits 2; bad usage exits 64', async () => {
+    const server = await world({ autoApprove: true });
+    const refused = await runCli([server.mcpUrl.replace('127.0.0.1', 'localhost'), '--follow']);
+    expect(refused.out).toContain('REFUSED by rule C-22');
+    expect(refused.code).toBe(2);
+    const usage = await runCli(['--nope']);
+    expect(usage.code).toBe(64);
+    expect(usage.out).toContain('Usage: npm run client');
+  }, 30_000);
+});
