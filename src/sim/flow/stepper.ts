@@ -59,6 +59,7 @@ export class Stepper {
     const run = prepareRun(config, { pacer: this.pacer, decide: (prompt) => this.decide(prompt) });
     this.world = run.world;
     run.world.recorder.subscribe(() => this.poke());
+    this.pacer.onBlock = () => this.poke();
     void run.start().then(
       (result) => {
         this.attack = result.attack ?? null;
@@ -98,10 +99,14 @@ export class Stepper {
     await this.advanceTo(this.trace.length + 1);
   }
 
-  /** Plays up to `count` events in total (stopping early at a consent decision the learner must make). */
+  /**
+   * Plays up to `count` events in total, stopping early at a consent decision the learner must make.
+   * Resolves only once the run is parked (waiting to record its next event, waiting for consent, or
+   * ended), so the snapshot then is complete: a consent page shown by this step is already asked.
+   */
   async advanceTo(count: number): Promise<void> {
     this.pacer.setLimit(Math.max(this.pacer.currentLimit, count));
-    while (this.trace.length < count && !this.done && !this.consent) {
+    while (!this.done && !this.consent && !(this.trace.length >= count && this.pacer.isBlocked)) {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     this.emit();

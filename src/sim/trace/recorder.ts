@@ -20,13 +20,19 @@ export class SteppingPacer implements Pacer {
   private limit: number;
   private waiting: { seq: number; resolve: () => void }[] = [];
 
+  /** Called whenever a party starts waiting: the run is parked until the limit moves. */
+  onBlock: (() => void) | null = null;
+
   constructor(limit = 0) {
     this.limit = limit;
   }
 
   admit(seq: number): Promise<void> {
     if (seq < this.limit) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push({ seq, resolve }));
+    return new Promise((resolve) => {
+      this.waiting.push({ seq, resolve });
+      this.onBlock?.();
+    });
   }
 
   get currentLimit(): number {

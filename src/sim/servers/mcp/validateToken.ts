@@ -6,6 +6,7 @@
 import type { JWTPayload } from 'jose';
 import { verifySignature } from '../../crypto/jwt';
 import type { Jwks } from '../../crypto/jwt';
+import type { RuleId } from '../../rules';
 import type { Check } from '../../trace/types';
 import type { World } from '../../world/world';
 import { isRecord } from '../http';
@@ -14,7 +15,13 @@ import { scopeSatisfied } from './tools';
 
 export type Validation =
   | { ok: true; claims: JWTPayload & { sub: string }; scopes: string[] }
-  | { ok: false; error: 'invalid_token' | 'insufficient_scope'; description: string; scope?: string };
+  | {
+      ok: false;
+      error: 'invalid_token' | 'insufficient_scope';
+      description: string;
+      scope?: string;
+      rule?: RuleId;
+    };
 
 async function loadJwks(world: World): Promise<Jwks | null> {
   if (world.mcp.jwks) return world.mcp.jwks;
@@ -126,6 +133,6 @@ export async function validateAccessToken(
       checks,
     },
   });
-  if (result) return result;
+  if (result && !result.ok) return { ...result, rule: checks.find((c) => !c.ok)?.rule };
   return { ok: true, claims: { ...claims, sub: String(claims.sub) }, scopes };
 }

@@ -1,0 +1,71 @@
+// Per-test browser page with the checks every test shares: no console errors, no uncaught
+// exceptions, and no request leaving the page's origin (the simulated network is in-process).
+import assert from 'node:assert/strict';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const shots = join(resolve(dirname(fileURLToPath(import.meta.url))), 'screenshots');
+
+export async function openPage(browser, origin, options = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 720 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('request', (request) => requests.push(request.url()));
+
+  const session = {
+    page,
+    origin,
+    /** Opens a hash route of the app and waits until the simulator (if shown) is ready. */
+    async go(hash = '#/sim') {
+      await page.goto(`${origin}/${hash}`);
+      if (hash.startsWith('#/sim')) await session.waitSettled();
+    },
+    /** Waits until the player is not loading or stepping (the toolbar says so). */
+    async waitSettled() {
+      await page.waitForFunction(() => {
+        const toolbar = document.querySelector('.toolbar');
+        return (
+          Boolean(document.querySelector('.react-flow')) &&
+          toolbar &&
+          !['loading', 'busy'].includes(toolbar.getAttribute('data-status') ?? 'loading')
+        );
+      });
+    },
+    messageCount: () => page.locator('[role="listbox"] [role="option"]').count(),
+    labels: () => page.locator('.seq-label .seq-label__text').allTextContents(),
+    async screenshot(name) {
+      await page.screenshot({ path: join(shots, `${name}.png`) });
+    },
+    async axe(label) {
+      const results = await new AxeBuilder({ page }).analyze();
+      const summary = results.violations.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
+      assert.deepEqual(summary, [], `axe violations in ${label}`);
+    },
+    assertClean() {
+      assert.deepEqual(errors, [], 'console errors or page errors');
+      const foreign = requests.filter(
+        (url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
+      );
+      assert.deepEqual(foreign, [], 'requests that left the origin');
+      assert.ok(requests.length > 0, 'the page made no request at all (the recorder is broken)');
+    },
+    close: () => context.close(),
+  };
+  return session;
+}

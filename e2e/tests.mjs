@@ -1,0 +1,250 @@
+// The end-to-end tests: plain async functions over a session from harness.mjs.
+import assert from 'node:assert/strict';
+
+const HD = { width: 1920, height: 1080 };
+
+/** Presses → until the run ends, approving the consent page in the simulated browser window. */
+async function stepToEnd(s, { decision = 'Approve', onConsent } = {}) {
+  const { page } = s;
+  for (let i = 0; i < 120; i++) {
+    if (await page.locator('.seq-ghost--ended').count()) return;
+    const dialog = page.getByRole('dialog');
+    if (await dialog.count()) {
+      await onConsent?.(dialog);
+      // The window took focus when it opened; answer it with the keyboard too.
+      await dialog.getByRole('button', { name: decision }).focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+    } else {
+      await page.keyboard.press('ArrowRight');
+    }
+    await s.waitSettled();
+  }
+  throw new Error('the run did not end within 120 steps');
+}
+
+export const tests = [
+  {
+    name: 'steps through the whole flow with the keyboard, approving consent in the browser window',
+    slug: 'keyboard-flow',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo');
+      assert.equal(await s.messageCount(), 0);
+      await s.screenshot('01-ready-1280-light');
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 1);
+      assert.deepEqual(await s.labels(), ['POST /mcp']);
+      assert.match(await page.locator('#step-title').textContent(), /MCP request without a token/);
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.match((await s.labels())[1], /^401 Unauthorized/);
+      await page.waitForFunction(() => location.hash.includes('step=2'));
+      let sawConsent = false;
+      await stepToEnd(s, {
+        onConsent: async (dialog) => {
+          sawConsent = true;
+          // Next while the window waits points the learner back to it.
+          await page.keyboard.press('ArrowRight');
+          assert.match(await page.getByTestId('announcer').textContent(), /Approve or Deny/);
+          const address = await dialog
+            .getByRole('group', { name: 'Address bar' })
+            .locator('.browser__url')
+            .textContent();
+          assert.match(address, /^https:\/\/auth\.example\.com\/authorize\?response_type=code&client_id=/);
+          assert.match(address, /code_challenge_method=S256/);
+          await s.screenshot('03-consent-1280-light');
+          await s.axe('the consent window');
+        },
+      });
+      assert.ok(sawConsent, 'the consent window never opened');
+      const labels = await s.labels();
+      const count = await s.messageCount();
+      assert.equal(labels.length, count, 'the diagram and the list show the same messages');
+      assert.ok(count >= 30, `expected a full run, got ${count} messages`);
+      for (const expected of [
+        'GET /authorize?…',
+        'POST /token',
+        '302 Found',
+        'Token valid',
+        'Authorized: the tool ran',
+      ]) {
+        assert.ok(
+          labels.some((l) => l.startsWith(expected)),
+          `missing "${expected}" on the diagram`,
+        );
+      }
+      assert.equal(await page.locator('.seq-label[data-status="current"]').count(), 1);
+      assert.equal(await page.locator('[role="option"][aria-current="step"]').count(), 1);
+      await page.waitForFunction((c) => location.hash.endsWith(`step=${c}&consent=approve`), count);
+      await s.screenshot('04-finished-1280-light');
+      await s.axe('the finished run');
+      // Back one step, then Home resets.
+      await page.keyboard.press('ArrowLeft');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), count - 1);
+      await page.keyboard.press('Home');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0);
+    },
+  },
+  {
+    name: 'opens the inspector on the token response and shows the decoded JWT',
+    slug: 'inspector-jwt',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&at=token:response');
+      const current = page.locator('[role="option"][aria-current="step"]');
+      assert.match(await current.textContent(), /200 OK/);
+      await page.getByRole('tab', { name: 'JWT' }).click();
+      const panel = page.getByRole('tabpanel');
+      await panel.getByRole('table', { name: 'Payload (claims)' }).waitFor();
+      const text = await panel.textContent();
+      assert.match(text, /aud.*https:\/\/mcp\.example\.com\/mcp/s);
+      assert.match(text, /2026-07-28 10:00:00 UTC/, 'exp shown as a human time');
+      assert.match(text, /at\+jwt/);
+      await s.screenshot('05-inspector-jwt-1280-light');
+      await s.axe('the inspector with a JWT');
+      // Clicking an arrow's label selects that message in the inspector and the list.
+      await page.locator('.seq-label[data-seq="20"]').click();
+      assert.match(await page.locator('.inspector__title').textContent(), /Check state and iss/);
+      assert.equal(
+        await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-seq'),
+        '20',
+      );
+      // The PKCE view at the token endpoint's recomputation.
+      await page.locator('[role="option"]', { hasText: 'PKCE verified' }).click();
+      await page.getByRole('tab', { name: 'PKCE' }).click();
+      await page.getByText('Match:', { exact: false }).first().waitFor();
+      assert.match(await page.getByRole('tabpanel').textContent(), /SHA-256 \(hex\)[0-9a-f]{64}/);
+    },
+  },
+  {
+    name: 'changes registration mode and scenario, which restarts the run',
+    slug: 'selectors',
+    options: { viewport: HD },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&step=6');
+      assert.equal(await s.messageCount(), 6);
+      await page.getByLabel('Registration').selectOption('dcr');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0);
+      await page.waitForFunction(() => location.hash.includes('reg=dcr'));
+      await page.locator('body').press('End');
+      await page.waitForSelector('.seq-ghost--ended');
+      assert.ok((await s.labels()).includes('POST /register'));
+      await page.getByLabel('Scenario').selectOption('step-up');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0);
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await page.waitForSelector('.seq-ghost--ended');
+      const labels = await s.labels();
+      assert.ok(labels.length >= 50, `step-up has ${labels.length} messages`);
+      assert.ok(
+        labels.some((l) => l.includes('insufficient_scope')),
+        'the 403 insufficient_scope is on the diagram',
+      );
+      assert.ok(await page.locator('.seq-label--tone-refused').count(), 'the refused token check is flagged');
+      // No two labels overlap on screen.
+      const boxes = await page
+        .locator('.seq-label')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i];
+          const b = boxes[j];
+          const overlap =
+            a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          assert.ok(!overlap, `labels ${i + 1} and ${j + 1} overlap`);
+        }
+      }
+      await s.screenshot('06-step-up-1920-light');
+      await s.axe('the step-up run');
+    },
+  },
+  {
+    name: 'dark theme at 1920x1080, the theme toggle, and the deny path',
+    slug: 'dark',
+    options: { viewport: HD, colorScheme: 'dark' },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=deny&reg=preregistered');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      await s.screenshot('07-ready-1920-dark');
+      await stepToEnd(s, { decision: 'Deny', onConsent: () => s.screenshot('08-consent-1920-dark') });
+      assert.ok((await s.labels()).some((l) => l.startsWith('The user said no')));
+      await page.locator('[role="option"]', { hasText: 'GET /callback' }).click();
+      await s.screenshot('09-denied-1920-dark');
+      await s.axe('the denied run, dark');
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+      await page.waitForTimeout(300);
+      await s.screenshot('10-denied-1920-light');
+    },
+  },
+  {
+    name: 'dark theme at 1280x720 mid-flow, with the token checklist',
+    slug: 'dark-1280',
+    options: { colorScheme: 'dark' },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=refresh&reg=cimd&at=validate-token');
+      await page.waitForSelector('.checklist');
+      assert.match(await page.locator('.checklist').textContent(), /Audience/);
+      await s.screenshot('11-checklist-1280-dark');
+      await s.axe('the checklist, dark');
+      await page.keyboard.press('End');
+      await page.waitForSelector('.seq-ghost--ended');
+      await s.screenshot('12-refresh-finished-1280-dark');
+    },
+  },
+  {
+    name: 'an attack link adds the Attacker lane, fitted in view, and flags what happened',
+    slug: 'attack',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?attack=stolen-code-no-pkce&defence=on');
+      await page.keyboard.press('End');
+      await page.waitForSelector('.seq-ghost--ended');
+      const lanes = await page.locator('.seq-lane').allTextContents();
+      assert.ok(lanes.includes('Attacker'), `lanes: ${lanes.join(', ')}`);
+      await page.waitForTimeout(300);
+      const canvas = await page.locator('.sim__canvas').boundingBox();
+      const attacker = await page.locator('.seq-lane--attacker').boundingBox();
+      assert.ok(
+        attacker.x >= canvas.x && attacker.x + attacker.width <= canvas.x + canvas.width,
+        'the Attacker lane is in view',
+      );
+      assert.ok(
+        await page
+          .locator('.seq-label--tone-blocked, .seq-label--tone-refused, .seq-label--tone-attacker')
+          .count(),
+      );
+      await page.waitForFunction(() => location.hash.includes('attack=stolen-code-no-pkce&defence=on'));
+      await s.screenshot('13-attack-1280-light');
+      await s.axe('an attack run');
+    },
+  },
+  {
+    name: 'the lessons and quiz routes, and the way back to the same step',
+    slug: 'routes',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?step=3');
+      const nav = page.getByRole('navigation', { name: 'Sections' });
+      await page.waitForFunction(() => location.hash.includes('step=3'));
+      await nav.getByRole('link', { name: 'Lessons' }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      assert.equal(await nav.getByRole('link', { name: 'Lessons' }).getAttribute('aria-current'), 'page');
+      await nav.getByRole('link', { name: 'Quiz' }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      assert.equal(await nav.getByRole('link', { name: 'Quiz' }).getAttribute('aria-current'), 'page');
+      await nav.getByRole('link', { name: 'Simulator' }).click();
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 3, 'back at the same step');
+      assert.match(await page.title(), /MCP OAuth Flow Simulator/);
+    },
+  },
+];

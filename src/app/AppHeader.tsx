@@ -1,0 +1,50 @@
+/** The top bar: name, the three sections, and the theme toggle. */
+import type { Route } from './router';
+import { Logo } from './Logo';
+import { useSimHref } from './simLink';
+import type { Theme } from './theme';
+
+interface Props {
+  route: Route;
+  theme: Theme;
+  onToggleTheme: () => void;
+}
+
+export function AppHeader({ route, theme, onToggleTheme }: Props) {
+  const simHref = useSimHref();
+  const links = [
+    { name: 'sim', href: simHref, label: 'Simulator' },
+    { name: 'lessons', href: '#/lessons', label: 'Lessons' },
+    { name: 'quiz', href: '#/quiz', label: 'Quiz' },
+  ];
+  const next = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <header className="app-header">
+      <a className="brand" href={simHref}>
+        <Logo />
+        <span className="brand__name">MCP OAuth Flow Simulator</span>
+        <span className="brand__tag">OAuth 2.1 · MCP 2026-07-28</span>
+      </a>
+      <nav aria-label="Sections" className="app-nav">
+        <ul>
+          {links.map((link) => (
+            <li key={link.name}>
+              <a href={link.href} aria-current={route.name === link.name ? 'page' : undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <button
+        type="button"
+        className="btn btn--ghost theme-toggle"
+        onClick={onToggleTheme}
+        aria-label={`Switch to ${next} theme`}
+      >
+        <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span>
+        <span className="theme-toggle__text">{theme === 'dark' ? 'Light' : 'Dark'}</span>
+      </button>
+    </header>
+  );
+}

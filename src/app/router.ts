@@ -1,0 +1,64 @@
+/**
+ * A tiny hash router: `#/sim?…` (the simulator), `#/lessons/<id>`, `#/quiz`. Hash routes work
+ * from any static host and sub-path without server rewrites (vite.config's `base: './'`).
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'sim'; query: string }
+  | { name: 'lessons'; id: string | null }
+  | { name: 'quiz'; id: string | null }
+  | { name: 'not-found'; path: string };
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const path = (q === -1 ? raw : raw.slice(0, q)).replace(/\/+$/, '');
+  const query = q === -1 ? '' : raw.slice(q + 1);
+  if (path === '' || path === '/sim') return { name: 'sim', query };
+  for (const name of ['lessons', 'quiz'] as const) {
+    if (path === `/${name}`) return { name, id: null };
+    if (path.startsWith(`/${name}/`)) {
+      const id = decodeSegment(path.slice(name.length + 2));
+      return id === null ? { name: 'not-found', path } : { name, id };
+    }
+  }
+  return { name: 'not-found', path };
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    const id = decodeURIComponent(segment);
+    return id && !id.includes('/') ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Goes to a route, with a history entry (the learner's Back button returns). */
+export function navigate(hash: string): void {
+  window.location.hash = hash;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHash(): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
+}
+
+/** Rewrites the hash without a history entry or a hashchange event (the learner's Back button stays useful). */
+export function replaceHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${hash}`,
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, readSimParams, simHash } from './simParams';
+
+describe('sim URL parameters', () => {
+  it('reads scenario, registration, seed and a step number', () => {
+    expect(readSimParams('scenario=step-up&reg=dcr&seed=class-7&step=12&consent=approve,deny')).toEqual({
+      config: { seed: 'class-7', scenario: 'step-up', registration: 'dcr' },
+      target: { kind: 'count', count: 12 },
+      decisions: ['approve', 'deny'],
+    });
+  });
+
+  it('reads at= as a step id with an optional part', () => {
+    expect(readSimParams('at=token:response').target).toEqual({
+      kind: 'step',
+      stepId: 'token',
+      part: 'response',
+    });
+    expect(readSimParams('at=validate-token').target).toEqual({ kind: 'step', stepId: 'validate-token' });
+    // An unknown step falls back to the start.
+    expect(readSimParams('at=nope').target).toEqual({ kind: 'count', count: 0 });
+  });
+
+  it('falls back to the defaults for unknown or missing values', () => {
+    expect(readSimParams('scenario=hack&reg=x&step=-4&consent=maybe')).toEqual({
+      config: DEFAULT_CONFIG,
+      target: { kind: 'count', count: 0 },
+      decisions: [],
+    });
+  });
+
+  it('reads an attack with its defence, on unless the link says off', () => {
+    expect(readSimParams('attack=mix-up').config.attack).toEqual({ id: 'mix-up', defence: 'on' });
+    expect(readSimParams('attack=mix-up&defence=off').config.attack).toEqual({
+      id: 'mix-up',
+      defence: 'off',
+    });
+    expect(readSimParams('attack=not-an-attack').config.attack).toBeUndefined();
+  });
+
+  it('writes what it reads', () => {
+    const hash = simHash(
+      {
+        seed: 'demo',
+        scenario: 'refresh',
+        registration: 'cimd',
+        attack: { id: 'code-replay', defence: 'off' },
+      },
+      7,
+      ['approve'],
+    );
+    expect(hash).toBe(
+      '#/sim?scenario=refresh&reg=cimd&seed=demo&attack=code-replay&defence=off&step=7&consent=approve',
+    );
+    const back = readSimParams(hash.slice('#/sim?'.length));
+    expect(back.config.attack).toEqual({ id: 'code-replay', defence: 'off' });
+    expect(back.target).toEqual({ kind: 'count', count: 7 });
+    expect(simHash(DEFAULT_CONFIG, 0, [])).toBe('#/sim?scenario=first-connection&reg=cimd&seed=demo');
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The simulator's part of the URL: `#/sim?scenario=…&reg=…&seed=…&step=12` (or `at=token:response`),
+ * plus `consent=approve,deny` for the learner's consent answers so a link replays the same run,
+ * and `attack=<id>&defence=on|off` for a run of the attack lab.
+ */
+import { isAttackId } from '../sim/attacks/ids';
+import type { Decision } from '../sim/browser/browser';
+import type { RunConfig } from '../sim/flow/simulation';
+import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
+import { parseStepTarget } from '../features/player/positioning';
+import type { Target } from '../features/player/positioning';
+
+export const DEFAULT_CONFIG: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'cimd' };
+
+export interface SimSetup {
+  config: RunConfig;
+  target: Target;
+  decisions: Decision[];
+}
+
+function isDecision(value: string): value is Decision {
+  return value === 'approve' || value === 'deny';
+}
+
+export function readSimParams(query: string): SimSetup {
+  const params = new URLSearchParams(query);
+  const scenario = params.get('scenario') ?? '';
+  const registration = params.get('reg') ?? '';
+  const seed = (params.get('seed') ?? '').trim().slice(0, 64);
+  const attack = params.get('attack') ?? '';
+  const config: RunConfig = {
+    seed: seed || DEFAULT_CONFIG.seed,
+    scenario: isScenarioId(scenario) ? scenario : DEFAULT_CONFIG.scenario,
+    registration: isRegistrationMode(registration) ? registration : DEFAULT_CONFIG.registration,
+    // The defence is on unless the link says off: the safe reading of a missing value.
+    ...(isAttackId(attack)
+      ? { attack: { id: attack, defence: params.get('defence') === 'off' ? 'off' : 'on' } }
+      : {}),
+  };
+  const at = params.get('at');
+  const step = Number.parseInt(params.get('step') ?? '', 10);
+  const target: Target = (at ? parseStepTarget(at) : null) ?? {
+    kind: 'count',
+    count: Number.isFinite(step) && step > 0 ? step : 0,
+  };
+  const decisions = (params.get('consent') ?? '').split(',').filter(isDecision);
+  return { config, target, decisions };
+}
+
+export function simHash(config: RunConfig, count: number, decisions: readonly Decision[]): string {
+  const params = new URLSearchParams({
+    scenario: config.scenario,
+    reg: config.registration,
+    seed: config.seed,
+  });
+  if (config.attack) {
+    params.set('attack', config.attack.id);
+    params.set('defence', config.attack.defence);
+  }
+  if (count > 0) params.set('step', String(count));
+  if (decisions.length > 0) params.set('consent', decisions.join(','));
+  return `#/sim?${params.toString()}`;
+}

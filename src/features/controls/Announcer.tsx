@@ -1,0 +1,37 @@
+/**
+ * Tells screen-reader users what each step did (aria-live polite): the step's title and its
+ * route, the consent page opening, the end of the run, and one-off notices (e.g. Next pressed
+ * while the browser window waits).
+ */
+import { PlayerContext } from '../player/PlayerContext';
+import { endTitle, eventSentence, stepText } from '../trace/describe';
+
+export function Announcer() {
+  const view = PlayerContext.useSelector((s) => s.context.view);
+  const notice = PlayerContext.useSelector((s) => s.context.notice);
+  const nudges = PlayerContext.useSelector((s) => s.context.nudges);
+  const loading = PlayerContext.useSelector((s) => s.matches('loading'));
+
+  const last = view.trace.at(-1);
+  let message: string;
+  if (loading) message = '';
+  else if (!last) message = 'Ready. No messages yet.';
+  else if (view.consent)
+    message = `Step ${last.seq + 1}: ${stepText(last).title}. The browser window shows the consent page: choose Approve or Deny.`;
+  else if (view.finished) message = `Step ${last.seq + 1}: the flow has ended. ${endTitle(view.trace)}.`;
+  else message = `Step ${last.seq + 1}: ${stepText(last).title}. ${eventSentence(last)}.`;
+  // A repeated notice gets a non-breaking space every other time, so it changes and is spoken again.
+  const text = notice ? `${notice}${nudges % 2 === 1 ? '\u00a0' : ''}` : message;
+
+  return (
+    <div
+      className="visually-hidden"
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="announcer"
+    >
+      {text}
+    </div>
+  );
+}

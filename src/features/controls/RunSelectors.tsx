@@ -1,0 +1,65 @@
+/** Scenario and registration mode. Changing either restarts the run from its first message. */
+import {
+  REGISTRATION_MODES,
+  REGISTRATION_MODE_IDS,
+  SCENARIOS,
+  SCENARIO_IDS,
+  isRegistrationMode,
+  isScenarioId,
+} from '../../sim/scenarios';
+import { PlayerContext } from '../player/PlayerContext';
+import { useSend } from '../player/hooks';
+
+export function RunSelectors() {
+  const config = PlayerContext.useSelector((s) => s.context.config);
+  const send = useSend();
+  const machineToMachine = config.scenario === 'client-credentials';
+  return (
+    <div className="toolbar__group toolbar__group--end">
+      <label className="field">
+        <span className="field__label">Scenario</span>
+        <select
+          value={config.scenario}
+          onChange={(e) => {
+            const scenario = e.target.value;
+            if (isScenarioId(scenario))
+              send({ type: 'LOAD', config: { ...config, scenario }, target: { kind: 'count', count: 0 } });
+          }}
+        >
+          {SCENARIO_IDS.map((id) => (
+            <option key={id} value={id}>
+              {SCENARIOS[id].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Registration</span>
+        <select
+          value={config.registration}
+          aria-describedby={machineToMachine ? 'registration-note' : undefined}
+          onChange={(e) => {
+            const registration = e.target.value;
+            if (isRegistrationMode(registration))
+              send({
+                type: 'LOAD',
+                config: { ...config, registration },
+                target: { kind: 'count', count: 0 },
+              });
+          }}
+        >
+          {REGISTRATION_MODE_IDS.map((id) => (
+            <option key={id} value={id}>
+              {REGISTRATION_MODES[id].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      {machineToMachine && (
+        <span id="registration-note" className="field__note">
+          A confidential client always uses its pre-registered credentials here.
+        </span>
+      )}
+    </div>
+  );
+}

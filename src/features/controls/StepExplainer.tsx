@@ -1,0 +1,78 @@
+/**
+ * The current step in words: its phase, title, one-paragraph explanation (from STEPS, the single
+ * source of the teaching text) and the rules it is about. Before the first step it introduces the
+ * scenario; at the end it states the outcome.
+ */
+import { SCENARIOS } from '../../sim/scenarios';
+import { PlayerContext } from '../player/PlayerContext';
+import { useCurrentEvent } from '../player/hooks';
+import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { RuleChips } from './RuleChips';
+
+const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
+
+function Outcome() {
+  const outcome = PlayerContext.useSelector((s) => s.context.view.outcome);
+  const last = useCurrentEvent();
+  if (!outcome || !last || last.kind === 'request' || last.kind === 'response') return null;
+  const ok = outcome.kind === 'success';
+  return (
+    <p className={`outcome outcome--${ok ? 'ok' : 'stopped'}`}>
+      <span aria-hidden="true">{ok ? '✓ ' : '■ '}</span>
+      <strong>{last.title}.</strong> {last.detail.summary}
+    </p>
+  );
+}
+
+export function StepExplainer() {
+  const current = useCurrentEvent();
+  const scenario = PlayerContext.useSelector((s) => s.context.config.scenario);
+
+  if (!current) {
+    const info = SCENARIOS[scenario];
+    return (
+      <section className="panel explainer" aria-labelledby="step-title">
+        <p className="eyebrow">Ready · {info.title}</p>
+        <h2 id="step-title" className="explainer__title">
+          Watch an MCP client earn its access token
+        </h2>
+        <p className="explainer__text">{info.summary}</p>
+        <p className="explainer__hint">
+          Press <kbd>Next</kbd> (or <kbd>→</kbd>) to send the first request. Every message is produced live by
+          the simulated parties.
+        </p>
+      </section>
+    );
+  }
+
+  const text = stepText(current);
+  const part = eventPart(current);
+  const tone = eventTone(current);
+  const isNote = current.kind === 'internal' || current.kind === 'handoff';
+  return (
+    <section className="panel explainer" aria-labelledby="step-title">
+      <p className="eyebrow">
+        Step {current.seq + 1} · {PART_WORD[part]} · {routeText(current)}
+      </p>
+      <h2 id="step-title" className="explainer__title">
+        {text.title}
+      </h2>
+      <p className="explainer__text">{text.explain}</p>
+      {isNote && current.stepId !== 'flow-ended' && (
+        <p className={`result result--${tone}`}>
+          <span aria-hidden="true">{tone === 'normal' ? '✓' : TONE_ICON[tone]} </span>
+          {tone !== 'normal' && <span className="visually-hidden">{TONE_WORD[tone]}: </span>}
+          {current.title}
+        </p>
+      )}
+      {current.kind === 'response' && tone === 'error' && (
+        <p className="result result--error">
+          <span aria-hidden="true">⚠ </span>
+          An error answer is part of the lesson: open it in the inspector to read what the server said.
+        </p>
+      )}
+      <Outcome />
+      <RuleChips ids={text.rules} label="Rules for this step" />
+    </section>
+  );
+}

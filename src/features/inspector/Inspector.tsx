@@ -1,0 +1,105 @@
+/**
+ * The inspector: the selected message in full. Tabs appear only where they have something to
+ * show: the HTTP itself, the request a response answers, a decoded JWT, the PKCE chain, or an
+ * internal step's checks and values.
+ */
+import { useState } from 'react';
+import type { TraceEvent } from '../../sim/trace/types';
+import { useSelectedEvent, useTrace } from '../player/hooks';
+import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { formatTime } from './format';
+import { RequestView, ResponseView } from './HttpView';
+import { JwtView } from './JwtView';
+import { Legend } from './Legend';
+import { NoteView } from './NoteView';
+import { pkceFacts } from './pkce';
+import { PkceView } from './PkceView';
+import { Tabs } from './Tabs';
+import type { TabDef } from './Tabs';
+import { findTokens } from './tokens';
+
+function tabsFor(event: TraceEvent, trace: readonly TraceEvent[]): TabDef[] {
+  const tabs: TabDef[] = [];
+  if (event.kind === 'request')
+    tabs.push({ id: 'request', label: 'Request', render: () => <RequestView request={event.request} /> });
+  if (event.kind === 'response') {
+    tabs.push({
+      id: 'response',
+      label: 'Response',
+      render: () => <ResponseView response={event.response} error={event.error} />,
+    });
+    tabs.push({ id: 'request', label: 'Its request', render: () => <RequestView request={event.request} /> });
+  }
+  if (event.kind === 'internal' || event.kind === 'handoff') {
+    tabs.push({
+      id: 'details',
+      label: event.detail.checks?.length ? 'Checks' : 'Details',
+      render: () => <NoteView event={event} />,
+    });
+  }
+  const tokens = findTokens(event);
+  if (tokens.length > 0)
+    tabs.push({ id: 'jwt', label: 'JWT', render: () => <JwtView tokens={tokens} at={event.at} /> });
+  const pkce = pkceFacts(event, trace);
+  if (pkce) tabs.push({ id: 'pkce', label: 'PKCE', render: () => <PkceView facts={pkce} /> });
+  return tabs;
+}
+
+const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
+
+export function Inspector() {
+  const event = useSelectedEvent();
+  const trace = useTrace();
+  // A chosen tab sticks to its message; the JWT and PKCE views also follow the learner to the
+  // next message that has them (to compare tokens or challenges across steps).
+  const [preferred, setPreferred] = useState<{ seq: number; tab: string } | null>(null);
+
+  if (!event) {
+    return (
+      <section className="panel inspector" aria-labelledby="inspector-title">
+        <h2 id="inspector-title" className="panel__title">
+          Inspector
+        </h2>
+        <div className="inspector__empty">
+          <p className="muted">
+            Select a message on the diagram or in the list to see the real HTTP, decoded tokens and the checks
+            behind it.
+          </p>
+          <Legend />
+        </div>
+      </section>
+    );
+  }
+  const tabs = tabsFor(event, trace);
+  const sticky =
+    preferred && (preferred.seq === event.seq || preferred.tab === 'jwt' || preferred.tab === 'pkce');
+  const active = sticky && tabs.some((t) => t.id === preferred.tab) ? preferred.tab : (tabs[0]?.id ?? '');
+  const tone = eventTone(event);
+  return (
+    <section className="panel inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title" className="panel__title">
+        Inspector <span className="panel__count">message {event.seq + 1}</span>
+      </h2>
+      <div className="inspector__head">
+        <p className="eyebrow">
+          {PART_WORD[eventPart(event)]} · {routeText(event)} · {formatTime(event.at)}
+        </p>
+        <p className="inspector__title">
+          {tone !== 'normal' && (
+            <span className={`tag tag--${tone}`}>
+              <span aria-hidden="true">{TONE_ICON[tone]} </span>
+              {TONE_WORD[tone]}
+            </span>
+          )}
+          {stepText(event).title}
+        </p>
+      </div>
+      <Tabs
+        tabs={tabs}
+        active={active}
+        onChange={(tab) => setPreferred({ seq: event.seq, tab })}
+        label={`Views of message ${event.seq + 1}`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * A JWT taken apart: its three parts, the header and every claim with what it means, times in the
+ * simulated clock. Display only: the inspector decodes, the MCP server is the one that verifies.
+ */
+import { PlayerContext } from '../player/PlayerContext';
+import { formatTime, relativeTo } from './format';
+import { CLAIM_TEXT, HEADER_TEXT, TIME_CLAIMS } from './tokens';
+import type { FoundToken } from './tokens';
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function ClaimTable({
+  entries,
+  texts,
+  at,
+  caption,
+}: {
+  entries: [string, unknown][];
+  texts: Record<string, string>;
+  at: number;
+  caption: string;
+}) {
+  return (
+    <table className="claims">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Claim</th>
+          <th scope="col">Value</th>
+          <th scope="col">Meaning</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">
+              <code>{name}</code>
+            </th>
+            <td className="claims__value">
+              <code>{show(value)}</code>
+              {TIME_CLAIMS.has(name) && typeof value === 'number' && (
+                <span className="claims__time">
+                  {formatTime(value)} · {relativeTo(value, at)}
+                </span>
+              )}
+            </td>
+            <td>{texts[name] ?? 'Another claim the authorization server chose to include.'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function JwtView({ tokens, at }: { tokens: FoundToken[]; at: number }) {
+  const core = PlayerContext.useSelector((s) => s.context.core);
+  return (
+    <div className="jwt">
+      {tokens.map(({ where, token }) => {
+        const decoded = core?.peekJwt(token) ?? null;
+        const [header = '', payload = '', signature = ''] = token.split('.');
+        return (
+          <section key={`${where}-${token}`} className="jwt__token" aria-label={`Decoded JWT: ${where}`}>
+            <h3 className="http__section">Decoded JWT · {where}</h3>
+            {decoded ? (
+              <>
+                <ClaimTable
+                  caption="Payload (claims)"
+                  entries={Object.entries(decoded.payload)}
+                  texts={CLAIM_TEXT}
+                  at={at}
+                />
+                <ClaimTable
+                  caption="Header"
+                  entries={Object.entries(decoded.header)}
+                  texts={HEADER_TEXT}
+                  at={at}
+                />
+                <p className="muted">
+                  Signature: ES256 over the first two parts. The inspector only decodes the token; the MCP
+                  server verifies the signature with the authorization server&apos;s public key (see the step
+                  &ldquo;Validate the access token&rdquo;).
+                </p>
+              </>
+            ) : (
+              <p className="muted">{core ? 'This value is not a decodable JWT.' : 'Loading the decoder…'}</p>
+            )}
+            <details className="jwt__encoded">
+              <summary>The token as it travels: header . payload . signature, each base64url</summary>
+              <p className="jwt__compact">
+                <span className="jwt__part jwt__part--header">{header}</span>.
+                <span className="jwt__part jwt__part--payload">{payload}</span>.
+                <span className="jwt__part jwt__part--signature">{signature}</span>
+              </p>
+            </details>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

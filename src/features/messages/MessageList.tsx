@@ -1,0 +1,125 @@
+/**
+ * The diagram's text alternative: the same messages, the same selection. A listbox with a roving
+ * tab stop: Up/Down (and Home/End inside the list) move the selection, which opens the message
+ * in the inspector; Left/Right still step the flow (they bubble to the global shortcuts).
+ */
+import { memo, useEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { TraceEvent } from '../../sim/trace/types';
+import { useSelectedSeq, useSend, useTrace } from '../player/hooks';
+import type { PlayerEvent } from '../player/playerMachine';
+import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
+
+interface RowProps {
+  event: TraceEvent;
+  selected: boolean;
+  current: boolean;
+  active: boolean;
+  send: (event: PlayerEvent) => void;
+}
+
+// Memoized: on each step only the new row and the two whose state changed render again.
+const MessageRow = memo(function MessageRow({ event, selected, current, active, send }: RowProps) {
+  const tone = eventTone(event);
+  return (
+    <div
+      role="option"
+      id={`message-${event.seq}`}
+      data-seq={event.seq}
+      aria-selected={selected}
+      aria-current={current ? 'step' : undefined}
+      tabIndex={active ? 0 : -1}
+      className={`message message--${event.kind} message--tone-${tone}${selected ? ' message--selected' : ''}`}
+      onClick={() => send({ type: 'SELECT', seq: event.seq })}
+    >
+      <span className="message__num">{event.seq + 1}</span>
+      <span className="message__body">
+        <span className="message__route">{routeText(event)}</span>
+        <span className="message__label">
+          {tone !== 'normal' && (
+            <span className="message__flag">
+              <span aria-hidden="true">{TONE_ICON[tone]} </span>
+              <span className="visually-hidden">{TONE_WORD[tone]}: </span>
+            </span>
+          )}
+          {messageLabel(event)}
+        </span>
+      </span>
+      {current && <span className="message__now">now</span>}
+    </div>
+  );
+});
+
+export function MessageList() {
+  const trace = useTrace();
+  const selected = useSelectedSeq();
+  const send = useSend();
+  const listRef = useRef<HTMLDivElement>(null);
+  const lastSeq = trace.at(-1)?.seq;
+  // The roving tab stop: the selected message, else the newest.
+  const active = selected ?? lastSeq ?? null;
+
+  // Keep the active option visible; if focus is in the list, move it along with the selection.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!list || active === null) return;
+    const option = list.querySelector<HTMLElement>(`[data-seq="${active}"]`);
+    if (!option) return;
+    if (list.contains(document.activeElement) && document.activeElement !== option) option.focus();
+    // Scrolling needs layout: do it in the next frame, with the layout the paint needs anyway,
+    // instead of forcing an extra one in the middle of React's commit.
+    const frame = requestAnimationFrame(() => {
+      if (typeof option.scrollIntoView === 'function') option.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [active, trace.length]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (trace.length === 0 || active === null) return;
+    const index = trace.findIndex((e) => e.seq === active);
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: trace.length - 1,
+    };
+    const to = moves[event.key];
+    if (to === undefined) return;
+    // Handled here: Home/End move within the list instead of resetting or finishing the run.
+    event.preventDefault();
+    event.stopPropagation();
+    const target = trace[Math.max(0, Math.min(trace.length - 1, to))];
+    if (target) send({ type: 'SELECT', seq: target.seq });
+    listRef.current?.querySelector<HTMLElement>(`[data-seq="${target?.seq}"]`)?.focus();
+  };
+
+  return (
+    <section className="panel messages" aria-labelledby="messages-title">
+      <h2 id="messages-title" className="panel__title">
+        Messages <span className="panel__count">{trace.length}</span>
+      </h2>
+      {trace.length === 0 ? (
+        <p className="messages__empty">No messages yet. Press Next to send the first request.</p>
+      ) : (
+        <div
+          ref={listRef}
+          role="listbox"
+          aria-labelledby="messages-title"
+          className="messages__list"
+          onKeyDown={onKeyDown}
+        >
+          {trace.map((event) => (
+            <MessageRow
+              key={event.seq}
+              event={event}
+              selected={event.seq === selected}
+              current={event.seq === lastSeq}
+              active={event.seq === active}
+              send={send}
+            />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The work the player machine invokes: positioning a run (lazily loading the simulator core),
+ * one step, the consent answer, running to the end, and watching for the consent prompt.
+ */
+import { fromCallback, fromPromise } from 'xstate';
+import type { Decision } from '../../sim/browser/browser';
+import type { Stepper } from '../../sim/flow/stepper';
+import type { RunConfig } from '../../sim/flow/simulation';
+import { loadCore } from '../runtime/loadCore';
+import type { Core } from '../runtime/loadCore';
+import { positionStepper } from './positioning';
+import type { Target } from './positioning';
+import type { View } from './types';
+
+export interface Loaded {
+  core: Core;
+  stepper: Stepper;
+  view: View;
+  notice: string | null;
+}
+
+/** The invoked actors get the stepper from context; it is set by the time any of them runs. */
+function loaded(stepper: Stepper | null): Stepper {
+  if (!stepper) throw new Error('No run is loaded yet.');
+  return stepper;
+}
+
+const viewOf = (stepper: Stepper): View => {
+  const { config: _config, ...view } = stepper.snapshot();
+  return view;
+};
+
+export const playerActors = {
+  position: fromPromise<Loaded, { config: RunConfig; target: Target; decisions: Decision[] }>(
+    async ({ input }) => {
+      const core = await loadCore();
+      const { stepper, notice } = await positionStepper(core, input.config, input.target, input.decisions);
+      return { core, stepper, view: viewOf(stepper), notice };
+    },
+  ),
+  advance: fromPromise<View, { stepper: Stepper | null }>(async ({ input }) => {
+    const stepper = loaded(input.stepper);
+    await stepper.next();
+    return viewOf(stepper);
+  }),
+  answer: fromPromise<View, { stepper: Stepper | null; decision: Decision }>(async ({ input }) => {
+    const stepper = loaded(input.stepper);
+    const before = stepper.trace.length;
+    stepper.answer(input.decision);
+    // The click is a step: show the user's decision at once.
+    await stepper.advanceTo(before + 1);
+    return viewOf(stepper);
+  }),
+  /**
+   * The browser asks for consent a moment after the consent page arrives (it reads the page
+   * first), so the prompt can appear after a step has resolved. This watches for it, so the
+   * simulated browser window opens together with the consent page arrow.
+   */
+  watchConsent: fromCallback<{ type: 'NONE' }, { stepper: Stepper | null }>(({ input, sendBack }) => {
+    const stepper = input.stepper;
+    if (!stepper) return undefined;
+    const check = () => {
+      if (stepper.snapshot().consent) sendBack({ type: 'STEPPER.CONSENT', view: viewOf(stepper) });
+    };
+    check();
+    return stepper.subscribe(check);
+  }),
+  runToEnd: fromPromise<View, { stepper: Stepper | null }>(async ({ input }) => {
+    const stepper = loaded(input.stepper);
+    await stepper.runToEnd();
+    return viewOf(stepper);
+  }),
+};

@@ -1,0 +1,91 @@
+/**
+ * Puts a fresh stepper at a position: a number of events (Back, deep links with `step=`) or the
+ * first event of a step (deep links with `at=token:response`). Positions are reached by replaying
+ * the seed, which is exact because the world is deterministic (DESIGN.md principle 5).
+ */
+import type { Decision } from '../../sim/browser/browser';
+import type { Stepper } from '../../sim/flow/stepper';
+import type { RunConfig } from '../../sim/flow/simulation';
+import { isStepId } from '../../sim/steps';
+import type { StepId } from '../../sim/steps';
+import type { TraceEvent } from '../../sim/trace/types';
+import type { Core } from '../runtime/loadCore';
+
+export type Target =
+  { kind: 'count'; count: number } | { kind: 'step'; stepId: StepId; part?: 'request' | 'response' };
+
+export interface Positioned {
+  stepper: Stepper;
+  /** Set when the target could not be reached (the step does not occur in this run). */
+  notice: string | null;
+}
+
+/** A safety net: no scenario is anywhere near this long. */
+const MAX_EVENTS = 500;
+
+/** Parses `token`, `token:response` or `validate-token` (the `at=` deep-link form). */
+export function parseStepTarget(value: string): Target | null {
+  const [stepId, part] = value.split(':');
+  if (!stepId || !isStepId(stepId)) return null;
+  if (part === undefined) return { kind: 'step', stepId };
+  if (part === 'request' || part === 'response') return { kind: 'step', stepId, part };
+  return null;
+}
+
+export function matchesTarget(event: TraceEvent, target: Target): boolean {
+  if (target.kind !== 'step' || event.stepId !== target.stepId) return false;
+  return !target.part || event.kind === target.part;
+}
+
+/**
+ * The consent decisions made before the first `count` events: each decision shows up as one
+ * `user-consent` event. Going back before a consent page therefore asks the learner again,
+ * instead of silently replaying the old answer.
+ */
+export function decisionsBefore(
+  trace: readonly TraceEvent[],
+  count: number,
+  decisions: readonly Decision[],
+): Decision[] {
+  const made = trace.slice(0, count).filter((e) => e.stepId === 'user-consent').length;
+  return decisions.slice(0, made);
+}
+
+export async function positionStepper(
+  core: Core,
+  config: RunConfig,
+  target: Target,
+  decisions: readonly Decision[] = [],
+): Promise<Positioned> {
+  const stepper = new core.Stepper(config, { decisions: [...decisions] });
+  // Past a consent page the learner has not answered, a deep link takes the run's own default
+  // answer (the scenario's, or an attack victim's).
+  const answerDefault = () => {
+    const prompt = stepper.snapshot().consent;
+    if (prompt) stepper.answer(core.defaultDecision(config, prompt));
+  };
+
+  if (target.kind === 'count') {
+    const goal = Math.min(Math.max(0, target.count), MAX_EVENTS);
+    for (;;) {
+      await stepper.advanceTo(goal);
+      const snapshot = stepper.snapshot();
+      if (!snapshot.consent || snapshot.trace.length >= goal) break;
+      answerDefault();
+    }
+    return { stepper, notice: null };
+  }
+
+  for (let i = 0; i < MAX_EVENTS; i++) {
+    const snapshot = stepper.snapshot();
+    if (snapshot.trace.some((e) => matchesTarget(e, target))) return { stepper, notice: null };
+    if (snapshot.finished) break;
+    if (snapshot.consent) answerDefault();
+    await stepper.next();
+  }
+  const name = target.part ? `${target.stepId} (${target.part})` : target.stepId;
+  return {
+    stepper: new core.Stepper(config, { decisions: [...decisions] }),
+    notice: `The step "${name}" does not happen in this run, so the simulator starts from the beginning.`,
+  };
+}

@@ -1,0 +1,58 @@
+/** The player's types and speeds, shared by the machine, its actors and the components. */
+import type { Decision } from '../../sim/browser/browser';
+import type { Stepper, StepperSnapshot } from '../../sim/flow/stepper';
+import type { RunConfig } from '../../sim/flow/simulation';
+import type { Core } from '../runtime/loadCore';
+import type { Target } from './positioning';
+
+export type Speed = 'slow' | 'normal' | 'fast';
+
+export const SPEEDS: Record<Speed, { label: string; ms: number }> = {
+  slow: { label: 'Slow', ms: 2500 },
+  normal: { label: 'Normal speed', ms: 1200 },
+  fast: { label: 'Fast', ms: 450 },
+};
+
+export type View = Omit<StepperSnapshot, 'config'>;
+
+export const EMPTY_VIEW: View = { trace: [], consent: null, outcome: null, attack: null, finished: false };
+
+export interface PlayerInput {
+  config: RunConfig;
+  target?: Target;
+  decisions?: Decision[];
+  speed?: Speed;
+}
+
+export interface PlayerContext {
+  config: RunConfig;
+  /** Where the next load positions the run, and the consent answers it replays. */
+  target: Target;
+  decisions: Decision[];
+  core: Core | null;
+  stepper: Stepper | null;
+  view: View;
+  /** The message shown in the inspector (its seq); follows the newest message on each step. */
+  selected: number | null;
+  speed: Speed;
+  /** Autoplay continues after the consent decision when it was on before it. */
+  autoplay: boolean;
+  /** Counts presses of Next while the consent page waits, so the window can react to each. */
+  nudges: number;
+  /** A one-off message for the learner (announced), e.g. why Next did nothing. */
+  notice: string | null;
+  error: string | null;
+}
+
+export type PlayerEvent =
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'RESET' }
+  | { type: 'RUN_TO_END' }
+  | { type: 'PLAY' }
+  | { type: 'PAUSE' }
+  | { type: 'ANSWER'; decision: Decision }
+  | { type: 'SELECT'; seq: number }
+  | { type: 'SET_SPEED'; speed: Speed }
+  | { type: 'LOAD'; config: RunConfig; target: Target; decisions?: Decision[] }
+  | { type: 'STEPPER.CONSENT'; view: View };

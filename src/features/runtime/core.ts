@@ -1,0 +1,10 @@
+/**
+ * Everything the screen needs from the simulator core at run time. This module is only ever
+ * loaded through `loadCore()` (a dynamic import), because the core pulls in msw, jose and
+ * @noble/*: keeping it out of the entry chunk is what lets the first paint stay small.
+ */
+export { Stepper, stepperAt } from '../../sim/flow/stepper';
+export type { StepperSnapshot } from '../../sim/flow/stepper';
+export { defaultDecision, outcomeTitle } from '../../sim/flow/simulation';
+export { peekJwt } from '../../sim/crypto/jwt';
+export { explainS256 } from '../../sim/crypto/pkce';

@@ -1,0 +1,22 @@
+/**
+ * Entry point. Only the shell, React Flow and the player are in this chunk; the simulator core
+ * (msw, jose, @noble/*) is fetched with a dynamic import once the first frame is painted.
+ * No service worker is registered: the simulated network runs in-process, nothing leaves the page.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { preloadCore } from './features/runtime/loadCore';
+import './styles/index.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+
+// After the first paint (two frames later), start fetching the simulator core.
+requestAnimationFrame(() => requestAnimationFrame(preloadCore));
