@@ -1,7 +1,11 @@
 /** `npm run bench`: every figure the issues name, measured, printed as a table. */
 import { benchFlow } from './flow';
+import { benchUi } from './ui';
 
-const sections: [string, () => Promise<Record<string, string>>][] = [['Headless flow (Node)', benchFlow]];
+const sections: [string, () => Promise<Record<string, string>>][] = [
+  ['Headless flow (Node)', benchFlow],
+  ['App in headless Chromium', benchUi],
+];
 
 const only = process.argv[2];
 for (const [title, run] of sections) {

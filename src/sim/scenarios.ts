@@ -23,6 +23,11 @@ export const SCENARIOS = {
     summary:
       'The user clicks Deny; the authorization server redirects back with error=access_denied and the client stops.',
   },
+  'long-session': {
+    title: 'A long working session',
+    summary:
+      'One authorization, then thirty tool calls over two hours: the access token expires midway and is refreshed. Every request carries the Bearer header.',
+  },
   'client-credentials': {
     title: 'Machine to machine (client credentials)',
     summary:

@@ -51,6 +51,9 @@ export function useFollowCurrent(layout: SequenceLayout, focusY: number | null, 
     const bottom = height - 70;
     if (screenY >= top && screenY <= bottom) return;
     const nextY = Math.min(TOP, height * anchor - focusY * zoom);
-    void flow.setViewport({ x, y: nextY, zoom }, { duration: prefersReducedMotion() ? 0 : 250 });
+    // Stepping moves the view a row or two: jump. An animated pan re-renders the whole flow on
+    // every frame for its duration, which would slow the next step; keep it for long moves only.
+    const long = Math.abs(nextY - y) > height / 2;
+    void flow.setViewport({ x, y: nextY, zoom }, { duration: long && !prefersReducedMotion() ? 250 : 0 });
   }, [focusY, anchor, width, height, flow]);
 }

@@ -73,6 +73,8 @@ export async function positionStepper(
       if (!snapshot.consent || snapshot.trace.length >= goal) break;
       answerDefault();
     }
+    // A link that lands on the consent page opens the browser window with it.
+    await stepper.settle();
     return { stepper, notice: null };
   }
 

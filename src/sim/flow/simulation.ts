@@ -58,6 +58,19 @@ export interface ScenarioPlan {
 
 const listTools: Operation = { kind: 'call', method: 'tools/list' };
 
+/** A stretch of ordinary work: reading and listing files, each call authorized on its own (C-24). */
+function workSession(calls: number): Operation[] {
+  return Array.from({ length: calls }, (_, i) =>
+    i % 3 === 2
+      ? { kind: 'call', method: 'tools/call', params: { name: 'list_files', arguments: {} } }
+      : {
+          kind: 'call',
+          method: 'tools/call',
+          params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+        },
+  );
+}
+
 export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
   'first-connection': {
     operations: [
@@ -97,6 +110,11 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
     decision: 'approve',
   },
   deny: { operations: [listTools], grant: 'authorization_code', decision: 'deny' },
+  'long-session': {
+    operations: [listTools, ...workSession(14), { kind: 'wait', seconds: 3700 }, ...workSession(15)],
+    grant: 'authorization_code',
+    decision: 'approve',
+  },
   'client-credentials': {
     operations: [
       listTools,

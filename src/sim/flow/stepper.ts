@@ -101,14 +101,24 @@ export class Stepper {
 
   /**
    * Plays up to `count` events in total, stopping early at a consent decision the learner must make.
-   * Resolves only once the run is parked (waiting to record its next event, waiting for consent, or
-   * ended), so the snapshot then is complete: a consent page shown by this step is already asked.
+   * Resolves as soon as the last of them is recorded, so the UI can draw it at once; what the party
+   * does next (a server's work, a consent prompt) follows, and `settle()` waits for it.
    */
   async advanceTo(count: number): Promise<void> {
     this.pacer.setLimit(Math.max(this.pacer.currentLimit, count));
-    while (!this.done && !this.consent && !(this.trace.length >= count && this.pacer.isBlocked)) {
-      await new Promise<void>((resolve) => (this.wake = resolve));
-    }
+    await this.waitUntil(() => this.done || this.consent !== null || this.trace.length >= count);
+  }
+
+  /**
+   * Resolves once the run is parked: waiting to record its next event, waiting for consent, or
+   * ended. The snapshot is then complete (a consent page shown by the last step is already asked).
+   */
+  async settle(): Promise<void> {
+    await this.waitUntil(() => this.done || this.consent !== null || this.pacer.isBlocked);
+  }
+
+  private async waitUntil(condition: () => boolean): Promise<void> {
+    while (!condition()) await new Promise<void>((resolve) => (this.wake = resolve));
     this.emit();
   }
 
