@@ -11,8 +11,11 @@ export function eventSignature(e: TraceEvent): string {
   switch (e.kind) {
     case 'request':
       return `${base} ${e.request.method} ${e.request.url.split('?')[0] ?? ''}`;
-    case 'response':
-      return `${base} ${e.response?.status ?? 'none'}`;
+    case 'response': {
+      // A tool that refuses answers 200 with isError: a different outcome all the same.
+      const toolError = e.response?.body?.includes('"isError":true') ? ' tool-error' : '';
+      return `${base} ${e.response?.status ?? 'none'}${toolError}`;
+    }
     default:
       return `${base} ${e.outcome ?? ''} ${e.title}`;
   }
