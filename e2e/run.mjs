@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import { tests } from './tests.mjs';
+import { attackTests } from './attacks.tests.mjs';
+import { talkTests } from './talks.tests.mjs';
 import { openPage } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,7 +54,7 @@ async function main() {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
-  for (const test of tests) {
+  for (const test of [...tests, ...attackTests, ...talkTests]) {
     if (only && !test.name.includes(only)) continue;
     const started = Date.now();
     const session = await openPage(browser, server.url, test.options);

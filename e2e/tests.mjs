@@ -98,7 +98,8 @@ export const tests = [
       const current = page.locator('[role="option"][aria-current="step"]');
       assert.match(await current.textContent(), /200 OK/);
       await page.getByRole('tab', { name: 'JWT' }).click();
-      const panel = page.getByRole('tabpanel');
+      // The inspector's tab panel (the side column's own panels are tab panels too).
+      const panel = page.locator('.inspector').getByRole('tabpanel');
       await panel.getByRole('table', { name: 'Payload (claims)' }).waitFor();
       const text = await panel.textContent();
       assert.match(text, /aud.*https:\/\/mcp\.example\.com\/mcp/s);
@@ -117,7 +118,10 @@ export const tests = [
       await page.locator('[role="option"]', { hasText: 'PKCE verified' }).click();
       await page.getByRole('tab', { name: 'PKCE' }).click();
       await page.getByText('Match:', { exact: false }).first().waitFor();
-      assert.match(await page.getByRole('tabpanel').textContent(), /SHA-256 \(hex\)[0-9a-f]{64}/);
+      assert.match(
+        await page.locator('.inspector').getByRole('tabpanel').textContent(),
+        /SHA-256 \(hex\)[0-9a-f]{64}/,
+      );
     },
   },
   {

@@ -1,14 +1,33 @@
-/** The app shell: header, the route's screen inside an error boundary, and the theme. */
+/**
+ * The app shell: header, the route's screen inside an error boundary, the theme, and the view
+ * switches (presenter mode, hide secrets, embed) that the URL carries (viewState.ts).
+ */
 import { useCallback, useState } from 'react';
+import type { CSSProperties } from 'react';
+import { ViewContext } from '../features/presenter/ViewContext';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { parseHash, useHash } from './router';
 import { Screen } from './Screen';
 import { useTheme } from './theme';
+import { useViewState } from './viewState';
 
 export function App() {
-  const route = parseHash(useHash());
-  const [theme, toggleTheme] = useTheme();
+  const hash = useHash();
+  const route = parseHash(hash);
+  const { view, api, navigate, onProgress } = useViewState(hash, route.name);
+  const [theme, toggleTheme] = useTheme(view.theme);
+  const presenting = view.present && route.name === 'sim';
+  // Presenter mode, an embed and the speaker's notes window have no header.
+  const chromeless = presenting || view.embed || route.name === 'presenter-notes';
+  const classes = [
+    'app',
+    chromeless ? 'app--chromeless' : '',
+    presenting ? 'app--present' : '',
+    view.embed ? 'app--embed' : '',
+    view.lock ? 'app--locked' : '',
+  ].filter(Boolean);
+  const style = { '--present-scale': view.scale } as CSSProperties;
   // Bumped by the error boundary's Reset: remounts the screen from scratch.
   const [generation, setGeneration] = useState(0);
   const reset = useCallback(() => {
@@ -17,13 +36,21 @@ export function App() {
   }, []);
   // The sim route is keyed by route name only: stepping rewrites the query, which must not remount it.
   return (
-    <div className="app">
-      <AppHeader route={route} theme={theme} onToggleTheme={toggleTheme} />
-      <main id="main" className="app-main">
-        <ErrorBoundary onReset={reset}>
-          <Screen key={`${route.name}-${generation}`} route={route} />
-        </ErrorBoundary>
-      </main>
-    </div>
+    <ViewContext.Provider value={api}>
+      <div className={classes.join(' ')} style={style}>
+        {!chromeless && <AppHeader route={route} theme={theme} onToggleTheme={toggleTheme} />}
+        {/* Named in an embed: the course page around the iframe has a main landmark of its own. */}
+        <main id="main" className="app-main" aria-label={view.embed ? 'MCP OAuth Flow Simulator' : undefined}>
+          <ErrorBoundary onReset={reset}>
+            <Screen
+              key={`${route.name}-${generation}`}
+              route={route}
+              navigate={navigate}
+              onProgress={onProgress}
+            />
+          </ErrorBoundary>
+        </main>
+      </div>
+    </ViewContext.Provider>
   );
 }

@@ -4,18 +4,28 @@
  */
 import { lazy, Suspense } from 'react';
 import { ComingSoon } from './ComingSoon';
-import { navigate } from './router';
+import type { OnProgress } from '../features/quiz/progress';
+import { navigate as goTo } from './router';
 import type { Route } from './router';
 import { SimRoute } from './SimRoute';
 
 const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
+const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNotesRoute'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
 }
 
-export function Screen({ route }: { route: Route }) {
+interface ScreenProps {
+  route: Route;
+  /** How in-app links navigate (the shell keeps the embedding switches on them). */
+  navigate?: (hash: string) => void;
+  /** Lesson and quiz progress (the shell forwards it to an embedding page). */
+  onProgress?: OnProgress;
+}
+
+export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
   switch (route.name) {
     case 'sim':
       return <SimRoute query={route.query} />;
@@ -23,7 +33,11 @@ export function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <div className="route-page">
-            <LessonsRoute navigate={navigate} {...(route.id ? { lessonId: route.id } : {})} />
+            <LessonsRoute
+              navigate={navigate}
+              onProgress={onProgress}
+              {...(route.id ? { lessonId: route.id } : {})}
+            />
           </div>
         </Suspense>
       );
@@ -31,8 +45,18 @@ export function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <div className="route-page">
-            <QuizRoute navigate={navigate} {...(route.id ? { lessonId: route.id } : {})} />
+            <QuizRoute
+              navigate={navigate}
+              onProgress={onProgress}
+              {...(route.id ? { lessonId: route.id } : {})}
+            />
           </div>
+        </Suspense>
+      );
+    case 'presenter-notes':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PresenterNotesRoute query={route.query} />
         </Suspense>
       );
     case 'not-found':

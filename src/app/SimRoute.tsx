@@ -1,44 +1,110 @@
 /**
- * The `#/sim` route: builds the player from the URL, and keeps the URL in step with the run
- * (replaceState, so every position is a shareable deep link and history is not flooded).
+ * The `#/sim` route: builds the player from the URL, and keeps the URL in step with the run, so
+ * every position is a shareable deep link. History policy: another run (scenario, registration,
+ * seed, attack or defence changed) pushes a history entry, so Back returns to the previous run;
+ * steps, the selected message and the view switches (presenter mode, hide secrets) replace the
+ * current entry, so stepping through 40 messages does not flood Back. Route changes (lessons,
+ * quiz) are ordinary links and push as usual.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { EmbedEvents } from '../features/embed/EmbedEvents';
+import { ShareContext } from '../features/export/share';
 import { PlayerContext } from '../features/player/PlayerContext';
+import { PresenterSync } from '../features/presenter/PresenterSync';
+import { hashWithView, routeQuery } from '../features/presenter/view';
+import { useViewOptions } from '../features/presenter/ViewContext';
 import { SimulatorScreen } from '../features/simulator/SimulatorScreen';
-import { replaceHash } from './router';
+import type { RunConfig } from '../sim/flow/simulation';
+import { hashQuery, parseHash, pushHash, replaceHash } from './router';
 import { setSimHref } from './simLink';
 import { readSimParams, simHash } from './simParams';
 
-function UrlSync() {
+/** Same scenario, registration, seed, attack and defence. */
+const sameRun = (a: RunConfig, b: RunConfig) => simHash(a, 0, []) === simHash(b, 0, []);
+
+function UrlSync({ initialSelection }: { initialSelection: number | null }) {
   const actor = PlayerContext.useActorRef();
   const config = PlayerContext.useSelector((s) => s.context.config);
   const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
   const decisions = PlayerContext.useSelector((s) => s.context.decisions);
   const settled = PlayerContext.useSelector((s) => !s.matches('loading'));
-  const hash = simHash(config, count, decisions);
+  const selected = PlayerContext.useSelector((s) => s.context.selected);
+  const newest = PlayerContext.useSelector((s) => s.context.view.trace.at(-1)?.seq ?? null);
+  const { view } = useViewOptions();
+  // The selection is in the URL only when it is not the newest message (the default).
+  const hash = simHash(config, count, decisions, selected !== newest ? selected : null);
+  const full = hashWithView(hash, view);
+  // A selection from a link waits until the run it belongs to is positioned.
+  const pending = useRef<number | null>(initialSelection);
+
+  useEffect(() => {
+    if (!settled || pending.current === null) return;
+    actor.send({ type: 'SELECT', seq: pending.current });
+    pending.current = null;
+  }, [settled, actor]);
 
   // Debounced: replaceState costs a few ms, and autoplay or a held arrow key steps quickly.
   useEffect(() => {
     if (!settled) return;
+    const before = window.location.hash;
     const timer = window.setTimeout(() => {
-      replaceHash(hash);
+      const shown = window.location.hash;
+      // The address changed meanwhile (a link, Back, an edited address bar): it wins, and the
+      // hashchange handler below loads it.
+      if (shown !== before) return;
+      const otherRun =
+        parseHash(shown).name === 'sim' && !sameRun(readSimParams(hashQuery(shown)).config, config);
+      if (otherRun) pushHash(full);
+      else replaceHash(full);
       setSimHref(hash);
     }, 150);
     return () => window.clearTimeout(timer);
-  }, [hash, settled]);
+  }, [full, hash, config, settled]);
 
-  // A link or an edited address bar: load what it says, unless it is where we already are.
+  // A link, Back/Forward or an edited address bar: load what it says, unless it is where we already
+  // are (a change of view switches alone is the shell's to show). Subscribed once, reading the run
+  // at event time: the shell re-renders on the same hashchange, and a listener re-subscribed in the
+  // middle of the event's dispatch would miss it.
   useEffect(() => {
     const onChange = () => {
       const now = window.location.hash;
-      if (!now.startsWith('#/sim') || now === hash) return;
-      const setup = readSimParams(now.slice(now.indexOf('?') + 1));
+      if (parseHash(now).name !== 'sim') return;
+      const { config, view: run, decisions, selected } = actor.getSnapshot().context;
+      const newest = run.trace.at(-1)?.seq ?? null;
+      const here = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
+      const query = routeQuery(hashQuery(now));
+      if (query === routeQuery(hashQuery(here))) return;
+      const setup = readSimParams(query);
+      const samePosition =
+        setup.target.kind === 'count' &&
+        setup.target.count === run.trace.length &&
+        sameRun(setup.config, config) &&
+        setup.decisions.join() === decisions.join();
+      if (samePosition) {
+        actor.send({ type: 'SELECT', seq: setup.selected ?? newest ?? -1 });
+        return;
+      }
+      pending.current = setup.selected ?? null;
       actor.send({ type: 'LOAD', config: setup.config, target: setup.target, decisions: setup.decisions });
     };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
-  }, [actor, hash]);
+  }, [actor]);
   return null;
+}
+
+/** "Copy link": the exact position from the player, with the view switches, without embedding ones. */
+function ShareLink({ children }: { children: ReactNode }) {
+  const actor = PlayerContext.useActorRef();
+  const { view } = useViewOptions();
+  const share = useCallback(() => {
+    const { config, view: run, decisions, selected } = actor.getSnapshot().context;
+    const newest = run.trace.at(-1)?.seq ?? null;
+    const hash = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
+    return hashWithView(hash, view, true);
+  }, [actor, view]);
+  return <ShareContext.Provider value={share}>{children}</ShareContext.Provider>;
 }
 
 export function SimRoute({ query }: { query: string }) {
@@ -48,8 +114,12 @@ export function SimRoute({ query }: { query: string }) {
     <PlayerContext.Provider
       options={{ input: { config: setup.config, target: setup.target, decisions: setup.decisions } }}
     >
-      <UrlSync />
-      <SimulatorScreen />
+      <UrlSync initialSelection={setup.selected ?? null} />
+      <PresenterSync />
+      <EmbedEvents />
+      <ShareLink>
+        <SimulatorScreen />
+      </ShareLink>
     </PlayerContext.Provider>
   );
 }

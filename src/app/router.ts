@@ -8,6 +8,7 @@ export type Route =
   | { name: 'sim'; query: string }
   | { name: 'lessons'; id: string | null }
   | { name: 'quiz'; id: string | null }
+  | { name: 'presenter-notes'; query: string }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseHash(hash: string): Route {
   const path = (q === -1 ? raw : raw.slice(0, q)).replace(/\/+$/, '');
   const query = q === -1 ? '' : raw.slice(q + 1);
   if (path === '' || path === '/sim') return { name: 'sim', query };
+  if (path === '/presenter-notes') return { name: 'presenter-notes', query };
   for (const name of ['lessons', 'quiz'] as const) {
     if (path === `/${name}`) return { name, id: null };
     if (path.startsWith(`/${name}/`)) {
@@ -51,6 +53,22 @@ export function useHash(): string {
     () => window.location.hash,
     () => '',
   );
+}
+
+/** Goes to a hash with a history entry but no hashchange event (the app already shows it). */
+export function pushHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.pushState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${hash}`,
+  );
+}
+
+/** The query part of a hash (`#/sim?a=1` → `a=1`). */
+export function hashQuery(hash: string): string {
+  const q = hash.indexOf('?');
+  return q === -1 ? '' : hash.slice(q + 1);
 }
 
 /** Rewrites the hash without a history entry or a hashchange event (the learner's Back button stays useful). */

@@ -1,7 +1,9 @@
 /**
  * The simulator's part of the URL: `#/sim?scenario=…&reg=…&seed=…&step=12` (or `at=token:response`),
  * plus `consent=approve,deny` for the learner's consent answers so a link replays the same run,
- * and `attack=<id>&defence=on|off` for a run of the attack lab.
+ * and `attack=<id>&defence=on|off` for a run of the attack lab, and `sel=<n>` for the message open
+ * in the inspector when it is not the newest. (The view switches, `present`, `mask`, `embed`..., are
+ * the shell's: features/presenter/view.ts.)
  */
 import { isAttackId } from '../sim/attacks/ids';
 import type { Decision } from '../sim/browser/browser';
@@ -16,6 +18,8 @@ export interface SimSetup {
   config: RunConfig;
   target: Target;
   decisions: Decision[];
+  /** `sel=<n>`: the message open in the inspector (its seq), when not the newest one. */
+  selected?: number;
 }
 
 function isDecision(value: string): value is Decision {
@@ -44,10 +48,17 @@ export function readSimParams(query: string): SimSetup {
     count: Number.isFinite(step) && step > 0 ? step : 0,
   };
   const decisions = (params.get('consent') ?? '').split(',').filter(isDecision);
-  return { config, target, decisions };
+  // `sel` counts messages from 1, as the diagram and the list number them.
+  const sel = Number.parseInt(params.get('sel') ?? '', 10);
+  return { config, target, decisions, ...(Number.isFinite(sel) && sel > 0 ? { selected: sel - 1 } : {}) };
 }
 
-export function simHash(config: RunConfig, count: number, decisions: readonly Decision[]): string {
+export function simHash(
+  config: RunConfig,
+  count: number,
+  decisions: readonly Decision[],
+  selected: number | null = null,
+): string {
   const params = new URLSearchParams({
     scenario: config.scenario,
     reg: config.registration,
@@ -59,5 +70,6 @@ export function simHash(config: RunConfig, count: number, decisions: readonly De
   }
   if (count > 0) params.set('step', String(count));
   if (decisions.length > 0) params.set('consent', decisions.join(','));
+  if (selected !== null) params.set('sel', String(selected + 1));
   return `#/sim?${params.toString()}`;
 }

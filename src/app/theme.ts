@@ -28,8 +28,10 @@ export function applyTheme(theme: Theme): void {
   document.documentElement.style.colorScheme = theme;
 }
 
-export function useTheme(): [Theme, () => void] {
-  const [theme, setTheme] = useState<Theme>(() => stored() ?? systemTheme());
+/** `override`: a theme an embedding page fixed with `theme=` in the URL (shown, not remembered). */
+export function useTheme(override: Theme | null = null): [Theme, () => void] {
+  const [chosen, setTheme] = useState<Theme>(() => stored() ?? systemTheme());
+  const theme = override ?? chosen;
 
   useEffect(() => applyTheme(theme), [theme]);
 

@@ -4,6 +4,7 @@ import type { Decision } from '../../sim/browser/browser';
 import { scopeDescription } from '../../sim/servers/auth/consentPage';
 import type { ConsentPrompt } from '../../sim/servers/auth/consentPage';
 import { splitUrl } from '../inspector/format';
+import { useMask } from '../presenter/MaskContext';
 
 const SOURCE: Record<string, string> = {
   dcr: 'registered itself dynamically (DCR)',
@@ -20,6 +21,7 @@ interface Props {
 
 export function ConsentPage({ prompt, url, headingRef, onAnswer }: Props) {
   const params = url ? splitUrl(url).params : [];
+  const mask = useMask();
   return (
     <div className="browser__page">
       <p className="consent__brand">
@@ -58,7 +60,7 @@ export function ConsentPage({ prompt, url, headingRef, onAnswer }: Props) {
           <ul>
             {params.map(([name, value]) => (
               <li key={name}>
-                <code>{name}</code> = <code>{value}</code>
+                <code>{name}</code> = <code>{mask(value)}</code>
               </li>
             ))}
           </ul>

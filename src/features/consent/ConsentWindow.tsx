@@ -8,6 +8,7 @@ import type { ConsentPrompt } from '../../sim/servers/auth/consentPage';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend, useTrace } from '../player/hooks';
+import { useMask } from '../presenter/MaskContext';
 import { ConsentPage } from './ConsentPage';
 import { useFocusTrap } from './useFocusTrap';
 
@@ -20,8 +21,10 @@ export function authorizationUrl(trace: readonly TraceEvent[]): string | null {
   return null;
 }
 
-function AddressBar({ url }: { url: string }) {
-  const parsed = URL.canParse(url) ? new URL(url) : null;
+function AddressBar({ url: real }: { url: string }) {
+  // The address bar shows the URL as it is, secrets masked when "hide secrets" is on.
+  const url = useMask()(real);
+  const parsed = URL.canParse(real) ? new URL(real) : null;
   return (
     <div className="browser__address" role="group" aria-label="Address bar">
       <svg
@@ -40,7 +43,7 @@ function AddressBar({ url }: { url: string }) {
           <>
             <span className="browser__origin">{parsed.origin}</span>
             {parsed.pathname}
-            <span className="browser__query">{parsed.search}</span>
+            <span className="browser__query">{url.slice(parsed.origin.length + parsed.pathname.length)}</span>
           </>
         ) : (
           url

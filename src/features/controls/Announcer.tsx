@@ -1,8 +1,9 @@
 /**
  * Tells screen-reader users what each step did (aria-live polite): the step's title and its
- * route, the consent page opening, the end of the run, and one-off notices (e.g. Next pressed
- * while the browser window waits).
+ * route, the consent page opening, the end of the run (with an attack's verdict), and one-off
+ * notices (e.g. Next pressed while the browser window waits).
  */
+import { outcomeHeadline } from '../attacks/marks';
 import { PlayerContext } from '../player/PlayerContext';
 import { endTitle, eventSentence, stepText } from '../trace/describe';
 
@@ -18,7 +19,9 @@ export function Announcer() {
   else if (!last) message = 'Ready. No messages yet.';
   else if (view.consent)
     message = `Step ${last.seq + 1}: ${stepText(last).title}. The browser window shows the consent page: choose Approve or Deny.`;
-  else if (view.finished) message = `Step ${last.seq + 1}: the flow has ended. ${endTitle(view.trace)}.`;
+  else if (view.finished)
+    // An attack run ends with its verdict: who won, and where and by which rule the defence stopped it.
+    message = `Step ${last.seq + 1}: the flow has ended. ${view.attack ? `${outcomeHeadline(view.attack)}. ${view.attack.evidence}` : `${endTitle(view.trace)}.`}`;
   else message = `Step ${last.seq + 1}: ${stepText(last).title}. ${eventSentence(last)}.`;
   // A repeated notice gets a non-breaking space every other time, so it changes and is spoken again.
   const text = notice ? `${notice}${nudges % 2 === 1 ? '\u00a0' : ''}` : message;

@@ -6,6 +6,7 @@
 import { SCENARIOS } from '../../sim/scenarios';
 import { PlayerContext } from '../player/PlayerContext';
 import { useCurrentEvent } from '../player/hooks';
+import { useMask } from '../presenter/MaskContext';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
 import { RuleChips } from './RuleChips';
 
@@ -14,12 +15,13 @@ const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal st
 function Outcome() {
   const outcome = PlayerContext.useSelector((s) => s.context.view.outcome);
   const last = useCurrentEvent();
+  const mask = useMask();
   if (!outcome || !last || last.kind === 'request' || last.kind === 'response') return null;
   const ok = outcome.kind === 'success';
   return (
     <p className={`outcome outcome--${ok ? 'ok' : 'stopped'}`}>
       <span aria-hidden="true">{ok ? '✓ ' : '■ '}</span>
-      <strong>{last.title}.</strong> {last.detail.summary}
+      <strong>{last.title}.</strong> {mask(last.detail.summary)}
     </p>
   );
 }

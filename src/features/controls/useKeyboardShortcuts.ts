@@ -1,5 +1,6 @@
 /**
- * Right arrow or Space: next. Left arrow: back. Home: reset. End: run to end.
+ * Right arrow or Space: next. Left arrow: back. Home: reset. End: run to end. Page Down and Page Up
+ * step too, as a presentation clicker sends them (except inside a scrolling tab panel, which they scroll).
  * Not while typing or choosing in a form control, and Space is left alone on buttons, links and
  * other widgets that Space activates, so the keyboard keeps its usual meaning there.
  */
@@ -7,6 +8,7 @@ import { useEffect } from 'react';
 import type { PlayerEvent } from '../player/playerMachine';
 
 const FORM_CONTROLS = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
+const SCROLLERS = '[role="tabpanel"]';
 const SPACE_WIDGETS =
   'button, a[href], summary, [role="button"], [role="tab"], [role="checkbox"], [role="switch"], [role="menuitem"]';
 
@@ -24,6 +26,10 @@ export function shortcutFor(
       return target?.closest(SPACE_WIDGETS) ? null : { type: 'NEXT' };
     case 'ArrowLeft':
       return { type: 'BACK' };
+    case 'PageDown':
+      return target?.closest(SCROLLERS) ? null : { type: 'NEXT' };
+    case 'PageUp':
+      return target?.closest(SCROLLERS) ? null : { type: 'BACK' };
     case 'Home':
       return { type: 'RESET' };
     case 'End':

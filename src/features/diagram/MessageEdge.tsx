@@ -11,6 +11,9 @@ import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import { BaseEdge, EdgeLabelRenderer } from '@xyflow/react';
 import type { Edge, EdgeProps } from '@xyflow/react';
+import { markPill, markText } from '../attacks/marks';
+import type { MessageMark } from '../attacks/marks';
+import { useMask } from '../presenter/MaskContext';
 import { TONE_ICON } from '../trace/describe';
 import type { MessageBox } from './layout';
 
@@ -24,6 +27,8 @@ export interface MessageEdgeData extends Record<string, unknown> {
   loopLeft: boolean;
   loopWidth: number;
   onSelect: (seq: number) => void;
+  /** In an attack run: the arrow where a defence stopped it, or one carrying a stolen artefact. */
+  mark?: MessageMark | null;
 }
 
 export type MessageEdgeType = Edge<MessageEdgeData, 'message'>;
@@ -39,9 +44,26 @@ function pathFor(box: MessageBox, loopLeft: boolean, loopWidth: number): string 
   return `M ${box.fromX} ${box.y} H ${end}`;
 }
 
+/** A "no entry" sign on the arrow, just before its head: where a defence stopped the attack. */
+function StopSign({ box, loopLeft, loopWidth }: { box: MessageBox; loopLeft: boolean; loopWidth: number }) {
+  const x =
+    box.direction === 'self'
+      ? loopLeft
+        ? box.fromX - loopWidth
+        : box.fromX + loopWidth
+      : box.toX + (box.direction === 'right' ? -24 : 24);
+  return (
+    <g className="seq-stop" aria-hidden="true">
+      <circle cx={x} cy={box.y} r="8" />
+      <rect x={x - 4.5} y={box.y - 1.5} width="9" height="3" rx="1" />
+    </g>
+  );
+}
+
 function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
+  const mask = useMask();
   if (!data) return null;
-  const { box, status, selected, loopLeft, loopWidth, onSelect } = data;
+  const { box, status, selected, loopLeft, loopWidth, onSelect, mark } = data;
   const marker = `url(#seq-arrow-${box.kind === 'response' ? 'open' : 'filled'}${status === 'current' ? '-current' : ''})`;
   const classes = [
     'seq-edge',
@@ -49,6 +71,7 @@ function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
     `seq-edge--${status}`,
     `seq-edge--tone-${box.tone}`,
     selected ? 'seq-edge--selected' : '',
+    mark ? `seq-edge--${mark.kind}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -68,11 +91,12 @@ function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
         className={classes}
         interactionWidth={18}
       />
+      {mark?.kind === 'stop' && <StopSign box={box} loopLeft={loopLeft} loopWidth={loopWidth} />}
       <EdgeLabelRenderer>
         <div
-          className={`seq-label seq-label--${status} seq-label--tone-${box.tone}${selected ? ' seq-label--selected' : ''}`}
+          className={`seq-label seq-label--${status} seq-label--tone-${box.tone}${selected ? ' seq-label--selected' : ''}${mark ? ` seq-label--${mark.kind}` : ''}`}
           style={{ transform: labelTransform, maxWidth: box.labelMaxWidth }}
-          title={box.label}
+          title={mask(mark ? `${box.label} (${markText(mark)})` : box.label)}
           data-seq={box.seq}
           data-status={status}
           onClick={select}
@@ -88,7 +112,12 @@ function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
               {TONE_ICON[box.tone]}
             </span>
           )}
-          <span className="seq-label__text">{box.shortLabel}</span>
+          {mark && (
+            <span className={`seq-label__mark seq-label__mark--${mark.kind}`} aria-hidden="true">
+              {markPill(mark)}
+            </span>
+          )}
+          <span className="seq-label__text">{mask(box.shortLabel)}</span>
         </div>
       </EdgeLabelRenderer>
     </>

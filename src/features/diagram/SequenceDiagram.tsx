@@ -7,8 +7,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { attackMarks } from '../attacks/marks';
 import { endTitle } from '../trace/describe';
 import { useSelectedSeq, useSend, useView } from '../player/hooks';
+import { useViewOptions } from '../presenter/ViewContext';
 import { buildEdges, buildNodes } from './elements';
 import { DEFAULT_LAYOUT, layoutSequence } from './layout';
 import { MessageEdge } from './MessageEdge';
@@ -17,6 +19,7 @@ import type { GhostNodeType } from './nodes';
 import { nodeTypes } from './nodes';
 import { StickyLanes } from './StickyLanes';
 import { useFollowCurrent } from './useFollowCurrent';
+import { useRevealSelected } from './useRevealSelected';
 
 const edgeTypes = { message: MessageEdge };
 
@@ -76,6 +79,7 @@ function DiagramCanvas() {
   const send = useSend();
   const [cache] = useState(() => new EdgeCache());
   const layout = useMemo(() => layoutSequence(view.trace), [view.trace]);
+  const marks = useMemo(() => attackMarks(view.trace, view.attack), [view.trace, view.attack]);
   const onSelect = useCallback((seq: number) => send({ type: 'SELECT', seq }), [send]);
 
   const ghostState: GhostNodeType['data']['state'] = view.finished
@@ -96,16 +100,20 @@ function DiagramCanvas() {
     [layout, ghostState, ghostText],
   );
   const edges = useMemo(
-    () => cache.build({ layout, options: DEFAULT_LAYOUT, selected, onSelect }),
-    [cache, layout, selected, onSelect],
+    () => cache.build({ layout, options: DEFAULT_LAYOUT, selected, onSelect, marks }),
+    [cache, layout, selected, onSelect, marks],
   );
 
   const current = layout.messages.at(-1);
+  const presenter = useViewOptions().view;
+  const presenterScale = presenter.present ? presenter.scale : null;
   useFollowCurrent(
     layout,
     view.finished || view.consent ? layout.nextY : (current?.y ?? null),
     view.finished ? 0.85 : 0.62,
+    presenterScale,
   );
+  useRevealSelected(layout, selected);
 
   return (
     <ReactFlow
@@ -123,7 +131,7 @@ function DiagramCanvas() {
       zoomOnScroll={false}
       zoomOnDoubleClick={false}
       minZoom={0.3}
-      maxZoom={1.6}
+      maxZoom={presenterScale === null ? 1.6 : 3}
       defaultViewport={{ x: 0, y: 10, zoom: 0.8 }}
       translateExtent={[
         [-400, -200],

@@ -7,6 +7,8 @@
 import { Position } from '@xyflow/react';
 import type { NodeHandle } from '@xyflow/react';
 import type { Lane } from '../../sim/lanes';
+import { markOf, markText, NO_MARKS, sameMark } from '../attacks/marks';
+import type { AttackMarks } from '../attacks/marks';
 import type { LayoutOptions, MessageBox, SequenceLayout } from './layout';
 import type { MessageEdgeType, MessageStatus } from './MessageEdge';
 import type { DiagramNode, GhostNodeType } from './nodes';
@@ -75,6 +77,8 @@ export interface EdgeInputs {
   options: LayoutOptions;
   selected: number | null;
   onSelect: (seq: number) => void;
+  /** In an attack run: where the defence stopped it, and what was stolen. */
+  marks?: AttackMarks;
 }
 
 function sameBox(a: MessageBox, b: MessageBox): boolean {
@@ -94,19 +98,21 @@ export function buildEdges(
   inputs: EdgeInputs,
   previous: ReadonlyMap<string, MessageEdgeType>,
 ): MessageEdgeType[] {
-  const { layout, options, selected, onSelect } = inputs;
+  const { layout, options, selected, onSelect, marks = NO_MARKS } = inputs;
   const lastSeq = layout.messages.at(-1)?.seq;
   const rightmost = layout.lanes.at(-1)?.x;
   return layout.messages.map((box) => {
     const id = `m-${box.seq}`;
     const status: MessageStatus = box.seq === lastSeq ? 'current' : 'past';
     const isSelected = box.seq === selected;
+    const mark = markOf(marks, box.seq);
     const old = previous.get(id);
     if (
       old?.data &&
       old.data.status === status &&
       old.data.selected === isSelected &&
       old.data.onSelect === onSelect &&
+      sameMark(old.data.mark, mark) &&
       sameBox(old.data.box, box)
     ) {
       return old;
@@ -120,7 +126,7 @@ export function buildEdges(
       targetHandle: 't',
       selectable: false,
       focusable: false,
-      ariaLabel: `Message ${box.seq + 1}: ${box.label}${status === 'current' ? ' (current step)' : ''}`,
+      ariaLabel: `Message ${box.seq + 1}: ${box.label}${mark ? ` (${markText(mark)})` : ''}${status === 'current' ? ' (current step)' : ''}`,
       zIndex: status === 'current' || isSelected ? 2 : 1,
       data: {
         box,
@@ -129,6 +135,7 @@ export function buildEdges(
         loopLeft: box.direction === 'self' && box.fromX === rightmost && layout.lanes.length > 1,
         loopWidth: options.loopWidth,
         onSelect,
+        mark,
       },
     };
   });

@@ -11,6 +11,8 @@ const MIN_ZOOM = 0.45;
 /** A little air above the lane headers when scrolled to the top. */
 const TOP = 10;
 const MAX_ZOOM = 1.15;
+/** Presenter mode lets the lanes grow until they fill the width: labels readable from the back row. */
+const PRESENTER_MAX_ZOOM = 3;
 
 function prefersReducedMotion(): boolean {
   return (
@@ -22,9 +24,15 @@ function prefersReducedMotion(): boolean {
 
 /**
  * `focusY` is the row to keep in view; `anchor` is where in the height it lands when the view has
- * to move (lower once the run has ended, to show more of what led there).
+ * to move (lower once the run has ended, to show more of what led there). `presenterScale` (presenter
+ * mode only) multiplies the fit-to-width zoom, without the normal layout's cap.
  */
-export function useFollowCurrent(layout: SequenceLayout, focusY: number | null, anchor = 0.62): void {
+export function useFollowCurrent(
+  layout: SequenceLayout,
+  focusY: number | null,
+  anchor = 0.62,
+  presenterScale: number | null = null,
+): void {
   const flow = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
@@ -33,14 +41,18 @@ export function useFollowCurrent(layout: SequenceLayout, focusY: number | null, 
 
   // Fit the lanes to the width whenever the available width changes.
   useEffect(() => {
-    const key = `${width}:${layout.width}`;
+    const key = `${width}:${layout.width}:${presenterScale}`;
     if (!(width > 0 && height > 0) || fittedFor.current === key) return;
     fittedFor.current = key;
-    const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, (width - 16) / layout.width));
+    const fit = (width - 16) / layout.width;
+    const zoom =
+      presenterScale === null
+        ? Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, fit))
+        : Math.min(PRESENTER_MAX_ZOOM, Math.max(MIN_ZOOM, fit * presenterScale));
     const x = (width - layout.width * zoom) / 2;
     const { y } = flow.getViewport();
     void flow.setViewport({ x, y: Math.min(TOP, y), zoom });
-  }, [width, height, layout.width, flow]);
+  }, [width, height, layout.width, flow, presenterScale]);
 
   // Follow the current arrow (or the placeholder row) when it leaves the visible band.
   useEffect(() => {

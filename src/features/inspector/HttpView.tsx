@@ -1,8 +1,10 @@
 /** The raw HTTP of a message, as it crossed the simulated network: nothing summarised away. */
 import type { HeaderList, HttpRequestData, HttpResponseData } from '../../sim/trace/types';
+import { useMask } from '../presenter/MaskContext';
 import { parseBody, splitUrl } from './format';
 
 function Params({ params, lead }: { params: [string, string][]; lead: (first: boolean) => string }) {
+  const mask = useMask();
   return (
     <ul className="http__params">
       {params.map(([name, value], i) => (
@@ -10,7 +12,7 @@ function Params({ params, lead }: { params: [string, string][]; lead: (first: bo
           <span className="http__punct">{lead(i === 0)}</span>
           <span className="http__name">{name}</span>
           <span className="http__punct">=</span>
-          <span className="http__value">{value}</span>
+          <span className="http__value">{mask(value)}</span>
         </li>
       ))}
     </ul>
@@ -18,13 +20,14 @@ function Params({ params, lead }: { params: [string, string][]; lead: (first: bo
 }
 
 function Headers({ headers }: { headers: HeaderList }) {
+  const mask = useMask();
   if (headers.length === 0) return <p className="muted">No headers.</p>;
   return (
     <dl className="http__headers">
       {headers.map(([name, value], i) => (
         <div key={`${name}-${i}`} className="http__header">
           <dt>{name}:</dt>
-          <dd>{value}</dd>
+          <dd>{mask(value)}</dd>
         </div>
       ))}
     </dl>
@@ -33,9 +36,10 @@ function Headers({ headers }: { headers: HeaderList }) {
 
 function BodyView({ body, headers }: { body: string | null; headers: HeaderList }) {
   const parsed = parseBody(body, headers);
+  const mask = useMask();
   if (!parsed) return <p className="muted">No body.</p>;
   if (parsed.kind === 'form') return <Params params={parsed.params} lead={(first) => (first ? '' : '&')} />;
-  return <pre className={`code code--${parsed.kind}`}>{parsed.text}</pre>;
+  return <pre className={`code code--${parsed.kind}`}>{mask(parsed.text)}</pre>;
 }
 
 export function RequestView({ request }: { request: HttpRequestData }) {

@@ -3,6 +3,7 @@
  * simulated clock. Display only: the inspector decodes, the MCP server is the one that verifies.
  */
 import { PlayerContext } from '../player/PlayerContext';
+import { useMask } from '../presenter/MaskContext';
 import { formatTime, relativeTo } from './format';
 import { CLAIM_TEXT, HEADER_TEXT, TIME_CLAIMS } from './tokens';
 import type { FoundToken } from './tokens';
@@ -56,6 +57,7 @@ function ClaimTable({
 
 export function JwtView({ tokens, at }: { tokens: FoundToken[]; at: number }) {
   const core = PlayerContext.useSelector((s) => s.context.core);
+  const mask = useMask();
   return (
     <div className="jwt">
       {tokens.map(({ where, token }) => {
@@ -90,9 +92,9 @@ export function JwtView({ tokens, at }: { tokens: FoundToken[]; at: number }) {
             <details className="jwt__encoded">
               <summary>The token as it travels: header . payload . signature, each base64url</summary>
               <p className="jwt__compact">
-                <span className="jwt__part jwt__part--header">{header}</span>.
-                <span className="jwt__part jwt__part--payload">{payload}</span>.
-                <span className="jwt__part jwt__part--signature">{signature}</span>
+                <span className="jwt__part jwt__part--header">{mask(header)}</span>.
+                <span className="jwt__part jwt__part--payload">{mask(payload)}</span>.
+                <span className="jwt__part jwt__part--signature">{mask(signature)}</span>
               </p>
             </details>
           </section>

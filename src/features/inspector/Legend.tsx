@@ -65,6 +65,18 @@ export function Legend() {
           </svg>
           Work a party does on its own (a loop on its lifeline)
         </li>
+        <li>
+          <span className="mark-pill mark-pill--stop legend__pill" aria-hidden="true">
+            STOP
+          </span>
+          In an attack: where a defence stopped it, with the rule
+        </li>
+        <li>
+          <span className="mark-pill mark-pill--stolen legend__pill" aria-hidden="true">
+            stolen
+          </span>
+          In an attack: a code, verifier or token reaching the attacker
+        </li>
       </ul>
       <h3 className="http__section">Keyboard</h3>
       <dl className="legend__keys">

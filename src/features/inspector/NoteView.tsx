@@ -5,9 +5,11 @@
  */
 import type { Check, NoteEvent } from '../../sim/trace/types';
 import { RuleChips } from '../controls/RuleChips';
+import { useMask } from '../presenter/MaskContext';
 import { eventTone, TONE_ICON, TONE_WORD } from '../trace/describe';
 
 function CheckItem({ check }: { check: Check }) {
+  const mask = useMask();
   return (
     <li className={`checklist__item checklist__item--${check.ok ? 'ok' : 'fail'}`}>
       <span className="checklist__mark" aria-hidden="true">
@@ -19,7 +21,7 @@ function CheckItem({ check }: { check: Check }) {
           <span className="visually-hidden">: </span> {check.label}
           {check.rule && <span className="checklist__rule">{check.rule}</span>}
         </p>
-        <p className="checklist__detail">{check.detail}</p>
+        <p className="checklist__detail">{mask(check.detail)}</p>
       </div>
     </li>
   );
@@ -42,6 +44,7 @@ export function ChecksView({ checks, title }: { checks: Check[]; title: string }
 }
 
 export function ValuesView({ values }: { values: Record<string, string> }) {
+  const mask = useMask();
   return (
     <dl className="values">
       {Object.entries(values).map(([name, value]) => (
@@ -50,7 +53,7 @@ export function ValuesView({ values }: { values: Record<string, string> }) {
             <code>{name}</code>
           </dt>
           <dd>
-            <code>{value}</code>
+            <code>{mask(value)}</code>
           </dd>
         </div>
       ))}
@@ -60,6 +63,7 @@ export function ValuesView({ values }: { values: Record<string, string> }) {
 
 export function NoteView({ event }: { event: NoteEvent }) {
   const tone = eventTone(event);
+  const mask = useMask();
   const checks = event.detail.checks ?? [];
   const values = event.detail.values;
   const rules = [
@@ -72,7 +76,7 @@ export function NoteView({ event }: { event: NoteEvent }) {
       <p className={`result result--${tone}`}>
         <span aria-hidden="true">{tone === 'normal' ? '✓' : TONE_ICON[tone]} </span>
         {tone !== 'normal' && <span className="visually-hidden">{TONE_WORD[tone]}: </span>}
-        <strong>{event.title}.</strong> {event.detail.summary}
+        <strong>{event.title}.</strong> {mask(event.detail.summary)}
       </p>
       {checks.length > 0 && (
         <ChecksView

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { PlayerContext } from '../player/PlayerContext';
+import { useMask } from '../presenter/MaskContext';
 import type { PkceFacts } from './pkce';
 
 interface Chain {
@@ -29,10 +30,11 @@ function useChain(verifier: string | null): Chain | null {
 }
 
 function Stage({ label, value, note }: { label: string; value: string; note?: string }) {
+  const mask = useMask();
   return (
     <li className="pkce__stage">
       <span className="pkce__label">{label}</span>
-      <code className="pkce__value">{value}</code>
+      <code className="pkce__value">{mask(value)}</code>
       {note && <span className="pkce__note">{note}</span>}
     </li>
   );

@@ -6,8 +6,13 @@
 import { memo, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
+import { markOf } from '../attacks/marks';
+import type { MessageMark } from '../attacks/marks';
+import { MarkPill } from '../attacks/MarkPill';
+import { useAttackMarks } from '../attacks/useAttackMarks';
 import { useSelectedSeq, useSend, useTrace } from '../player/hooks';
 import type { PlayerEvent } from '../player/playerMachine';
+import { useMask } from '../presenter/MaskContext';
 import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
 
 interface RowProps {
@@ -16,11 +21,14 @@ interface RowProps {
   current: boolean;
   active: boolean;
   send: (event: PlayerEvent) => void;
+  /** In an attack run: where the defence stopped it, or a stolen artefact. */
+  mark: MessageMark | null;
 }
 
 // Memoized: on each step only the new row and the two whose state changed render again.
-const MessageRow = memo(function MessageRow({ event, selected, current, active, send }: RowProps) {
+const MessageRow = memo(function MessageRow({ event, selected, current, active, send, mark }: RowProps) {
   const tone = eventTone(event);
+  const mask = useMask();
   return (
     <div
       role="option"
@@ -42,8 +50,9 @@ const MessageRow = memo(function MessageRow({ event, selected, current, active, 
               <span className="visually-hidden">{TONE_WORD[tone]}: </span>
             </span>
           )}
-          {messageLabel(event)}
+          {mask(messageLabel(event))}
         </span>
+        {mark && <MarkPill mark={mark} />}
       </span>
       {current && <span className="message__now">now</span>}
     </div>
@@ -53,6 +62,7 @@ const MessageRow = memo(function MessageRow({ event, selected, current, active, 
 export function MessageList() {
   const trace = useTrace();
   const selected = useSelectedSeq();
+  const marks = useAttackMarks();
   const send = useSend();
   const listRef = useRef<HTMLDivElement>(null);
   const lastSeq = trace.at(-1)?.seq;
@@ -69,7 +79,11 @@ export function MessageList() {
     // Scrolling needs layout: do it in the next frame, with the layout the paint needs anyway,
     // instead of forcing an extra one in the middle of React's commit.
     const frame = requestAnimationFrame(() => {
-      if (typeof option.scrollIntoView === 'function') option.scrollIntoView({ block: 'nearest' });
+      // Only the list scrolls: scrollIntoView would also move the page, and a course page around an embed.
+      const box = list.getBoundingClientRect();
+      const row = option.getBoundingClientRect();
+      if (row.top < box.top) list.scrollTop -= box.top - row.top;
+      else if (row.bottom > box.bottom) list.scrollTop += row.bottom - box.bottom;
     });
     return () => cancelAnimationFrame(frame);
   }, [active, trace.length]);
@@ -116,6 +130,7 @@ export function MessageList() {
               current={event.seq === lastSeq}
               active={event.seq === active}
               send={send}
+              mark={markOf(marks, event.seq)}
             />
           ))}
         </div>

@@ -5,6 +5,9 @@
  */
 export { Stepper, stepperAt } from '../../sim/flow/stepper';
 export type { StepperSnapshot } from '../../sim/flow/stepper';
-export { defaultDecision, outcomeTitle } from '../../sim/flow/simulation';
+export { defaultDecision, outcomeTitle, runFlow } from '../../sim/flow/simulation';
 export { peekJwt } from '../../sim/crypto/jwt';
 export { explainS256 } from '../../sim/crypto/pkce';
+// The attack lab: the registry (its attack files import servers and msw) and the run comparison.
+export { ATTACKS, ATTACK_LIST } from '../../sim/attacks/registry';
+export { diffRuns } from '../../sim/trace/diff';

@@ -3,6 +3,7 @@
  * the current step's explanation and the inspector. Expects a PlayerContext.Provider above it
  * (the app's /sim route provides one, configured from the URL).
  */
+import { SidePanels } from '../attacks/SidePanels';
 import { Announcer } from '../controls/Announcer';
 import { PhaseProgress } from '../controls/PhaseProgress';
 import { StepExplainer } from '../controls/StepExplainer';
@@ -14,6 +15,9 @@ import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend } from '../player/hooks';
+import { MaskProvider } from '../presenter/MaskContext';
+import { ViewBar } from '../presenter/ViewBar';
+import { useViewOptions } from '../presenter/ViewContext';
 
 function FailureBanner() {
   const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
@@ -44,32 +48,40 @@ function LoadingVeil() {
 export function SimulatorScreen() {
   const send = useSend();
   useKeyboardShortcuts(send);
+  const { mask } = useViewOptions().view;
   return (
-    <div className="sim">
-      <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
-      <Toolbar />
-      <FailureBanner />
-      <div className="sim__body">
-        <section
-          className="panel sim__diagram"
-          aria-label="Sequence diagram (the message list is its text version)"
-        >
-          <PhaseProgress />
-          <div className="sim__canvas">
-            <LazyDiagram />
-            <LoadingVeil />
+    <MaskProvider enabled={mask}>
+      <div className="sim">
+        <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
+        <div className="sim__top">
+          <Toolbar />
+          <ViewBar />
+        </div>
+        <FailureBanner />
+        <div className="sim__body">
+          <section
+            className="panel sim__diagram"
+            aria-label="Sequence diagram (the message list is its text version)"
+          >
+            <PhaseProgress />
+            <div className="sim__canvas">
+              <LazyDiagram />
+              <LoadingVeil />
+            </div>
+          </section>
+          <div className="sim__list">
+            <MessageList />
           </div>
-        </section>
-        <div className="sim__list">
-          <MessageList />
+          <div className="sim__side">
+            <SidePanels>
+              <StepExplainer />
+              <Inspector />
+            </SidePanels>
+          </div>
+          <ConsentWindow />
         </div>
-        <div className="sim__side">
-          <StepExplainer />
-          <Inspector />
-        </div>
-        <ConsentWindow />
+        <Announcer />
       </div>
-      <Announcer />
-    </div>
+    </MaskProvider>
   );
 }

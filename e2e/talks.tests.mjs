@@ -1,0 +1,508 @@
+// For talks and courses, in a real Chromium: deep links restore their exact view (and Back/Forward
+// move between runs), presenter mode and its speaker-notes window stay in step both ways, the
+// exported Mermaid parses with mermaid's own parser and the HAR has every exchange, an embedding
+// course page receives the documented events, axe finds nothing in any mode or theme, and the app
+// runs with Web Crypto removed (plain http from a classroom laptop's LAN address).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HD = { width: 1920, height: 1080 };
+const query = (hash) => new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
+
+/** Waits until the message list (drawn a moment after the diagram) shows `count` messages. */
+async function messages(page, count) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[role="listbox"] [role="option"]').length === n,
+    count,
+  );
+}
+
+async function axeOn(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+  assert.deepEqual(summary, [], `axe violations in ${label}`);
+}
+
+/** Console errors, page errors and requests leaving the origin, for a page the harness does not watch. */
+function watch(page, origin) {
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (
+      !url.startsWith(`${origin}/`) &&
+      !url.startsWith('data:') &&
+      !url.startsWith('blob:') &&
+      url !== 'about:blank'
+    )
+      problems.push(`request left the origin: ${url}`);
+  });
+  return () => assert.deepEqual(problems, [], 'problems in a second page');
+}
+
+async function stepTitle(page) {
+  return (await page.locator('#step-title').textContent())?.trim();
+}
+
+async function downloadText(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), data: await readFile(path) };
+}
+
+export const talkTests = [
+  {
+    name: 'talks: a deep link restores its exact view, and Back/Forward move between runs',
+    slug: 'talks-deep-link',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=class-7&step=12&sel=5');
+      await messages(page, 12);
+      const selected = page.locator('[role="option"][aria-selected="true"]');
+      assert.equal(await selected.getAttribute('data-seq'), '4', 'message 5 is selected, not the newest');
+      assert.match(await page.locator('.inspector .panel__count').textContent(), /message 5/);
+      assert.equal(await page.locator('[role="option"][aria-current="step"]').getAttribute('data-seq'), '11');
+      await page.waitForFunction(() => location.hash.includes('sel=5'));
+      // The same seed gives the same values: the state in the URL of message 14 is the same twice.
+      await s.screenshot('40-deep-link-selection-1280-light');
+
+      // Another run is a new history entry; steps are not.
+      await page.getByLabel('Scenario').selectOption('deny');
+      await s.waitSettled();
+      await page.waitForFunction(() => location.hash.includes('scenario=deny'));
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      await page.waitForFunction(() => location.hash.includes('step=2'));
+      await page.goBack();
+      await s.waitSettled();
+      await page.waitForFunction(() => location.hash.includes('scenario=first-connection'));
+      await messages(page, 12); // Back returns to the previous run, at its step.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[role="option"][aria-selected="true"]')?.getAttribute('data-seq') === '4',
+      );
+      await page.goForward();
+      await s.waitSettled();
+      await page.waitForFunction(() => location.hash.includes('scenario=deny'));
+      await messages(page, 2);
+
+      // An attack link with presenter mode and hidden secrets opens exactly that.
+      await s.go('#/sim?attack=stolen-code-no-pkce&defence=off&step=21&present=1&mask=1');
+      await messages(page, 21);
+      await page.locator('.app--present').waitFor();
+      assert.equal(await stepTitle(page), 'The attacker sends a request');
+      assert.match(await page.locator('.seq-label--current').textContent(), /POST \/token/);
+      const hash = await page.evaluate(() => location.hash);
+      assert.equal(query(hash).get('attack'), 'stolen-code-no-pkce');
+      assert.equal(query(hash).get('defence'), 'off');
+      assert.equal(query(hash).get('mask'), '1');
+      // Nothing secret ever goes into the URL: only choices and a seed.
+      await page.waitForFunction(() => location.hash.includes('step='));
+      assert.doesNotMatch(await page.evaluate(() => location.hash), /eyJ|code_verifier|access_token/);
+    },
+  },
+  {
+    name: 'talks: presenter mode and the speaker notes window stay in step both ways',
+    slug: 'talks-presenter',
+    options: { viewport: HD },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo&step=5');
+      await page.keyboard.press('p');
+      await page.locator('.app--present').waitFor();
+      assert.equal(await page.locator('header.app-header').count(), 0, 'no app header');
+      assert.equal(await page.locator('.sim__list').isVisible(), false, 'side panels hidden');
+      assert.equal(await page.locator('.inspector').isVisible(), false);
+      // Readable from the back of the room: the explanation and the diagram labels are big.
+      await page
+        .waitForFunction(
+          () => parseFloat(getComputedStyle(document.querySelector('#step-title')).fontSize) >= 34,
+          null,
+          {
+            timeout: 5000,
+          },
+        )
+        .catch(() => undefined);
+      const sizes = await page.evaluate(() => ({
+        app: document.querySelector('.app').className,
+        title: parseFloat(getComputedStyle(document.querySelector('#step-title')).fontSize),
+        text: parseFloat(getComputedStyle(document.querySelector('.explainer__text')).fontSize),
+        label: document.querySelector('.seq-label--current').getBoundingClientRect().height,
+      }));
+      assert.ok(sizes.title >= 34, `title ${sizes.title}px (${sizes.app})`);
+      assert.ok(sizes.text >= 26, `text ${sizes.text}px`);
+      assert.ok(sizes.label >= 34, `current label ${sizes.label}px tall`);
+      await page.waitForTimeout(300);
+      await s.screenshot('41-presenter-1920-light');
+      await s.axe('presenter mode, light');
+
+      const [notes] = await Promise.all([
+        page.context().waitForEvent('page'),
+        page.getByRole('button', { name: 'Speaker notes' }).click(),
+      ]);
+      const clean = watch(notes, s.origin);
+      await notes.waitForLoadState();
+      await notes.getByText(/In step with the simulator window/).waitFor();
+      const heading = notes.locator('#notes-step-title');
+      await notes.waitForFunction(
+        () =>
+          document.querySelector('#notes-step-title')?.textContent === 'Check the metadata names this server',
+      );
+      assert.match(await notes.locator('.notes-card__note').first().textContent(), /^Say: /);
+      // The next message, for the speaker only.
+      await notes.getByText('GET authorization server metadata').waitFor();
+      await notes.setViewportSize({ width: 1000, height: 760 });
+      await notes.screenshot({ path: join(root, 'e2e', 'screenshots', '42-speaker-notes-1000.png') });
+      await axeOn(notes, 'the speaker notes window');
+
+      // Next in the notes window steps the audience window…
+      await notes.getByRole('button', { name: 'Next' }).click();
+      await messages(page, 6);
+      await notes.waitForFunction(
+        () =>
+          document.querySelector('#notes-step-title')?.textContent === 'GET authorization server metadata',
+      );
+      // …the audience window's keys (a clicker's Page Down) move the notes…
+      await page.bringToFront();
+      await page.keyboard.press('PageDown');
+      await s.waitSettled();
+      await notes.waitForFunction(
+        () => document.querySelector('#notes-step-title')?.textContent === 'Authorization server metadata',
+      );
+      assert.equal(await heading.textContent(), await stepTitle(page));
+      // …and a clicker pointed at the notes window works too.
+      await notes.bringToFront();
+      await notes.keyboard.press('PageDown');
+      await messages(page, 8);
+      await notes.keyboard.press('PageUp');
+      await messages(page, 7);
+
+      // Scale and hidden secrets from the keyboard, kept in the URL.
+      await page.bringToFront();
+      await page.keyboard.press('+');
+      await page.keyboard.press('+');
+      await page.keyboard.press('h');
+      await page.waitForFunction(
+        () => location.hash.includes('scale=1.25') && location.hash.includes('mask=1'),
+      );
+      await page.keyboard.press('End');
+      await s.waitSettled();
+      await page.waitForTimeout(300);
+      await s.screenshot('43-presenter-finished-125-1920-light');
+      await notes.waitForFunction(() => /Outcome/.test(document.body.textContent ?? ''));
+      clean();
+      await notes.close();
+    },
+  },
+  {
+    name: 'talks: presenter mode, dark and high contrast at 1280x720, with secrets hidden on the consent window',
+    slug: 'talks-presenter-dark',
+    options: { colorScheme: 'dark' },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&step=14&present=1&mask=1');
+      // Fullscreen: F, and the visible control, through the Fullscreen API.
+      const fullscreen = page.getByRole('button', { name: 'Fullscreen' });
+      await page.keyboard.press('f');
+      await page.waitForFunction(() => Boolean(document.fullscreenElement));
+      assert.equal(await fullscreen.getAttribute('aria-pressed'), 'true');
+      await fullscreen.click();
+      await page.waitForFunction(() => !document.fullscreenElement);
+      assert.equal(await fullscreen.getAttribute('aria-pressed'), 'false');
+      await page.keyboard.press('ArrowRight');
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      const address = await dialog.getByRole('group', { name: 'Address bar' }).textContent();
+      assert.match(address, /state=[A-Za-z0-9_-]{3}•••••/);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), 'high');
+      await s.screenshot('44-presenter-consent-masked-1280-dark');
+      await s.axe('presenter mode with the consent window, dark high contrast');
+      await dialog.getByRole('button', { name: 'Approve' }).click();
+      await s.waitSettled();
+      await page.keyboard.press('End');
+      await s.waitSettled();
+      await page.waitForTimeout(300);
+      await s.screenshot('45-presenter-finished-1280-dark');
+      await s.axe('presenter mode, finished, dark');
+      assert.doesNotMatch(await page.locator('body').textContent(), /eyJhbGciOi/);
+    },
+  },
+  {
+    name: 'talks: the help dialog lists the shortcuts, traps focus and gives it back',
+    slug: 'talks-help',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?step=3');
+      await messages(page, 3);
+      const opener = page.getByRole('button', { name: 'Keyboard shortcuts' });
+      await opener.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await dialog.waitFor();
+      assert.ok(
+        await dialog
+          .getByRole('heading', { name: 'Keyboard shortcuts' })
+          .evaluate((h) => h === document.activeElement),
+      );
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('Tab');
+        assert.ok(
+          await dialog.evaluate((d) => d.contains(document.activeElement)),
+          'focus stays in the dialog',
+        );
+      }
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(300);
+      assert.equal(await s.messageCount(), 3, 'keys in the dialog do not step the flow');
+      await s.screenshot('46-help-1280-light');
+      await s.axe('the help dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      assert.ok(await opener.evaluate((b) => b === document.activeElement), 'focus returns to the ? button');
+    },
+  },
+  {
+    name: "talks: exports: the Mermaid parses with mermaid's parser, the HAR has every exchange, SVG and PNG",
+    slug: 'talks-exports',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=step-up&reg=dcr&seed=demo');
+      await page.keyboard.press('End');
+      await page.waitForSelector('.seq-ghost--ended');
+      await s.waitSettled();
+      const labels = await page.locator('[role="option"] .message__label').allTextContents();
+      const responses = await page.locator('[role="option"].message--response').count();
+      await page.keyboard.press('e');
+      const dialog = page.getByRole('dialog', { name: 'Export this run' });
+      await dialog.waitFor();
+      await s.screenshot('47-export-1280-light');
+      await s.axe('the export dialog');
+
+      const mermaidText = await dialog.getByRole('textbox', { name: /Mermaid source/ }).inputValue();
+      await page.addScriptTag({ path: join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
+      const parsed = await page.evaluate(async (text) => {
+        const result = await window.mermaid.parse(text);
+        return result && result.diagramType;
+      }, mermaidText);
+      assert.equal(parsed, 'sequence');
+      assert.equal(
+        mermaidText.split('\n').filter((l) => /->>|-->>|-\)|Note over/.test(l)).length,
+        labels.length,
+      );
+      const mmd = await downloadText(page, () =>
+        dialog.getByRole('button', { name: 'Download .mmd' }).click(),
+      );
+      assert.match(mmd.name, /^mcp-oauth-step-up-dcr-\d+\.mmd$/);
+      assert.equal(mmd.data.toString('utf8'), mermaidText);
+
+      const har = await downloadText(page, () =>
+        dialog.getByRole('button', { name: 'Download .har' }).click(),
+      );
+      const log = JSON.parse(har.data.toString('utf8')).log;
+      assert.equal(log.version, '1.2');
+      assert.equal(log.entries.length, responses, 'one HAR entry per exchange');
+      assert.ok(
+        log.entries.every((e) => e.request.url.startsWith('http') && typeof e.response.status === 'number'),
+      );
+      assert.ok(
+        log.entries.some((e) => e.response.status === 403),
+        'the insufficient_scope answer is in it',
+      );
+
+      const svg = await downloadText(page, () =>
+        dialog.getByRole('button', { name: 'Download SVG' }).click(),
+      );
+      const titles = await page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+        if (doc.querySelector('parsererror')) return null;
+        return [...doc.querySelectorAll('g.message > title')].map((t) => t.textContent);
+      }, svg.data.toString('utf8'));
+      assert.ok(titles, 'the SVG is well-formed XML');
+      assert.deepEqual(
+        titles,
+        labels.map(
+          (label, i) => `${i + 1}. ${label.replace(/^[⚠✕⊘☠] (error|refused|blocked|attacker): /, '')}`,
+        ),
+      );
+
+      const png = await downloadText(page, () =>
+        dialog.getByRole('button', { name: 'Download PNG' }).click(),
+      );
+      assert.deepEqual([...png.data.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+      const width = png.data.readUInt32BE(16);
+      const svgWidth = Number(/width="(\d+)"/.exec(svg.data.toString('utf8'))[1]);
+      assert.equal(width, svgWidth * 2, 'drawn at twice the size');
+      assert.ok(png.data.length > 20_000, `PNG of ${png.data.length} bytes`);
+    },
+  },
+  {
+    name: 'talks: a course page embeds the app and receives the documented events',
+    slug: 'talks-embed',
+    options: { viewport: { width: 1280, height: 900 } },
+    async run(s) {
+      const { page } = s;
+      const example = await readFile(join(root, 'docs', 'embed-example.html'));
+      await page.route(`${s.origin}/__course.html**`, (route) =>
+        route.fulfill({ body: example, contentType: 'text/html; charset=utf-8' }),
+      );
+      await page.goto(`${s.origin}/__course.html?app=/`);
+      const frameEl = page.locator('#simulator');
+      await frameEl.waitFor();
+      const frame = page.frameLocator('#simulator');
+      const events = () => page.evaluate(() => window.courseEvents.map((e) => e.data));
+      await frame.getByRole('button', { name: /Next/ }).waitFor();
+      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'ready'));
+      assert.equal(await frame.locator('header.app-header').count(), 0, 'no app header in an embed');
+      await frame.getByRole('button', { name: /Next/ }).click();
+      await frame.getByRole('button', { name: /Next/ }).click();
+      await page.waitForFunction(() =>
+        window.courseEvents.some((e) => e.data.type === 'step' && e.data.step === 2),
+      );
+      const step = (await events()).find((e) => e.type === 'step' && e.step === 2);
+      assert.deepEqual(step, {
+        source: 'mcp-oauth-simulator',
+        version: 1,
+        type: 'step',
+        run: { scenario: 'first-connection', registration: 'cimd', seed: 'demo', attack: null },
+        step: 2,
+        message: {
+          number: 2,
+          stepId: 'mcp-unauthenticated',
+          part: 'response',
+          title: '401 Unauthorized + WWW-Authenticate',
+        },
+        finished: false,
+        outcome: null,
+      });
+      assert.ok(await page.evaluate(() => window.courseEvents.every((e) => e.origin === location.origin)));
+      await s.screenshot('48-embed-course-page-1280');
+      await s.axe('a course page with the embedded simulator');
+
+      // A locked attack: no selectors; the attack's verdict arrives.
+      await page.getByRole('button', { name: 'Attack: mix-up' }).click();
+      await frame.getByRole('button', { name: /Run to end/ }).waitFor();
+      assert.equal(await frame.getByLabel('Scenario').isVisible(), false, 'locked: no scenario selector');
+      assert.equal(
+        await frame.getByRole('tab', { name: /Attack lab/ }).isVisible(),
+        false,
+        'locked: no attack choice',
+      );
+      await frame.getByRole('button', { name: /Run to end/ }).click();
+      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'attack-completed'));
+      const verdict = (await events()).find((e) => e.type === 'attack-completed');
+      assert.equal(verdict.attack, 'mix-up');
+      assert.equal(verdict.attackerWon, false);
+      assert.deepEqual(verdict.stoppedAt, { message: 23, rule: 'C-20' });
+
+      // A lesson, completed; its quiz, answered.
+      await page.getByRole('button', { name: 'Lesson: discovery' }).click();
+      // Reading to the end completes the lesson (the "Mark as read" button does it too).
+      await frame.getByRole('heading', { level: 1 }).waitFor();
+      await frame.locator('.lesson__end').scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'lesson-completed'));
+      await page.getByRole('button', { name: 'Quiz: discovery' }).click();
+      const check = frame.getByRole('button', { name: /^Check (answer|order)$/ });
+      await check.waitFor();
+      if (await frame.getByRole('radio').count()) await frame.getByRole('radio').first().check();
+      await check.click();
+      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'quiz-answered'));
+      const all = await events();
+      assert.deepEqual(
+        all.find((e) => e.type === 'lesson-completed'),
+        { source: 'mcp-oauth-simulator', version: 1, type: 'lesson-completed', lessonId: 'discovery' },
+      );
+      assert.deepEqual(Object.keys(all.find((e) => e.type === 'quiz-answered')).sort(), [
+        'correct',
+        'questionId',
+        'quiz',
+        'source',
+        'type',
+        'version',
+      ]);
+      assert.doesNotMatch(JSON.stringify(all), /eyJ|code=|state=|Bearer/);
+      assert.match(await page.locator('#lessons').textContent(), /discovery/);
+      await s.screenshot('49-embed-course-progress-1280');
+    },
+  },
+  {
+    name: 'talks: the embed fits a 640x480 iframe',
+    slug: 'talks-embed-small',
+    options: { viewport: { width: 640, height: 480 } },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?attack=stolen-code-no-pkce&defence=on&embed=1&lock=1&step=6');
+      assert.equal(await page.locator('header.app-header').count(), 0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px too wide)`);
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.equal(
+        await page.evaluate(() => scrollY),
+        0,
+        'stepping does not scroll the page (or the course page)',
+      );
+      await s.screenshot('50-embed-640x480');
+      await s.axe('the embed at 640x480');
+      // The embedding page fixes a dark theme for this frame; the learner's own choice is not changed.
+      await s.go('#/lessons/discovery?embed=1&lock=1&theme=dark');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+      assert.equal(await page.evaluate(() => localStorage.getItem('mcp-sim-theme')), null);
+      const lessonOverflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(lessonOverflow <= 0, `the lesson fits (${lessonOverflow}px too wide)`);
+      assert.equal(await page.locator('.lesson__pager').isVisible(), false, 'locked to this lesson');
+      await s.screenshot('51-embed-lesson-640x480-dark');
+      await s.axe('an embedded lesson at 640x480, dark');
+    },
+  },
+  {
+    name: 'talks: works without Web Crypto or the Clipboard API (plain http from a LAN address)',
+    slug: 'talks-no-crypto',
+    async run(s) {
+      const { page } = s;
+      await page.addInitScript(() => {
+        // What a non-secure context lacks.
+        Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true });
+        Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+        Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+      });
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo');
+      assert.equal(await page.evaluate(() => crypto.subtle), undefined);
+      await page.keyboard.press('End');
+      await page.waitForSelector('.seq-ghost--ended');
+      const labels = await s.labels();
+      assert.ok(
+        labels.some((l) => l.startsWith('Authorized: the tool ran')),
+        'the flow succeeds',
+      );
+      assert.ok(
+        labels.some((l) => l.startsWith('Token valid')),
+        'the MCP server verified the token',
+      );
+      await page.locator('[role="option"]', { hasText: 'PKCE verified' }).click();
+      await page.getByRole('tab', { name: 'PKCE' }).click();
+      await page.getByText('Match:', { exact: false }).first().waitFor();
+      // Copying a link falls back to the old way (or shows the link to copy by hand).
+      await page.keyboard.press('l');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.viewbar__status')?.textContent === 'Link copied' ||
+          document.querySelector('[role="dialog"] input'),
+      );
+      await s.screenshot('52-no-web-crypto-1280-light');
+    },
+  },
+];

@@ -1,0 +1,164 @@
+/**
+ * One attack in the lab: what the attacker tries, the two switches (the attack, and the defence
+ * that the rule provides), where the run is, and once it ends, the verdict with the rule behind it.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AttackDef } from '../../sim/attacks/types';
+import { VULNERABILITIES } from '../../sim/attacks/vulnerabilities';
+import { RuleChips } from '../controls/RuleChips';
+import { PlayerContext } from '../player/PlayerContext';
+import { usePlayerStatus, useSend } from '../player/hooks';
+import type { Core } from '../runtime/loadCore';
+import { CompareDialog } from './CompareDialog';
+import type { Lab } from './labState';
+import { OutcomeBanner } from './OutcomeBanner';
+import { Switch } from './Switch';
+import { useAttackMarks } from './useAttackMarks';
+import type { LabActions } from './useLabActions';
+import { TARGET_LANE, TARGET_PHRASE } from './words';
+
+function RunState({
+  attack,
+  on,
+  onShowMessage,
+}: {
+  attack: AttackDef;
+  on: boolean;
+  onShowMessage: (seq: number) => void;
+}) {
+  const status = usePlayerStatus();
+  const send = useSend();
+  const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
+  const report = PlayerContext.useSelector((s) => s.context.view.attack);
+  const finished = PlayerContext.useSelector((s) => s.context.view.finished);
+  const marks = useAttackMarks();
+
+  if (!on) {
+    return (
+      <p className="lab-status">
+        The attack is off: the run is the victim&apos;s normal flow, with no attacker. Switch it on to replay
+        the same flow with the attacker&apos;s moves.
+      </p>
+    );
+  }
+  if (finished && report?.id === attack.id) {
+    return <OutcomeBanner attack={attack} report={report} marks={marks} onShowMessage={onShowMessage} />;
+  }
+  const text =
+    status === 'loading'
+      ? 'Starting the run…'
+      : finished
+        ? 'The run ended before the attacker could act.'
+        : status === 'awaitingConsent'
+          ? "The victim's browser shows a consent page: answer it in the browser window, or run to the end to let the victim decide."
+          : count === 0
+            ? 'Ready. Step through with Next (→) to watch every message, or run to the end for the verdict.'
+            : `Message ${count} of the run. The verdict comes when the run ends.`;
+  return (
+    <div className="lab-status lab-status--pending">
+      <p>{text}</p>
+      {!finished && status !== 'loading' && (
+        <button
+          type="button"
+          className="btn btn--primary btn--sm"
+          onClick={() => send({ type: 'RUN_TO_END' })}
+        >
+          Run the attack to the end
+        </button>
+      )}
+    </div>
+  );
+}
+
+function defenceHint(attack: AttackDef, on: boolean, defence: boolean): string {
+  const skipped = attack.defence.vulnerabilities.map((v) => VULNERABILITIES[v].title).join('; ');
+  const meaning = defence ? 'On: the rule is enforced.' : `Off: ${skipped}.`;
+  return on ? meaning : `${meaning} Takes effect when the attack is on.`;
+}
+
+interface Props {
+  attack: AttackDef;
+  lab: Lab;
+  core: Core;
+  actions: LabActions;
+  autoFocus: boolean;
+  onShowMessage: (seq: number) => void;
+}
+
+export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMessage }: Props) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const config = PlayerContext.useSelector((s) => s.context.config);
+  const [comparing, setComparing] = useState(false);
+  const on = config.attack?.id === attack.id;
+  const defence = (on ? config.attack?.defence : undefined) ?? lab.defence;
+
+  useEffect(() => {
+    if (autoFocus) heading.current?.focus();
+  }, [autoFocus]);
+
+  return (
+    <div className="lab__attack" aria-labelledby={`${id}-title`} role="group">
+      <p className="lab__meta">
+        <span className={`lab-target lab-target--${TARGET_LANE[attack.target]}`}>
+          Targets {TARGET_PHRASE[attack.target]}
+        </span>
+      </p>
+      <h3 id={`${id}-title`} ref={heading} tabIndex={-1} className="lab__title">
+        {attack.title}
+      </h3>
+      <div className="lab__tries">
+        <h4 className="lab__label">What the attacker tries</h4>
+        <p>{attack.summary}</p>
+      </div>
+      <div className="lab__switches" role="group" aria-label="Switches for this attack">
+        <Switch
+          tone="attack"
+          title="Attack"
+          checked={on}
+          onChange={(value) => actions.setAttackOn(attack, value)}
+          label="The attacker plays her moves after the victim's flow"
+        />
+        <Switch
+          tone="defence"
+          title="Defence"
+          checked={defence === 'on'}
+          onChange={(value) => actions.setDefence(attack, value ? 'on' : 'off')}
+          label={attack.defence.label}
+          hint={defenceHint(attack, on, defence === 'on')}
+        />
+      </div>
+      <RunState attack={attack} on={on} onShowMessage={onShowMessage} />
+      <div className="lab__footer">
+        <button type="button" className="btn btn--sm" onClick={() => setComparing(true)}>
+          <CompareIcon /> Compare defence off and on
+        </button>
+        <a className="lab__lesson" href={`#/lessons/${attack.lesson}`}>
+          Read the lesson on this attack
+        </a>
+      </div>
+      <RuleChips ids={attack.rules} label="Rules behind the defence" />
+      {comparing && (
+        <CompareDialog core={core} config={config} attack={attack} onClose={() => setComparing(false)} />
+      )}
+    </div>
+  );
+}
+
+function CompareIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <rect x="3" y="4" width="7.5" height="16" rx="1.5" fill="none" stroke="currentColor" strokeWidth="2" />
+      <rect
+        x="13.5"
+        y="4"
+        width="7.5"
+        height="16"
+        rx="1.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The lab's three controls as player events: choosing an attack, the attack switch and the defence
+ * switch. Each restarts the run from its first message (LOAD), and the URL follows the config.
+ */
+import type { AttackDef } from '../../sim/attacks/types';
+import type { RunConfig } from '../../sim/flow/simulation';
+import { PlayerContext } from '../player/PlayerContext';
+import { useSend } from '../player/hooks';
+import { attackConfig, withoutAttack } from './labConfig';
+import type { Defence } from './labConfig';
+import type { Lab } from './labState';
+
+export interface LabActions {
+  choose: (attack: AttackDef) => void;
+  setAttackOn: (attack: AttackDef, on: boolean) => void;
+  setDefence: (attack: AttackDef, defence: Defence) => void;
+}
+
+export function useLabActions(lab: Lab): LabActions {
+  const send = useSend();
+  const config = PlayerContext.useSelector((s) => s.context.config);
+  const load = (next: RunConfig) => send({ type: 'LOAD', config: next, target: { kind: 'count', count: 0 } });
+  const defence = config.attack?.defence ?? lab.defence;
+  return {
+    choose: (attack) => {
+      lab.pick(attack.id);
+      lab.setDefence(defence);
+      load(attackConfig(config, attack, defence));
+    },
+    setAttackOn: (attack, on) => {
+      if (on === Boolean(config.attack)) return;
+      if (config.attack) {
+        // Remember what was on (it may have come from a link), for when the attack is switched back on.
+        lab.pick(config.attack.id);
+        lab.setDefence(config.attack.defence);
+      }
+      load(on ? attackConfig(config, attack, lab.defence) : withoutAttack(config));
+    },
+    setDefence: (attack, next) => {
+      lab.setDefence(next);
+      // With the attack off the choice waits for it; with it on, the run restarts with the new defence.
+      if (config.attack) load(attackConfig(config, attack, next));
+    },
+  };
+}

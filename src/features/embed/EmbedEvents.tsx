@@ -1,0 +1,74 @@
+/**
+ * The simulator's progress events for an embedding page (events.ts): a `step` event whenever the
+ * run rests at a new position, and `attack-completed` once an attack run has its verdict. Renders
+ * nothing; does nothing outside a frame. Needs the player above it.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { PlayerContext } from '../player/PlayerContext';
+import { eventPart, stepText } from '../trace/describe';
+import { useViewOptions } from '../presenter/ViewContext';
+import { isFramed, postEmbedEvent } from './events';
+import type { RunInfo } from './events';
+
+export function EmbedEvents() {
+  const { parentOrigin } = useViewOptions().view;
+  const config = PlayerContext.useSelector((s) => s.context.config);
+  const view = PlayerContext.useSelector((s) => s.context.view);
+  const resting = PlayerContext.useSelector(
+    (s) =>
+      !s.matches('loading') && !s.matches('stepping') && !s.matches('running') && !s.matches('answering'),
+  );
+  const run = useMemo<RunInfo>(
+    () => ({
+      scenario: config.scenario,
+      registration: config.registration,
+      seed: config.seed,
+      attack: config.attack ? { ...config.attack } : null,
+    }),
+    [config],
+  );
+
+  // The same position can be shown twice (the consent window opening on it): one event per position.
+  const lastSent = useRef('');
+  useEffect(() => {
+    if (!resting || !isFramed()) return;
+    const key = JSON.stringify([run, view.trace.length, view.finished]);
+    if (key === lastSent.current) return;
+    lastSent.current = key;
+    const last = view.trace.at(-1);
+    postEmbedEvent(
+      {
+        type: 'step',
+        run,
+        step: view.trace.length,
+        message: last
+          ? { number: last.seq + 1, stepId: last.stepId, part: eventPart(last), title: stepText(last).title }
+          : null,
+        finished: view.finished,
+        outcome: view.finished ? (view.outcome?.kind ?? null) : null,
+      },
+      parentOrigin,
+    );
+  }, [resting, view, run, parentOrigin]);
+
+  const report = view.attack;
+  useEffect(() => {
+    if (!report || !isFramed()) return;
+    postEmbedEvent(
+      {
+        type: 'attack-completed',
+        run,
+        attack: report.id,
+        defence: report.defence,
+        attackerWon: report.attackerWon,
+        // The report's evidence text may quote values from the run: it is not sent.
+        stoppedAt: report.stoppedAt
+          ? { message: report.stoppedAt.seq + 1, rule: report.stoppedAt.rule ?? null }
+          : null,
+      },
+      parentOrigin,
+    );
+  }, [report, run, parentOrigin]);
+
+  return null;
+}
