@@ -7,6 +7,7 @@ import { challengeS256, createVerifier } from '../crypto/pkce';
 import type { Rng } from '../world/random';
 import type { Check } from '../trace/types';
 import type { ClientContext, PendingAuthorization } from './session';
+import { recordChecklist } from './checklist';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 
@@ -125,26 +126,22 @@ export async function validateCallback(ctx: ClientContext, url: URL): Promise<Au
   if (!enforce.iss)
     Object.assign(iss, { ok: true, detail: `NOT CHECKED (vulnerable client). ${iss.detail}` });
   checks.push(iss);
-  const failed = checks.find((c) => !c.ok);
   const error = params.get('error');
   const code = params.get('code');
-  await ctx.deps.note({
-    kind: 'internal',
+  const failed = await recordChecklist(ctx, {
     stepId: 'validate-callback',
-    title: failed
-      ? `Response discarded: ${failed.label} check failed`
-      : error
-        ? `Authorization failed: ${error}`
-        : 'state and iss match',
-    outcome: failed ? 'refused' : 'ok',
-    rule: failed?.rule ?? 'C-19',
-    detail: {
-      summary: failed
-        ? 'The client discards this response before the code goes anywhere. No token request is sent, and any error in it is not shown (C-21).'
-        : error
-          ? `The response is genuine and reports ${error}.`
-          : "The response is genuine: the client may redeem the code, at the recorded issuer's token endpoint only.",
-      checks,
+    checks,
+    rule: 'C-19',
+    ok: {
+      title: error ? `Authorization failed: ${error}` : 'state and iss match',
+      summary: error
+        ? `The response is genuine and reports ${error}.`
+        : "The response is genuine: the client may redeem the code, at the recorded issuer's token endpoint only.",
+    },
+    refused: {
+      title: (f) => `Response discarded: ${f.label} check failed`,
+      summary:
+        'The client discards this response before the code goes anywhere. No token request is sent, and any error in it is not shown (C-21).',
     },
   });
   // C-21: after a failed iss or state check, error fields are neither acted on nor displayed.

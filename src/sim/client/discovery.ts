@@ -5,6 +5,7 @@
  */
 import type { Check } from '../trace/types';
 import { asMetadataUrls, prmUrlFor } from '../world/urls';
+import { recordChecklist } from './checklist';
 import { isRecord, stringArray } from './json';
 import type { AsMetadata, ClientContext, ProtectedResource } from './session';
 import { ClientRefusal } from './types';
@@ -31,6 +32,20 @@ async function getJson(
   }
 }
 
+/** Tries each well-known URL in order: the first JSON object wins; a 4xx moves on, a 5xx stops. */
+async function firstDocument(
+  ctx: ClientContext,
+  urls: string[],
+  step: 'prm-discovery' | 'as-metadata',
+): Promise<Record<string, unknown> | undefined> {
+  for (const url of urls) {
+    const { status, body } = await getJson(ctx, url, step);
+    if (status === 200 && isRecord(body)) return body;
+    if (status >= 500) return undefined;
+  }
+  return undefined;
+}
+
 /** The candidate PRM URLs: the header's alone if given (the SDK does not fall back), else path then root. */
 function prmCandidates(ctx: ClientContext): string[] {
   const fromHeader = ctx.session.challenge?.resourceMetadata;
@@ -42,15 +57,7 @@ function prmCandidates(ctx: ClientContext): string[] {
 }
 
 export async function discoverResource(ctx: ClientContext): Promise<ProtectedResource> {
-  let doc: Record<string, unknown> | undefined;
-  for (const url of prmCandidates(ctx)) {
-    const { status, body } = await getJson(ctx, url, 'prm-discovery');
-    if (status === 200 && isRecord(body)) {
-      doc = body;
-      break;
-    }
-    if (status >= 500) break;
-  }
+  const doc = await firstDocument(ctx, prmCandidates(ctx), 'prm-discovery');
   const checks: Check[] = [];
   const resource = typeof doc?.resource === 'string' ? doc.resource : undefined;
   const servers = stringArray(doc?.authorization_servers) ?? [];
@@ -74,18 +81,17 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
     detail: servers.join(', ') || '(none)',
     rule: 'S-01',
   });
-  const failed = checks.find((c) => !c.ok);
-  await ctx.deps.note({
-    kind: 'internal',
+  const failed = await recordChecklist(ctx, {
     stepId: 'validate-prm',
-    title: failed ? `Metadata refused: ${failed.label}` : 'Metadata names this server',
-    outcome: failed ? 'refused' : 'ok',
-    rule: failed?.rule ?? 'C-01',
-    detail: {
-      summary: failed
-        ? 'The client must not use this metadata, so it stops before asking anyone for a token.'
-        : `The client will ask ${servers[0]} for a token for ${resource}.`,
-      checks,
+    checks,
+    rule: 'C-01',
+    ok: {
+      title: 'Metadata names this server',
+      summary: `The client will ask ${servers[0]} for a token for ${resource}.`,
+    },
+    refused: {
+      title: (f) => `Metadata refused: ${f.label}`,
+      summary: 'The client must not use this metadata, so it stops before asking anyone for a token.',
     },
   });
   if (failed || !resource || !doc)
@@ -112,15 +118,7 @@ export function isSafeEndpoint(value: unknown): value is string {
 }
 
 export async function discoverAuthorizationServer(ctx: ClientContext, issuer: string): Promise<AsMetadata> {
-  let doc: Record<string, unknown> | undefined;
-  for (const url of asMetadataUrls(issuer)) {
-    const { status, body } = await getJson(ctx, url, 'as-metadata');
-    if (status === 200 && isRecord(body)) {
-      doc = body;
-      break;
-    }
-    if (status >= 500) break;
-  }
+  const doc = await firstDocument(ctx, asMetadataUrls(issuer), 'as-metadata');
   const checks: Check[] = [];
   const { checks: enforce } = ctx.config;
   checks.push({
@@ -157,18 +155,18 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     detail: `${String(doc?.authorization_endpoint)}, ${String(doc?.token_endpoint)}`,
     rule: 'C-51',
   });
-  const failed = checks.find((c) => !c.ok);
-  await ctx.deps.note({
-    kind: 'internal',
+  const failed = await recordChecklist(ctx, {
     stepId: 'validate-as-metadata',
-    title: failed ? `Metadata refused: ${failed.label}` : 'Issuer and PKCE support confirmed',
-    outcome: failed ? 'refused' : 'ok',
-    rule: failed?.rule ?? 'C-06',
-    detail: {
-      summary: failed
-        ? 'The client must not use this metadata: it stops, with no registration, authorization or token request.'
-        : `The client records ${issuer} as the issuer it expects to hear from.`,
-      checks,
+    checks,
+    rule: 'C-06',
+    ok: {
+      title: 'Issuer and PKCE support confirmed',
+      summary: `The client records ${issuer} as the issuer it expects to hear from.`,
+    },
+    refused: {
+      title: (f) => `Metadata refused: ${f.label}`,
+      summary:
+        'The client must not use this metadata: it stops, with no registration, authorization or token request.',
     },
   });
   if (failed || !doc)
