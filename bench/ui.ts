@@ -7,11 +7,12 @@ import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 // The e2e suite's static server (plain JavaScript, no types).
 // @ts-expect-error -- untyped .mjs module
 import { serve } from '../e2e/server.mjs';
+// @ts-expect-error -- untyped .mjs module
+import { launchChromium } from '../e2e/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -95,19 +96,7 @@ export async function benchUi(): Promise<Record<string, string>> {
   results['JS of the whole app, every route (gzip)'] = kb(allJs.reduce((n, f) => n + gz(f), 0));
 
   const server = (await serve(dist)) as { url: string; close: () => Promise<void> };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser: Browser = await launchChromium();
   try {
     const loads: number[] = [];
     let simulatorJs: string[] = [];

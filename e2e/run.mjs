@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { serve } from './server.mjs';
 import { tests } from './tests.mjs';
 import { attackTests } from './attacks.tests.mjs';
@@ -38,19 +38,7 @@ async function main() {
   buildIfStale();
   mkdirSync(join(root, 'e2e', 'screenshots'), { recursive: true });
   const server = await serve(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;

@@ -1,0 +1,19 @@
+// Launches Debian's Chromium for the e2e suite and the benchmark, with the flags this machine
+// needs (TOOLCHAIN.md pitfall 1): headless as root, and no background traffic to a closed network.
+import { chromium } from 'playwright-core';
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
