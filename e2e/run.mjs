@@ -10,6 +10,7 @@ import { serve } from './server.mjs';
 import { tests } from './tests.mjs';
 import { attackTests } from './attacks.tests.mjs';
 import { talkTests } from './talks.tests.mjs';
+import { courseTests } from './course.tests.mjs';
 import { openPage } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +43,7 @@ async function main() {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
-  for (const test of [...tests, ...attackTests, ...talkTests]) {
+  for (const test of [...tests, ...attackTests, ...talkTests, ...courseTests]) {
     if (only && !test.name.includes(only)) continue;
     const started = Date.now();
     const session = await openPage(browser, server.url, test.options);
