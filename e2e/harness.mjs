@@ -7,6 +7,19 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 const shots = join(resolve(dirname(fileURLToPath(import.meta.url))), 'screenshots');
 
+/** Runs axe on the page and fails with a short summary of each violation. */
+export async function assertNoAxeViolations(page, label) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
+  assert.deepEqual(summary, [], `axe violations in ${label}`);
+}
+
 export async function openPage(browser, origin, options = {}) {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },
@@ -46,17 +59,7 @@ export async function openPage(browser, origin, options = {}) {
     async screenshot(name) {
       await page.screenshot({ path: join(shots, `${name}.png`) });
     },
-    async axe(label) {
-      const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
-      assert.deepEqual(summary, [], `axe violations in ${label}`);
-    },
+    axe: (label) => assertNoAxeViolations(page, label),
     assertClean() {
       assert.deepEqual(errors, [], 'console errors or page errors');
       const foreign = requests.filter(

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
+import { assertNoAxeViolations } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HD = { width: 1920, height: 1080 };
@@ -21,17 +21,7 @@ async function messages(page, count) {
   );
 }
 
-async function axeOn(page, label) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(' '))
-        .slice(0, 3)
-        .join(', ')}`,
-  );
-  assert.deepEqual(summary, [], `axe violations in ${label}`);
-}
+const axeOn = assertNoAxeViolations;
 
 /** Console errors, page errors and requests leaving the origin, for a page the harness does not watch. */
 function watch(page, origin) {

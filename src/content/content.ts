@@ -3,6 +3,7 @@
  * (Vite's import.meta.glob in load.ts, anything else in a script). Problems are collected, not
  * thrown one at a time, so a test run lists every broken file at once.
  */
+import { shuffle } from '../sim/world/random';
 import type { Rng } from '../sim/world/random';
 import { FrontMatterError, parseFrontMatter, type FrontMatter } from './frontmatter';
 import { classifyHref, extractLinks, parseLessonHref, parseSimHref, type MarkdownLink } from './links';
@@ -155,24 +156,6 @@ export function loadContent(
   questions.sort((a, b) => (orderOf.get(a.lesson) ?? 0) - (orderOf.get(b.lesson) ?? 0));
 
   return { lessons, questions, problems };
-}
-
-/** A uniform integer in [0, n) from a 32-bit generator. */
-function below(rng: Pick<Rng, 'nextUint32'>, n: number): number {
-  return Math.floor((rng.nextUint32() / 0x1_0000_0000) * n);
-}
-
-function shuffle<T>(items: readonly T[], rng: Pick<Rng, 'nextUint32'>): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = below(rng, i + 1);
-    const a = out[i];
-    const b = out[j];
-    if (a === undefined || b === undefined) continue;
-    out[i] = b;
-    out[j] = a;
-  }
-  return out;
 }
 
 /**

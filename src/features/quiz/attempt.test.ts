@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSimHref } from '../../content/links';
 import { QUESTIONS } from '../../content/load';
 import type { ChoiceQuestion, OrderQuestion, QuestionLink } from '../../content/schema';
-import { createRng } from '../../sim/world/random';
-import {
-  correctAnswerIndex,
-  grade,
-  isInOrder,
-  move,
-  prepareAttempt,
-  scramble,
-  score,
-  shuffle,
-} from './attempt';
+import { createRng, shuffle } from '../../sim/world/random';
+import { correctAnswerIndex, grade, isInOrder, move, prepareAttempt, scramble, score } from './attempt';
 import { questionSimHref, questionSimLabel } from './questionLinks';
 
 const choice = QUESTIONS.find((question): question is ChoiceQuestion => question.kind === 'choice');

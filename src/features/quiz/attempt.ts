@@ -4,7 +4,7 @@
  * fresh one. Grading and reordering are pure functions the components call.
  */
 import type { ChoiceQuestion, OrderQuestion, Question } from '../../content/schema';
-import { createRng, type Rng } from '../../sim/world/random';
+import { createRng, shuffle, type Rng } from '../../sim/world/random';
 
 export type AttemptItem =
   | {
@@ -30,24 +30,6 @@ let seedCounter = 0;
 export function newSeed(): string {
   seedCounter += 1;
   return `${Date.now().toString(36)}-${seedCounter}`;
-}
-
-function below(rng: Pick<Rng, 'nextUint32'>, n: number): number {
-  return Math.floor((rng.nextUint32() / 0x1_0000_0000) * n);
-}
-
-/** Fisher–Yates with the seeded generator. */
-export function shuffle<T>(items: readonly T[], rng: Pick<Rng, 'nextUint32'>): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = below(rng, i + 1);
-    const a = out[i];
-    const b = out[j];
-    if (a === undefined || b === undefined) continue;
-    out[i] = b;
-    out[j] = a;
-  }
-  return out;
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, index) => index);

@@ -64,3 +64,22 @@ export function createRng(seed: string): Rng {
 export function forkRng(seed: string, party: string): Rng {
   return createRng(`${seed}/${party}`);
 }
+
+/** A uniform integer in [0, n) from a 32-bit generator. */
+export function below(rng: Pick<Rng, 'nextUint32'>, n: number): number {
+  return Math.floor((rng.nextUint32() / 0x1_0000_0000) * n);
+}
+
+/** Fisher–Yates with the seeded generator: one seed, one order. */
+export function shuffle<T>(items: readonly T[], rng: Pick<Rng, 'nextUint32'>): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = below(rng, i + 1);
+    const a = out[i];
+    const b = out[j];
+    if (a === undefined || b === undefined) continue;
+    out[i] = b;
+    out[j] = a;
+  }
+  return out;
+}
