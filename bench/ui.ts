@@ -15,7 +15,8 @@ import { serve } from '../e2e/server.mjs';
 import { launchChromium } from '../e2e/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
+// DIST_DIR: build and measure in another folder, so a running e2e suite's dist/ is left alone.
+const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(root, 'dist');
 
 const median = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -84,7 +85,10 @@ async function timeNext(page: Page): Promise<number> {
 }
 
 export async function benchUi(): Promise<Record<string, string>> {
-  execSync('npx vite build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execSync(`npx vite build --outDir ${JSON.stringify(dist)} --emptyOutDir`, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const results: Record<string, string> = {};
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const firstPaint = scriptsIn(html);

@@ -14,7 +14,8 @@ import { courseTests } from './course.tests.mjs';
 import { openPage } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// DIST_DIR (e.g. dist-mine/) lets two people build and test side by side without sharing dist/
+const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(root, 'dist');
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -32,7 +33,10 @@ function buildIfStale() {
   );
   if (built > sources) return;
   console.log(built ? 'dist/ is older than the sources: building…' : 'No dist/: building…');
-  execSync('npx vite build', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execSync(`npx vite build --outDir ${JSON.stringify(dist)} --emptyOutDir`, {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function main() {
