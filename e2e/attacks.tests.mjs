@@ -347,4 +347,34 @@ export const attackTests = [
       assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H3');
     },
   },
+  {
+    name: 'attack lab variants: a link to the PKCE downgrade (C-28 stops it), then the radio group by keyboard',
+    slug: 'lab-variants',
+    async run(s) {
+      const { page } = s;
+      const id = 'stolen-code-no-pkce';
+      await s.go(`#/sim?attack=${id}&defence=off&variant=downgrade&seed=demo`);
+      assert.equal(await labTab(page).getAttribute('aria-selected'), 'true');
+      const group = lab(page).getByRole('group', { name: 'Variant' });
+      await group.waitFor();
+      assert.equal(await group.getByRole('radio', { name: /^Downgrade/ }).isChecked(), true);
+      await runToEnd(s);
+      await expectSucceeded(s, id);
+      await defenceOn(s, id);
+      assert.match(await page.evaluate(() => location.hash), /variant=downgrade/, 'the variant stays');
+      await runToEnd(s);
+      await expectStopped(s, 'C-28');
+      await s.screenshot('33-lab-variant-downgrade-stopped-1280-light');
+      await s.axe('the attack lab with its variants');
+      // Arrow keys move within the radio group (they do not step the run); each choice restarts it.
+      await group.getByRole('radio', { name: /^Downgrade/ }).focus();
+      await page.keyboard.press('ArrowUp');
+      await page.waitForFunction(() => location.hash.includes('variant=server-lax'));
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0, 'the run restarted as the new variant');
+      await runToEnd(s);
+      await expectStopped(s, 'A-16');
+      assert.match(await outcome(page).textContent(), /caught a redirect with nothing to redeem/);
+    },
+  },
 ];

@@ -5,9 +5,9 @@
  * EXPECTED is keyed by AttackId, so an attack without its pair of tests does not compile.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACK_IDS, isAttackId } from '../src/sim/attacks/ids';
+import { ATTACK_IDS, ATTACK_VARIANT_IDS, isAttackId, variantOf } from '../src/sim/attacks/ids';
 import type { AttackId } from '../src/sim/attacks/ids';
-import { ATTACKS } from '../src/sim/attacks/registry';
+import { ATTACKS, resolveAttack } from '../src/sim/attacks/registry';
 import { attackVulnerabilities } from '../src/sim/attacks/run';
 import { runFlow } from '../src/sim/flow/simulation';
 import type { StepId } from '../src/sim/steps';
@@ -39,22 +39,58 @@ const EXPECTED: Record<AttackId, Stop> = {
   'metadata-steering': { step: 'validate-prm', rule: 'C-22' },
 };
 
+/**
+ * The other variants of the attacks that have several (the first variant is the attack as keyed
+ * above), keyed `<attack>/<variant>`. A test below fails when a variant in the registry has no entry.
+ */
+const VARIANT_EXPECTED: Record<string, Stop> = {
+  'stolen-code-no-pkce/client-omits': { step: 'verify-pkce', rule: 'A-16' },
+  'stolen-code-no-pkce/server-lax': { step: 'authorize', status: 302, error: '', rule: 'A-16' },
+  'stolen-code-no-pkce/downgrade': { step: 'validate-as-metadata', rule: 'C-28' },
+  'wrong-audience/no-resource': { step: 'validate-token', rule: 'S-06' },
+  'open-redirect/error-redirect': { step: 'authorize', status: 400, error: 'invalid_scope', rule: 'A-13' },
+  'metadata-steering/spoofed-issuer': { step: 'validate-as-metadata', rule: 'C-06' },
+};
+
+/**
+ * Where a compliant party refuses the victim's own flow with the defence on: that refusal is the
+ * rule (a server that demands PKCE turns away a client without it; a client turns away a server
+ * without S256). Everywhere else the honest flow must complete both ways.
+ */
+const HONEST_REFUSED: Record<string, { kind: string; rule?: string; error?: string }> = {
+  'stolen-code-no-pkce/server-lax': { kind: 'denied', error: 'invalid_request' },
+  'stolen-code-no-pkce/downgrade': { kind: 'refused', rule: 'C-28' },
+};
+
+/** Every attack, once per variant: [key, id, variant]. */
+const CASES: [string, AttackId, string | undefined][] = ATTACK_IDS.flatMap((id) => {
+  const variants = ATTACKS[id].variants;
+  if (!variants) return [[id, id, undefined] as [string, AttackId, undefined]];
+  return variants.map(
+    (v, i) => [i === 0 ? id : `${id}/${v.id}`, id, v.id] as [string, AttackId, string | undefined],
+  );
+});
+
+function expectedStop(key: string, id: AttackId): Stop | undefined {
+  return key === id ? EXPECTED[id] : VARIANT_EXPECTED[key];
+}
+
 /** After the stop, the attacker's own requests that followed were refused too (what she got, if anything). */
 function attackerResponses(trace: readonly TraceEvent[]) {
   return trace.filter((e) => e.kind === 'response' && e.to === 'attacker');
 }
 
-describe.each(ATTACK_IDS)('attack %s', (id) => {
-  const attack = ATTACKS[id];
+describe.each(CASES)('attack %s', (key, id, variant) => {
+  const attack = resolveAttack({ id, variant });
 
   it('defence off: the attacker really succeeds', async () => {
     const run = await runFlow({
       seed: 'lab',
       scenario: 'first-connection',
       registration: 'dcr',
-      attack: { id, defence: 'off' },
+      attack: { id, defence: 'off', variant },
     });
-    expect(run.attack).toMatchObject({ id, defence: 'off', attackerWon: true, stoppedAt: null });
+    expect(run.attack).toMatchObject({ id, variant, defence: 'off', attackerWon: true, stoppedAt: null });
     const verdict = run.trace.at(-1);
     expect(verdict).toMatchObject({ stepId: 'attack-verdict', mark: 'breach' });
     // The attacker really took part: her lane has traffic, and (for every theft) an artefact crossed to her.
@@ -67,10 +103,11 @@ describe.each(ATTACK_IDS)('attack %s', (id) => {
       seed: 'lab',
       scenario: 'first-connection',
       registration: 'dcr',
-      attack: { id, defence: 'on' },
+      attack: { id, defence: 'on', variant },
     });
     expect(run.attack?.attackerWon).toBe(false);
-    const expected = EXPECTED[id];
+    const expected = expectedStop(key, id);
+    if (!expected) throw new Error(`No expected stop for ${key}: add it to VARIANT_EXPECTED`);
     const stop = run.attack?.stoppedAt ? run.trace[run.attack.stoppedAt.seq] : undefined;
     expect(stop?.stepId).toBe(expected.step);
     expect(run.attack?.stoppedAt?.rule).toBe(expected.rule);
@@ -110,17 +147,50 @@ describe.each(ATTACK_IDS)('attack %s', (id) => {
         registration: attack.victim.registration,
         vulnerabilities: attackVulnerabilities(attack, defence),
       });
-      expect(run.outcome.kind).toBe('success');
+      const refused = defence === 'on' ? HONEST_REFUSED[key] : undefined;
+      if (refused) expect(run.outcome).toMatchObject(refused);
+      else expect(run.outcome.kind).toBe('success');
     }
   });
 
   it('is complete as data: rules, lesson, defence and explanations', () => {
     expect(attack.id).toBe(id);
+    expect(attack.variant).toBe(variant);
     expect(attack.rules.length).toBeGreaterThan(0);
     expect(attack.defence.vulnerabilities.length).toBeGreaterThan(0);
     expect(attack.explain.vulnerable.length).toBeGreaterThan(40);
     expect(attack.explain.defended.length).toBeGreaterThan(40);
     expect(LESSONS.map((l) => l.id)).toContain(attack.lesson);
+  });
+});
+
+describe('attack variants', () => {
+  it("the light list of variant ids (for links) is the registry's, in order", () => {
+    for (const id of ATTACK_IDS) {
+      expect(ATTACK_VARIANT_IDS[id] ?? null).toEqual(ATTACKS[id].variants?.map((v) => v.id) ?? null);
+    }
+  });
+
+  it('every variant has its expected stop, and every expected stop names a variant', () => {
+    const keys = CASES.map(([key]) => key).filter((key) => key.includes('/'));
+    expect(keys.sort()).toEqual(Object.keys(VARIANT_EXPECTED).sort());
+  });
+
+  it('variants really differ from the default: another defence or another precondition', () => {
+    for (const [key, id, variant] of CASES) {
+      if (!key.includes('/')) continue;
+      const base = resolveAttack({ id });
+      const other = resolveAttack({ id, variant });
+      expect(other.defence.vulnerabilities).not.toEqual(base.defence.vulnerabilities);
+      expect(other.explain.defended).not.toBe(base.explain.defended);
+    }
+  });
+
+  it('an unknown variant runs the default, and a link falls back to it', () => {
+    expect(resolveAttack({ id: 'open-redirect', variant: 'nope' }).variant).toBe('prefix-match');
+    expect(variantOf('open-redirect', 'nope')).toBeUndefined();
+    expect(variantOf('open-redirect', 'error-redirect')).toBe('error-redirect');
+    expect(variantOf('mix-up', 'anything')).toBeUndefined();
   });
 });
 

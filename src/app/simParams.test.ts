@@ -38,6 +38,29 @@ describe('sim URL parameters', () => {
     expect(readSimParams('attack=not-an-attack').config.attack).toBeUndefined();
   });
 
+  it('reads an attack variant the attack has, and drops one it has not', () => {
+    expect(readSimParams('attack=open-redirect&variant=error-redirect').config.attack).toEqual({
+      id: 'open-redirect',
+      defence: 'on',
+      variant: 'error-redirect',
+    });
+    expect(readSimParams('attack=open-redirect&variant=nope').config.attack).toEqual({
+      id: 'open-redirect',
+      defence: 'on',
+    });
+    expect(readSimParams('attack=mix-up&variant=error-redirect').config.attack).toEqual({
+      id: 'mix-up',
+      defence: 'on',
+    });
+    const hash = simHash(
+      { ...DEFAULT_CONFIG, attack: { id: 'metadata-steering', defence: 'off', variant: 'spoofed-issuer' } },
+      3,
+      [],
+    );
+    expect(hash).toContain('&variant=spoofed-issuer');
+    expect(readSimParams(hash.split('?')[1] ?? '').config.attack?.variant).toBe('spoofed-issuer');
+  });
+
   it('writes what it reads', () => {
     const hash = simHash(
       {

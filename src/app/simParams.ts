@@ -1,11 +1,12 @@
 /**
  * The simulator's part of the URL: `#/sim?scenario=…&reg=…&seed=…&step=12` (or `at=token:response`),
  * plus `consent=approve,deny` for the learner's consent answers so a link replays the same run,
- * and `attack=<id>&defence=on|off` for a run of the attack lab, and `sel=<n>` for the message open
+ * and `attack=<id>&defence=on|off` (with `variant=<id>` for one of its variants) for a run of the attack lab, and `sel=<n>` for the message open
  * in the inspector when it is not the newest. (The view switches, `present`, `mask`, `embed`..., are
  * the shell's: features/presenter/view.ts.)
  */
-import { isAttackId } from '../sim/attacks/ids';
+import { isAttackId, variantOf } from '../sim/attacks/ids';
+import type { AttackId } from '../sim/attacks/ids';
 import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
 import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
@@ -26,6 +27,16 @@ function isDecision(value: string): value is Decision {
   return value === 'approve' || value === 'deny';
 }
 
+function attackParams(id: AttackId, params: URLSearchParams): NonNullable<RunConfig['attack']> {
+  const variant = variantOf(id, params.get('variant'));
+  return {
+    id,
+    defence: params.get('defence') === 'off' ? 'off' : 'on',
+    // An unknown variant is dropped: the attack runs as it is by default.
+    ...(variant ? { variant } : {}),
+  };
+}
+
 export function readSimParams(query: string): SimSetup {
   const params = new URLSearchParams(query);
   const scenario = params.get('scenario') ?? '';
@@ -37,9 +48,7 @@ export function readSimParams(query: string): SimSetup {
     scenario: isScenarioId(scenario) ? scenario : DEFAULT_CONFIG.scenario,
     registration: isRegistrationMode(registration) ? registration : DEFAULT_CONFIG.registration,
     // The defence is on unless the link says off: the safe reading of a missing value.
-    ...(isAttackId(attack)
-      ? { attack: { id: attack, defence: params.get('defence') === 'off' ? 'off' : 'on' } }
-      : {}),
+    ...(isAttackId(attack) ? { attack: attackParams(attack, params) } : {}),
   };
   const at = params.get('at');
   const step = Number.parseInt(params.get('step') ?? '', 10);
@@ -67,6 +76,7 @@ export function simHash(
   if (config.attack) {
     params.set('attack', config.attack.id);
     params.set('defence', config.attack.defence);
+    if (config.attack.variant) params.set('variant', config.attack.variant);
   }
   if (count > 0) params.set('step', String(count));
   if (decisions.length > 0) params.set('consent', decisions.join(','));

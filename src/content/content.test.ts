@@ -100,6 +100,15 @@ describe('links', () => {
       expect(formatSimHref(parsed.value)).toBe('#/sim?scenario=first-connection&reg=dcr&at=token:response');
   });
 
+  it('parses an attack link with a variant, and formats it back', () => {
+    const href = '#/sim?attack=stolen-code-no-pkce&defence=on&variant=downgrade';
+    expect(parseSimHref(href)).toEqual({
+      ok: true,
+      value: { attack: 'stolen-code-no-pkce', defence: 'on', variant: 'downgrade' },
+    });
+    expect(formatSimHref({ attack: 'stolen-code-no-pkce', defence: 'on', variant: 'downgrade' })).toBe(href);
+  });
+
   it('parses an attack link', () => {
     expect(parseSimHref('#/sim?attack=open-redirect&defence=off')).toEqual({
       ok: true,
@@ -123,6 +132,12 @@ describe('links', () => {
     ],
     ['an unknown attack', '#/sim?attack=sql-injection', /unknown attack id/],
     ['a bad defence value', '#/sim?attack=mix-up&defence=maybe', /defence must be/],
+    [
+      'a variant the attack does not have',
+      '#/sim?attack=mix-up&variant=downgrade',
+      /not a variant of mix-up/,
+    ],
+    ['a variant without an attack', '#/sim?scenario=refresh&variant=downgrade', /not a variant/],
     ['an unknown parameter', '#/sim?scenario=first-connection&speed=2', /unknown parameter/],
     ['a repeated parameter', '#/sim?scenario=first-connection&scenario=deny', /repeated/],
     ['an empty parameter', '#/sim?scenario=', /empty/],

@@ -5,7 +5,7 @@
  * simulator's own tables (steps.ts, scenarios.ts, attacks/ids.ts), so a renamed step breaks a test,
  * not a learner's click.
  */
-import { isAttackId, type AttackId } from '../sim/attacks/ids';
+import { isAttackId, variantOf, type AttackId } from '../sim/attacks/ids';
 import { isRegistrationMode, isScenarioId, type RegistrationMode, type ScenarioId } from '../sim/scenarios';
 import { STEPS, isStepId, type StepId } from '../sim/steps';
 
@@ -24,11 +24,12 @@ export interface SimLink {
   at?: StepRef;
   attack?: AttackId;
   defence?: Defence;
+  variant?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence'] as const;
+export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence', 'variant'] as const;
 export type SimParam = (typeof SIM_PARAMS)[number];
 
 function isSimParam(value: string): value is SimParam {
@@ -105,6 +106,9 @@ export function simLinkProblems(link: SimLink): string[] {
   if (link.defence !== undefined && link.attack === undefined) {
     problems.push('"defence" only applies to an attack link');
   }
+  if (link.variant !== undefined && (link.attack === undefined || !variantOf(link.attack, link.variant))) {
+    problems.push(`"${link.variant}" is not a variant of ${link.attack ?? 'any attack: there is no attack'}`);
+  }
   if (link.reg !== undefined && link.scenario === 'client-credentials') {
     problems.push('the client-credentials scenario has no registration mode');
   }
@@ -158,6 +162,9 @@ export function parseSimHref(href: string): Parsed<SimLink> {
         if (!isDefence(value)) return { ok: false, error: `defence must be "on" or "off", not "${value}"` };
         link.defence = value;
         break;
+      case 'variant':
+        link.variant = value;
+        break;
     }
   }
   const problems = simLinkProblems(link);
@@ -173,6 +180,7 @@ export function formatSimHref(link: SimLink): string {
   if (link.at) params.set('at', formatStepRef(link.at));
   if (link.attack) params.set('attack', link.attack);
   if (link.defence) params.set('defence', link.defence);
+  if (link.variant) params.set('variant', link.variant);
   return `#/sim?${params.toString().replace(/%3A/g, ':')}`;
 }
 

@@ -135,11 +135,11 @@ describe('each side of a defence holds on its own, over the wire', () => {
       follow: true,
       vulnerabilities: ['client-no-pkce'],
     });
-    expect(victim.outcome).toMatchObject({
-      kind: 'denied',
-      error: 'invalid_request',
-      description: 'code_challenge is required',
-    });
+    // The client registered itself (DCR), so its redirect URI is unreviewed: the error is shown on
+    // the server's own page rather than redirected to it.
+    expect(victim.outcome).toMatchObject({ kind: 'denied', error: 'no_callback' });
+    const authorize = victim.exchanges.find((e) => new URL(e.url).pathname.endsWith('/authorize'));
+    expect(authorize?.status).toBe(400);
     expect(victim.exchanges.some((e) => e.url.endsWith('/auth/token'))).toBe(false);
   });
 

@@ -14,6 +14,7 @@ import type { Lab } from './labState';
 import { OutcomeBanner } from './OutcomeBanner';
 import { Switch } from './Switch';
 import { useAttackMarks } from './useAttackMarks';
+import { VariantChooser } from './VariantChooser';
 import type { LabActions } from './useLabActions';
 import { TARGET_LANE, TARGET_PHRASE } from './words';
 
@@ -107,6 +108,13 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
       <h3 id={`${id}-title`} ref={heading} tabIndex={-1} className="lab__title">
         {attack.title}
       </h3>
+      {attack.variants && (
+        <VariantChooser
+          variants={attack.variants}
+          current={attack.variant}
+          onChoose={(variant) => actions.setVariant(core.resolveAttack({ id: attack.id, variant }))}
+        />
+      )}
       <div className="lab__tries">
         <h4 className="lab__label">What the attacker tries</h4>
         <p>{attack.summary}</p>

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ATTACKS } from '../../sim/attacks/registry';
+import { ATTACKS, resolveAttack } from '../../sim/attacks/registry';
 import { runFlow } from '../../sim/flow/simulation';
 import { RULES } from '../../sim/rules';
 import { options, settled } from '../simulator/testing';
@@ -88,6 +88,50 @@ describe('Attack lab: choosing and switching', () => {
     await user.click(within(lab).getByRole('switch', { name: /^Attack/ }));
     await settled();
     expect(currentConfig().attack).toEqual({ id: 'mix-up', defence: 'off' });
+  });
+
+  it('an attack with variants offers them; each choice restarts the run as that variant', async () => {
+    const user = userEvent.setup();
+    renderLab();
+    const lab = await choose(user, ATTACKS['stolen-code-no-pkce'].title);
+    const group = within(lab).getByRole('group', { name: 'Variant' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(
+      ATTACKS['stolen-code-no-pkce'].variants?.map((v) => v.id),
+    );
+    expect(within(group).getByRole('radio', { name: 'Neither side uses PKCE' })).toBeChecked();
+
+    await user.click(within(group).getByRole('radio', { name: /Downgrade/ }));
+    await settled();
+    const downgrade = resolveAttack({ id: 'stolen-code-no-pkce', variant: 'downgrade' });
+    expect(currentConfig().attack).toEqual({
+      id: 'stolen-code-no-pkce',
+      defence: 'off',
+      variant: 'downgrade',
+    });
+    expect(within(lab).getByText(downgrade.summary)).toBeInTheDocument();
+    expect(within(lab).getByRole('switch', { name: /^Defence/ })).toHaveAccessibleName(
+      `Defence ${downgrade.defence.label}`,
+    );
+
+    // The defence keeps the variant, and the verdict is the variant's: the client refused (C-28).
+    await user.click(within(lab).getByRole('switch', { name: /^Defence/ }));
+    await settled();
+    expect(currentConfig().attack).toEqual({
+      id: 'stolen-code-no-pkce',
+      defence: 'on',
+      variant: 'downgrade',
+    });
+    await user.click(within(lab).getByRole('button', { name: 'Run the attack to the end' }));
+    await settled();
+    const banner = await outcome();
+    expect(within(banner).getByRole('heading', { level: 4 })).toHaveTextContent(/by rule C-28/);
+    expect(within(banner).getByText(downgrade.explain.defended)).toBeInTheDocument();
+
+    // Back to the default: no variant in the config (or the link).
+    await user.click(within(lab).getByRole('radio', { name: 'Neither side uses PKCE' }));
+    await settled();
+    expect(currentConfig().attack).toEqual({ id: 'stolen-code-no-pkce', defence: 'on' });
   });
 
   it('the lab tab opens on arrival with a fresh attack run, keyboard operable tabs', async () => {

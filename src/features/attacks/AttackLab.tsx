@@ -20,14 +20,17 @@ interface Props {
 export default function AttackLab({ lab, onShowMessage }: Props) {
   const id = useId();
   const core = PlayerContext.useSelector((s) => s.context.core);
-  const running = PlayerContext.useSelector((s) => s.context.config.attack?.id ?? null);
+  const running = PlayerContext.useSelector((s) => s.context.config.attack ?? null);
   const actions = useLabActions(lab);
   // Where focus goes when the view swaps under it (the pressed button disappears with the old view).
   const [focus, setFocus] = useState<'detail' | 'catalogue' | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
 
-  const selectedId = running ?? lab.picked;
-  const attack: AttackDef | null = core && selectedId ? core.ATTACKS[selectedId] : null;
+  const selectedId = running?.id ?? lab.picked;
+  // The running attack's variant, or the one the lab remembers for the next run.
+  const variant = running ? running.variant : lab.variant;
+  const attack: AttackDef | null =
+    core && selectedId ? core.resolveAttack({ id: selectedId, variant }) : null;
   const browsing = !attack || lab.browsing;
 
   useEffect(() => {

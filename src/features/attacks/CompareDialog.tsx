@@ -164,7 +164,7 @@ interface Props {
 export function CompareDialog({ core, config, attack, onClose }: Props) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const state = useRunPair(core, config, attack.id);
+  const state = useRunPair(core, config, attack);
 
   useEffect(() => {
     const dialog = ref.current;

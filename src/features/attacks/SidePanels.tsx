@@ -43,6 +43,7 @@ function useSideLab(): Lab {
       tab: config.attack && fresh ? 'lab' : 'step',
       picked: config.attack?.id ?? null,
       defence: config.attack?.defence ?? 'off',
+      variant: config.attack?.variant,
     };
   });
 }

@@ -15,9 +15,12 @@ export interface Lab {
   picked: AttackId | null;
   /** The defence for the next attack run while the attack switch is off. */
   defence: Defence;
+  /** The variant of the picked attack for the next run while the attack switch is off (default: the first). */
+  variant: string | undefined;
   /** True while the learner browses the list of attacks instead of the chosen one. */
   browsing: boolean;
   setTab: (tab: SideTab) => void;
+  setVariant: (variant: string | undefined) => void;
   pick: (id: AttackId) => void;
   setDefence: (defence: Defence) => void;
   setBrowsing: (browsing: boolean) => void;
@@ -27,6 +30,7 @@ export interface LabStart {
   tab: SideTab;
   picked: AttackId | null;
   defence: Defence;
+  variant?: string | undefined;
 }
 
 export function useLab(start: () => LabStart): Lab {
@@ -34,14 +38,19 @@ export function useLab(start: () => LabStart): Lab {
   const [tab, setTab] = useState<SideTab>(initial.tab);
   const [picked, setPicked] = useState<AttackId | null>(initial.picked);
   const [defence, setDefence] = useState<Defence>(initial.defence);
+  const [variant, setVariant] = useState<string | undefined>(initial.variant);
   const [browsing, setBrowsing] = useState(false);
   return {
     tab,
     picked,
     defence,
+    variant,
     browsing,
     setTab,
+    setVariant,
     pick: (id) => {
+      // Another attack starts at its default variant.
+      if (id !== picked) setVariant(undefined);
       setPicked(id);
       setBrowsing(false);
     },

@@ -14,6 +14,8 @@ export interface LabActions {
   choose: (attack: AttackDef) => void;
   setAttackOn: (attack: AttackDef, on: boolean) => void;
   setDefence: (attack: AttackDef, defence: Defence) => void;
+  /** `attack` is the variant chosen, resolved (core.resolveAttack). */
+  setVariant: (attack: AttackDef) => void;
 }
 
 export function useLabActions(lab: Lab): LabActions {
@@ -33,6 +35,7 @@ export function useLabActions(lab: Lab): LabActions {
         // Remember what was on (it may have come from a link), for when the attack is switched back on.
         lab.pick(config.attack.id);
         lab.setDefence(config.attack.defence);
+        lab.setVariant(config.attack.variant);
       }
       load(on ? attackConfig(config, attack, lab.defence) : withoutAttack(config));
     },
@@ -40,6 +43,11 @@ export function useLabActions(lab: Lab): LabActions {
       lab.setDefence(next);
       // With the attack off the choice waits for it; with it on, the run restarts with the new defence.
       if (config.attack) load(attackConfig(config, attack, next));
+    },
+    setVariant: (attack) => {
+      lab.setVariant(attack.variant);
+      // Like the defence: with the attack on, the run restarts as the new variant.
+      if (config.attack) load(attackConfig(config, attack, defence));
     },
   };
 }

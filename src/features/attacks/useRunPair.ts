@@ -4,24 +4,25 @@
  * kept for the last few attacks, so reopening the comparison is instant.
  */
 import { useEffect, useState } from 'react';
-import type { AttackId } from '../../sim/attacks/ids';
 import type { RunConfig } from '../../sim/flow/simulation';
 import type { Core } from '../runtime/loadCore';
 import type { RunPair } from './compare';
 import { runKey, withoutAttack } from './labConfig';
+import type { AttackRef } from './labConfig';
 
 const KEEP = 6;
 const cache = new Map<string, Promise<RunPair>>();
 
-export function runPair(core: Core, config: RunConfig, id: AttackId): Promise<RunPair> {
-  const key = runKey(config, id);
+export function runPair(core: Core, config: RunConfig, ref: AttackRef): Promise<RunPair> {
+  const key = runKey(config, ref);
+  const { id, variant } = ref;
   const known = cache.get(key);
   if (known) return known;
   const base = withoutAttack(config);
   const pending = (async (): Promise<RunPair> => {
     // One after the other: each run has its own world, but there is no reason to interleave them.
-    const off = await core.runFlow({ ...base, attack: { id, defence: 'off' } });
-    const on = await core.runFlow({ ...base, attack: { id, defence: 'on' } });
+    const off = await core.runFlow({ ...base, attack: { id, variant, defence: 'off' } });
+    const on = await core.runFlow({ ...base, attack: { id, variant, defence: 'on' } });
     return {
       off: { trace: off.trace, report: off.attack ?? null },
       on: { trace: on.trace, report: on.attack ?? null },
@@ -40,12 +41,13 @@ export function runPair(core: Core, config: RunConfig, id: AttackId): Promise<Ru
 export type PairState =
   { status: 'running' } | { status: 'done'; pair: RunPair } | { status: 'error'; message: string };
 
-export function useRunPair(core: Core, config: RunConfig, id: AttackId): PairState {
-  const key = runKey(config, id);
+export function useRunPair(core: Core, config: RunConfig, ref: AttackRef): PairState {
+  const key = runKey(config, ref);
+  const { id, variant } = ref;
   const [result, setResult] = useState<{ key: string; state: PairState } | null>(null);
   useEffect(() => {
     let live = true;
-    runPair(core, config, id).then(
+    runPair(core, config, { id, variant }).then(
       (pair) => live && setResult({ key, state: { status: 'done', pair } }),
       (error: unknown) =>
         live &&
@@ -57,6 +59,6 @@ export function useRunPair(core: Core, config: RunConfig, id: AttackId): PairSta
     return () => {
       live = false;
     };
-  }, [core, config, id, key]);
+  }, [core, config, id, variant, key]);
   return result?.key === key ? result.state : { status: 'running' };
 }

@@ -31,7 +31,7 @@ export function harFile(trace: readonly TraceEvent[], mask?: Masker): string {
 
 export function runTitle(config: RunConfig, count: number): string {
   const what = config.attack
-    ? `attack ${config.attack.id} (defence ${config.attack.defence})`
+    ? `attack ${config.attack.id}${config.attack.variant ? `/${config.attack.variant}` : ''} (defence ${config.attack.defence})`
     : `${SCENARIOS[config.scenario].title}, ${REGISTRATION_MODES[config.registration].title}`;
   return `MCP OAuth flow: ${what}, seed ${config.seed}, ${count} messages`;
 }
@@ -42,7 +42,10 @@ export function svgFile(trace: readonly TraceEvent[], config: RunConfig, mask?: 
 
 /** "mcp-oauth-first-connection-cimd-33" (a file name without its extension). */
 export function fileBase(config: RunConfig, count: number): string {
-  const what = config.attack ? `${config.attack.id}-defence-${config.attack.defence}` : config.scenario;
+  const variant = config.attack?.variant ? `-${config.attack.variant}` : '';
+  const what = config.attack
+    ? `${config.attack.id}${variant}-defence-${config.attack.defence}`
+    : config.scenario;
   const seed = config.seed === 'demo' ? '' : `-${config.seed.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 24)}`;
   return `mcp-oauth-${what}-${config.registration}${seed}-${count}`;
 }

@@ -9,5 +9,5 @@ export { defaultDecision, outcomeTitle, runFlow } from '../../sim/flow/simulatio
 export { peekJwt } from '../../sim/crypto/jwt';
 export { explainS256 } from '../../sim/crypto/pkce';
 // The attack lab: the registry (its attack files import servers and msw) and the run comparison.
-export { ATTACKS, ATTACK_LIST } from '../../sim/attacks/registry';
+export { ATTACKS, ATTACK_LIST, resolveAttack } from '../../sim/attacks/registry';
 export { diffRuns } from '../../sim/trace/diff';

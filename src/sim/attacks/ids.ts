@@ -24,3 +24,19 @@ export type AttackId = (typeof ATTACK_IDS)[number];
 export function isAttackId(value: string): value is AttackId {
   return (ATTACK_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * The variants of the attacks that have several (the first is the default), so that deep links can
+ * be checked without loading the attacks themselves. A test keeps this in step with the registry.
+ */
+export const ATTACK_VARIANT_IDS: Partial<Record<AttackId, readonly [string, ...string[]]>> = {
+  'stolen-code-no-pkce': ['neither', 'client-omits', 'server-lax', 'downgrade'],
+  'wrong-audience': ['replayed-token', 'no-resource'],
+  'open-redirect': ['prefix-match', 'error-redirect'],
+  'metadata-steering': ['resource-mismatch', 'spoofed-issuer'],
+};
+
+/** The variant a link asked for, if the attack has it; otherwise undefined, which runs the default (the first). */
+export function variantOf(id: AttackId, requested: string | null | undefined): string | undefined {
+  return requested && ATTACK_VARIANT_IDS[id]?.includes(requested) ? requested : undefined;
+}

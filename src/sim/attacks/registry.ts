@@ -36,3 +36,12 @@ export const ATTACKS: Record<AttackId, AttackDef> = {
 };
 
 export const ATTACK_LIST: AttackDef[] = ATTACK_IDS.map((id) => ATTACKS[id]);
+
+/** The attack as it runs: the chosen variant's fields over the definition's (the first when none is asked). */
+export function resolveAttack(ref: { id: AttackId; variant?: string | undefined }): AttackDef {
+  const def = ATTACKS[ref.id];
+  if (!def.variants) return def;
+  const chosen = def.variants.find((v) => v.id === ref.variant) ?? def.variants[0];
+  const { id: variant, label: _label, ...fields } = chosen;
+  return { ...def, ...fields, id: def.id, variant };
+}

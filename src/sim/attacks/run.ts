@@ -9,6 +9,8 @@ import type { VulnerabilityId } from './vulnerabilities';
 export interface AttackReport extends AttackFinding {
   id: AttackDef['id'];
   defence: 'on' | 'off';
+  /** The variant that ran, for attacks that have several. */
+  variant: string | undefined;
   /** The first message where a check refused or a server blocked, with the rule it enforced. */
   stoppedAt: { seq: number; rule: RuleId | undefined } | null;
 }
@@ -21,17 +23,21 @@ export async function finishAttack(attack: AttackDef, ctx: AttackContext): Promi
   const { world } = ctx;
   const defence = attack.defence.vulnerabilities.some((v) => world.isVulnerable(v)) ? 'off' : 'on';
   const finding = await attack.act(ctx);
-  // Look from the attacker's first appearance on: refusals in the victim's honest traffic before it are not the defence.
   const events = world.recorder.events;
+  const stops = (from: number) =>
+    events
+      .slice(Math.max(from, 0))
+      .filter(
+        (e) =>
+          (e.mark === 'blocked' ||
+            (e.kind === 'internal' && e.outcome === 'refused' && e.stepId !== 'flow-ended')) &&
+          e.rule !== undefined,
+      );
+  // The defence is the first stop from the attacker's first appearance on (refusals in the victim's
+  // honest traffic before it are not the defence); failing that, a stop by one of the attack's own
+  // rules before she showed up: a server that refused the victim's request left nothing to steal.
   const first = events.findIndex((e) => e.from === 'attacker' || e.to === 'attacker');
-  const stop = events
-    .slice(Math.max(first, 0))
-    .find(
-      (e) =>
-        (e.mark === 'blocked' ||
-          (e.kind === 'internal' && e.outcome === 'refused' && e.stepId !== 'flow-ended')) &&
-        e.rule !== undefined,
-    );
+  const stop = stops(first)[0] ?? stops(0).find((e) => e.rule !== undefined && attack.rules.includes(e.rule));
   const stoppedAt = finding.attackerWon || !stop ? null : { seq: stop.seq, rule: stop.rule };
   await world.recorder.record({
     kind: 'internal',
@@ -49,5 +55,5 @@ export async function finishAttack(attack: AttackDef, ctx: AttackContext): Promi
         : {}),
     },
   });
-  return { ...finding, id: attack.id, defence, stoppedAt };
+  return { ...finding, id: attack.id, variant: attack.variant, defence, stoppedAt };
 }

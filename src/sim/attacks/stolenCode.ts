@@ -34,6 +34,64 @@ export const stolenCode: AttackDef = {
       return htmlPage('Authorization complete', '<h1>You can close this window</h1>');
     }),
   ],
+  // Spec §5.1 names who may skip the rule: the server, the client, or both; and the downgrade.
+  variants: [
+    { id: 'neither', label: 'Neither side uses PKCE' },
+    {
+      id: 'client-omits',
+      label: 'The client sends no code_challenge',
+      summary:
+        'The authorization server accepts requests without PKCE, so everything rests on the client: does it send a code_challenge?',
+      rules: ['C-26'],
+      preconditions: ['as-pkce-optional'],
+      defence: {
+        label: 'The client sends a code_challenge (C-26)',
+        vulnerabilities: ['client-no-pkce'],
+      },
+      explain: {
+        vulnerable:
+          'The server would have enforced a challenge had there been one. The client sent none, so the code alone was enough.',
+        defended:
+          'C-26: the client sent a code_challenge, so the server bound the code to it, even though it does not demand PKCE. The thief had no verifier and got 400 invalid_grant.',
+      },
+    },
+    {
+      id: 'server-lax',
+      label: 'The authorization server does not require PKCE',
+      summary:
+        'An older client sends no code_challenge. Does the authorization server refuse, or issue a code anyone can redeem?',
+      rules: ['A-16'],
+      preconditions: ['client-no-pkce'],
+      defence: {
+        label: 'The authorization server refuses requests without code_challenge (A-16)',
+        vulnerabilities: ['as-pkce-optional'],
+      },
+      explain: {
+        vulnerable: 'The server issued a code without a challenge, so whoever holds the code is the client.',
+        defended:
+          'A-16 (OAuth 2.1 §4.1.2.1): the request had no code_challenge, so the server answered error=invalid_request instead of a code. The malicious app caught a redirect with nothing to redeem.',
+      },
+    },
+    {
+      id: 'downgrade',
+      label: 'Downgrade: the metadata does not list S256',
+      summary:
+        'The authorization server predates PKCE: its metadata has no code_challenge_methods_supported and it ignores code_challenge. Does the client notice before it sends the user there?',
+      target: 'client',
+      rules: ['C-28', 'C-26'],
+      preconditions: ['as-no-pkce-support'],
+      defence: {
+        label: 'The client refuses a server whose metadata does not list S256 (C-28)',
+        vulnerabilities: ['client-no-s256-check'],
+      },
+      explain: {
+        vulnerable:
+          'The client sent a code_challenge, but a server without PKCE support ignores it: the code was not bound to anything, and the thief redeemed it with no verifier. Sending PKCE is not enough; the client must know the server enforces it.',
+        defended:
+          'C-28: code_challenge_methods_supported was absent, so the client refused to proceed: no authorization request, no code to steal.',
+      },
+    },
+  ],
   explain: {
     vulnerable: 'A public client has no secret: without PKCE, whoever holds the code is the client.',
     defended:
@@ -41,7 +99,14 @@ export const stolenCode: AttackDef = {
   },
   async act({ world, attacker }) {
     const callback = intercepted.get(world);
-    const code = callback?.searchParams.get('code') ?? '';
+    const code = callback?.searchParams.get('code');
+    if (!callback)
+      return { attackerWon: false, evidence: 'No authorization response ever reached the port.' };
+    if (!code)
+      return {
+        attackerWon: false,
+        evidence: `The redirect the malicious app caught carried no code: error=${callback.searchParams.get('error') ?? '(none)'}.`,
+      };
     await attacker.note(
       'Reads the intercepted redirect',
       'The malicious app bound 127.0.0.1:33418 before the real client and received the authorization response.',

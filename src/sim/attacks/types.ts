@@ -70,4 +70,21 @@ export interface AttackDef {
   };
   /** Extra lanes this attack draws. */
   lanes: Lane[];
+  /**
+   * Ways of running the same attack that the lab offers as a choice (spec §5 lists several per
+   * attack: who skips the rule, or a companion toggle). The first is the definition as written above;
+   * the others replace some of its fields. Their ids are listed in ids.ts, for links and tests.
+   */
+  variants?: readonly [AttackVariant, ...AttackVariant[]];
+  /** The chosen variant's id, set by resolveAttack; undefined for an attack without variants. */
+  variant?: string;
+}
+
+/** A variant replaces any of the attack's fields except its identity, lesson and title. */
+export interface AttackVariant extends Partial<
+  Omit<AttackDef, 'id' | 'title' | 'lesson' | 'variants' | 'variant'>
+> {
+  id: string;
+  /** What this variant changes, in a few words, for the lab's chooser. */
+  label: string;
 }

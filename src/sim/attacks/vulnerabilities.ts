@@ -7,6 +7,16 @@ import type { RuleId } from '../rules';
 
 export const VULNERABILITIES = {
   'as-pkce-optional': { party: 'as', breaks: 'A-16', title: 'Authorization server does not require PKCE' },
+  'as-no-pkce-support': {
+    party: 'as',
+    breaks: 'A-16',
+    title: 'Authorization server predates PKCE: no code_challenge_methods_supported, challenges ignored',
+  },
+  'as-redirect-errors-untrusted': {
+    party: 'as',
+    breaks: 'A-13',
+    title: 'Authorization server redirects errors to redirect URIs nobody reviewed',
+  },
   'as-redirect-prefix-match': {
     party: 'as',
     breaks: 'A-12',

@@ -4,6 +4,7 @@
  */
 import { DEMO_USER, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
 import { issueTokens } from '../servers/auth/tokens';
+import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
 import { ranAsVictim, short } from './evidence';
 import type { AttackDef } from './types';
 
@@ -22,6 +23,53 @@ export const wrongAudience: AttackDef = {
   },
   victim: { scenario: 'first-connection', registration: 'preregistered' },
   lanes: ['attacker'],
+  variants: [
+    { id: 'replayed-token', label: 'The MCP server does not check aud' },
+    {
+      // Spec §5.8's companion toggle: the audience check is only as good as the audience in the token.
+      id: 'no-resource',
+      label: 'The client omits resource, so the token fits every server',
+      summary:
+        "The victim connects her client to the attacker's MCP server. If the client leaves out resource, the token it gets has no binding to that server, and the attacker replays it at the honest one.",
+      target: 'client',
+      rules: ['C-22', 'S-06'],
+      preconditions: ['as-default-audience'],
+      defence: {
+        label: 'The client sends resource in the authorization and token requests (C-22)',
+        vulnerabilities: ['client-omit-resource'],
+      },
+      victim: {
+        scenario: 'first-connection',
+        registration: 'preregistered',
+        serverUrl: (world) => world.urls.evilMcp,
+      },
+      hosts: (world) =>
+        evilMcpHosts(world, { resource: world.urls.evilMcp, authorizationServer: world.urls.issuer }),
+      explain: {
+        vulnerable:
+          'Asked without resource, this authorization server issued a token for every resource it serves. The honest server checked aud and found itself there: the check passed, because the client never said which server the token was for.',
+        defended:
+          'C-22 (RFC 8707): the client asked for a token for https://evil-mcp.example/mcp, so aud named only that server, and the honest server refused the replay with 401 invalid_token (S-06).',
+      },
+      async act({ world, attacker }) {
+        const token = tokenSentToEvilMcp(world);
+        if (!token) return { attackerWon: false, evidence: 'The victim never sent evil-mcp a token.' };
+        await attacker.note(
+          'Replays the token evil-mcp received',
+          "The victim's client sent it with its first request to evil-mcp.example.",
+          { mark: 'stolen', values: { access_token: short(token) } },
+        );
+        const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
+        return ranAsVictim(world, call)
+          ? {
+              attackerWon: true,
+              evidence:
+                "The honest server accepted the token evil-mcp was sent and returned the victim's file.",
+            }
+          : { attackerWon: false, evidence: `The honest server refused the token: ${call.status}.` };
+      },
+    },
+  ],
   explain: {
     vulnerable:
       'Signature, issuer and expiry were all fine: the token was genuine, just not meant for this server. Without the audience check, any server the user ever connected to can act as the user everywhere else.',

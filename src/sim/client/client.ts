@@ -52,7 +52,7 @@ export class McpClient {
     const issuer = prm.authorization_servers[0];
     if (!issuer) throw new ClientRefusal('S-01', 'The metadata lists no authorization server');
     this.session.metadata = await discoverAuthorizationServer(this.ctx, issuer);
-    this.session.issuer = issuer;
+    this.session.issuer = this.session.metadata.issuer;
   }
 
   async register(): Promise<void> {

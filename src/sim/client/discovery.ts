@@ -128,6 +128,9 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     rule: 'C-05',
   });
   const issuerOk = doc?.issuer === issuer;
+  // A client that skips C-06 takes the document's word for who the server is, and then registers,
+  // and checks iss (C-19), against that name: what a spoofed issuer exploits (spec §5.6).
+  const recorded = !issuerOk && typeof doc?.issuer === 'string' ? doc.issuer : issuer;
   checks.push({
     label: 'issuer is identical',
     ok: issuerOk || !enforce.metadataIssuer,
@@ -161,7 +164,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     rule: 'C-06',
     ok: {
       title: 'Issuer and PKCE support confirmed',
-      summary: `The client records ${issuer} as the issuer it expects to hear from.`,
+      summary: `The client records ${recorded} as the issuer it expects to hear from.`,
     },
     refused: {
       title: (f) => `Metadata refused: ${f.label}`,
@@ -177,7 +180,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
   const regEndpoint = isSafeEndpoint(doc.registration_endpoint) ? doc.registration_endpoint : undefined;
   const scopes = stringArray(doc.scopes_supported);
   return {
-    issuer,
+    issuer: recorded,
     authorization_endpoint: String(doc.authorization_endpoint),
     token_endpoint: String(doc.token_endpoint),
     ...(regEndpoint ? { registration_endpoint: regEndpoint } : {}),

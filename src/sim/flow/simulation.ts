@@ -7,7 +7,7 @@
 import { createActor, toPromise } from 'xstate';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
 import type { AttackId } from '../attacks/ids';
-import { ATTACKS } from '../attacks/registry';
+import { resolveAttack } from '../attacks/registry';
 import { attackVulnerabilities, finishAttack } from '../attacks/run';
 import type { AttackReport } from '../attacks/run';
 import { createAttacker } from '../attacks/attacker';
@@ -34,8 +34,8 @@ export interface RunConfig {
   scenario: ScenarioId;
   registration: RegistrationMode;
   vulnerabilities?: VulnerabilityId[];
-  /** An attack from the lab, with its defence on or off. */
-  attack?: { id: AttackId; defence: 'on' | 'off' };
+  /** An attack from the lab, with its defence on or off, and which of its variants (default: the first). */
+  attack?: { id: AttackId; defence: 'on' | 'off'; variant?: string };
   /** Extra handlers (an attack's malicious hosts); see WorldOptions. */
   extraHandlers?: WorldOptions['extraHandlers'];
   urls?: WorldOptions['urls'];
@@ -174,7 +174,7 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
 
 /** The consent answer when nobody clicks: the attack's victim behaviour, else the scenario's. */
 export function defaultDecision(config: RunConfig, prompt: ConsentPrompt): Decision {
-  const attack = config.attack ? ATTACKS[config.attack.id] : undefined;
+  const attack = config.attack ? resolveAttack(config.attack) : undefined;
   return attack?.decide?.(prompt) ?? SCENARIO_PLANS[attack?.victim.scenario ?? config.scenario].decision;
 }
 
@@ -186,7 +186,7 @@ export interface RunHooks {
 
 /** Builds everything for one run; `start()` plays it and resolves with the outcome. */
 export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
-  const attack = requested.attack ? ATTACKS[requested.attack.id] : undefined;
+  const attack = requested.attack ? resolveAttack(requested.attack) : undefined;
   // An attack rides on its own victim activity, whatever scenario was selected before.
   const config: RunConfig = attack
     ? {

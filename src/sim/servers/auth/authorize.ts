@@ -31,6 +31,15 @@ export function knownResources(world: World): string[] {
   return [world.urls.mcp, world.urls.evilMcp, world.urls.downstream];
 }
 
+/**
+ * A-13 (OAuth 2.1 §7.12.2, spec §5.3 b): an error found before the user has signed in and decided
+ * is sent back automatically only to a redirect URI the server trusts. A client that registered
+ * itself through DCR is unreviewed: anyone can register https://phish.example and mail out links.
+ */
+function redirectTrusted(world: World, client: { source: string }): boolean {
+  return client.source !== 'dcr' || world.isVulnerable('as-redirect-errors-untrusted');
+}
+
 export function sessionUser(world: World, request: Request): string | undefined {
   const cookies = readHeader(request.headers, 'cookie') ?? '';
   for (const part of cookies.split(';')) {
@@ -99,7 +108,8 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
     state: p.get('state'),
     scope: p.get('scope') ?? 'files:read',
     resource: p.get('resource'),
-    code_challenge: p.get('code_challenge'),
+    // A server without PKCE support ignores the parameters it does not know (OAuth 2.1 §4.1.1).
+    code_challenge: world.isVulnerable('as-no-pkce-support') ? undefined : p.get('code_challenge'),
     code_challenge_method: p.get('code_challenge_method'),
   };
   const fail = (error: string, description: string): Outcome => ({
@@ -116,7 +126,8 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
   }
   if (request.code_challenge === undefined) {
     // A-16 (OAuth 2.1 §4.1.2.1): a public client's request without code_challenge is refused.
-    if (!world.isVulnerable('as-pkce-optional')) return fail('invalid_request', 'code_challenge is required');
+    const lax = world.isVulnerable('as-pkce-optional') || world.isVulnerable('as-no-pkce-support');
+    if (!lax) return fail('invalid_request', 'code_challenge is required');
   } else {
     if (request.code_challenge_method !== 'S256') {
       // Absent means "plain" (RFC 7636 §4.3), which this server does not support.
@@ -159,6 +170,14 @@ export function authorizeHandlers(world: World) {
         );
       }
       if (outcome.kind === 'redirect-error') {
+        if (!redirectTrusted(world, outcome.request.client)) {
+          world.network.annotate({ rule: 'A-13', mark: 'blocked' });
+          return htmlPage(
+            'Authorization error',
+            `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The application that sent you here registered itself and has not been reviewed, so you are not sent back to it automatically.</p>`,
+            400,
+          );
+        }
         world.network.annotate({
           rule: outcome.error === 'invalid_target' ? 'C-22' : 'A-16',
           mark: 'blocked',

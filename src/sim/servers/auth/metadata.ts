@@ -24,7 +24,16 @@ export function endpoints(issuer: string) {
   };
 }
 
-export function authServerMetadata(issuer: string): Record<string, unknown> {
+export function authServerMetadata(
+  issuer: string,
+  options: { pkce?: boolean } = {},
+): Record<string, unknown> {
+  const { code_challenge_methods_supported: _methods, ...withoutPkce } = document(issuer);
+  // A server from before PKCE (the downgrade of spec §5.1 a) simply has no such field.
+  return options.pkce === false ? withoutPkce : document(issuer);
+}
+
+function document(issuer: string) {
   return {
     issuer,
     ...endpoints(issuer),
@@ -45,13 +54,14 @@ export function authServerMetadata(issuer: string): Record<string, unknown> {
 export function metadataHandlers(world: World) {
   const { issuer } = world.urls;
   const [oauth = '', ...oidcUrls] = asMetadataUrls(issuer);
+  const metadata = () => authServerMetadata(issuer, { pkce: !world.isVulnerable('as-no-pkce-support') });
   const oidc = () => ({
-    ...authServerMetadata(issuer),
+    ...metadata(),
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['ES256'],
   });
   return [
-    http.get(oauth, () => HttpResponse.json(authServerMetadata(issuer))),
+    http.get(oauth, () => HttpResponse.json(metadata())),
     ...oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc()))),
     http.get(endpoints(issuer).jwks_uri, () =>
       HttpResponse.json({ keys: [world.as.key.publicJwk] }, { headers: { 'Cache-Control': 'max-age=3600' } }),

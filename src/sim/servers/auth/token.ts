@@ -128,7 +128,8 @@ async function authorizationCodeGrant(
   const challenge = code.request.code_challenge;
   if (challenge === undefined) {
     // OAuth 2.1 §4.1.3: a verifier for a code issued without a challenge is an error.
-    if (verifier !== undefined)
+    // A server from before PKCE ignores the parameter it does not know.
+    if (verifier !== undefined && !world.isVulnerable('as-no-pkce-support'))
       return oauthError(400, 'invalid_request', 'code_verifier sent but no code_challenge was');
   } else {
     const computed =
