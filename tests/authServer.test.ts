@@ -149,6 +149,73 @@ describe('authorization endpoint', () => {
     },
   );
 
+  describe('A-13: errors are redirected only to redirect URIs the server trusts', () => {
+    async function phishingClient(w: World): Promise<string> {
+      const res = await send(w, `${w.urls.issuer}/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          redirect_uris: ['https://attacker.example/welcome'],
+          token_endpoint_auth_method: 'none',
+        }),
+      });
+      return String(((await res.json()) as Record<string, unknown>).client_id);
+    }
+
+    it("a self-registered (DCR) client's error is shown on the server's page, not redirected", async () => {
+      const w = world();
+      const clientId = await phishingClient(w);
+      const url = authorizeUrl(w, {
+        client_id: clientId,
+        redirect_uri: 'https://attacker.example/welcome',
+        scope: 'files:everything',
+      });
+      const res = await send(w, url, { headers: sessionCookie(w) }, 'browser');
+      expect(res.status).toBe(400);
+      expect(res.headers.get('location')).toBeNull();
+      const html = await res.text();
+      expect(html).toContain('invalid_scope');
+      // The user may still decide to go back (OAuth 2.1 §7.12.2): a link, not a redirect.
+      expect(html).toContain('href="https://attacker.example/welcome"');
+    });
+
+    it('with the override, the same error is redirected to the unreviewed URI', async () => {
+      const w = world({ vulnerabilities: ['as-redirect-errors-untrusted'] });
+      const clientId = await phishingClient(w);
+      const url = authorizeUrl(w, {
+        client_id: clientId,
+        redirect_uri: 'https://attacker.example/welcome',
+        scope: 'files:everything',
+      });
+      const res = await send(w, url, { headers: sessionCookie(w) }, 'browser');
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toMatch(
+        /^https:\/\/attacker\.example\/welcome\?error=invalid_scope/,
+      );
+    });
+  });
+
+  describe('as-no-pkce-support: a server from before PKCE', () => {
+    it('has no code_challenge_methods_supported, and ignores the challenge and the verifier', async () => {
+      const w = world({ vulnerabilities: ['as-no-pkce-support'] });
+      const meta = await send(w, `${w.urls.issuer}/.well-known/oauth-authorization-server`);
+      expect((await meta.json()) as Record<string, unknown>).not.toHaveProperty(
+        'code_challenge_methods_supported',
+      );
+      const code = await codeFor(w);
+      // No verifier, and the code is still redeemed: the challenge was never bound to it.
+      const res = await token(w, {
+        grant_type: 'authorization_code',
+        code,
+        client_id: 'mcp-sim-desktop',
+        redirect_uri: w.urls.callback,
+        resource: w.urls.mcp,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.access_token).toEqual(expect.any(String));
+    });
+  });
+
   it('refuses a forged consent decision (wrong CSRF token)', async () => {
     const w = world();
     await send(w, authorizeUrl(w), { headers: sessionCookie(w) }, 'browser');

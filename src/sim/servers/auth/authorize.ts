@@ -174,7 +174,7 @@ export function authorizeHandlers(world: World) {
           world.network.annotate({ rule: 'A-13', mark: 'blocked' });
           return htmlPage(
             'Authorization error',
-            `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The application that sent you here registered itself and has not been reviewed, so you are not sent back to it automatically.</p>`,
+            `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The application that sent you here registered itself and has not been reviewed, so you are not sent back to it automatically. Only if you trust ${escapeHtml(new URL(outcome.request.redirect_uri).origin)}, you may <a href="${escapeHtml(outcome.request.redirect_uri)}">go back to it</a>.</p>`,
             400,
           );
         }
