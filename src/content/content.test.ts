@@ -246,6 +246,7 @@ describe('schemas reject broken content', () => {
     ['a link to another lesson', { ...valid, link: { ...valid.link, lesson: 'roles' } }],
     ['an id that does not start with the lesson', { ...valid, id: 'roles-99' }],
     ['an unknown attack', { ...valid, link: { lesson: 'access', attack: 'sql-injection' } }],
+    ['a variant the attack does not have', { ...valid, link: { ...valid.link, variant: 'downgrade' } }],
     ['an unknown field', { ...valid, hint: 'extra' }],
   ])('rejects %s', (_name, question) => {
     expect(choiceQuestionSchema.safeParse(question).success).toBe(false);

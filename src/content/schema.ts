@@ -87,6 +87,8 @@ export const questionLinkSchema = z
     at: stepRefSchema.optional(),
     attack: attackIdSchema.optional(),
     defence: defenceSchema.optional(),
+    // Checked against the attack's variants by simLinkProblems below.
+    variant: z.string().optional(),
   })
   .strict()
   .superRefine((link, ctx) => {
