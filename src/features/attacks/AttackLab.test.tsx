@@ -41,6 +41,8 @@ describe('Attack lab: choosing and switching', () => {
     expect(mixUp).toHaveAccessibleDescription(/forwards the victim to the honest one/);
     expect(mixUp).toHaveAccessibleDescription(/Targets: Client/);
     expect(mixUp).toHaveAccessibleDescription(/C-18 · C-19 · C-20/);
+    const pkce = within(lab).getByRole('button', { name: ATTACKS['stolen-code-no-pkce'].title });
+    expect(pkce).toHaveAccessibleDescription(/4 variants/);
   });
 
   it('choosing an attack and flipping each switch loads the right config', async () => {
