@@ -44,9 +44,7 @@ function Card({
             <span className="visually-hidden">Rules: </span>
             {attack.rules.join(' · ')}
           </span>
-          {attack.variants && (
-            <span className="lab-card__variants">{attack.variants.length} variants</span>
-          )}
+          {attack.variants && <span className="lab-card__variants">{attack.variants.length} variants</span>}
           {selected && <span className="lab-card__current">Selected</span>}
         </span>
       </button>
