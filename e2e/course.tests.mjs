@@ -1,6 +1,39 @@
 // The course in a real browser: a lesson's "Try it" link opens the simulator at the step it names,
-// and the final exam can be taken to the end with the keyboard and mouse, scored and reviewed.
+// the final exam can be taken to the end with the keyboard and mouse, scored and reviewed, and a
+// quiz link (`#/quiz/<lesson>?q=<question id>`) opens its exact question, in a fresh tab and an embed.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertNoAxeViolations } from './harness.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The questions of one quiz file, as authored (ids and prompts). */
+async function quizFile(name) {
+  return JSON.parse(await readFile(join(root, 'lessons', 'quiz', name), 'utf8'));
+}
+
+/** The question on screen: its heading ("Question n of m") and its prompt. */
+async function shownQuestion(page) {
+  const heading = page.getByRole('heading', { level: 2, name: /^Question \d+ of \d+$/ });
+  await heading.waitFor();
+  return {
+    heading: (await heading.innerText()).trim(),
+    prompt: (await page.locator('.quiz-question legend').first().innerText()).trim(),
+  };
+}
+
+/** Answers the question on screen (its first answer, or the order as shown) and goes on. */
+async function answerAndGoOn(page) {
+  const check = page.getByRole('button', { name: /^Check (answer|order)$/ });
+  await check.waitFor();
+  const radios = page.getByRole('radio');
+  if ((await radios.count()) > 0) await radios.first().check();
+  await check.click();
+  await page.getByRole('region', { name: 'Feedback' }).waitFor();
+  await page.getByRole('button', { name: /^(Next question|See your results)$/ }).click();
+}
 
 export const courseTests = [
   {
@@ -67,6 +100,80 @@ export const courseTests = [
       assert.equal(await page.locator('.quiz-review__item').count(), wrong);
       await s.axe('exam results');
       await s.screenshot('61-course-exam-results-1280-light');
+    },
+  },
+  {
+    name: 'course: a quiz link opens its exact question, also in a fresh tab and in an embed',
+    slug: 'course-quiz-link',
+    async run(s) {
+      const { page } = s;
+      const questions = await quizFile('06-pkce-and-request.json');
+      const prompt = (id) => questions.find((q) => q.id === id).prompt;
+
+      // From a lesson to its quiz: a link, so Back returns to the lesson.
+      await s.go('#/lessons/pkce-and-request');
+      await page.getByRole('link', { name: 'Take this lesson’s quiz' }).click();
+      assert.deepEqual(await shownQuestion(page), {
+        heading: 'Question 1 of 6',
+        prompt: prompt('pkce-and-request-1'),
+      });
+      assert.match(page.url(), /#\/quiz\/pkce-and-request$/, 'question 1 is the quiz’s own address');
+      const entries = await page.evaluate(() => history.length);
+      await answerAndGoOn(page);
+      await answerAndGoOn(page);
+      assert.equal((await shownQuestion(page)).prompt, prompt('pkce-and-request-3'));
+      await page.waitForFunction(() => location.hash === '#/quiz/pkce-and-request?q=pkce-and-request-3');
+      assert.equal(await page.evaluate(() => history.length), entries, 'moving between questions replaces');
+      const link = page.url();
+
+      // The address, opened in a fresh tab, shows exactly that question (answers shuffled anew).
+      const tab = await page.context().newPage();
+      const problems = [];
+      tab.on('pageerror', (e) => problems.push(e.message));
+      tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await tab.goto(link);
+      assert.deepEqual(await shownQuestion(tab), {
+        heading: 'Question 3 of 6',
+        prompt: prompt('pkce-and-request-3'),
+      });
+      await assertNoAxeViolations(tab, 'a quiz opened at its third question');
+      await tab.screenshot({ path: join(root, 'e2e', 'screenshots', '62-course-quiz-link-1280-light.png') });
+      // The rest of the quiz follows, then the questions before the linked one: all six are asked.
+      const asked = [];
+      for (let n = 0; n < 6; n++) {
+        asked.push((await shownQuestion(tab)).prompt);
+        await answerAndGoOn(tab);
+      }
+      assert.deepEqual(
+        asked,
+        [3, 4, 5, 6, 1, 2].map((n) => prompt(`pkce-and-request-${n}`)),
+      );
+      await tab.getByRole('heading', { name: /Your score: \d+ of 6/ }).waitFor();
+      assert.match(tab.url(), /#\/quiz\/pkce-and-request$/, 'the results name no question');
+      assert.deepEqual(problems, [], 'no errors in the fresh tab');
+      await tab.close();
+
+      // Back leaves the quiz for the lesson it was opened from.
+      await page.goBack();
+      await page.getByRole('link', { name: 'Take this lesson’s quiz' }).waitFor();
+      assert.match(page.url(), /#\/lessons\/pkce-and-request$/);
+
+      // An unknown question: the quiz from its start, with a note.
+      await s.go('#/quiz/pkce-and-request?q=pkce-and-request-77');
+      assert.equal((await shownQuestion(page)).heading, 'Question 1 of 6');
+      await page.getByText('This quiz has no question “pkce-and-request-77”').waitFor();
+      await page.waitForFunction(() => location.hash === '#/quiz/pkce-and-request');
+      await s.axe('a quiz link naming an unknown question');
+
+      // Embedded: no header, the embed switches stay next to q as the learner moves on.
+      await s.go('#/quiz/discovery?q=discovery-4&embed=1&lock=1');
+      const discovery = await quizFile('04-discovery.json');
+      assert.equal((await shownQuestion(page)).prompt, discovery.find((q) => q.id === 'discovery-4').prompt);
+      assert.equal(await page.locator('header.app-header').count(), 0, 'no app header in an embed');
+      await answerAndGoOn(page);
+      await page.waitForFunction(() => location.hash === '#/quiz/discovery?q=discovery-5&embed=1&lock=1');
+      assert.equal((await shownQuestion(page)).prompt, discovery.find((q) => q.id === 'discovery-5').prompt);
+      await s.axe('an embedded quiz opened at a question');
     },
   },
 ];

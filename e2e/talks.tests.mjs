@@ -23,6 +23,18 @@ async function messages(page, count) {
 
 const axeOn = assertNoAxeViolations;
 
+/**
+ * Whether presenter mode's message list drawer is painted: in presenter mode the list is always
+ * laid out (and in the accessibility tree) but clipped away until focus is inside it.
+ */
+async function drawerShown(page) {
+  return page.locator('.sim__list').evaluate((list) => {
+    const style = getComputedStyle(list);
+    const box = list.getBoundingClientRect();
+    return style.clipPath === 'none' && style.display !== 'none' && box.width > 200 && box.height > 200;
+  });
+}
+
 /** Console errors, page errors and requests leaving the origin, for a page the harness does not watch. */
 function watch(page, origin) {
   const problems = [];
@@ -114,7 +126,7 @@ export const talkTests = [
       await page.keyboard.press('p');
       await page.locator('.app--present').waitFor();
       assert.equal(await page.locator('header.app-header').count(), 0, 'no app header');
-      assert.equal(await page.locator('.sim__list').isVisible(), false, 'side panels hidden');
+      assert.equal(await drawerShown(page), false, 'the message list is out of the picture');
       assert.equal(await page.locator('.inspector').isVisible(), false);
       // Readable from the back of the room: the explanation and the diagram labels are big.
       await page
@@ -493,6 +505,88 @@ export const talkTests = [
           document.querySelector('[role="dialog"] input'),
       );
       await s.screenshot('52-no-web-crypto-1280-light');
+    },
+  },
+  {
+    name: 'talks: presenter mode keeps the message list reachable, and a clicker steps from the side column',
+    slug: 'talks-presenter-list',
+    options: { viewport: HD },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&step=6&present=1');
+      await page.locator('.app--present').waitFor();
+      await messages(page, 6);
+      // The projector layout: the diagram has the whole width, the list is out of the picture…
+      const widths = await page.evaluate(() => ({
+        body: document.querySelector('.sim__body').getBoundingClientRect().width,
+        diagram: document.querySelector('.sim__diagram').getBoundingClientRect().width,
+      }));
+      assert.ok(widths.diagram >= widths.body - 2, `diagram ${widths.diagram}px of ${widths.body}px`);
+      assert.equal(await drawerShown(page), false);
+      // …but still the diagram's text alternative for assistive technology.
+      const list = page.getByRole('listbox', { name: /Messages/ });
+      assert.equal(await list.getByRole('option').count(), 6);
+      const tree = await page.locator('body').ariaSnapshot();
+      assert.match(tree, /listbox "Messages 6"/);
+      await s.axe('presenter mode, message list closed');
+
+      // Tab reaches it (after the diagram), and focus opens it as a drawer over the diagram.
+      await page.locator('.sim__diagram').evaluate((diagram) => {
+        diagram.tabIndex = -1;
+        diagram.focus();
+      });
+      for (let i = 0; i < 40; i++) {
+        if (await page.evaluate(() => Boolean(document.activeElement?.closest('.sim__list')))) break;
+        await page.keyboard.press('Tab');
+      }
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('aria-current')),
+        'step',
+        'Tab lands on the current message',
+      );
+      await page.waitForFunction(
+        () => getComputedStyle(document.querySelector('.sim__list')).clipPath === 'none',
+      );
+      assert.equal(await drawerShown(page), true, 'focus shows the list');
+      const focused = await page.evaluate(() => {
+        const option = document.activeElement.getBoundingClientRect();
+        const drawer = document.querySelector('.sim__list').getBoundingClientRect();
+        return option.top >= drawer.top && option.bottom <= drawer.bottom && option.width > 100;
+      });
+      assert.ok(focused, 'the focused message is in view inside the drawer');
+      await s.screenshot('53-presenter-message-drawer-1920-light');
+      await s.axe('presenter mode, message list open');
+      // A clicker from inside the list steps, and the list follows.
+      await page.keyboard.press('PageDown');
+      await s.waitSettled();
+      await messages(page, 7);
+      assert.equal(await drawerShown(page), true);
+      // Escape gives focus to the Messages button, which closes the drawer; the button opens it again.
+      await page.keyboard.press('Escape');
+      const opener = page.getByRole('button', { name: 'Messages 7' });
+      assert.ok(await opener.evaluate((b) => b === document.activeElement), 'focus on the Messages button');
+      assert.equal(await drawerShown(page), false);
+      await opener.click();
+      await page.waitForFunction(() => Boolean(document.activeElement?.closest('.sim__list')));
+      assert.equal(await drawerShown(page), true);
+
+      // A clicker with focus in the side column (say after clicking a rule chip) still steps, both ways.
+      const inSide = async () => {
+        await page.locator('.sim__side button:visible').first().focus();
+        assert.ok(await page.evaluate(() => Boolean(document.activeElement?.closest('.sim__side'))));
+      };
+      await inSide();
+      assert.equal(await drawerShown(page), false, 'focus leaving the list closes it');
+      const before = await stepTitle(page);
+      await page.keyboard.press('PageDown');
+      await s.waitSettled();
+      await messages(page, 8);
+      assert.notEqual(await stepTitle(page), before);
+      await inSide();
+      await page.keyboard.press('PageUp');
+      await s.waitSettled();
+      await messages(page, 7);
+      assert.equal(await stepTitle(page), before);
     },
   },
 ];

@@ -5,7 +5,7 @@
 import { lazy, Suspense } from 'react';
 import { ComingSoon } from './ComingSoon';
 import type { OnProgress } from '../features/quiz/progress';
-import { navigate as goTo } from './router';
+import { navigate as goTo, quizAddress } from './router';
 import type { Route } from './router';
 import { SimRoute } from './SimRoute';
 
@@ -48,7 +48,9 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
             <QuizRoute
               navigate={navigate}
               onProgress={onProgress}
+              address={quizAddress}
               {...(route.id ? { lessonId: route.id } : {})}
+              {...(route.question ? { questionId: route.question } : {})}
             />
           </div>
         </Suspense>

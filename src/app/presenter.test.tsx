@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { setCharacterShortcuts } from '../features/help/shortcuts';
@@ -101,5 +101,47 @@ describe('presenter mode', () => {
     expect(app()).not.toHaveClass('app--present');
     await user.click(screen.getByRole('button', { name: 'Present' }));
     expect(app()).toHaveClass('app--present');
+  });
+
+  it('keeps the message list, the diagram’s text alternative, reachable: Messages opens it, Escape closes', async () => {
+    window.location.hash = '#/sim?scenario=first-connection&reg=dcr&seed=demo&step=3&present=1';
+    const user = userEvent.setup();
+    render(<App />);
+    await settled();
+    expect(app()).toHaveClass('app--present');
+    // Still in the accessibility tree with its messages (presenter.css only clips it out of sight).
+    const list = screen.getByRole('listbox', { name: /Messages/ });
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(3));
+    const opener = screen.getByRole('button', { name: 'Messages 3' });
+    expect(opener).toHaveAttribute('aria-disabled', 'false');
+    await user.click(opener);
+    const newest = within(list).getByRole('option', { current: 'step' });
+    expect(newest).toHaveFocus();
+    expect(document.activeElement?.closest('.sim__list')).not.toBeNull();
+    // Up and down move through the messages as usual; a clicker still steps from inside the list.
+    await user.keyboard('{ArrowUp}');
+    expect(within(list).getAllByRole('option')[1]).toHaveFocus();
+    await user.keyboard('{PageDown}');
+    await settled();
+    await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(4));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('button', { name: 'Messages 4' })).toHaveFocus();
+  });
+
+  it('a clicker steps with focus in the side column', async () => {
+    window.location.hash = '#/sim?scenario=first-connection&reg=dcr&seed=demo&step=1&present=1';
+    const user = userEvent.setup();
+    render(<App />);
+    await settled();
+    const panel = screen.getAllByRole('tabpanel')[0];
+    if (!panel) throw new Error('the side column is a tab panel');
+    // A control in the explanation (a rule chip), as after the speaker clicked it.
+    within(panel).getAllByRole('button')[0]?.focus();
+    expect(panel.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{PageDown}');
+    await settled();
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: /401 Unauthorized/ })).toBeInTheDocument(),
+    );
   });
 });

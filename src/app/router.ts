@@ -1,13 +1,16 @@
 /**
- * A tiny hash router: `#/sim?…` (the simulator), `#/lessons/<id>`, `#/quiz`. Hash routes work
- * from any static host and sub-path without server rewrites (vite.config's `base: './'`).
+ * A tiny hash router: `#/sim?…` (the simulator), `#/lessons/<id>`, `#/quiz`, `#/quiz/<id>?q=<question
+ * id>` (a quiz opened at one question). Hash routes work from any static host and sub-path without
+ * server rewrites (vite.config's `base: './'`).
  */
 import { useSyncExternalStore } from 'react';
+import type { QuestionAddress } from '../features/quiz/questionLinks';
 
 export type Route =
   | { name: 'sim'; query: string }
   | { name: 'lessons'; id: string | null }
-  | { name: 'quiz'; id: string | null }
+  /** `question`: the `q` of `#/quiz/<id>?q=<question id>`, a question's stable id (never an index). */
+  | { name: 'quiz'; id: string | null; question: string | null }
   | { name: 'presenter-notes'; query: string }
   | { name: 'not-found'; path: string };
 
@@ -18,14 +21,20 @@ export function parseHash(hash: string): Route {
   const query = q === -1 ? '' : raw.slice(q + 1);
   if (path === '' || path === '/sim') return { name: 'sim', query };
   if (path === '/presenter-notes') return { name: 'presenter-notes', query };
+  if (path === '/lessons') return { name: 'lessons', id: null };
+  if (path === '/quiz') return { name: 'quiz', id: null, question: null };
   for (const name of ['lessons', 'quiz'] as const) {
-    if (path === `/${name}`) return { name, id: null };
-    if (path.startsWith(`/${name}/`)) {
-      const id = decodeSegment(path.slice(name.length + 2));
-      return id === null ? { name: 'not-found', path } : { name, id };
-    }
+    if (!path.startsWith(`/${name}/`)) continue;
+    const id = decodeSegment(path.slice(name.length + 2));
+    if (id === null) return { name: 'not-found', path };
+    return name === 'lessons' ? { name, id } : { name, id, question: questionParam(query) };
   }
   return { name: 'not-found', path };
+}
+
+/** The `q` parameter of a quiz address, or null when it is absent or empty. */
+function questionParam(query: string): string | null {
+  return new URLSearchParams(query).get('q') || null;
 }
 
 function decodeSegment(segment: string): string | null {
@@ -80,3 +89,36 @@ export function replaceHash(hash: string): void {
     `${window.location.pathname}${window.location.search}${hash}`,
   );
 }
+
+/** `hash` with the query parameter `key` set to `value` (removed for null), every other one kept. */
+export function withHashParam(hash: string, key: string, value: string | null): string {
+  const q = hash.indexOf('?');
+  const params = new URLSearchParams(q === -1 ? '' : hash.slice(q + 1));
+  if (params.get(key) === value) return hash;
+  if (value === null) params.delete(key);
+  else params.set(key, value);
+  const path = q === -1 ? hash : hash.slice(0, q);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The quiz's side of the address: `#/quiz/<id>?q=<question id>`. History policy, the simulator's
+ * (SimRoute): moving between the questions of a quiz replaces the current entry, as stepping does,
+ * so Back leaves the quiz (to the lesson or index it was opened from) instead of walking back
+ * through every question, and Forward returns to the question the learner was on. Going to
+ * another page is a link and pushes as usual. The other parameters (the embedding switches) stay.
+ */
+export const quizAddress: QuestionAddress = {
+  read() {
+    const route = parseHash(window.location.hash);
+    return route.name === 'quiz' && route.id !== null ? { quiz: route.id, question: route.question } : null;
+  },
+  write(quiz, questionId) {
+    const now = window.location.hash;
+    const route = parseHash(now);
+    if (route.name !== 'quiz' || route.id !== quiz) return;
+    replaceHash(withHashParam(now, 'q', questionId));
+  },
+  subscribe,
+};

@@ -57,7 +57,11 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['Home', 'End'], action: 'First or last message, in the message list' },
       { keys: ['←', '→'], action: "Another view, in the inspector's tabs" },
       { keys: ['Tab', 'Shift+Tab'], action: 'Move between controls' },
-      { keys: ['Esc'], action: 'Close a dialog' },
+      { keys: ['Esc'], action: 'Close a dialog, or the message drawer in presenter mode' },
+      {
+        keys: ['Page Down', 'Page Up'],
+        action: 'Scroll a box whose text overflows it (outside presenter mode)',
+      },
     ],
   },
 ];

@@ -107,7 +107,8 @@ export default function PresenterNotesRoute({ query }: { query: string }) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const action = shortcutFor(event);
+      // The speaker's own window: a clicker's Page keys step wherever focus is, as in presenter mode.
+      const action = shortcutFor(event, { presenting: true });
       const type = action?.type;
       if (type !== 'NEXT' && type !== 'BACK' && type !== 'RESET' && type !== 'RUN_TO_END') return;
       event.preventDefault();

@@ -1,6 +1,6 @@
 /**
  * The view controls of the simulator: presenter mode, hide secrets, copy link, export and help;
- * in presenter mode also the scale, fullscreen and the speaker notes window. In the normal layout
+ * in presenter mode also the scale, fullscreen, the speaker notes window and the message list drawer. In the normal layout
  * they sit in the app header (a portal into its tools slot), where there is room; in presenter
  * and embed modes the header is gone and they form a bar above the step controls. Their keys
  * (useViewShortcuts) work in every layout.
@@ -10,6 +10,7 @@ import { createPortal } from 'react-dom';
 import { PlayerContext } from '../player/PlayerContext';
 import { absoluteUrl, useShareHash } from '../export/share';
 import { fullscreenAvailable } from './fullscreen';
+import { MessagesButton } from './MessagesButton';
 import { useViewActions } from './useViewActions';
 import { SCALES } from './view';
 import { useViewOptions } from './ViewContext';
@@ -100,6 +101,7 @@ export function ViewBar() {
           Speaker notes
         </button>
       )}
+      {mode === 'present' && <MessagesButton />}
       {mode !== 'embed' && (
         <button
           type="button"

@@ -14,6 +14,8 @@ interface QuestionStepProps {
   number: number;
   total: number;
   correctSoFar: number;
+  /** Questions of this attempt answered before this one (an attempt opened by a link skips ahead). */
+  answeredBefore: number;
   result: Result | undefined;
   focusOnMount: boolean;
   isLast: boolean;
@@ -35,7 +37,8 @@ export function QuestionStep(props: QuestionStepProps) {
         Question {number} of {total}
       </h2>
       <p className="quiz__progress">
-        <progress max={total} value={number - 1} aria-hidden="true" /> {props.correctSoFar} correct so far
+        <progress max={total} value={props.answeredBefore} aria-hidden="true" /> {props.correctSoFar} correct
+        so far
       </p>
       {item.kind === 'choice' ? (
         <ChoiceQuestionView item={item} result={result} onAnswer={props.onAnswer} />

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSONS, QUESTIONS, questionsFor } from '../../content/load';
 import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from './progress';
+import type { QuestionAddress } from './questionLinks';
 import QuizRoute from './QuizRoute';
-import { answerAndContinue, answerCurrent, currentQuestion, shownOrder } from './testing';
+import { answerAndContinue, answerCurrent, currentQuestion, memoryAddress, shownOrder } from './testing';
 
 const content = { lessons: LESSONS, questions: QUESTIONS };
 const freshStore = () => createProgressStore({ storage: window.localStorage, content });
@@ -13,7 +14,9 @@ const freshStore = () => createProgressStore({ storage: window.localStorage, con
 beforeEach(() => window.localStorage.clear());
 afterEach(cleanup);
 
-function renderQuiz(props: { lessonId?: string; exam?: boolean } = {}) {
+function renderQuiz(
+  props: { lessonId?: string; exam?: boolean; questionId?: string; address?: QuestionAddress } = {},
+) {
   const navigate = vi.fn();
   const events: ProgressEvent[] = [];
   const store = freshStore();
@@ -315,5 +318,96 @@ describe('the quiz index and saved progress', () => {
     expect(window.localStorage.getItem(PROGRESS_KEY)).toBeNull();
     expect(screen.getByText(/Progress reset/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Reset progress' })).toHaveFocus();
+  });
+});
+
+describe('a link to one question (#/quiz/<lesson>?q=<question id>)', () => {
+  const heading = (name: string) => screen.getByRole('heading', { level: 2, name });
+  const total = questionsFor('pkce-and-request').length;
+  const ids = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => `pkce-and-request-${from + i}`);
+
+  it('opens at that question, then asks the rest, wrapping round, and scores the whole quiz', async () => {
+    const { user, store } = renderQuiz({ lessonId: 'pkce-and-request', questionId: 'pkce-and-request-4' });
+    expect(heading(`Question 4 of ${total}`)).toBeInTheDocument();
+    expect(currentQuestion().question.id).toBe('pkce-and-request-4');
+    // The page opens with its title focused and the quiz's introduction, as on any arrival.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    expect(screen.getByText(/Answers are shuffled on every attempt/)).toBeInTheDocument();
+    const asked = [];
+    for (let n = 0; n < total; n++) asked.push((await answerAndContinue(user, n !== 0)).id);
+    expect(asked).toEqual([...ids(4, total), ...ids(1, 3)]);
+    expect(screen.getByRole('heading', { name: `Your score: ${total - 1} of ${total}` })).toBeInTheDocument();
+    expect(store.get().quizzes['pkce-and-request']?.best?.asked).toHaveLength(total);
+  });
+
+  it('starts at question 1 with a polite note when the quiz has no such question', () => {
+    renderQuiz({ lessonId: 'pkce-and-request', questionId: 'pkce-and-request-99' });
+    expect(heading(`Question 1 of ${total}`)).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      `This quiz has no question “pkce-and-request-99”, so here is question 1 of ${total}.`,
+    );
+  });
+
+  it('keeps the address naming the question on screen, and none on question 1 or the results', async () => {
+    const address = memoryAddress('why-authorization', 'why-authorization-2');
+    const { user } = renderQuiz({
+      lessonId: 'why-authorization',
+      questionId: 'why-authorization-2',
+      address,
+    });
+    expect(address.writes).toEqual([]);
+    await answerAndContinue(user, true);
+    expect(address.read().question).toBe('why-authorization-3');
+    await answerAndContinue(user, true);
+    await answerAndContinue(user, true);
+    await answerAndContinue(user, true);
+    expect(heading('Question 1 of 5')).toHaveFocus();
+    expect(address.read().question).toBeNull();
+    await answerAndContinue(user, true);
+    expect(screen.getByRole('heading', { name: 'Your score: 5 of 5' })).toBeInTheDocument();
+    expect(address.writes).toEqual([
+      'why-authorization-3',
+      'why-authorization-4',
+      'why-authorization-5',
+      null,
+    ]);
+  });
+
+  it('removes an unknown question from the address', () => {
+    const address = memoryAddress('why-authorization', 'bogus');
+    renderQuiz({ lessonId: 'why-authorization', questionId: 'bogus', address });
+    expect(address.read().question).toBeNull();
+  });
+
+  it('opens the question an edited address names, keeping the answers given, and ignores other quizzes', async () => {
+    const address = memoryAddress('why-authorization');
+    const { user } = renderQuiz({ lessonId: 'why-authorization', address });
+    await answerCurrent(user, true);
+    act(() => address.go('why-authorization', 'why-authorization-4'));
+    expect(heading('Question 4 of 5')).toHaveFocus();
+    expect(screen.getByText('1 correct so far')).toBeInTheDocument();
+    // Another quiz's address is the shell's business (it is about to show that quiz).
+    act(() => address.go('discovery', 'discovery-2'));
+    expect(heading('Question 4 of 5')).toBeInTheDocument();
+    act(() => address.go('why-authorization', 'nope'));
+    expect(heading('Question 4 of 5')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('no question “nope”');
+    expect(address.read().question).toBe('why-authorization-4');
+    // After the results, a question's address starts a fresh attempt there.
+    for (let n = 0; n < 4; n++) await answerAndContinue(user, true);
+    expect(screen.getByRole('heading', { name: /Your score/ })).toBeInTheDocument();
+    act(() => address.go('why-authorization', 'why-authorization-2'));
+    expect(heading('Question 2 of 5')).toHaveFocus();
+    expect(screen.getByText('0 correct so far')).toBeInTheDocument();
+  });
+
+  it('opens the final exam at any question of the course, inside a full exam', () => {
+    const address = memoryAddress('exam', 'scopes-2');
+    renderQuiz({ exam: true, questionId: 'scopes-2', address });
+    expect(currentQuestion().question.id).toBe('scopes-2');
+    expect(screen.getByRole('heading', { level: 2, name: /^Question \d+ of 20$/ })).toBeInTheDocument();
+    // The exam is drawn afresh per attempt, so its address always names the question.
+    expect(address.read().question).toBe('scopes-2');
   });
 });

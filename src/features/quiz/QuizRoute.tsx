@@ -1,14 +1,16 @@
 /**
  * The quiz route, loaded lazily by the shell: `#/quiz` (index), `#/quiz/<lesson id>` (a lesson's
- * quiz) and `#/quiz/exam` (the final exam, drawn from every lesson).
+ * quiz) and `#/quiz/exam` (the final exam, drawn from every lesson). Either quiz opens at one
+ * question with `?q=<question id>`; the exam then includes that question in its draw.
  */
 import { LESSONS, QUESTIONS, finalExam, getLesson, questionsFor } from '../../content/load';
 import { createRng } from '../../sim/world/random';
 import { HashLink, type Navigate } from '../lessons/HashLink';
 import { EXAM_KEY, type OnProgress, type ProgressStore } from './progress';
-import { lessonHref } from './questionLinks';
+import { lessonHref, type QuestionAddress } from './questionLinks';
 import { QuizIndex } from './QuizIndex';
 import { QuizRunner } from './QuizRunner';
+import { includeQuestion } from './run';
 import { getProgressStore } from './useProgress';
 import './quiz.css';
 
@@ -19,6 +21,10 @@ export interface QuizRouteProps {
   lessonId?: string;
   /** The final exam. */
   exam?: boolean;
+  /** The question to open at, by its id (`#/quiz/<lesson id>?q=<question id>`). */
+  questionId?: string;
+  /** The address bar, kept naming the question on screen (the shell's; absent in component tests). */
+  address?: QuestionAddress;
   /** Goes to a hash route, e.g. "#/lessons/discovery" or "#/sim?attack=mix-up&defence=on". */
   navigate: Navigate;
   /** Called for each answer and each finished quiz (for embedding, e.g. forwarded with postMessage). */
@@ -37,6 +43,8 @@ const questionCounts: ReadonlyMap<string, number> = new Map(
 export default function QuizRoute({
   lessonId,
   exam,
+  questionId,
+  address,
   navigate,
   onProgress,
   progressStore,
@@ -58,7 +66,11 @@ export default function QuizRoute({
         quiz={EXAM_KEY}
         title="Final exam"
         intro={<p>{EXAM_SIZE} questions drawn from all the lessons, at least one from each.</p>}
-        draw={(attemptSeed) => finalExam(createRng(attemptSeed), EXAM_SIZE)}
+        draw={(attemptSeed, linked) => includeQuestion(finalExam(createRng(attemptSeed), EXAM_SIZE), linked)}
+        pool={QUESTIONS}
+        startAt={questionId}
+        fixedOrder={false}
+        address={address}
         seed={seed}
         retryLabel="Take another exam"
         lessonTitles={lessonTitles}
@@ -106,6 +118,10 @@ export default function QuizRoute({
         </p>
       }
       draw={() => questions}
+      pool={questions}
+      startAt={questionId}
+      fixedOrder
+      address={address}
       seed={seed}
       retryLabel="Retry this quiz"
       lessonTitles={lessonTitles}

@@ -1,56 +1,20 @@
 /**
- * One quiz attempt from the first question to the results: answer, check, read the feedback, next.
+ * One quiz attempt from its first question to the results: answer, check, read the feedback, next.
  * Each attempt has its own seed (shuffled answers and scrambled orders differ per attempt); the
- * finished attempt is recorded in the progress store and reported through onProgress.
+ * finished attempt is recorded in the progress store and reported through onProgress. The address
+ * names the question on screen (`?q=<question id>`, through the shell's QuestionAddress), so it
+ * opens this question in another tab; a changed address (an edited address bar) opens its question.
  */
-import { useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Question } from '../../content/schema';
 import type { Navigate } from '../lessons/HashLink';
-import { grade, newSeed, prepareAttempt, score, type Answer, type AttemptItem, type Result } from './attempt';
+import { grade, newSeed, score, type Answer } from './attempt';
 import { isPassing, type OnProgress, type ProgressStore } from './progress';
+import type { QuestionAddress } from './questionLinks';
 import { QuestionStep } from './QuestionStep';
 import { QuizResults } from './QuizResults';
+import { initialRun, nextUnanswered, openAttempt, runReducer, type Draw } from './run';
 import { useProgress } from './useProgress';
-
-interface RunState {
-  seed: string;
-  /** 1 for the first attempt on this page; later attempts move focus to their first question. */
-  attempt: number;
-  items: AttemptItem[];
-  index: number;
-  results: (Result | undefined)[];
-  finished: boolean;
-}
-
-type RunAction =
-  | { type: 'answer'; result: Result }
-  | { type: 'next' }
-  | { type: 'finish' }
-  | { type: 'restart'; seed: string; items: AttemptItem[] };
-
-function reducer(state: RunState, action: RunAction): RunState {
-  switch (action.type) {
-    case 'answer': {
-      if (state.results[state.index] !== undefined) return state;
-      const results = [...state.results];
-      results[state.index] = action.result;
-      return { ...state, results };
-    }
-    case 'next':
-      return { ...state, index: Math.min(state.index + 1, state.items.length - 1) };
-    case 'finish':
-      return { ...state, finished: true };
-    case 'restart':
-      return {
-        seed: action.seed,
-        attempt: state.attempt + 1,
-        items: action.items,
-        index: 0,
-        results: [],
-        finished: false,
-      };
-  }
-}
 
 export interface QuizRunnerProps {
   /** A lesson id, or "exam". */
@@ -58,7 +22,18 @@ export interface QuizRunnerProps {
   title: string;
   intro: ReactNode;
   /** The questions of an attempt with this seed (a lesson's quiz ignores it; the exam draws with it). */
-  draw: (seed: string) => readonly Question[];
+  draw: Draw;
+  /** The questions a link to this quiz may name. */
+  pool: readonly Question[];
+  /** The question to open at (its id, from the link); the first by default. */
+  startAt?: string;
+  /**
+   * The questions always come in the same order, so the quiz's address without `q` is its first
+   * question and the address leaves `q` out there (a lesson's quiz; not the exam, drawn per attempt).
+   */
+  fixedOrder: boolean;
+  /** Keeps the address naming the question on screen; without it (component tests) nothing is written. */
+  address?: QuestionAddress;
   seed?: string;
   retryLabel: string;
   lessonTitles: ReadonlyMap<string, string>;
@@ -69,18 +44,10 @@ export interface QuizRunnerProps {
 }
 
 export function QuizRunner(props: QuizRunnerProps) {
-  const { quiz, title, intro, draw, navigate, store, onProgress } = props;
-  const [state, dispatch] = useReducer(reducer, props.seed, (initial): RunState => {
-    const seed = initial ?? newSeed();
-    return {
-      seed,
-      attempt: 1,
-      items: prepareAttempt(draw(seed), seed),
-      index: 0,
-      results: [],
-      finished: false,
-    };
-  });
+  const { quiz, title, intro, draw, pool, address, navigate, store, onProgress } = props;
+  const [state, dispatch] = useReducer(runReducer, null, () =>
+    initialRun(openAttempt(props.seed ?? newSeed(), draw, pool, props.startAt ?? null)),
+  );
   const [announcement, setAnnouncement] = useState('');
   const progress = useProgress(store);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -90,8 +57,40 @@ export function QuizRunner(props: QuizRunnerProps) {
 
   const item = state.items[state.index];
   const result = state.results[state.index];
-  const isLast = state.index === state.items.length - 1;
+  const isLast = nextUnanswered(state) === null;
   const soFar = score(state.results.filter((entry) => entry !== undefined));
+  const answeredBefore = state.results.filter((entry, index) => entry && index !== state.index).length;
+
+  // The address names the question on screen; none on the results, and none on a fixed-order
+  // quiz's first question (the quiz's own address opens there).
+  const shownId = state.finished || !item ? null : item.question.id;
+  const linkId = props.fixedOrder && state.index === 0 ? null : shownId;
+  useEffect(() => {
+    address?.write(quiz, linkId);
+  }, [address, quiz, linkId]);
+
+  // The address changed under the quiz (an edited address bar, a link to another question): open
+  // the question it names in this attempt if it is here, else start an attempt there, as a fresh tab
+  // would. An unknown id keeps the question on screen, says so, and is taken out of the address.
+  const onAddressChange = useEffectEvent(() => {
+    const named = address?.read();
+    if (!named || named.quiz !== quiz || named.question === null || named.question === shownId) return;
+    const at = state.items.findIndex((entry) => entry.question.id === named.question);
+    if (at !== -1 && !state.finished) {
+      setAnnouncement('');
+      dispatch({ type: 'open', index: at });
+      return;
+    }
+    const opening = openAttempt(newSeed(), draw, pool, named.question);
+    if (opening.missing !== null && !state.finished) {
+      dispatch({ type: 'missing', id: opening.missing });
+      address?.write(quiz, linkId);
+      return;
+    }
+    setAnnouncement('');
+    dispatch({ type: 'restart', opening });
+  });
+  useEffect(() => address?.subscribe(() => onAddressChange()), [address]);
 
   const answer = (given: Answer): void => {
     if (!item) return;
@@ -120,9 +119,8 @@ export function QuizRunner(props: QuizRunnerProps) {
   };
 
   const retry = (): void => {
-    const seed = newSeed();
     setAnnouncement('');
-    dispatch({ type: 'restart', seed, items: prepareAttempt(draw(seed), seed) });
+    dispatch({ type: 'restart', opening: openAttempt(newSeed(), draw, pool, null) });
   };
 
   return (
@@ -131,7 +129,13 @@ export function QuizRunner(props: QuizRunnerProps) {
       <h1 id="quiz-title" ref={titleRef} tabIndex={-1}>
         {title}
       </h1>
-      {state.attempt === 1 && state.index === 0 && !state.finished ? (
+      {state.missing !== null ? (
+        <p className="lq-notice" role="status">
+          This quiz has no question “{state.missing}”, so here is question {state.index + 1} of{' '}
+          {state.items.length}.
+        </p>
+      ) : null}
+      {state.attempt === 1 && state.shown === 1 && !state.finished ? (
         <div className="quiz__intro">{intro}</div>
       ) : null}
       {state.items.length === 0 ? (
@@ -154,8 +158,9 @@ export function QuizRunner(props: QuizRunnerProps) {
           number={state.index + 1}
           total={state.items.length}
           correctSoFar={soFar.correct}
+          answeredBefore={answeredBefore}
           result={result}
-          focusOnMount={state.index > 0 || state.attempt > 1}
+          focusOnMount={state.shown > 1 || state.attempt > 1}
           isLast={isLast}
           onAnswer={answer}
           onNext={next}

@@ -62,3 +62,31 @@ export async function answerAndContinue(user: UserEvent, correct: boolean): Prom
   await user.click(screen.getByRole('button', { name: /^(Next question|See your results)$/ }));
   return question;
 }
+
+/**
+ * An address bar in memory (the shell's is in app/router): what the quiz wrote, and `go` to change
+ * it the way an edited address bar does.
+ */
+export function memoryAddress(quiz: string, question: string | null = null) {
+  let named: { quiz: string; question: string | null } = { quiz, question };
+  const listeners = new Set<() => void>();
+  const address = {
+    /** Every question id written, in order (null: q removed). */
+    writes: [] as (string | null)[],
+    read: () => named,
+    write(target: string, questionId: string | null) {
+      if (target !== named.quiz || questionId === named.question) return;
+      named = { quiz: target, question: questionId };
+      address.writes.push(questionId);
+    },
+    subscribe(onChange: () => void) {
+      listeners.add(onChange);
+      return () => void listeners.delete(onChange);
+    },
+    go(target: string, questionId: string | null) {
+      named = { quiz: target, question: questionId };
+      for (const listener of listeners) listener();
+    },
+  };
+  return address;
+}
