@@ -64,31 +64,81 @@ async function openAt(
 }
 
 /**
- * One Next press, timed inside the page from the key event to the frame after the new arrow exists.
+ * One Next press, timed inside the page from the key event, three ways:
+ * - `arrow`: to the first animation frame callback after the new arrow exists in the DOM. rAF
+ *   callbacks run at the start of that frame, before its style, layout and paint (unless an earlier
+ *   callback forced them), so this is when the frame that paints the arrow begins.
+ * - `rendered`: to the first task after that frame, which runs once the frame's style, layout and
+ *   paint are done on the main thread (rasterizing and compositing follow on other threads): the
+ *   stricter figure, everything the browser does to draw the arrow.
+ * - `screen`: the same for the whole screen: if anything changed on the page after the arrow's
+ *   frame began (the side panels follow the arrow a frame later), until the toolbar no longer
+ *   reports the player busy and a frame after that has been rendered; else `rendered`.
  * Written as a string: tsx would wrap named functions in a helper the page does not have.
  */
 const TIME_NEXT = `new Promise((resolve) => {
   const count = document.querySelectorAll('.react-flow [data-seq]').length;
   const target = '.react-flow [data-seq="' + count + '"]';
+  const toolbar = document.querySelector('.toolbar');
+  const busy = () => ['loading', 'busy'].includes(toolbar.getAttribute('data-status'));
   const start = performance.now();
+  // then(t1, t2): t1 at the next frame's rAF, t2 in the first task after that frame.
+  const afterFrame = (then) =>
+    requestAnimationFrame(() => {
+      const at = performance.now() - start;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => then(at, performance.now() - start);
+      channel.port2.postMessage(0);
+    });
+  const whenSettled = (then) => {
+    if (!busy()) return then();
+    const watch = new MutationObserver(() => {
+      if (busy()) return;
+      watch.disconnect();
+      then();
+    });
+    watch.observe(toolbar, { attributes: true });
+  };
   const observer = new MutationObserver(() => {
     if (!document.querySelector(target)) return;
     observer.disconnect();
-    requestAnimationFrame(() => resolve(performance.now() - start));
+    // Anything the page changes after the arrow's frame has begun needs a frame of its own.
+    let later = false;
+    const watchLater = new MutationObserver(() => (later = true));
+    requestAnimationFrame(() => {
+      watchLater.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    afterFrame((arrow, rendered) => {
+      watchLater.disconnect();
+      if (!later && !busy()) return resolve({ arrow, rendered, screen: rendered });
+      whenSettled(() => afterFrame((_, screen) => resolve({ arrow, rendered, screen })));
+    });
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true });
   document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
 })`;
 
-async function timeNext(page: Page): Promise<number> {
-  return Number(await page.evaluate(TIME_NEXT));
+interface NextTimes {
+  arrow: number;
+  rendered: number;
+  screen: number;
 }
 
+async function timeNext(page: Page): Promise<NextTimes> {
+  return (await page.evaluate(TIME_NEXT)) as NextTimes;
+}
+
+/** Presses per page, and pages per size: 27 presses in all, so one slow frame moves the median little. */
+const PRESSES = 9;
+const ROUNDS = 3;
+
 export async function benchUi(): Promise<Record<string, string>> {
-  execSync(`npx vite build --outDir ${JSON.stringify(dist)} --emptyOutDir`, {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // NO_BUILD: measure DIST_DIR as it is (to compare with an earlier build).
+  if (!process.env.NO_BUILD)
+    execSync(`npx vite build --outDir ${JSON.stringify(dist)} --emptyOutDir`, {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   const results: Record<string, string> = {};
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const firstPaint = scriptsIn(html);
@@ -118,19 +168,28 @@ export async function benchUi(): Promise<Record<string, string>> {
     results['navigation → interactive diagram, median of 5'] = `${median(loads).toFixed(0)} ms`;
 
     for (const at of [10, 40, 100]) {
-      const { page } = await openAt(
-        browser,
-        `${server.url}/#/sim?scenario=long-session&reg=cimd&consent=approve&step=${at}`,
-      );
-      const times: number[] = [];
-      for (let i = 0; i < 9; i++) {
-        // Nine presses from `at` messages on: the diagram is at about that size throughout.
-        times.push(await timeNext(page));
-        await ready(page);
+      const times: NextTimes[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const { page } = await openAt(
+          browser,
+          `${server.url}/#/sim?scenario=long-session&reg=cimd&consent=approve&step=${at}`,
+        );
+        for (let i = 0; i < PRESSES; i++) {
+          // Nine presses from `at` messages on: the diagram is at about that size throughout.
+          times.push(await timeNext(page));
+          await ready(page);
+        }
+        await page.context().close();
       }
-      results[`Next → new arrow painted at ${at} messages, median of 9`] =
-        `${median(times).toFixed(1)} ms (target < 16 ms at 100)`;
-      await page.context().close();
+      const n = times.length;
+      const med = (key: keyof NextTimes) => `${median(times.map((t) => t[key])).toFixed(1)} ms`;
+      // The issue's target (< 16 ms at 100) is reported against both readings of "showing the arrow".
+      results[`Next → new arrow in the DOM, its frame begins (rAF) at ${at} messages, median of ${n}`] =
+        `${med('arrow')} (target < 16 ms at 100)`;
+      results[`Next → that frame rendered (style, layout, paint done) at ${at} messages, median of ${n}`] =
+        `${med('rendered')} (target < 16 ms at 100)`;
+      results[`Next → whole screen rendered (side panels too) at ${at} messages, median of ${n}`] =
+        med('screen');
     }
   } finally {
     await browser.close();

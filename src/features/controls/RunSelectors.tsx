@@ -1,4 +1,5 @@
 /** Scenario and registration mode. Changing either restarts the run from its first message. */
+import { memo } from 'react';
 import {
   REGISTRATION_MODES,
   REGISTRATION_MODE_IDS,
@@ -10,7 +11,8 @@ import {
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend } from '../player/hooks';
 
-export function RunSelectors() {
+// Memoized: the toolbar renders on every step; the run's configuration does not change with it.
+export const RunSelectors = memo(function RunSelectors() {
   const config = PlayerContext.useSelector((s) => s.context.config);
   const send = useSend();
   const machineToMachine = config.scenario === 'client-credentials';
@@ -62,4 +64,4 @@ export function RunSelectors() {
       )}
     </div>
   );
-}
+});

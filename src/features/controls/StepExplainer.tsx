@@ -3,20 +3,22 @@
  * source of the teaching text) and the rules it is about. Before the first step it introduces the
  * scenario; at the end it states the outcome.
  */
+import { memo } from 'react';
+import type { FlowOutcome } from '../../sim/flow/flowMachine';
 import { SCENARIOS } from '../../sim/scenarios';
+import type { ScenarioId } from '../../sim/scenarios';
+import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from '../player/PlayerContext';
-import { useCurrentEvent } from '../player/hooks';
+import { usePanelCurrentEvent, usePanelOutcome } from '../player/PanelView';
 import { useMask } from '../presenter/MaskContext';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
 import { RuleChips } from './RuleChips';
 
 const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
 
-function Outcome() {
-  const outcome = PlayerContext.useSelector((s) => s.context.view.outcome);
-  const last = useCurrentEvent();
+function Outcome({ outcome, last }: { outcome: FlowOutcome | null; last: TraceEvent }) {
   const mask = useMask();
-  if (!outcome || !last || last.kind === 'request' || last.kind === 'response') return null;
+  if (!outcome || last.kind === 'request' || last.kind === 'response') return null;
   const ok = outcome.kind === 'success';
   return (
     <p className={`outcome outcome--${ok ? 'ok' : 'stopped'}`}>
@@ -26,10 +28,26 @@ function Outcome() {
   );
 }
 
+/**
+ * The current step, as the side panels show the run (PanelView: a frame after a step's arrow; the
+ * Announcer tells screen readers about the step at once).
+ */
 export function StepExplainer() {
-  const current = useCurrentEvent();
+  const current = usePanelCurrentEvent();
+  const outcome = usePanelOutcome();
   const scenario = PlayerContext.useSelector((s) => s.context.config.scenario);
+  return <Explanation current={current} outcome={outcome} scenario={scenario} />;
+}
 
+const Explanation = memo(function Explanation({
+  current,
+  outcome,
+  scenario,
+}: {
+  current: TraceEvent | null;
+  outcome: FlowOutcome | null;
+  scenario: ScenarioId;
+}) {
   if (!current) {
     const info = SCENARIOS[scenario];
     return (
@@ -73,8 +91,8 @@ export function StepExplainer() {
           An error answer is part of the lesson: open it in the inspector to read what the server said.
         </p>
       )}
-      <Outcome />
+      <Outcome outcome={outcome} last={current} />
       <RuleChips ids={text.rules} label="Rules for this step" />
     </section>
   );
-}
+});

@@ -6,6 +6,7 @@
  * ignores what does not apply, so the clicks are harmless.
  */
 import { PlayerContext } from '../player/PlayerContext';
+import { usePanelsPending } from '../player/PanelView';
 import { usePlayerStatus, useSend } from '../player/hooks';
 import { SPEEDS } from '../player/playerMachine';
 import type { Speed } from '../player/playerMachine';
@@ -20,6 +21,8 @@ function isSpeed(value: string): value is Speed {
 
 export function Toolbar() {
   const status = usePlayerStatus();
+  // Busy until the whole screen shows the step: the side panels follow its arrow a frame later.
+  const pending = usePanelsPending();
   const send = useSend();
   const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
   const speed = PlayerContext.useSelector((s) => s.context.speed);
@@ -28,7 +31,12 @@ export function Toolbar() {
   const playing = status === 'playing' || (status === 'awaitingConsent' && autoplay);
 
   return (
-    <div className="toolbar" role="group" aria-label="Step controls" data-status={status}>
+    <div
+      className="toolbar"
+      role="group"
+      aria-label="Step controls"
+      data-status={pending && status !== 'loading' ? 'busy' : status}
+    >
       <div className="toolbar__group">
         <button
           type="button"

@@ -1,4 +1,6 @@
 /** Small inline icons for the controls (SVG, so they render the same with any installed fonts). */
+import { memo } from 'react';
+
 const PATHS = {
   reset: 'M4 4v5h5M5.1 13.5A7 7 0 1 0 6 6.3L4 9',
   back: 'M15 5l-7 7 7 7',
@@ -12,7 +14,8 @@ export type IconName = keyof typeof PATHS;
 
 const FILLED = new Set<IconName>(['play', 'pause', 'end']);
 
-export function Icon({ name }: { name: IconName }) {
+// Memoized: the toolbar renders on every step (its status), its icons need not.
+export const Icon = memo(function Icon({ name }: { name: IconName }) {
   const filled = FILLED.has(name);
   return (
     <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
@@ -26,4 +29,4 @@ export function Icon({ name }: { name: IconName }) {
       />
     </svg>
   );
-}
+});

@@ -1,6 +1,8 @@
 /**
- * One message on the sequence diagram. The arrow is drawn from the layout's coordinates, not from
- * React Flow's handle positions: every message hangs between two lifelines at its own row.
+ * One message on the sequence diagram: its arrow (in the messages layer's SVG) and its label (an
+ * HTML pill above the arrow). Both are drawn from the layout's coordinates: every message hangs
+ * between two lifelines at its own row. Each is memoized on its element (see elements.ts), so on
+ * Next only the new message and the one that stopped being current draw again.
  *
  * How a message looks never relies on colour alone: requests are solid with a filled head,
  * responses dashed with an open head (the UML convention the spec's diagrams use), handoffs
@@ -9,8 +11,7 @@
  */
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
-import { BaseEdge, EdgeLabelRenderer } from '@xyflow/react';
-import type { Edge, EdgeProps } from '@xyflow/react';
+import type { Edge } from '@xyflow/react';
 import { markPill, markText } from '../attacks/marks';
 import type { MessageMark } from '../attacks/marks';
 import { useMask } from '../presenter/MaskContext';
@@ -31,6 +32,7 @@ export interface MessageEdgeData extends Record<string, unknown> {
   mark?: MessageMark | null;
 }
 
+/** A message as an element of the diagram (React Flow's edge shape: an id, an accessible name, data). */
 export type MessageEdgeType = Edge<MessageEdgeData, 'message'>;
 
 function pathFor(box: MessageBox, loopLeft: boolean, loopWidth: number): string {
@@ -60,12 +62,14 @@ function StopSign({ box, loopLeft, loopWidth }: { box: MessageBox; loopLeft: boo
   );
 }
 
-function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
-  const mask = useMask();
+/** The arrow, in the layer's SVG. A wide invisible stroke makes a thin arrow easy to click. */
+export const MessageArrow = memo(function MessageArrow({ edge }: { edge: MessageEdgeType }) {
+  const { data } = edge;
   if (!data) return null;
   const { box, status, selected, loopLeft, loopWidth, onSelect, mark } = data;
   const marker = `url(#seq-arrow-${box.kind === 'response' ? 'open' : 'filled'}${status === 'current' ? '-current' : ''})`;
   const classes = [
+    'react-flow__edge-path',
     'seq-edge',
     `seq-edge--${box.kind}`,
     `seq-edge--${status}`,
@@ -75,7 +79,30 @@ function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
   ]
     .filter(Boolean)
     .join(' ');
-  const labelTransform =
+  const path = pathFor(box, loopLeft, loopWidth);
+  return (
+    // `nopan`: pressing on an arrow selects it instead of starting to pan the diagram.
+    <g
+      className="seq-arrow nopan"
+      role="img"
+      aria-label={edge.ariaLabel}
+      data-testid={`seq-arrow-${box.seq}`}
+      onClick={() => onSelect(box.seq)}
+    >
+      <path d={path} className={classes} markerEnd={marker} />
+      <path d={path} className="seq-arrow__hit" />
+      {mark?.kind === 'stop' && <StopSign box={box} loopLeft={loopLeft} loopWidth={loopWidth} />}
+    </g>
+  );
+});
+
+/** The label: the message's number, markers, and its text cut to the room it has. */
+export const MessageLabel = memo(function MessageLabel({ edge }: { edge: MessageEdgeType }) {
+  const mask = useMask();
+  const { data } = edge;
+  if (!data) return null;
+  const { box, status, selected, onSelect, mark } = data;
+  const transform =
     box.direction === 'self'
       ? `translate(${box.labelAlign === 'end' ? '-100%' : '0'}, -50%) translate(${box.labelX}px, ${box.y}px)`
       : `translate(-50%, -100%) translate(${box.labelX}px, ${box.y - 3}px)`;
@@ -84,44 +111,31 @@ function MessageEdgeImpl({ data }: EdgeProps<MessageEdgeType>) {
     onSelect(box.seq);
   };
   return (
-    <>
-      <BaseEdge
-        path={pathFor(box, loopLeft, loopWidth)}
-        markerEnd={marker}
-        className={classes}
-        interactionWidth={18}
-      />
-      {mark?.kind === 'stop' && <StopSign box={box} loopLeft={loopLeft} loopWidth={loopWidth} />}
-      <EdgeLabelRenderer>
-        <div
-          className={`seq-label seq-label--${status} seq-label--tone-${box.tone}${selected ? ' seq-label--selected' : ''}${mark ? ` seq-label--${mark.kind}` : ''}`}
-          style={{ transform: labelTransform, maxWidth: box.labelMaxWidth }}
-          title={mask(mark ? `${box.label} (${markText(mark)})` : box.label)}
-          data-seq={box.seq}
-          data-status={status}
-          onClick={select}
-        >
-          <span className="seq-label__num">{box.seq + 1}</span>
-          {status === 'current' && (
-            <span className="seq-label__now" aria-hidden="true">
-              ▶
-            </span>
-          )}
-          {box.tone !== 'normal' && (
-            <span className="seq-label__flag" aria-hidden="true">
-              {TONE_ICON[box.tone]}
-            </span>
-          )}
-          {mark && (
-            <span className={`seq-label__mark seq-label__mark--${mark.kind}`} aria-hidden="true">
-              {markPill(mark)}
-            </span>
-          )}
-          <span className="seq-label__text">{mask(box.shortLabel)}</span>
-        </div>
-      </EdgeLabelRenderer>
-    </>
+    <div
+      className={`seq-label seq-label--${status} seq-label--tone-${box.tone}${selected ? ' seq-label--selected' : ''}${mark ? ` seq-label--${mark.kind}` : ''}`}
+      style={{ transform, maxWidth: box.labelMaxWidth }}
+      title={mask(mark ? `${box.label} (${markText(mark)})` : box.label)}
+      data-seq={box.seq}
+      data-status={status}
+      onClick={select}
+    >
+      <span className="seq-label__num">{box.seq + 1}</span>
+      {status === 'current' && (
+        <span className="seq-label__now" aria-hidden="true">
+          ▶
+        </span>
+      )}
+      {box.tone !== 'normal' && (
+        <span className="seq-label__flag" aria-hidden="true">
+          {TONE_ICON[box.tone]}
+        </span>
+      )}
+      {mark && (
+        <span className={`seq-label__mark seq-label__mark--${mark.kind}`} aria-hidden="true">
+          {markPill(mark)}
+        </span>
+      )}
+      <span className="seq-label__text">{mask(box.shortLabel)}</span>
+    </div>
   );
-}
-
-export const MessageEdge = memo(MessageEdgeImpl);
+});

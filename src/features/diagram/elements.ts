@@ -1,75 +1,67 @@
 /**
- * Turns a layout into React Flow nodes and edges, reusing the previous objects for anything that
- * did not change. React Flow re-renders an edge only when its object changes, so on Next only the
- * new arrow and the one that stopped being current are drawn again (the < 16 ms budget at 100
- * messages depends on this).
+ * Turns a layout into the diagram's elements: the lane headers (React Flow nodes) and one element
+ * per message (drawn by MessageLayer), reusing the previous objects for anything that did not
+ * change. A message draws again only when its element changes, and the nodes change only when the
+ * lanes do, so on Next only the new arrow and the one that stopped being current are drawn again
+ * (the < 16 ms budget at 100 messages depends on this).
  */
-import { Position } from '@xyflow/react';
 import type { NodeHandle } from '@xyflow/react';
 import type { Lane } from '../../sim/lanes';
 import { markOf, markText, NO_MARKS, sameMark } from '../attacks/marks';
 import type { AttackMarks } from '../attacks/marks';
 import type { LayoutOptions, MessageBox, SequenceLayout } from './layout';
 import type { MessageEdgeType, MessageStatus } from './MessageEdge';
-import type { DiagramNode, GhostNodeType } from './nodes';
+import type { DiagramNode } from './nodes';
 
-const HEADER_WIDTH = 200;
-const LIFELINE_WIDTH = 12;
+export const HEADER_WIDTH = 200;
 
 export const lifelineId = (lane: Lane) => `line-${lane}`;
 
-// Edges attach to these; the arrows themselves are drawn from the layout's coordinates.
-const HANDLES: NodeHandle[] = [
-  { id: 's', type: 'source', position: Position.Right, x: LIFELINE_WIDTH / 2, y: 0 },
-  { id: 't', type: 'target', position: Position.Left, x: LIFELINE_WIDTH / 2, y: 0 },
-];
+/**
+ * The nodes have no handles and say so: React Flow would otherwise measure a new node object again
+ * (a ResizeObserver callback, then a second render of the flow).
+ */
+const NO_HANDLES: NodeHandle[] = [];
 
+function sameNode(a: DiagramNode, b: DiagramNode): boolean {
+  return (
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.data.label === b.data.label &&
+    a.data.lane === b.data.lane
+  );
+}
+
+/**
+ * The lane headers, taking unchanged ones from `previous` (by id); `previous` itself when nothing
+ * changed, so React Flow is not handed new nodes on every step.
+ */
 export function buildNodes(
   layout: SequenceLayout,
   options: LayoutOptions,
-  ghost: GhostNodeType['data'],
+  previous: DiagramNode[] = [],
 ): DiagramNode[] {
-  const nodes: DiagramNode[] = [];
-  for (const lane of layout.lanes) {
-    nodes.push({
+  const before = new Map(previous.map((n) => [n.id, n]));
+  const nodes = layout.lanes.map((lane): DiagramNode => {
+    const node: DiagramNode = {
       id: `head-${lane.lane}`,
       type: 'laneHeader',
       position: { x: lane.x - HEADER_WIDTH / 2, y: 0 },
       width: HEADER_WIDTH,
       height: options.headerHeight - 12,
       data: { label: lane.label, lane: lane.lane },
+      handles: NO_HANDLES,
       draggable: false,
       selectable: false,
       focusable: false,
-    });
-    nodes.push({
-      id: lifelineId(lane.lane),
-      type: 'lifeline',
-      position: { x: lane.x - LIFELINE_WIDTH / 2, y: options.headerHeight - 12 },
-      width: LIFELINE_WIDTH,
-      height: layout.height - options.headerHeight + 12,
-      handles: HANDLES,
-      data: {},
-      draggable: false,
-      selectable: false,
-      focusable: false,
-    });
-  }
-  const first = layout.lanes[0]?.x ?? 0;
-  const last = layout.lanes.at(-1)?.x ?? first;
-  nodes.push({
-    id: 'ghost',
-    type: 'ghost',
-    position: { x: first - 40, y: layout.nextY - 15 },
-    width: last - first + 80,
-    height: 30,
-    data: ghost,
-    draggable: false,
-    selectable: false,
-    focusable: false,
-    zIndex: -1,
+    };
+    const old = before.get(node.id);
+    return old && sameNode(old, node) ? old : node;
   });
-  return nodes;
+  const same = nodes.length === previous.length && nodes.every((n, i) => n === previous[i]);
+  return same ? previous : nodes;
 }
 
 export interface EdgeInputs {
@@ -82,6 +74,7 @@ export interface EdgeInputs {
 }
 
 function sameBox(a: MessageBox, b: MessageBox): boolean {
+  if (a === b) return true;
   return (
     a.seq === b.seq &&
     a.y === b.y &&
@@ -93,7 +86,10 @@ function sameBox(a: MessageBox, b: MessageBox): boolean {
   );
 }
 
-/** Builds the edges, taking unchanged ones from `previous` (by id) so their identity is kept. */
+/**
+ * Builds one element per message (in React Flow's edge shape: the lifelines it joins, its accessible
+ * name, its data), taking unchanged ones from `previous` (by id) so their identity is kept.
+ */
 export function buildEdges(
   inputs: EdgeInputs,
   previous: ReadonlyMap<string, MessageEdgeType>,
@@ -122,12 +118,7 @@ export function buildEdges(
       type: 'message',
       source: lifelineId(box.from),
       target: lifelineId(box.to),
-      sourceHandle: 's',
-      targetHandle: 't',
-      selectable: false,
-      focusable: false,
       ariaLabel: `Message ${box.seq + 1}: ${box.label}${mark ? ` (${markText(mark)})` : ''}${status === 'current' ? ' (current step)' : ''}`,
-      zIndex: status === 'current' || isSelected ? 2 : 1,
       data: {
         box,
         status,

@@ -104,12 +104,29 @@ export function rowY(index: number, options: LayoutOptions): number {
   return options.headerHeight + (index + 0.5) * options.rowHeight + 8;
 }
 
+/**
+ * A message's box depends only on its event, its row and the lanes (and options) around it, and a
+ * recorded event never changes: so on Next the boxes of the earlier messages are taken from here,
+ * the same objects, instead of being measured and cut again.
+ */
+const boxes = new WeakMap<TraceEvent, { index: number; context: string; box: MessageBox }>();
+
 export function layoutSequence(
   trace: readonly TraceEvent[],
   overrides: Partial<LayoutOptions> = {},
 ): SequenceLayout {
   const options = { ...DEFAULT_LAYOUT, ...overrides };
   const laneIds = lanesFor(trace, options.lanes);
+  const context = [
+    laneIds.join(),
+    options.laneGap,
+    options.headerHeight,
+    options.rowHeight,
+    options.marginX,
+    options.charWidth,
+    options.loopWidth,
+    options.badgeWidth,
+  ].join('|');
   const xOf = new Map<Lane, number>();
   const lanes = laneIds.map((lane, index) => {
     const x = options.marginX + index * options.laneGap;
@@ -121,6 +138,14 @@ export function layoutSequence(
   const labelPad = 12;
 
   const messages = trace.map((event, index): MessageBox => {
+    const known = boxes.get(event);
+    if (known && known.index === index && known.context === context) return known.box;
+    const box = boxFor(event, index);
+    boxes.set(event, { index, context, box });
+    return box;
+  });
+
+  function boxFor(event: TraceEvent, index: number): MessageBox {
     const fromX = xOf.get(event.from) ?? options.marginX;
     const toX = xOf.get(event.to) ?? options.marginX;
     const y = rowY(index, options);
@@ -165,7 +190,7 @@ export function layoutSequence(
       labelMaxWidth,
       tone: eventTone(event),
     };
-  });
+  }
 
   const nextY = rowY(trace.length, options);
   return { lanes, messages, width, height: nextY + options.rowHeight, nextY };

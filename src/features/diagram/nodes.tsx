@@ -1,17 +1,21 @@
 /**
- * The diagram's nodes: a header box per party, the party's lifeline beneath it, and one
- * placeholder row for the message that has not happened yet. The placeholder is honest: it never
- * names the next message, because the run has not produced it (nothing is pre-computed).
+ * The diagram's fixed parts: a header box per party (React Flow nodes, which fit-to-view and the
+ * lane layout are about), and, drawn by the diagram layer beneath the messages, each party's
+ * lifeline and one placeholder row for the message that has not happened yet. The placeholder is
+ * honest: it never names the next message, because the run has not produced it (nothing is
+ * pre-computed).
  */
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
 import type { Node, NodeProps } from '@xyflow/react';
 
 export type LaneHeaderNodeType = Node<{ label: string; lane: string }, 'laneHeader'>;
-export type LifelineNodeType = Node<Record<string, never>, 'lifeline'>;
-export type GhostNodeType = Node<{ text: string; state: 'next' | 'waiting' | 'ended' }, 'ghost'>;
 
-export type DiagramNode = LaneHeaderNodeType | LifelineNodeType | GhostNodeType;
+export type DiagramNode = LaneHeaderNodeType;
+
+export interface GhostData {
+  text: string;
+  state: 'next' | 'waiting' | 'ended';
+}
 
 export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<LaneHeaderNodeType>) {
   return (
@@ -21,28 +25,31 @@ export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<L
   );
 });
 
-// Invisible handles: React Flow attaches edges to measured handles. The arrows themselves are
-// drawn from the layout's coordinates, so where these sit does not matter.
-export const LifelineNode = memo(function LifelineNode() {
-  return (
-    <div className="seq-lifeline">
-      <Handle id="s" type="source" position={Position.Right} isConnectable={false} className="seq-handle" />
-      <Handle id="t" type="target" position={Position.Left} isConnectable={false} className="seq-handle" />
-    </div>
-  );
-});
-
 const GHOST_ICON = { next: '?', waiting: '…', ended: '■' } as const;
 
-export const GhostNode = memo(function GhostNode({ data }: NodeProps<GhostNodeType>) {
+/** The placeholder row, `width` wide, centred on the row at `y`, from `x`. */
+export const GhostRow = memo(function GhostRow({
+  ghost,
+  x,
+  y,
+  width,
+}: {
+  ghost: GhostData;
+  x: number;
+  y: number;
+  width: number;
+}) {
   return (
-    <div className={`seq-ghost seq-ghost--${data.state}`}>
+    <div
+      className={`seq-ghost seq-ghost--${ghost.state}`}
+      style={{ transform: `translate(${x}px, ${y - 15}px)`, width, height: 30 }}
+    >
       <span className="seq-ghost__icon" aria-hidden="true">
-        {GHOST_ICON[data.state]}
+        {GHOST_ICON[ghost.state]}
       </span>
-      {data.text}
+      {ghost.text}
     </div>
   );
 });
 
-export const nodeTypes = { laneHeader: LaneHeaderNode, lifeline: LifelineNode, ghost: GhostNode };
+export const nodeTypes = { laneHeader: LaneHeaderNode };

@@ -3,9 +3,9 @@
  * show: the HTTP itself, the request a response answers, a decoded JWT, the PKCE chain, or an
  * internal step's checks and values.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
-import { useSelectedEvent, useTrace } from '../player/hooks';
+import { usePanelSelectedEvent, usePanelTrace } from '../player/PanelView';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
 import { formatTime } from './format';
 import { RequestView, ResponseView } from './HttpView';
@@ -47,9 +47,20 @@ function tabsFor(event: TraceEvent, trace: readonly TraceEvent[]): TabDef[] {
 
 const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
 
+/** The selected message, as the side panels show the run (PanelView: a frame after a step's arrow). */
 export function Inspector() {
-  const event = useSelectedEvent();
-  const trace = useTrace();
+  const event = usePanelSelectedEvent();
+  const trace = usePanelTrace();
+  return <InspectorPanel event={event} trace={trace} />;
+}
+
+const InspectorPanel = memo(function InspectorPanel({
+  event,
+  trace,
+}: {
+  event: TraceEvent | null;
+  trace: readonly TraceEvent[];
+}) {
   // A chosen tab sticks to its message; the JWT and PKCE views also follow the learner to the
   // next message that has them (to compare tokens or challenges across steps).
   const [preferred, setPreferred] = useState<{ seq: number; tab: string } | null>(null);
@@ -102,4 +113,4 @@ export function Inspector() {
       />
     </section>
   );
-}
+});

@@ -6,16 +6,22 @@ import type { PlayerEvent, View } from './playerMachine';
 export type PlayerStatus =
   'loading' | 'idle' | 'paused' | 'busy' | 'playing' | 'awaitingConsent' | 'finished' | 'failed';
 
+const STATUS_OF: Partial<Record<string, PlayerStatus>> = {
+  loading: 'loading',
+  idle: 'idle',
+  paused: 'paused',
+  playing: 'playing',
+  awaitingConsent: 'awaitingConsent',
+  finished: 'finished',
+  failed: 'failed',
+};
+
 export function usePlayerStatus(): PlayerStatus {
+  // From the top-level state's name (`playing` is a parent state): the same as `matches`, which
+  // parses its argument each time, for every reader, on every change of the player.
   return PlayerContext.useSelector((s) => {
-    if (s.matches('loading')) return 'loading';
-    if (s.matches('idle')) return 'idle';
-    if (s.matches('paused')) return 'paused';
-    if (s.matches('playing')) return 'playing';
-    if (s.matches('awaitingConsent')) return 'awaitingConsent';
-    if (s.matches('finished')) return 'finished';
-    if (s.matches('failed')) return 'failed';
-    return 'busy';
+    const top = typeof s.value === 'string' ? s.value : Object.keys(s.value)[0];
+    return (top === undefined ? undefined : STATUS_OF[top]) ?? 'busy';
   });
 }
 

@@ -17,7 +17,9 @@ describe('SimulatorScreen: stepping', () => {
     await user.click(screen.getByRole('button', { name: /Next/ }));
     await settled();
     expect(options()).toHaveLength(1);
-    expect(await screen.findByTestId('rf__edge-m-0')).toBeInTheDocument();
+    expect(await screen.findByTestId('seq-arrow-0')).toHaveAccessibleName(
+      'Message 1: POST /mcp (current step)',
+    );
     expect(container.querySelector('.seq-label[data-seq="0"]')).toHaveTextContent('POST /mcp');
     expect(
       screen.getByRole('heading', { level: 2, name: 'MCP request without a token' }),
@@ -28,7 +30,8 @@ describe('SimulatorScreen: stepping', () => {
     await user.click(screen.getByRole('button', { name: /Next/ }));
     await settled();
     expect(options()).toHaveLength(2);
-    expect(await screen.findByTestId('rf__edge-m-1')).toBeInTheDocument();
+    expect(await screen.findByTestId('seq-arrow-1')).toHaveAccessibleName(/^Message 2: 401 Unauthorized/);
+    expect(screen.getByTestId('seq-arrow-0')).toHaveAccessibleName('Message 1: POST /mcp');
     expect(
       screen.getByRole('heading', { level: 2, name: '401 Unauthorized + WWW-Authenticate' }),
     ).toBeInTheDocument();

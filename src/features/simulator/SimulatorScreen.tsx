@@ -13,6 +13,7 @@ import { ConsentWindow } from '../consent/ConsentWindow';
 import { LazyDiagram } from '../diagram/LazyDiagram';
 import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
+import { PanelViewProvider } from '../player/PanelView';
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend } from '../player/hooks';
 import { MaskProvider } from '../presenter/MaskContext';
@@ -51,37 +52,39 @@ export function SimulatorScreen() {
   const { mask } = useViewOptions().view;
   return (
     <MaskProvider enabled={mask}>
-      <div className="sim">
-        <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
-        <div className="sim__top">
-          <Toolbar />
-          <ViewBar />
-        </div>
-        <FailureBanner />
-        <div className="sim__body">
-          <section
-            className="panel sim__diagram"
-            aria-label="Sequence diagram (the message list is its text version)"
-          >
-            <PhaseProgress />
-            <div className="sim__canvas">
-              <LazyDiagram />
-              <LoadingVeil />
+      <PanelViewProvider>
+        <div className="sim">
+          <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
+          <div className="sim__top">
+            <Toolbar />
+            <ViewBar />
+          </div>
+          <FailureBanner />
+          <div className="sim__body">
+            <section
+              className="panel sim__diagram"
+              aria-label="Sequence diagram (the message list is its text version)"
+            >
+              <PhaseProgress />
+              <div className="sim__canvas">
+                <LazyDiagram />
+                <LoadingVeil />
+              </div>
+            </section>
+            <div className="sim__list">
+              <MessageList />
             </div>
-          </section>
-          <div className="sim__list">
-            <MessageList />
+            <div className="sim__side">
+              <SidePanels>
+                <StepExplainer />
+                <Inspector />
+              </SidePanels>
+            </div>
+            <ConsentWindow />
           </div>
-          <div className="sim__side">
-            <SidePanels>
-              <StepExplainer />
-              <Inspector />
-            </SidePanels>
-          </div>
-          <ConsentWindow />
+          <Announcer />
         </div>
-        <Announcer />
-      </div>
+      </PanelViewProvider>
     </MaskProvider>
   );
 }
