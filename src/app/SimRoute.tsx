@@ -37,6 +37,10 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
   const full = hashWithView(hash, view);
   // A selection from a link waits until the run it belongs to is positioned.
   const pending = useRef<number | null>(initialSelection);
+  // The address this component last wrote. Browsers fire no hashchange for history.replaceState, but
+  // some environments (happy-dom) do; the handler below must not reload a write of its own, which by
+  // then may be a step behind the run.
+  const written = useRef<string | null>(null);
 
   useEffect(() => {
     if (!settled || pending.current === null) return;
@@ -55,6 +59,7 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
       if (shown !== before) return;
       const otherRun =
         parseHash(shown).name === 'sim' && !sameRun(readSimParams(hashQuery(shown)).config, config);
+      written.current = full;
       if (otherRun) pushHash(full);
       else replaceHash(full);
       setSimHref(hash);
@@ -69,7 +74,9 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
   useEffect(() => {
     const onChange = () => {
       const now = window.location.hash;
-      if (parseHash(now).name !== 'sim') return;
+      const own = now === written.current;
+      written.current = null;
+      if (own || parseHash(now).name !== 'sim') return;
       const { config, view: run, decisions, selected } = actor.getSnapshot().context;
       const newest = run.trace.at(-1)?.seq ?? null;
       const here = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
