@@ -357,7 +357,10 @@ export const attackTests = [
       assert.equal(await labTab(page).getAttribute('aria-selected'), 'true');
       const group = lab(page).getByRole('group', { name: 'Variant' });
       await group.waitFor();
-      assert.equal(await group.getByRole('radio', { name: /^Downgrade/ }).isChecked(), true);
+      assert.equal(
+        await group.getByRole('radio', { name: /^Downgrade: the metadata does not list S256/ }).isChecked(),
+        true,
+      );
       await runToEnd(s);
       await expectSucceeded(s, id);
       await defenceOn(s, id);
@@ -367,7 +370,7 @@ export const attackTests = [
       await s.screenshot('33-lab-variant-downgrade-stopped-1280-light');
       await s.axe('the attack lab with its variants');
       // Arrow keys move within the radio group (they do not step the run); each choice restarts it.
-      await group.getByRole('radio', { name: /^Downgrade/ }).focus();
+      await group.getByRole('radio', { name: /^Downgrade: the metadata does not list S256/ }).focus();
       await page.keyboard.press('ArrowUp');
       await page.waitForFunction(() => location.hash.includes('variant=server-lax'));
       await s.waitSettled();

@@ -47,6 +47,7 @@ const VARIANT_EXPECTED: Record<string, Stop> = {
   'stolen-code-no-pkce/client-omits': { step: 'verify-pkce', rule: 'A-16' },
   'stolen-code-no-pkce/server-lax': { step: 'authorize', status: 302, error: '', rule: 'A-16' },
   'stolen-code-no-pkce/downgrade': { step: 'validate-as-metadata', rule: 'C-28' },
+  'stolen-code-no-pkce/downgrade-plain': { step: 'validate-as-metadata', rule: 'C-27' },
   'wrong-audience/no-resource': { step: 'validate-token', rule: 'S-06' },
   'open-redirect/error-redirect': { step: 'authorize', status: 400, error: 'invalid_scope', rule: 'A-13' },
   'metadata-steering/spoofed-issuer': { step: 'validate-as-metadata', rule: 'C-06' },
@@ -60,6 +61,7 @@ const VARIANT_EXPECTED: Record<string, Stop> = {
 const HONEST_REFUSED: Record<string, { kind: string; rule?: string; error?: string }> = {
   'stolen-code-no-pkce/server-lax': { kind: 'denied', error: 'invalid_request' },
   'stolen-code-no-pkce/downgrade': { kind: 'refused', rule: 'C-28' },
+  'stolen-code-no-pkce/downgrade-plain': { kind: 'refused', rule: 'C-27' },
 };
 
 /** Every attack, once per variant: [key, id, variant]. */

@@ -195,6 +195,24 @@ describe('authorization endpoint', () => {
     });
   });
 
+  describe('as-pkce-plain-only: a server that offers only plain', () => {
+    it('lists only plain, refuses S256, and takes the verifier itself as the challenge', async () => {
+      const w = world({ vulnerabilities: ['as-pkce-plain-only'] });
+      const meta = (await (
+        await send(w, `${w.urls.issuer}/.well-known/oauth-authorization-server`)
+      ).json()) as Record<string, unknown>;
+      expect(meta.code_challenge_methods_supported).toEqual(['plain']);
+      const refused = await send(w, authorizeUrl(w), { headers: sessionCookie(w) }, 'browser');
+      expect(new URL(refused.headers.get('location') ?? '').searchParams.get('error')).toBe(
+        'invalid_request',
+      );
+      const code = await codeFor(w, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+      expect((await redeem(w, code, { code_verifier: CHALLENGE })).body.error).toBe('invalid_grant');
+      const again = await codeFor(w, { code_challenge: VERIFIER, code_challenge_method: 'plain' });
+      expect((await redeem(w, again)).status).toBe(200);
+    });
+  });
+
   describe('as-no-pkce-support: a server from before PKCE', () => {
     it('has no code_challenge_methods_supported, and ignores the challenge and the verifier', async () => {
       const w = world({ vulnerabilities: ['as-no-pkce-support'] });

@@ -60,6 +60,20 @@ describe('client checks on authorization server metadata', () => {
     expect(steps).not.toContain('token:request');
   });
 
+  it('a client that does not insist on S256 settles for plain: the challenge is the verifier', async () => {
+    const run = await runFlow({
+      ...base,
+      vulnerabilities: ['as-pkce-plain-only', 'client-no-s256-check'],
+    });
+    expect(run.outcome.kind).toBe('success');
+    const authorize = run.trace.find((e) => e.kind === 'request' && e.stepId === 'authorize');
+    const params = new URL(authorize?.kind === 'request' ? authorize.request.url : 'x:/').searchParams;
+    expect(params.get('code_challenge_method')).toBe('plain');
+    const token = run.trace.find((e) => e.kind === 'request' && e.stepId === 'token');
+    const form = new URLSearchParams(token?.kind === 'request' ? (token.request.body ?? '') : '');
+    expect(form.get('code_verifier')).toBe(params.get('code_challenge'));
+  });
+
   it('falls back to OpenID Connect discovery when RFC 8414 metadata is missing (C-02, C-05)', async () => {
     const run = await runFlow({
       ...base,

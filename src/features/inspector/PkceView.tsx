@@ -59,8 +59,40 @@ const INTRO: Record<PkceFacts['role'], string> = {
     'The authorization server hashes the verifier it just received and compares the result with the challenge it stored with the code.',
 };
 
+/**
+ * The plain method (the downgrade of spec §5.1 b): the challenge is the verifier itself, so there is
+ * no hash to show, only why that defeats the point of PKCE (RFC 7636 §7.2; C-27 demands S256).
+ */
+function PlainView({ facts, verifier }: { facts: PkceFacts; verifier: string }) {
+  return (
+    <div className="pkce">
+      <p>
+        <code>code_challenge_method=plain</code>: the code_challenge is the code_verifier itself, sent in the
+        authorization URL. Anyone who sees that URL (a log, the browser&apos;s command line, a Referer) holds
+        the verifier. That is why the client MUST use S256 (C-27).
+      </p>
+      <ol className="pkce__chain" aria-label="The plain challenge">
+        <Stage label="code_verifier = code_challenge" value={verifier} />
+      </ol>
+      {facts.role === 'verify' && (
+        <Match
+          ok={facts.computed === facts.stored}
+          yes="the verifier equals the stored challenge, so the code is redeemed."
+          no="the verifier does not equal the stored challenge: invalid_grant."
+        />
+      )}
+    </div>
+  );
+}
+
 export function PkceView({ facts }: { facts: PkceFacts }) {
   const verifier = facts.verifier;
+  const sent = facts.role === 'verify' ? facts.stored : facts.role === 'verifier' ? null : facts.challenge;
+  if (verifier && sent === verifier) return <PlainView facts={facts} verifier={verifier} />;
+  return <HashedView facts={facts} verifier={verifier} />;
+}
+
+function HashedView({ facts, verifier }: { facts: PkceFacts; verifier: string | null }) {
   const chain = useChain(verifier);
   const expected =
     facts.role === 'verify' ? facts.stored : facts.role === 'verifier' ? null : facts.challenge;

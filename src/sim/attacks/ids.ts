@@ -30,7 +30,7 @@ export function isAttackId(value: string): value is AttackId {
  * be checked without loading the attacks themselves. A test keeps this in step with the registry.
  */
 export const ATTACK_VARIANT_IDS: Partial<Record<AttackId, readonly [string, ...string[]]>> = {
-  'stolen-code-no-pkce': ['neither', 'client-omits', 'server-lax', 'downgrade'],
+  'stolen-code-no-pkce': ['neither', 'client-omits', 'server-lax', 'downgrade', 'downgrade-plain'],
   'wrong-audience': ['replayed-token', 'no-resource'],
   'open-redirect': ['prefix-match', 'error-redirect'],
   'metadata-steering': ['resource-mismatch', 'spoofed-issuer'],

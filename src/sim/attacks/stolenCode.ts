@@ -6,7 +6,9 @@ import { http } from 'msw';
 import { htmlPage } from '../servers/http';
 import { PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
 import { ranAsVictim, short } from './evidence';
-import type { AttackDef } from './types';
+import type { Attacker } from './attacker';
+import type { AttackDef, AttackFinding } from './types';
+import type { World } from '../world/world';
 
 /** Codes the malicious listener received, per world. */
 const intercepted = new WeakMap<object, URL>();
@@ -91,49 +93,98 @@ export const stolenCode: AttackDef = {
           'C-28: code_challenge_methods_supported was absent, so the client refused to proceed: no authorization request, no code to steal.',
       },
     },
+    {
+      id: 'downgrade-plain',
+      label: 'Downgrade: the metadata lists only plain',
+      summary:
+        "The authorization server's metadata lists only the plain method, where the challenge is the verifier itself. The malicious app can read the authorization URL from the browser's command line.",
+      target: 'client',
+      rules: ['C-27', 'C-26'],
+      preconditions: ['as-pkce-plain-only'],
+      defence: {
+        label: 'The client uses S256 and refuses a server that offers only plain (C-27)',
+        vulnerabilities: ['client-no-s256-check'],
+      },
+      explain: {
+        vulnerable:
+          'The client settled for plain, so the code_challenge in the authorization URL was the verifier itself. The malicious app read it from the command line that opened the browser, caught the code on the port, and redeemed both: PKCE in name only.',
+        defended:
+          'C-27: the client must use S256 when it can, and this server offered only plain, so the client refused to proceed: no authorization request, no code to steal.',
+      },
+      act: async ({ world, attacker }) =>
+        redeemIntercepted(world, attacker, await readCommandLine(world, attacker)),
+    },
   ],
   explain: {
     vulnerable: 'A public client has no secret: without PKCE, whoever holds the code is the client.',
     defended:
       'The code was bound to a code_challenge. Only the app that made the challenge knows the verifier, so the thief got 400 invalid_grant (A-16, C-26).',
   },
-  async act({ world, attacker }) {
-    const callback = intercepted.get(world);
-    const code = callback?.searchParams.get('code');
-    if (!callback)
-      return { attackerWon: false, evidence: 'No authorization response ever reached the port.' };
-    if (!code)
-      return {
-        attackerWon: false,
-        evidence: `The redirect the malicious app caught carried no code: error=${callback.searchParams.get('error') ?? '(none)'}.`,
-      };
-    await attacker.note(
-      'Reads the intercepted redirect',
-      'The malicious app bound 127.0.0.1:33418 before the real client and received the authorization response.',
-      {
-        mark: 'stolen',
-        values: { code: short(code) },
-      },
-    );
-    const res = await attacker.token({
-      grant_type: 'authorization_code',
-      code,
-      client_id: PREREGISTERED_CLIENT_ID,
-      redirect_uri: world.urls.callback,
-      resource: world.urls.mcp,
-    });
-    const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
-    if (!token)
-      return {
-        attackerWon: false,
-        evidence: `Redeeming the stolen code without a verifier failed: ${res.status} ${String(res.body.error)}.`,
-      };
-    const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, call)
-      ? {
-          attackerWon: true,
-          evidence: "The stolen code became a token, and the token read the victim's file.",
-        }
-      : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
-  },
+  act: ({ world, attacker }) => redeemIntercepted(world, attacker, undefined),
 };
+
+/**
+ * The malicious app's move: the code it caught on the loopback port, redeemed at the token endpoint,
+ * with a verifier if it managed to learn one, then used to read the victim's file.
+ */
+async function redeemIntercepted(
+  world: World,
+  attacker: Attacker,
+  verifier: string | undefined,
+): Promise<AttackFinding> {
+  const callback = intercepted.get(world);
+  const code = callback?.searchParams.get('code');
+  if (!callback) return { attackerWon: false, evidence: 'No authorization response ever reached the port.' };
+  if (!code)
+    return {
+      attackerWon: false,
+      evidence: `The redirect the malicious app caught carried no code: error=${callback.searchParams.get('error') ?? '(none)'}.`,
+    };
+  await attacker.note(
+    'Reads the intercepted redirect',
+    'The malicious app bound 127.0.0.1:33418 before the real client and received the authorization response.',
+    { mark: 'stolen', values: { code: short(code) } },
+  );
+  const res = await attacker.token({
+    grant_type: 'authorization_code',
+    code,
+    client_id: PREREGISTERED_CLIENT_ID,
+    redirect_uri: world.urls.callback,
+    resource: world.urls.mcp,
+    ...(verifier ? { code_verifier: verifier } : {}),
+  });
+  const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
+  if (!token)
+    return {
+      attackerWon: false,
+      evidence: `Redeeming the stolen code ${verifier ? 'with the verifier it read' : 'without a verifier'} failed: ${res.status} ${String(res.body.error)}.`,
+    };
+  const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
+  return ranAsVictim(world, call)
+    ? { attackerWon: true, evidence: "The stolen code became a token, and the token read the victim's file." }
+    : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
+}
+
+/**
+ * The plain downgrade: the client launched the browser with the authorization URL as an argument,
+ * and any local process can list command lines. With plain, the challenge there is the verifier.
+ */
+async function readCommandLine(world: World, attacker: Attacker): Promise<string | undefined> {
+  const opened = world.recorder.events.find((e) => e.kind === 'handoff' && e.stepId === 'open-browser');
+  const url = opened?.kind === 'handoff' ? opened.detail.values?.url : undefined;
+  if (!url) return undefined;
+  const params = new URL(url).searchParams;
+  const challenge = params.get('code_challenge') ?? undefined;
+  await attacker.note(
+    "Reads the browser's command line",
+    'The client opened the browser with the authorization URL as an argument; any process on the machine can list it.',
+    {
+      values: {
+        code_challenge: challenge ? short(challenge) : '(none)',
+        code_challenge_method: params.get('code_challenge_method') ?? '(none)',
+      },
+    },
+  );
+  // Only a plain challenge is worth anything to her: it is the verifier. An S256 one cannot be reversed.
+  return params.get('code_challenge_method') === 'plain' ? challenge : undefined;
+}

@@ -12,6 +12,11 @@ export const VULNERABILITIES = {
     breaks: 'A-16',
     title: 'Authorization server predates PKCE: no code_challenge_methods_supported, challenges ignored',
   },
+  'as-pkce-plain-only': {
+    party: 'as',
+    breaks: 'A-16',
+    title: 'Authorization server supports only the plain PKCE method',
+  },
   'as-redirect-errors-untrusted': {
     party: 'as',
     breaks: 'A-13',
@@ -55,7 +60,7 @@ export const VULNERABILITIES = {
   'client-no-s256-check': {
     party: 'client',
     breaks: 'C-28',
-    title: 'Client ignores code_challenge_methods_supported',
+    title: 'Client does not insist on S256: it goes ahead whatever code_challenge_methods_supported says',
   },
   'client-no-state-check': { party: 'client', breaks: 'C-30', title: 'Client does not check state' },
   'client-no-iss-check': { party: 'client', breaks: 'C-19', title: 'Client does not check iss' },

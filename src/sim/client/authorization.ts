@@ -36,7 +36,14 @@ export async function prepareAuthorization(
   const prm = session.prm;
   if (!metadata || !prm) throw new ClientRefusal('C-08', 'Discovery has not completed');
   const verifier = config.checks.pkce ? createVerifier(rng) : undefined;
-  const challenge = verifier ? await challengeS256(verifier) : undefined;
+  // A client that does not insist on S256 (C-27) settles for plain when that is all the server
+  // lists: the challenge is then the verifier itself, readable by anyone who sees the request.
+  const methods = metadata.code_challenge_methods_supported;
+  const method =
+    !config.checks.s256Support && methods && !methods.includes('S256') && methods.includes('plain')
+      ? 'plain'
+      : 'S256';
+  const challenge = verifier ? (method === 'plain' ? verifier : await challengeS256(verifier)) : undefined;
   const state = rng.token(16);
   const scope = chooseScope(ctx);
   const resource = config.checks.resource ? prm.resource : undefined;
@@ -47,7 +54,7 @@ export async function prepareAuthorization(
     ['redirect_uri', config.redirectUri],
     ['state', state],
     ['code_challenge', challenge],
-    ['code_challenge_method', challenge ? 'S256' : undefined],
+    ['code_challenge_method', challenge ? method : undefined],
     ['scope', scope],
     ['resource', resource],
   ];
@@ -68,6 +75,7 @@ export async function prepareAuthorization(
   const values: Record<string, string> = {
     code_verifier: verifier ?? '(none: this client skips PKCE)',
     code_challenge: challenge ?? '(none)',
+    ...(challenge && method === 'plain' ? { code_challenge_method: 'plain' } : {}),
     state,
     scope: scope ?? '(omitted)',
     resource: resource ?? '(omitted)',

@@ -4,7 +4,7 @@
  * and never a redirect (A-12, A-13); after that, errors go back to the client with state and iss.
  */
 import { http } from 'msw';
-import { S256_CHALLENGE_PATTERN } from '../../crypto/pkce';
+import { S256_CHALLENGE_PATTERN, VERIFIER_PATTERN } from '../../crypto/pkce';
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
 import {
@@ -16,7 +16,7 @@ import {
   singleValued,
 } from '../http';
 import { redirectUriMatches, resolveClient } from './clients';
-import { endpoints, SUPPORTED_SCOPES } from './metadata';
+import { endpoints, pkceSupport, SUPPORTED_SCOPES } from './metadata';
 import { renderConsentPage } from './consentPage';
 import { DEMO_SESSION_COOKIE } from './state';
 import type { AuthorizationRequest } from './state';
@@ -129,12 +129,14 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
     const lax = world.isVulnerable('as-pkce-optional') || world.isVulnerable('as-no-pkce-support');
     if (!lax) return fail('invalid_request', 'code_challenge is required');
   } else {
-    if (request.code_challenge_method !== 'S256') {
-      // Absent means "plain" (RFC 7636 §4.3), which this server does not support.
-      return fail('invalid_request', 'code_challenge_method must be S256');
-    }
-    if (!S256_CHALLENGE_PATTERN.test(request.code_challenge))
-      return fail('invalid_request', 'code_challenge is malformed');
+    // Absent means "plain" (RFC 7636 §4.3).
+    const method = request.code_challenge_method ?? 'plain';
+    const supported = pkceSupport(world);
+    if (method !== supported) return fail('invalid_request', `code_challenge_method must be ${supported}`);
+    // A plain challenge is the verifier itself (RFC 7636 §4.2), so it has the verifier's form.
+    const pattern = method === 'plain' ? VERIFIER_PATTERN : S256_CHALLENGE_PATTERN;
+    if (!pattern.test(request.code_challenge)) return fail('invalid_request', 'code_challenge is malformed');
+    request.code_challenge_method = method;
   }
   if (request.resource === undefined) {
     if (!world.isVulnerable('as-default-audience')) return fail('invalid_target', 'resource is required');

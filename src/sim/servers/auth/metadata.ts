@@ -26,11 +26,20 @@ export function endpoints(issuer: string) {
 
 export function authServerMetadata(
   issuer: string,
-  options: { pkce?: boolean } = {},
+  options: { pkce?: 'S256' | 'plain' | 'none' } = {},
 ): Record<string, unknown> {
   const { code_challenge_methods_supported: _methods, ...withoutPkce } = document(issuer);
-  // A server from before PKCE (the downgrade of spec §5.1 a) simply has no such field.
-  return options.pkce === false ? withoutPkce : document(issuer);
+  // The downgrades of spec §5.1: a server from before PKCE simply has no such field (a); a weak one
+  // lists only plain (b).
+  if (options.pkce === 'none') return withoutPkce;
+  if (options.pkce === 'plain') return { ...withoutPkce, code_challenge_methods_supported: ['plain'] };
+  return document(issuer);
+}
+
+/** The PKCE this server supports: S256, unless a named vulnerability says otherwise. */
+export function pkceSupport(world: World): 'S256' | 'plain' | 'none' {
+  if (world.isVulnerable('as-no-pkce-support')) return 'none';
+  return world.isVulnerable('as-pkce-plain-only') ? 'plain' : 'S256';
 }
 
 function document(issuer: string) {
@@ -54,7 +63,7 @@ function document(issuer: string) {
 export function metadataHandlers(world: World) {
   const { issuer } = world.urls;
   const [oauth = '', ...oidcUrls] = asMetadataUrls(issuer);
-  const metadata = () => authServerMetadata(issuer, { pkce: !world.isVulnerable('as-no-pkce-support') });
+  const metadata = () => authServerMetadata(issuer, { pkce: pkceSupport(world) });
   const oidc = () => ({
     ...metadata(),
     subject_types_supported: ['public'],

@@ -132,8 +132,14 @@ async function authorizationCodeGrant(
     if (verifier !== undefined && !world.isVulnerable('as-no-pkce-support'))
       return oauthError(400, 'invalid_request', 'code_verifier sent but no code_challenge was');
   } else {
+    // A plain challenge (only a server with as-pkce-plain-only takes one) is the verifier itself.
+    const plain = code.request.code_challenge_method === 'plain';
     const computed =
-      verifier !== undefined && VERIFIER_PATTERN.test(verifier) ? await challengeS256(verifier) : undefined;
+      verifier !== undefined && VERIFIER_PATTERN.test(verifier)
+        ? plain
+          ? verifier
+          : await challengeS256(verifier)
+        : undefined;
     const ok = computed === challenge;
     await world.recorder.record({
       kind: 'internal',
@@ -145,7 +151,9 @@ async function authorizationCodeGrant(
       rule: 'A-16',
       detail: {
         summary: ok
-          ? 'BASE64URL(SHA-256(code_verifier)) equals the code_challenge stored with the code.'
+          ? plain
+            ? 'The code_verifier equals the plain code_challenge stored with the code: anyone who saw the authorization request could have sent it.'
+            : 'BASE64URL(SHA-256(code_verifier)) equals the code_challenge stored with the code.'
           : verifier === undefined
             ? 'The code was issued for a code_challenge but the request carries no code_verifier.'
             : 'The code_verifier does not hash to the code_challenge stored with the code.',
