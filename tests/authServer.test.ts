@@ -162,15 +162,18 @@ describe('authorization endpoint', () => {
       return String(((await res.json()) as Record<string, unknown>).client_id);
     }
 
-    it("a self-registered (DCR) client's error is shown on the server's page, not redirected", async () => {
-      const w = world();
-      const clientId = await phishingClient(w);
+    /** The victim opens the attacker's link: her own client, a scope that does not exist (spec §5.3 b). */
+    async function phishingLink(w: World): Promise<Response> {
       const url = authorizeUrl(w, {
-        client_id: clientId,
+        client_id: await phishingClient(w),
         redirect_uri: 'https://attacker.example/welcome',
         scope: 'files:everything',
       });
-      const res = await send(w, url, { headers: sessionCookie(w) }, 'browser');
+      return send(w, url, { headers: sessionCookie(w) }, 'browser');
+    }
+
+    it("a self-registered (DCR) client's error is shown on the server's page, not redirected", async () => {
+      const res = await phishingLink(world());
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
       const html = await res.text();
@@ -180,14 +183,7 @@ describe('authorization endpoint', () => {
     });
 
     it('with the override, the same error is redirected to the unreviewed URI', async () => {
-      const w = world({ vulnerabilities: ['as-redirect-errors-untrusted'] });
-      const clientId = await phishingClient(w);
-      const url = authorizeUrl(w, {
-        client_id: clientId,
-        redirect_uri: 'https://attacker.example/welcome',
-        scope: 'files:everything',
-      });
-      const res = await send(w, url, { headers: sessionCookie(w) }, 'browser');
+      const res = await phishingLink(world({ vulnerabilities: ['as-redirect-errors-untrusted'] }));
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toMatch(
         /^https:\/\/attacker\.example\/welcome\?error=invalid_scope/,
