@@ -11,7 +11,7 @@ import { redirect } from '../servers/http';
 import { asMetadataUrls } from '../world/urls';
 import type { World } from '../world/world';
 import type { Attacker } from './attacker';
-import { ranAsVictim, short } from './evidence';
+import { readVictimFile, short } from './evidence';
 import type { AttackFinding } from './types';
 
 const captured = new WeakMap<object, URLSearchParams>();
@@ -77,8 +77,8 @@ export async function redeemCaptured(world: World, attacker: Attacker): Promise<
       attackerWon: false,
       evidence: `Redeeming at the honest server failed: ${String(res.body.error)}.`,
     };
-  const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-  return ranAsVictim(world, call)
-    ? { attackerWon: true, evidence: "The honest server issued the attacker a token for the victim's files." }
-    : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
+  return readVictimFile(world, attacker, token, {
+    won: "The honest server issued the attacker a token for the victim's files.",
+    lost: (call) => `The token did not work (${call.status}).`,
+  });
 }

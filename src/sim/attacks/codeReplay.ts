@@ -1,5 +1,5 @@
 /** Spec §5.2: a code that was already redeemed is redeemed again, with the verifier that leaked with it. */
-import { ranAsVictim, requestForm, short } from './evidence';
+import { readVictimFile, requestForm, short } from './evidence';
 import type { AttackDef } from './types';
 
 export const codeReplay: AttackDef = {
@@ -40,12 +40,10 @@ export const codeReplay: AttackDef = {
         attackerWon: false,
         evidence: `The replayed code was refused: ${res.status} ${String(res.body.error)}.`,
       };
-    const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, call)
-      ? {
-          attackerWon: true,
-          evidence: `The replayed code bought a second token, and with it the victim's file: "${short(call.text, 20)}".`,
-        }
-      : { attackerWon: false, evidence: `A token was issued but the tool call failed (${call.status}).` };
+    return readVictimFile(world, attacker, token, {
+      won: (call) =>
+        `The replayed code bought a second token, and with it the victim's file: "${short(call.text, 20)}".`,
+      lost: (call) => `A token was issued but the tool call failed (${call.status}).`,
+    });
   },
 };

@@ -1,5 +1,6 @@
 /** Reading the outcome of an attack from what the servers really did. */
-import type { ToolCallResult } from './attacker';
+import type { Attacker, ToolCallResult } from './attacker';
+import type { AttackFinding } from './types';
 import { DEMO_USER } from '../servers/auth/state';
 import type { TraceEvent } from '../trace/types';
 import type { World } from '../world/world';
@@ -34,4 +35,20 @@ export function requestForm(trace: readonly TraceEvent[], stepId: TraceEvent['st
 
 export function short(value: string, keep = 12): string {
   return value.length > keep * 2 ? `${value.slice(0, keep)}…${value.slice(-6)}` : value;
+}
+
+/**
+ * The attacker's proof: she calls read_file on the honest MCP server with the token she holds. She
+ * won only if the server really ran it as the victim; otherwise `lost` says what the server answered.
+ */
+export async function readVictimFile(
+  world: World,
+  attacker: Attacker,
+  token: string | null,
+  evidence: { won: string | ((call: ToolCallResult) => string); lost: (call: ToolCallResult) => string },
+): Promise<AttackFinding> {
+  const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
+  return ranAsVictim(world, call)
+    ? { attackerWon: true, evidence: typeof evidence.won === 'string' ? evidence.won : evidence.won(call) }
+    : { attackerWon: false, evidence: evidence.lost(call) };
 }

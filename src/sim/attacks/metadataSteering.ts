@@ -4,7 +4,7 @@
  */
 import { attackerAsHosts, redeemCaptured } from './attackerAs';
 import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
-import { ranAsVictim, short } from './evidence';
+import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
 
 export const metadataSteering: AttackDef = {
@@ -66,9 +66,9 @@ export const metadataSteering: AttackDef = {
       'The token is for https://mcp.example.com/mcp, issued by the real authorization server.',
       { mark: 'stolen', values: { access_token: short(token) } },
     );
-    const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, call)
-      ? { attackerWon: true, evidence: 'The honest server accepted the token the impostor collected.' }
-      : { attackerWon: false, evidence: `The replay failed (${call.status}).` };
+    return readVictimFile(world, attacker, token, {
+      won: 'The honest server accepted the token the impostor collected.',
+      lost: (call) => `The replay failed (${call.status}).`,
+    });
   },
 };

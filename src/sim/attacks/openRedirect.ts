@@ -6,12 +6,36 @@ import { http } from 'msw';
 import { challengeS256, createVerifier } from '../crypto/pkce';
 import { htmlPage } from '../servers/http';
 import { endpoints } from '../servers/auth/metadata';
-import { ranAsVictim, short } from './evidence';
+import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
+import type { World } from '../world/world';
 
 const LOOKALIKE = 'https://app.example.com.attacker.example/cb';
 const PHISH = 'https://attacker.example/welcome';
 const received = new WeakMap<object, URL>();
+
+/**
+ * A genuine authorization URL with the attacker's choices (client, redirect URI, scope) and her own
+ * PKCE pair: she keeps the verifier, so PKCE cannot tell her redemption from the client's.
+ */
+async function signInLink(
+  world: World,
+  choices: { client_id: string; redirect_uri: string; scope: string },
+): Promise<{ link: string; verifier: string }> {
+  const rng = world.rng('attacker');
+  const verifier = createVerifier(rng);
+  const url = new URL(endpoints(world.urls.issuer).authorization_endpoint);
+  const params = {
+    response_type: 'code',
+    ...choices,
+    state: rng.token(8),
+    code_challenge: await challengeS256(verifier),
+    code_challenge_method: 'S256',
+    resource: world.urls.mcp,
+  };
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return { link: url.href, verifier };
+}
 
 export const openRedirect: AttackDef = {
   id: 'open-redirect',
@@ -83,25 +107,14 @@ export const openRedirect: AttackDef = {
         const clientId =
           typeof body === 'object' && body !== null && 'client_id' in body ? String(body.client_id) : null;
         if (!clientId) return { attackerWon: false, evidence: `Registration failed (${registered.status}).` };
-        const link = new URL(endpoints(world.urls.issuer).authorization_endpoint);
-        const rng = world.rng('attacker');
-        const params = {
-          response_type: 'code',
-          client_id: clientId,
-          redirect_uri: PHISH,
-          state: rng.token(8),
-          code_challenge: await challengeS256(createVerifier(rng)),
-          code_challenge_method: 'S256',
-          scope: 'files:everything',
-          resource: world.urls.mcp,
-        };
-        for (const [k, v] of Object.entries(params)) link.searchParams.set(k, v);
+        const scope = 'files:everything';
+        const { link } = await signInLink(world, { client_id: clientId, redirect_uri: PHISH, scope });
         await attacker.note(
           'Sends the victim a sign-in link',
           'The link is on auth.example.com, the server the victim trusts; its scope does not exist, so the request can only fail.',
-          { values: { client_id: clientId, scope: params.scope } },
+          { values: { client_id: clientId, scope } },
         );
-        await browser.navigate(link.href, { mark: 'attacker' });
+        await browser.navigate(link, { mark: 'attacker' });
         const landed = received.get(world);
         return landed
           ? {
@@ -119,20 +132,11 @@ export const openRedirect: AttackDef = {
       'A-12: the redirect URI must equal a registered one exactly. The server showed an error page and redirected nowhere (A-13).',
   },
   async act({ world, attacker, browser }) {
-    const rng = world.rng('attacker');
-    const verifier = createVerifier(rng);
-    const link = new URL(endpoints(world.urls.issuer).authorization_endpoint);
-    const params = {
-      response_type: 'code',
+    const { link, verifier } = await signInLink(world, {
       client_id: world.urls.cimd,
       redirect_uri: LOOKALIKE,
-      state: rng.token(8),
-      code_challenge: await challengeS256(verifier),
-      code_challenge_method: 'S256',
       scope: 'files:read',
-      resource: world.urls.mcp,
-    };
-    for (const [k, v] of Object.entries(params)) link.searchParams.set(k, v);
+    });
     await attacker.note(
       'Sends the victim a sign-in link',
       'An email says "Reconnect your files to MCP Simulator Desktop". The link is a genuine authorization URL with the attacker\'s redirect_uri and PKCE pair.',
@@ -140,7 +144,7 @@ export const openRedirect: AttackDef = {
         values: { redirect_uri: LOOKALIKE },
       },
     );
-    await browser.navigate(link.href, { mark: 'attacker' });
+    await browser.navigate(link, { mark: 'attacker' });
     const code = received.get(world)?.searchParams.get('code');
     if (!code) return { attackerWon: false, evidence: 'No code reached the look-alike host.' };
     await attacker.note(
@@ -159,12 +163,9 @@ export const openRedirect: AttackDef = {
     const token = typeof res.body.access_token === 'string' ? res.body.access_token : null;
     if (!token)
       return { attackerWon: false, evidence: `The code could not be redeemed: ${String(res.body.error)}.` };
-    const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, call)
-      ? {
-          attackerWon: true,
-          evidence: "The code sent to the look-alike host became a token for the victim's files.",
-        }
-      : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
+    return readVictimFile(world, attacker, token, {
+      won: "The code sent to the look-alike host became a token for the victim's files.",
+      lost: (call) => `The token did not work (${call.status}).`,
+    });
   },
 };

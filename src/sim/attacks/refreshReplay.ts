@@ -2,7 +2,7 @@
  * Spec §5.17 and A-14/A-15: tokens copied from the client days ago. A short-lived access token has
  * expired; a rotated refresh token, presented again, is reuse, and revokes the whole grant.
  */
-import { ranAsVictim, responseBody, short } from './evidence';
+import { ranAsVictim, readVictimFile, responseBody, short } from './evidence';
 import type { AttackDef } from './types';
 
 export const refreshReplay: AttackDef = {
@@ -55,12 +55,9 @@ export const refreshReplay: AttackDef = {
         attackerWon: false,
         evidence: `The access token had expired (${first.status}) and the refresh was refused: ${String(refreshed.body.error)}.`,
       };
-    const second = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, second)
-      ? {
-          attackerWon: true,
-          evidence: 'The stolen refresh token, never rotated, minted a fresh access token.',
-        }
-      : { attackerWon: false, evidence: `The refreshed token was refused (${second.status}).` };
+    return readVictimFile(world, attacker, token, {
+      won: 'The stolen refresh token, never rotated, minted a fresh access token.',
+      lost: (call) => `The refreshed token was refused (${call.status}).`,
+    });
   },
 };

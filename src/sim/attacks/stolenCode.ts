@@ -5,7 +5,7 @@
 import { http } from 'msw';
 import { htmlPage } from '../servers/http';
 import { PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
-import { ranAsVictim, short } from './evidence';
+import { readVictimFile, short } from './evidence';
 import type { Attacker } from './attacker';
 import type { AttackDef, AttackFinding } from './types';
 import type { World } from '../world/world';
@@ -159,10 +159,10 @@ async function redeemIntercepted(
       attackerWon: false,
       evidence: `Redeeming the stolen code ${verifier ? 'with the verifier it read' : 'without a verifier'} failed: ${res.status} ${String(res.body.error)}.`,
     };
-  const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-  return ranAsVictim(world, call)
-    ? { attackerWon: true, evidence: "The stolen code became a token, and the token read the victim's file." }
-    : { attackerWon: false, evidence: `The token did not work (${call.status}).` };
+  return readVictimFile(world, attacker, token, {
+    won: "The stolen code became a token, and the token read the victim's file.",
+    lost: (call) => `The token did not work (${call.status}).`,
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Spec §5.17 / C-24: a token in the URL ends up in logs, where anyone who reads them can replay it. */
-import { ranAsVictim, short } from './evidence';
+import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
 
 export const tokenInQuery: AttackDef = {
@@ -35,12 +35,9 @@ export const tokenInQuery: AttackDef = {
         values: { log_line: short(line, 40), token: token ? short(token) : '(none in the log)' },
       },
     );
-    const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, call)
-      ? { attackerWon: true, evidence: "The token copied from the log opened the victim's files." }
-      : {
-          attackerWon: false,
-          evidence: `The log held no token; the attacker's request was refused with ${call.status}.`,
-        };
+    return readVictimFile(world, attacker, token, {
+      won: "The token copied from the log opened the victim's files.",
+      lost: (call) => `The log held no token; the attacker's request was refused with ${call.status}.`,
+    });
   },
 };

@@ -5,7 +5,7 @@
 import { DEMO_USER, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
 import { issueTokens } from '../servers/auth/tokens';
 import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
-import { ranAsVictim, short } from './evidence';
+import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
 
 export const wrongAudience: AttackDef = {
@@ -59,14 +59,10 @@ export const wrongAudience: AttackDef = {
           "The victim's client sent it with its first request to evil-mcp.example.",
           { mark: 'stolen', values: { access_token: short(token) } },
         );
-        const call = await attacker.callTool(token, 'read_file', { path: 'notes/plan.md' });
-        return ranAsVictim(world, call)
-          ? {
-              attackerWon: true,
-              evidence:
-                "The honest server accepted the token evil-mcp was sent and returned the victim's file.",
-            }
-          : { attackerWon: false, evidence: `The honest server refused the token: ${call.status}.` };
+        return readVictimFile(world, attacker, token, {
+          won: "The honest server accepted the token evil-mcp was sent and returned the victim's file.",
+          lost: (call) => `The honest server refused the token: ${call.status}.`,
+        });
       },
     },
   ],
@@ -101,12 +97,9 @@ export const wrongAudience: AttackDef = {
         values: { access_token: short(accessToken ?? ''), aud: world.urls.evilMcp },
       },
     );
-    const call = await attacker.callTool(accessToken, 'read_file', { path: 'notes/plan.md' });
-    return ranAsVictim(world, call)
-      ? {
-          attackerWon: true,
-          evidence: "The honest server accepted a token issued for evil-mcp and returned the victim's file.",
-        }
-      : { attackerWon: false, evidence: `The honest server refused the token: ${call.status}.` };
+    return readVictimFile(world, attacker, accessToken, {
+      won: "The honest server accepted a token issued for evil-mcp and returned the victim's file.",
+      lost: (call) => `The honest server refused the token: ${call.status}.`,
+    });
   },
 };
