@@ -45,6 +45,54 @@ describe('stepper', () => {
     expect(back.snapshot().consent).toBeNull();
   });
 
+  it('reveals a ready message synchronously and holds the run until resumed', async () => {
+    const s = new Stepper(config);
+    await s.settle();
+    expect(s.nextIsReady).toBe(true);
+    expect(s.revealNext()).toBe(true);
+    // Shown in the same call: nothing awaited.
+    expect(s.trace.map((e) => `${e.stepId}:${e.kind}`)).toEqual(['mcp-unauthenticated:request']);
+    // Held: the MCP server does not build its answer until the run is resumed.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.nextIsReady).toBe(false);
+    expect(s.revealNext()).toBe(false);
+    s.resume();
+    await s.settle();
+    expect(s.revealNext()).toBe(true);
+    expect(s.trace[1]).toMatchObject({
+      kind: 'response',
+      stepId: 'mcp-unauthenticated',
+      response: { status: 401 },
+    });
+    // next() resumes a held run itself.
+    await s.next();
+    expect(s.trace).toHaveLength(3);
+  });
+
+  it('does not reveal past the consent page: the learner decides first', async () => {
+    const s = new Stepper(config);
+    await s.advanceTo(100);
+    expect(s.snapshot().consent).not.toBeNull();
+    const at = s.trace.length;
+    expect(s.nextIsReady).toBe(false);
+    expect(s.revealNext()).toBe(false);
+    expect(s.trace).toHaveLength(at);
+  });
+
+  it('a run revealed one message at a time equals the headless run, and ends once resumed', async () => {
+    const s = new Stepper(config, { autoConsent: true });
+    for (let i = 0; i < 200 && !s.snapshot().finished; i++) {
+      await s.settle();
+      if (!s.revealNext()) continue;
+      // Not finished while held, even after the last message: the flow ends when its party goes on.
+      expect(s.snapshot().finished).toBe(false);
+      s.resume();
+    }
+    const headless = await runFlow(config);
+    expect(s.snapshot().outcome?.kind).toBe('success');
+    expect(JSON.stringify(s.trace)).toBe(JSON.stringify(headless.trace));
+  });
+
   it('run to end equals the headless run', async () => {
     const s = new Stepper(config);
     await s.runToEnd();

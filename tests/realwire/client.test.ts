@@ -176,10 +176,12 @@ describe('the simulator client against the world server, over real HTTP', () => 
   });
 
   it('short-lived tokens expire in real time and the client refreshes (--token-lifetime)', async () => {
-    const server = await world({ autoApprove: true, tokenLifetime: 1 });
+    // Two seconds, not one: the clock counts whole seconds (JWT NumericDate), so a one-second token
+    // can expire a millisecond after it is issued, when the second turns.
+    const server = await world({ autoApprove: true, tokenLifetime: 2 });
     const result = await run({ serverUrl: server.mcpUrl });
     expect(result.outcome.kind).toBe('success');
-    await new Promise((r) => setTimeout(r, 2_100));
+    await new Promise((r) => setTimeout(r, 3_100));
     const later = await result.client.perform({ kind: 'call', method: 'tools/list' });
     expect(later).toMatchObject({ kind: 'unauthorized' });
     expect(server.lines.join('\n')).toContain('token expired');

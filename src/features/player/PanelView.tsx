@@ -12,6 +12,7 @@
 import { createContext, useContext, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
+import { afterNextPaint } from './afterNextPaint';
 import { PlayerContext } from './PlayerContext';
 import { EMPTY_VIEW } from './types';
 import type { View } from './types';
@@ -37,33 +38,6 @@ class PanelStore {
 }
 
 const PanelStoreContext = createContext<PanelStore | null>(null);
-
-/** Where no frame comes (a hidden tab does not draw), the panels catch up after this long anyway. */
-const LATEST_MS = 100;
-
-/**
- * Calls `then` once the next frame has been drawn (a task queued from that frame's rAF runs after its
- * paint), or after LATEST_MS, whichever comes first.
- */
-function afterNextPaint(then: () => void): () => void {
-  let timer: number | undefined;
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    then();
-  };
-  const frame = requestAnimationFrame(() => {
-    timer = window.setTimeout(run, 0);
-  });
-  const latest = window.setTimeout(run, LATEST_MS);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    window.clearTimeout(timer);
-    window.clearTimeout(latest);
-  };
-}
 
 export function PanelViewProvider({ children }: { children: ReactNode }) {
   const view = PlayerContext.useSelector((s) => s.context.view);

@@ -25,7 +25,7 @@ function loaded(stepper: Stepper | null): Stepper {
   return stepper;
 }
 
-const viewOf = (stepper: Stepper): View => {
+export const viewOf = (stepper: Stepper): View => {
   const { config: _config, ...view } = stepper.snapshot();
   return view;
 };
@@ -52,15 +52,17 @@ export const playerActors = {
     return viewOf(stepper);
   }),
   /**
-   * The browser asks for consent a moment after the consent page arrives (it reads the page
-   * first), so the prompt can appear after a step has resolved. This watches for it, so the
-   * simulated browser window opens together with the consent page arrow.
+   * What a party does after a message is shown can stop the run: the browser reads the consent page
+   * and asks for a decision, or the flow ends. Both come a moment after the message (at once after a
+   * revealed one: see Stepper.revealNext), so this watches for them: the simulated browser window
+   * opens right after the consent page arrow, and the run is marked finished after its last one.
    */
-  watchConsent: fromCallback<{ type: 'NONE' }, { stepper: Stepper | null }>(({ input, sendBack }) => {
+  watchRun: fromCallback<{ type: 'NONE' }, { stepper: Stepper | null }>(({ input, sendBack }) => {
     const stepper = input.stepper;
     if (!stepper) return undefined;
     const check = () => {
-      if (stepper.snapshot().consent) sendBack({ type: 'STEPPER.CONSENT', view: viewOf(stepper) });
+      const { consent, finished } = stepper.snapshot();
+      if (consent || finished) sendBack({ type: 'STEPPER.STOPPED', view: viewOf(stepper) });
     };
     check();
     return stepper.subscribe(check);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { playerMachine } from './playerMachine';
@@ -27,6 +27,31 @@ describe('playerMachine', () => {
     const { view, selected } = actor.getSnapshot().context;
     expect(view.trace.map((e) => e.stepId)).toEqual(['mcp-unauthenticated']);
     expect(selected).toBe(0);
+  });
+
+  it('shows a ready message in the same transition as Next, with no busy state in between', async () => {
+    const actor = await start({ target: { kind: 'count', count: 3 } });
+    expect(actor.getSnapshot().context.stepper?.nextIsReady).toBe(true);
+    actor.send({ type: 'NEXT' });
+    const snapshot = actor.getSnapshot();
+    expect(snapshot.value).toBe('paused');
+    expect(snapshot.context.view.trace).toHaveLength(4);
+    expect(snapshot.context.selected).toBe(3);
+  });
+
+  it('finishes after the last message is revealed, once the run has ended', async () => {
+    const actor = await start({ target: { kind: 'count', count: 31 } });
+    const ready = () => actor.getSnapshot().context.stepper?.nextIsReady === true;
+    for (let i = 0; i < 2; i++) {
+      // The run goes on towards the next message a moment after the last one was shown.
+      await vi.waitFor(() => expect(ready()).toBe(true));
+      actor.send({ type: 'NEXT' });
+    }
+    expect(actor.getSnapshot().context.view.trace).toHaveLength(33);
+    expect(actor.getSnapshot().matches('finished')).toBe(false);
+    await waitFor(actor, (s) => s.matches('finished'));
+    expect(actor.getSnapshot().context.view.trace.at(-1)?.stepId).toBe('flow-ended');
+    expect(actor.getSnapshot().context.view.outcome?.kind).toBe('success');
   });
 
   it('waits for the consent decision, nudges on Next, and continues after Approve', async () => {

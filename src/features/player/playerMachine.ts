@@ -5,7 +5,8 @@
  * principle 3: modes are states, data is context).
  */
 import { assign, setup } from 'xstate';
-import { playerActors } from './actors';
+import { afterNextPaint } from './afterNextPaint';
+import { playerActors, viewOf } from './actors';
 import { decisionsBefore } from './positioning';
 import type { Target } from './positioning';
 import { EMPTY_VIEW, SPEEDS } from './types';
@@ -13,6 +14,23 @@ import type { PlayerContext, PlayerEvent, PlayerInput, View } from './types';
 
 export { EMPTY_VIEW, SPEEDS } from './types';
 export type { PlayerContext, PlayerEvent, PlayerInput, Speed, View } from './types';
+
+/**
+ * Next (or autoplay's tick) when the next message is ready: shown in this very transition (see the
+ * revealNext action); otherwise the transition after this one waits for the simulation.
+ */
+const REVEAL_NEXT = {
+  guard: 'nextIsReady',
+  target: '#player.route',
+  actions: [
+    'revealNext',
+    {
+      type: 'show',
+      params: ({ context }: { context: PlayerContext }) =>
+        context.stepper ? viewOf(context.stepper) : context.view,
+    },
+  ],
+} as const;
 
 export const playerMachine = setup({
   types: {
@@ -30,8 +48,17 @@ export const playerMachine = setup({
     isAutoplay: ({ context }) => context.autoplay,
     isEmpty: ({ context }) => context.view.trace.length === 0,
     canGoBack: ({ context }) => context.view.trace.length > 0,
+    nextIsReady: ({ context }) => context.stepper?.nextIsReady ?? false,
   },
   actions: {
+    /**
+     * Next, when the next message is already built (its party waits to send it): shows it in this
+     * very transition, without a busy state in between, and lets the parties go on once it is drawn.
+     */
+    revealNext: ({ context }) => {
+      const stepper = context.stepper;
+      if (stepper?.revealNext()) afterNextPaint(() => stepper.resume());
+    },
     show: assign(({ context }, view: View) => ({
       view,
       selected: view.trace.at(-1)?.seq ?? null,
@@ -138,13 +165,13 @@ export const playerMachine = setup({
       ],
     },
     idle: {
-      on: { NEXT: 'stepping', PLAY: 'playing', RUN_TO_END: 'running' },
+      on: { NEXT: [REVEAL_NEXT, { target: 'stepping' }], PLAY: 'playing', RUN_TO_END: 'running' },
     },
     paused: {
-      invoke: { src: 'watchConsent', input: ({ context }) => ({ stepper: context.stepper }) },
+      invoke: { src: 'watchRun', input: ({ context }) => ({ stepper: context.stepper }) },
       on: {
-        'STEPPER.CONSENT': { target: 'route', actions: { type: 'show', params: ({ event }) => event.view } },
-        NEXT: 'stepping',
+        'STEPPER.STOPPED': { target: 'route', actions: { type: 'show', params: ({ event }) => event.view } },
+        NEXT: [REVEAL_NEXT, { target: 'stepping' }],
         PLAY: 'playing',
         RUN_TO_END: 'running',
         BACK: { guard: 'canGoBack', target: 'loading', actions: 'prepareBack' },
@@ -180,11 +207,11 @@ export const playerMachine = setup({
           },
         },
         waiting: {
-          invoke: { src: 'watchConsent', input: ({ context }) => ({ stepper: context.stepper }) },
-          after: { autoplayDelay: 'advancing' },
+          invoke: { src: 'watchRun', input: ({ context }) => ({ stepper: context.stepper }) },
+          after: { autoplayDelay: [REVEAL_NEXT, { target: 'advancing' }] },
           on: {
-            NEXT: 'advancing',
-            'STEPPER.CONSENT': {
+            NEXT: [REVEAL_NEXT, { target: 'advancing' }],
+            'STEPPER.STOPPED': {
               target: '#player.route',
               actions: { type: 'show', params: ({ event }) => event.view },
             },

@@ -55,4 +55,4 @@ export type PlayerEvent =
   | { type: 'SELECT'; seq: number }
   | { type: 'SET_SPEED'; speed: Speed }
   | { type: 'LOAD'; config: RunConfig; target: Target; decisions?: Decision[] }
-  | { type: 'STEPPER.CONSENT'; view: View };
+  | { type: 'STEPPER.STOPPED'; view: View };

@@ -1,6 +1,7 @@
 /**
  * Steps a run one message at a time. The run is live: parties block in the recorder until the
- * stepper lets the next event through, so each message is produced when it is shown. Going back
+ * stepper lets the next event through, so each message is produced by its party, from the state the
+ * world is in, just before it is shown (a party builds a message, then waits to send it). Going back
  * replays the same seed (and the same consent decisions) to one step earlier, which is exact
  * because the world is deterministic (DESIGN.md principle 5).
  */
@@ -99,12 +100,38 @@ export class Stepper {
     await this.advanceTo(this.trace.length + 1);
   }
 
+  /** The next event is built and its party waits only for Next: `revealNext()` shows it at once. */
+  get nextIsReady(): boolean {
+    const count = this.trace.length;
+    return (
+      !this.done && this.consent === null && this.pacer.currentLimit === count && this.pacer.isWaiting(count)
+    );
+  }
+
+  /**
+   * Shows the next event synchronously, if it is ready, and holds the run there: the parties' work
+   * towards the event after it (a server handling the request just shown, say) waits for `resume()`.
+   * The UI resumes once the new arrow is on screen, so that work does not delay drawing it.
+   */
+  revealNext(): boolean {
+    if (!this.nextIsReady) return false;
+    this.pacer.reveal();
+    this.emit();
+    return true;
+  }
+
+  /** Lets a run held by `revealNext()` go on to its next event (or consent page, or end). */
+  resume(): void {
+    this.pacer.release();
+  }
+
   /**
    * Plays up to `count` events in total, stopping early at a consent decision the learner must make.
    * Resolves as soon as the last of them is recorded, so the UI can draw it at once; what the party
    * does next (a server's work, a consent prompt) follows, and `settle()` waits for it.
    */
   async advanceTo(count: number): Promise<void> {
+    this.resume();
     this.pacer.setLimit(Math.max(this.pacer.currentLimit, count));
     await this.waitUntil(() => this.done || this.consent !== null || this.trace.length >= count);
   }
@@ -114,6 +141,7 @@ export class Stepper {
    * ended. The snapshot is then complete (a consent page shown by the last step is already asked).
    */
   async settle(): Promise<void> {
+    this.resume();
     await this.waitUntil(() => this.done || this.consent !== null || this.pacer.isBlocked);
   }
 

@@ -8,17 +8,31 @@ import type { Clock } from '../world/clock';
 import type { NewTraceEvent, TraceEvent } from './types';
 
 export interface Pacer {
-  /** Resolves when event number `seq` may be recorded. */
-  admit(seq: number): Promise<void>;
+  /**
+   * Resolves when event number `seq` may be recorded and its party may go on. A pacer may call
+   * `enter` earlier, at the moment it admits the event, to record it while its party stays held.
+   */
+  admit(seq: number, enter: () => void): Promise<void>;
 }
 
 /** Lets every event through at once: headless runs, tests, the benchmark, replay. */
 export const freeRunning: Pacer = { admit: () => Promise.resolve() };
 
-/** A pacer the stepper controls: event `seq` passes once the limit is above it. */
+interface Waiting {
+  seq: number;
+  enter: () => void;
+  resolve: () => void;
+}
+
+/**
+ * A pacer the stepper controls: event `seq` passes once the limit is above it. `reveal()` records the
+ * next waiting event at once but holds its party until `release()`: the party's work towards the
+ * event after it can then wait until the screen has drawn this one.
+ */
 export class SteppingPacer implements Pacer {
   private limit: number;
-  private waiting: { seq: number; resolve: () => void }[] = [];
+  private waiting: Waiting[] = [];
+  private held: (() => void)[] = [];
 
   /** Called whenever a party starts waiting: the run is parked until the limit moves. */
   onBlock: (() => void) | null = null;
@@ -27,10 +41,10 @@ export class SteppingPacer implements Pacer {
     this.limit = limit;
   }
 
-  admit(seq: number): Promise<void> {
+  admit(seq: number, enter: () => void): Promise<void> {
     if (seq < this.limit) return Promise.resolve();
     return new Promise((resolve) => {
-      this.waiting.push({ seq, resolve });
+      this.waiting.push({ seq, enter, resolve });
       this.onBlock?.();
     });
   }
@@ -49,6 +63,36 @@ export class SteppingPacer implements Pacer {
   get isBlocked(): boolean {
     return this.waiting.length > 0;
   }
+
+  /** A party is waiting to record event `seq`: its message is built and can be shown at once. */
+  isWaiting(seq: number): boolean {
+    return this.waiting.some((w) => w.seq === seq);
+  }
+
+  /**
+   * Admits the waiting event number `limit` (the next one) and records it now, synchronously, but
+   * keeps its party from going on until `release()`. False if no party waits to record it.
+   */
+  reveal(): boolean {
+    const next = this.waiting.find((w) => w.seq === this.limit);
+    if (!next) return false;
+    this.limit++;
+    this.waiting = this.waiting.filter((w) => w !== next);
+    next.enter();
+    this.held.push(next.resolve);
+    return true;
+  }
+
+  /** Lets the parties held by `reveal()` go on. */
+  release(): void {
+    const held = this.held;
+    this.held = [];
+    for (const resolve of held) resolve();
+  }
+
+  get isHolding(): boolean {
+    return this.held.length > 0;
+  }
 }
 
 export type TraceListener = (event: TraceEvent) => void;
@@ -66,11 +110,17 @@ export class Recorder {
   async record<E extends NewTraceEvent>(event: E): Promise<E & { seq: number; at: number }> {
     // Reserve the position first, so that two parties never race for the same slot.
     const seq = this.reserved++;
-    await this.pacer.admit(seq);
-    const full = { ...event, seq, at: this.clock.now() };
-    this.events.push(full as TraceEvent);
-    for (const listener of this.listeners) listener(full as TraceEvent);
-    return full;
+    let full: (E & { seq: number; at: number }) | null = null;
+    const enter = (): E & { seq: number; at: number } => {
+      if (full) return full;
+      full = { ...event, seq, at: this.clock.now() };
+      this.events.push(full as TraceEvent);
+      for (const listener of this.listeners) listener(full as TraceEvent);
+      return full;
+    };
+    await this.pacer.admit(seq, enter);
+    // Recorded here, once admitted, unless the pacer already recorded it when it admitted it.
+    return enter();
   }
 
   subscribe(listener: TraceListener): () => void {
