@@ -70,10 +70,13 @@ async function openAt(
  *   callback forced them), so this is when the frame that paints the arrow begins.
  * - `rendered`: to the first task after that frame, which runs once the frame's style, layout and
  *   paint are done on the main thread (rasterizing and compositing follow on other threads): the
- *   stricter figure, everything the browser does to draw the arrow.
+ *   stricter figure, everything the main thread does to draw the arrow. The task is posted from the
+ *   frame's rAF at user-blocking priority, so that work the page has queued for after the frame (the
+ *   side panels' update, the simulation's next message) does not run first and count as drawing.
  * - `screen`: the same for the whole screen: if anything changed on the page after the arrow's
  *   frame began (the side panels follow the arrow a frame later), until the toolbar no longer
  *   reports the player busy and a frame after that has been rendered; else `rendered`.
+ * Marks `next:start` and `next:arrow` (the arrow in the DOM) for the traced pass (presentedTimes).
  * Written as a string: tsx would wrap named functions in a helper the page does not have.
  */
 const TIME_NEXT = `new Promise((resolve) => {
@@ -81,14 +84,17 @@ const TIME_NEXT = `new Promise((resolve) => {
   const target = '.react-flow [data-seq="' + count + '"]';
   const toolbar = document.querySelector('.toolbar');
   const busy = () => ['loading', 'busy'].includes(toolbar.getAttribute('data-status'));
-  const start = performance.now();
+  const urgent = (task) => {
+    if (globalThis.scheduler && scheduler.postTask) return void scheduler.postTask(task, { priority: 'user-blocking' });
+    const channel = new MessageChannel();
+    channel.port1.onmessage = task;
+    channel.port2.postMessage(0);
+  };
   // then(t1, t2): t1 at the next frame's rAF, t2 in the first task after that frame.
   const afterFrame = (then) =>
     requestAnimationFrame(() => {
       const at = performance.now() - start;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => then(at, performance.now() - start);
-      channel.port2.postMessage(0);
+      urgent(() => then(at, performance.now() - start));
     });
   const whenSettled = (then) => {
     if (!busy()) return then();
@@ -102,6 +108,7 @@ const TIME_NEXT = `new Promise((resolve) => {
   const observer = new MutationObserver(() => {
     if (!document.querySelector(target)) return;
     observer.disconnect();
+    performance.mark('next:arrow');
     // Anything the page changes after the arrow's frame has begun needs a frame of its own.
     let later = false;
     const watchLater = new MutationObserver(() => (later = true));
@@ -115,6 +122,8 @@ const TIME_NEXT = `new Promise((resolve) => {
     });
   });
   observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+  performance.mark('next:start');
+  const start = performance.now();
   document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
 })`;
 
@@ -128,9 +137,62 @@ async function timeNext(page: Page): Promise<NextTimes> {
   return (await page.evaluate(TIME_NEXT)) as NextTimes;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  id2?: { local?: string };
+  args?: {
+    begin_frame_id?: number;
+    frame_reporter?: { frame_sequence?: number; state?: string; frame_type?: string };
+  };
+}
+
+/**
+ * From a Chrome trace of some presses: for each, the time from the key to the moment the frame that
+ * drew the arrow was presented (its buffers swapped on the display): the frame is the first main-thread
+ * frame after the arrow entered the DOM, and Chrome's frame reporter says when that frame was shown.
+ */
+function presentedTimes(events: TraceEvent[]): number[] {
+  const starts = events.filter((e) => e.name === 'next:start');
+  const main = starts[0];
+  if (!main) return [];
+  const reporters = events.filter((e) => e.name === 'PipelineReporter' && e.pid === main.pid);
+  const key = (e: TraceEvent) => e.id2?.local ?? e.id ?? '';
+  const times: number[] = [];
+  for (const start of starts) {
+    const arrow = events.find((e) => e.name === 'next:arrow' && e.ts > start.ts);
+    const frame = arrow
+      ? events.find(
+          (e) =>
+            e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.tid === main.tid && e.ts > arrow.ts,
+        )
+      : undefined;
+    const sequence = frame?.args?.begin_frame_id;
+    const begin = reporters.find((e) => {
+      const frameReport = e.args?.frame_reporter;
+      return (
+        e.ph === 'b' &&
+        sequence !== undefined &&
+        frameReport?.frame_sequence === sequence &&
+        frameReport.frame_type !== 'FORKED' &&
+        (frameReport.state ?? '').startsWith('STATE_PRESENTED')
+      );
+    });
+    const end = begin && reporters.find((e) => e.ph === 'e' && key(e) === key(begin) && e.ts >= begin.ts);
+    if (end) times.push((end.ts - start.ts) / 1000);
+  }
+  return times;
+}
+
 /** Presses per page, and pages per size: 27 presses in all, so one slow frame moves the median little. */
 const PRESSES = 9;
 const ROUNDS = 3;
+/** Rounds of the traced pass (presentation times). */
+const TRACED_ROUNDS = 2;
 
 export async function benchUi(): Promise<Record<string, string>> {
   // NO_BUILD: measure DIST_DIR as it is (to compare with an earlier build).
@@ -168,12 +230,10 @@ export async function benchUi(): Promise<Record<string, string>> {
     results['navigation → interactive diagram, median of 5'] = `${median(loads).toFixed(0)} ms`;
 
     for (const at of [10, 40, 100]) {
+      const url = `${server.url}/#/sim?scenario=long-session&reg=cimd&consent=approve&step=${at}`;
       const times: NextTimes[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        const { page } = await openAt(
-          browser,
-          `${server.url}/#/sim?scenario=long-session&reg=cimd&consent=approve&step=${at}`,
-        );
+        const { page } = await openAt(browser, url);
         for (let i = 0; i < PRESSES; i++) {
           // Nine presses from `at` messages on: the diagram is at about that size throughout.
           times.push(await timeNext(page));
@@ -181,13 +241,31 @@ export async function benchUi(): Promise<Record<string, string>> {
         }
         await page.context().close();
       }
+      // A separate pass under Chrome's tracing (which costs some time itself): when each arrow was
+      // presented, from Chrome's own record of its frames.
+      const presented: number[] = [];
+      for (let round = 0; round < TRACED_ROUNDS; round++) {
+        const { page } = await openAt(browser, url);
+        await browser.startTracing(page, { categories: ['blink.user_timing', 'devtools.timeline', 'cc'] });
+        for (let i = 0; i < PRESSES; i++) {
+          await timeNext(page);
+          await ready(page);
+        }
+        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as
+          { traceEvents: TraceEvent[] } | TraceEvent[];
+        presented.push(...presentedTimes(Array.isArray(trace) ? trace : trace.traceEvents));
+        await page.context().close();
+      }
       const n = times.length;
       const med = (key: keyof NextTimes) => `${median(times.map((t) => t[key])).toFixed(1)} ms`;
-      // The issue's target (< 16 ms at 100) is reported against both readings of "showing the arrow".
+      // The issue's target (< 16 ms at 100) is reported against each reading of "showing the arrow".
       results[`Next → new arrow in the DOM, its frame begins (rAF) at ${at} messages, median of ${n}`] =
         `${med('arrow')} (target < 16 ms at 100)`;
       results[`Next → that frame rendered (style, layout, paint done) at ${at} messages, median of ${n}`] =
         `${med('rendered')} (target < 16 ms at 100)`;
+      results[
+        `Next → that frame presented on screen (Chrome trace) at ${at} messages, median of ${presented.length}`
+      ] = `${median(presented).toFixed(1)} ms (target < 16 ms at 100)`;
       results[`Next → whole screen rendered (side panels too) at ${at} messages, median of ${n}`] =
         med('screen');
     }

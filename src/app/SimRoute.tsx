@@ -25,16 +25,8 @@ const sameRun = (a: RunConfig, b: RunConfig) => simHash(a, 0, []) === simHash(b,
 
 function UrlSync({ initialSelection }: { initialSelection: number | null }) {
   const actor = PlayerContext.useActorRef();
-  const config = PlayerContext.useSelector((s) => s.context.config);
-  const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
-  const decisions = PlayerContext.useSelector((s) => s.context.decisions);
   const settled = PlayerContext.useSelector((s) => !s.matches('loading'));
-  const selected = PlayerContext.useSelector((s) => s.context.selected);
-  const newest = PlayerContext.useSelector((s) => s.context.view.trace.at(-1)?.seq ?? null);
   const { view } = useViewOptions();
-  // The selection is in the URL only when it is not the newest message (the default).
-  const hash = simHash(config, count, decisions, selected !== newest ? selected : null);
-  const full = hashWithView(hash, view);
   // A selection from a link waits until the run it belongs to is positioned.
   const pending = useRef<number | null>(initialSelection);
   // The address this component last wrote. Browsers fire no hashchange for history.replaceState, but
@@ -48,24 +40,44 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
     pending.current = null;
   }, [settled, actor]);
 
-  // Debounced: replaceState costs a few ms, and autoplay or a held arrow key steps quickly.
+  // Follows the run from a subscription rather than from renders (nothing here draws, and a step
+  // should not render it), debounced: replaceState costs a few ms, and autoplay or a held arrow key
+  // steps quickly. The address is worked out when the timer fires, from the run as it is then.
   useEffect(() => {
-    if (!settled) return;
-    const before = window.location.hash;
-    const timer = window.setTimeout(() => {
+    let timer: number | undefined;
+    let before = '';
+    const write = () => {
+      timer = undefined;
       const shown = window.location.hash;
       // The address changed meanwhile (a link, Back, an edited address bar): it wins, and the
       // hashchange handler below loads it.
       if (shown !== before) return;
+      const { config, view: run, decisions, selected } = actor.getSnapshot().context;
+      const newest = run.trace.at(-1)?.seq ?? null;
+      // The selection is in the URL only when it is not the newest message (the default).
+      const hash = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
+      const full = hashWithView(hash, view);
+      setSimHref(hash);
+      if (full === shown) return;
       const otherRun =
         parseHash(shown).name === 'sim' && !sameRun(readSimParams(hashQuery(shown)).config, config);
       written.current = full;
       if (otherRun) pushHash(full);
       else replaceHash(full);
-      setSimHref(hash);
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, [full, hash, config, settled]);
+    };
+    const schedule = (snapshot: { matches: (state: 'loading') => boolean }) => {
+      if (snapshot.matches('loading')) return;
+      window.clearTimeout(timer);
+      before = window.location.hash;
+      timer = window.setTimeout(write, 150);
+    };
+    schedule(actor.getSnapshot());
+    const subscription = actor.subscribe(schedule);
+    return () => {
+      subscription.unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [actor, view]);
 
   // A link, Back/Forward or an edited address bar: load what it says, unless it is where we already
   // are (a change of view switches alone is the shell's to show). Subscribed once, reading the run

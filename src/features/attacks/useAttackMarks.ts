@@ -1,11 +1,13 @@
-/** The attack marks of the run on screen, recomputed only when its trace or its report changes. */
+/**
+ * The attack marks of the run as the panels show it (PanelView: a frame behind the diagram on a
+ * step), recomputed only when its trace or its report changes.
+ */
 import { useMemo } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
+import { usePanelView } from '../player/PanelView';
 import { attackMarks } from './marks';
 import type { AttackMarks } from './marks';
 
 export function useAttackMarks(): AttackMarks {
-  const trace = PlayerContext.useSelector((s) => s.context.view.trace);
-  const report = PlayerContext.useSelector((s) => s.context.view.attack);
-  return useMemo(() => attackMarks(trace, report), [trace, report]);
+  const { trace, attack } = usePanelView();
+  return useMemo(() => attackMarks(trace, attack), [trace, attack]);
 }

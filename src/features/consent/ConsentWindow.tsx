@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConsentPrompt } from '../../sim/servers/auth/consentPage';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from '../player/PlayerContext';
-import { useSend, useTrace } from '../player/hooks';
+import { useSend } from '../player/hooks';
 import { useMask } from '../presenter/MaskContext';
 import { ConsentPage } from './ConsentPage';
 import { useFocusTrap } from './useFocusTrap';
@@ -101,7 +101,10 @@ export function ConsentWindow() {
   const prompt = PlayerContext.useSelector((s) =>
     s.matches('awaitingConsent') ? s.context.view.consent : null,
   );
-  const trace = useTrace();
+  // Only while the window is open: a new message does not render it again otherwise.
+  const url = PlayerContext.useSelector((s) =>
+    s.matches('awaitingConsent') ? authorizationUrl(s.context.view.trace) : null,
+  );
   if (!prompt) return null;
-  return <ConsentDialog prompt={prompt} url={authorizationUrl(trace)} />;
+  return <ConsentDialog prompt={prompt} url={url} />;
 }

@@ -4,11 +4,13 @@
  * notices (e.g. Next pressed while the browser window waits).
  */
 import { outcomeHeadline } from '../attacks/marks';
+import { usePanelView } from '../player/PanelView';
 import { PlayerContext } from '../player/PlayerContext';
 import { endTitle, eventSentence, stepText } from '../trace/describe';
 
 export function Announcer() {
-  const view = PlayerContext.useSelector((s) => s.context.view);
+  // Spoken with the message list and the panels, a frame after the arrow (see PanelView).
+  const view = usePanelView();
   const notice = PlayerContext.useSelector((s) => s.context.notice);
   const nudges = PlayerContext.useSelector((s) => s.context.nudges);
   const loading = PlayerContext.useSelector((s) => s.matches('loading'));

@@ -33,6 +33,9 @@ import { StickyLanes } from './StickyLanes';
 import { useFollowCurrent } from './useFollowCurrent';
 import { useRevealSelected } from './useRevealSelected';
 
+/** How far below the diagram's end the learner can pan grows by this much at a time (20 rows). */
+const EXTENT_STRIDE = 20 * DEFAULT_LAYOUT.rowHeight;
+
 /** React Flow draws no edges: the messages are MessageLayer's. */
 const NO_EDGES: never[] = [];
 
@@ -139,13 +142,15 @@ function DiagramCanvas() {
   );
 
   // The pannable area grows with the diagram. Set on React Flow's store, not as a prop: a new prop
-  // would re-render the whole flow on every step.
+  // would re-render the whole flow on every step. It grows in strides of twenty rows, so most steps
+  // leave it (and React Flow's store and its subscribers) alone.
+  const reach = Math.ceil(layout.height / EXTENT_STRIDE) * EXTENT_STRIDE + 600;
   const extent = useMemo(
     (): CoordinateExtent => [
       [-400, -200],
-      [layout.width + 400, layout.height + 600],
+      [layout.width + 400, reach],
     ],
-    [layout.width, layout.height],
+    [layout.width, reach],
   );
   const [initialExtent] = useState(extent);
   useEffect(() => {

@@ -10,7 +10,12 @@ import { useViewOptions } from '../presenter/ViewContext';
 import { isFramed, postEmbedEvent } from './events';
 import type { RunInfo } from './events';
 
+/** Outside a frame there is no one to tell: nothing subscribes to the run, nothing renders on a step. */
 export function EmbedEvents() {
+  return isFramed() ? <FramedEmbedEvents /> : null;
+}
+
+function FramedEmbedEvents() {
   const { parentOrigin } = useViewOptions().view;
   const config = PlayerContext.useSelector((s) => s.context.config);
   const view = PlayerContext.useSelector((s) => s.context.view);
@@ -31,7 +36,7 @@ export function EmbedEvents() {
   // The same position can be shown twice (the consent window opening on it): one event per position.
   const lastSent = useRef('');
   useEffect(() => {
-    if (!resting || !isFramed()) return;
+    if (!resting) return;
     const key = JSON.stringify([run, view.trace.length, view.finished]);
     if (key === lastSent.current) return;
     lastSent.current = key;
@@ -53,7 +58,7 @@ export function EmbedEvents() {
 
   const report = view.attack;
   useEffect(() => {
-    if (!report || !isFramed()) return;
+    if (!report) return;
     postEmbedEvent(
       {
         type: 'attack-completed',

@@ -10,7 +10,8 @@ import { markOf } from '../attacks/marks';
 import type { MessageMark } from '../attacks/marks';
 import { MarkPill } from '../attacks/MarkPill';
 import { useAttackMarks } from '../attacks/useAttackMarks';
-import { useSelectedSeq, useSend, useTrace } from '../player/hooks';
+import { useSend } from '../player/hooks';
+import { usePanelSelectedSeq, usePanelTrace } from '../player/PanelView';
 import type { PlayerEvent } from '../player/playerMachine';
 import { useMask } from '../presenter/MaskContext';
 import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
@@ -60,8 +61,9 @@ const MessageRow = memo(function MessageRow({ event, selected, current, active, 
 });
 
 export function MessageList() {
-  const trace = useTrace();
-  const selected = useSelectedSeq();
+  // As the side panels show it: a new row follows its arrow by one frame (see PanelView).
+  const trace = usePanelTrace();
+  const selected = usePanelSelectedSeq();
   const marks = useAttackMarks();
   const send = useSend();
   const listRef = useRef<HTMLDivElement>(null);

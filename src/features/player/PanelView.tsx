@@ -1,10 +1,11 @@
 /**
- * What the side panels (the step's explanation and the inspector) show: the run as of the last frame
- * that drew a step. On Next, the diagram, the message list (its text version) and the announcement
- * change at once, and the panels follow just after the frame that draws the new arrow, so that frame
- * does not also build and lay out a new inspector (the "Next → new arrow painted < 16 ms" target).
- * Anything that is not a step (selecting a message, the consent prompt, the end of the run on the
- * same message) reaches the panels before the next paint.
+ * What the rest of the screen shows besides the diagram (the message list, the step's explanation,
+ * the inspector, the screen-reader announcement): the run as of the last frame that drew a step. On
+ * Next the diagram changes at once, and the rest follows just after the frame that draws the new
+ * arrow, so that frame does not also build a list row, an inspector and their layout (the "Next →
+ * new arrow painted < 16 ms" target). They are one frame apart, never a step apart. Anything that is
+ * not a step (selecting a message, the consent prompt, the end of the run on the same message)
+ * reaches them before the next paint.
  *
  * A small store rather than React context: a context whose value changes makes React search the
  * whole screen for its readers, on every step.
@@ -85,6 +86,14 @@ export function usePanelsPending(): boolean {
   );
   const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
   return shownCount !== null && shownCount !== count;
+}
+
+export function usePanelView(): View {
+  return usePanelSnapshot().view;
+}
+
+export function usePanelSelectedSeq(): number | null {
+  return usePanelSnapshot().selected;
 }
 
 export function usePanelTrace(): readonly TraceEvent[] {

@@ -1,81 +1,96 @@
 /**
  * The audience window's end of the presenter line (channel.ts): sends the run's state to the
  * notes window on every change, and carries out the Next/Back/Reset/Approve/Deny it sends back.
- * Renders nothing. Needs the player above it.
+ * Renders nothing, and follows the run from a subscription rather than from renders, so a step does
+ * not render it. Needs the player above it.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { SCENARIOS } from '../../sim/scenarios';
+import { afterNextPaint } from '../player/afterNextPaint';
 import { PlayerContext } from '../player/PlayerContext';
+import type { PlayerContext as PlayerState } from '../player/types';
 import { useSend } from '../player/hooks';
 import { endTitle, messageLabel, routeText } from '../trace/describe';
 import { openPresenterChannel, presenterSession } from './channel';
-import type { PresenterChannel, PresenterState } from './channel';
+import type { PresenterState } from './channel';
 import { useViewOptions } from './ViewContext';
 
-function useSnapshotState(): PresenterState | null {
-  const config = PlayerContext.useSelector((s) => s.context.config);
-  const decisions = PlayerContext.useSelector((s) => s.context.decisions);
-  const view = PlayerContext.useSelector((s) => s.context.view);
-  const settled = PlayerContext.useSelector((s) => !s.matches('loading'));
-  const waiting = PlayerContext.useSelector((s) => s.matches('awaitingConsent'));
-  const { mask } = useViewOptions().view;
-  return useMemo(() => {
-    if (!settled) return null;
-    const last = view.trace.at(-1);
-    return {
-      config: {
-        seed: config.seed,
-        scenario: config.scenario,
-        registration: config.registration,
-        ...(config.attack ? { attack: config.attack } : {}),
-      },
-      decisions: [...decisions],
-      count: view.trace.length,
-      current: last
-        ? {
-            seq: last.seq,
-            stepId: last.stepId,
-            kind: last.kind,
-            label: messageLabel(last),
-            route: routeText(last),
-          }
-        : null,
-      consent: waiting,
-      finished: view.finished,
-      ending: view.finished ? endTitle(view.trace) : null,
-      scenarioTitle: SCENARIOS[config.scenario].title,
-      mask,
-    };
-  }, [config, decisions, view, settled, waiting, mask]);
+function presenterState(context: PlayerState, waiting: boolean, mask: boolean): PresenterState {
+  const { config, decisions, view } = context;
+  const last = view.trace.at(-1);
+  return {
+    config: {
+      seed: config.seed,
+      scenario: config.scenario,
+      registration: config.registration,
+      ...(config.attack ? { attack: config.attack } : {}),
+    },
+    decisions: [...decisions],
+    count: view.trace.length,
+    current: last
+      ? {
+          seq: last.seq,
+          stepId: last.stepId,
+          kind: last.kind,
+          label: messageLabel(last),
+          route: routeText(last),
+        }
+      : null,
+    consent: waiting,
+    finished: view.finished,
+    ending: view.finished ? endTitle(view.trace) : null,
+    scenarioTitle: SCENARIOS[config.scenario].title,
+    mask,
+  };
 }
 
 export function PresenterSync() {
   const send = useSend();
-  const state = useSnapshotState();
-  const channel = useRef<PresenterChannel | null>(null);
+  const actor = PlayerContext.useActorRef();
+  const { mask } = useViewOptions().view;
   const session = useMemo(() => presenterSession(), []);
-  const latest = useRef<PresenterState | null>(null);
 
   useEffect(() => {
+    let latest: PresenterState | null = null;
+    let sent = '';
+    const stateNow = (): PresenterState | null => {
+      const snapshot = actor.getSnapshot();
+      if (snapshot.matches('loading')) return null;
+      return presenterState(snapshot.context, snapshot.matches('awaitingConsent'), mask);
+    };
     const line = openPresenterChannel(session, (message) => {
-      if (message.type === 'hello' && latest.current) {
-        line.post({ type: 'state', session, state: latest.current });
+      if (message.type === 'hello' && latest) {
+        line.post({ type: 'state', session, state: latest });
       } else if (message.type === 'command') {
         send(message.command);
       }
     });
-    channel.current = line;
-    return () => {
-      line.close();
-      channel.current = null;
+    // After the frame that draws a step (posting crosses to the browser process: half a millisecond
+    // the new arrow need not wait for), with the run as it is by then: changes meanwhile join it.
+    let cancel: (() => void) | null = null;
+    const post = () => {
+      const state = stateNow();
+      if (!state) return;
+      latest = state;
+      const text = JSON.stringify(state);
+      if (text === sent) return;
+      sent = text;
+      line.post({ type: 'state', session, state });
     };
-  }, [session, send]);
-
-  useEffect(() => {
-    if (!state) return;
-    latest.current = state;
-    channel.current?.post({ type: 'state', session, state });
-  }, [state, session]);
+    const schedule = () => {
+      cancel ??= afterNextPaint(() => {
+        cancel = null;
+        post();
+      });
+    };
+    post();
+    const subscription = actor.subscribe(schedule);
+    return () => {
+      cancel?.();
+      subscription.unsubscribe();
+      line.close();
+    };
+  }, [actor, session, send, mask]);
 
   return null;
 }
