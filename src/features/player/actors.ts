@@ -4,7 +4,7 @@
  */
 import { fromCallback, fromPromise } from 'xstate';
 import type { Decision } from '../../sim/browser/browser';
-import type { Stepper } from '../../sim/flow/stepper';
+import type { Stepper, StepperSnapshot } from '../../sim/flow/stepper';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { loadCore } from '../runtime/loadCore';
 import type { Core } from '../runtime/loadCore';
@@ -25,10 +25,12 @@ function loaded(stepper: Stepper | null): Stepper {
   return stepper;
 }
 
-export const viewOf = (stepper: Stepper): View => {
-  const { config: _config, ...view } = stepper.snapshot();
+const viewFrom = (snapshot: StepperSnapshot): View => {
+  const { config: _config, ...view } = snapshot;
   return view;
 };
+
+export const viewOf = (stepper: Stepper): View => viewFrom(stepper.snapshot());
 
 export const playerActors = {
   position: fromPromise<Loaded, { config: RunConfig; target: Target; decisions: Decision[] }>(
@@ -60,11 +62,11 @@ export const playerActors = {
   watchRun: fromCallback<{ type: 'NONE' }, { stepper: Stepper | null }>(({ input, sendBack }) => {
     const stepper = input.stepper;
     if (!stepper) return undefined;
-    const check = () => {
-      const { consent, finished } = stepper.snapshot();
-      if (consent || finished) sendBack({ type: 'STEPPER.STOPPED', view: viewOf(stepper) });
+    const check = (snapshot: StepperSnapshot) => {
+      if (snapshot.consent || snapshot.finished)
+        sendBack({ type: 'STEPPER.STOPPED', view: viewFrom(snapshot) });
     };
-    check();
+    check(stepper.snapshot());
     return stepper.subscribe(check);
   }),
   runToEnd: fromPromise<View, { stepper: Stepper | null }>(async ({ input }) => {
