@@ -3,7 +3,7 @@
  * inside it, and focus goes back to where it was when it closes (or to `fallback` if that element
  * is gone).
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { RefObject } from 'react';
 
 const FOCUSABLE =
@@ -18,7 +18,9 @@ export function useFocusTrap(
   initial: RefObject<HTMLElement | null>,
   fallback?: () => HTMLElement | null,
 ): void {
-  useEffect(() => {
+  // A layout effect: focus is inside in the same commit that shows the window, so no key pressed
+  // in between reaches the page behind it (and a window loaded lazily is no exception).
+  useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
