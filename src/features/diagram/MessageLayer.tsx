@@ -7,8 +7,10 @@
  * hundred messages that was most of a step's work. Here only what changed draws again: the
  * lifelines' length, the placeholder's row, and the messages whose element changed (elements.ts).
  *
- * Document order is paint order: the placeholder, then the lifelines, then the arrows, then the
- * labels, so a label is never crossed by a lifeline.
+ * Document order is paint order: the placeholder, then the lifelines, then the messages in groups
+ * (each group's arrows, then its labels), so a label is never crossed by a lifeline. A label sits
+ * just above its own arrow, well clear of the rows before and after it, so a later group's arrows
+ * never cross an earlier group's labels.
  */
 import { memo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
@@ -47,19 +49,39 @@ const Lifelines = memo(function Lifelines({
   ));
 });
 
-const Messages = memo(function Messages({ edges }: { edges: readonly MessageEdgeType[] }) {
-  return (
-    <>
-      <svg className="seq-arrows">
+/**
+ * Messages per group. A step changes the last group or two (the new message, the one that stopped
+ * being current), so React compares and the browser lays out a group, not every message: with a
+ * hundred messages, all of them in one container cost every step a pass over all of them.
+ */
+const GROUP = 20;
+
+const sameEdges = (a: readonly MessageEdgeType[], b: readonly MessageEdgeType[]) =>
+  a.length === b.length && a.every((edge, i) => edge === b[i]);
+
+const MessageGroup = memo(
+  function MessageGroup({ edges }: { edges: readonly MessageEdgeType[] }) {
+    return (
+      <div className="seq-group">
+        <svg className="seq-arrows">
+          {edges.map((edge) => (
+            <MessageArrow key={edge.id} edge={edge} />
+          ))}
+        </svg>
         {edges.map((edge) => (
-          <MessageArrow key={edge.id} edge={edge} />
+          <MessageLabel key={edge.id} edge={edge} />
         ))}
-      </svg>
-      {edges.map((edge) => (
-        <MessageLabel key={edge.id} edge={edge} />
-      ))}
-    </>
-  );
+      </div>
+    );
+  },
+  // A group's slice is a new array on every step; its elements keep their identity (elements.ts).
+  (before, after) => sameEdges(before.edges, after.edges),
+);
+
+const Messages = memo(function Messages({ edges }: { edges: readonly MessageEdgeType[] }) {
+  const groups: MessageEdgeType[][] = [];
+  for (let i = 0; i < edges.length; i += GROUP) groups.push(edges.slice(i, i + GROUP));
+  return groups.map((group, i) => <MessageGroup key={i} edges={group} />);
 });
 
 export function MessageLayer({ body }: { body: DiagramBody }) {
