@@ -42,6 +42,25 @@ describe('SimulatorScreen: stepping', () => {
     expect(options()[0]).not.toHaveAttribute('aria-current');
   });
 
+  it('Next draws the arrow at once; the list, the announcement and the explanation follow a frame later', async () => {
+    const { container } = renderSim({ target: { kind: 'count', count: 3 } });
+    await settled();
+    expect(options()).toHaveLength(3);
+    const title = () => container.querySelector('.explainer__title')?.textContent;
+    const before = title();
+    // The next message is already built: the key shows its arrow in the same update (see PanelView).
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(container.querySelector('.seq-label[data-seq="3"]')).toHaveAttribute('data-status', 'current');
+    expect(options()).toHaveLength(3);
+    expect(title()).toBe(before);
+    expect(screen.getByRole('group', { name: 'Step controls' })).toHaveAttribute('data-status', 'busy');
+    await settled();
+    expect(options()).toHaveLength(4);
+    expect(options()[3]).toHaveAttribute('aria-current', 'step');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Step 4:/);
+    expect(title()).not.toBe(before);
+  });
+
   it('Back removes the newest message; the rule chips show the rule text', async () => {
     const user = userEvent.setup();
     renderSim({ target: { kind: 'count', count: 3 } });
