@@ -1,8 +1,8 @@
-// Generates src/sim/rules.ts from the tables in ../shared/spec/mcp-authorization.md (section 3),
-// so the rule texts the app shows are the reference page's own words. Run: node scripts/gen-rules.mjs
+// Generates src/sim/rules.ts from the tables in docs/reference/mcp-authorization.md (section 3),
+// so the rule texts the app shows are the reference page's own words. Run: npm run gen:rules
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const spec = readFileSync(new URL('../../shared/spec/mcp-authorization.md', import.meta.url), 'utf8');
+const spec = readFileSync(new URL('../docs/reference/mcp-authorization.md', import.meta.url), 'utf8');
 const rows = [];
 for (const line of spec.split('\n')) {
   const m = /^\| ([CSA]-\d\d) \| (.+?) \| (.+?) \| (.+?) \| (.+?) \|$/.exec(line);
@@ -20,7 +20,7 @@ writeFileSync(
   `/**
  * The normative rules of MCP authorization (rev 2026-07-28), with this project's rule IDs:
  * C-xx client, S-xx MCP server, A-xx authorization server. Generated from section 3 of
- * shared/spec/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
+ * docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
  */
 export type RuleParty = 'client' | 'mcp' | 'as';
 

@@ -1,7 +1,7 @@
 /**
  * The normative rules of MCP authorization (rev 2026-07-28), with this project's rule IDs:
  * C-xx client, S-xx MCP server, A-xx authorization server. Generated from section 3 of
- * shared/spec/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
+ * docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
  */
 export type RuleParty = 'client' | 'mcp' | 'as';
 
@@ -445,6 +445,20 @@ export const RULES = {
     source: '`…/2026-07-28/basic/transports/streamable-http.mdx` §Security & Endpoint',
     text: 'Transport: validate `Origin` and answer 403 if it is invalid; bind to 127.0.0.1 when local; SHOULD authenticate all connections',
   },
+  'S-24': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'OA21 §5.1',
+    source: '-idx §Token Requirements (via S-05)',
+    text: 'Ignore an access token in the URI query string: a request whose only token is `?access_token=` is unauthenticated, and gets the `401` challenge with no `error` (MCP also forbids the client from sending it there, C-24)',
+  },
+  'S-25': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'OA21 §5.3.1',
+    source: '-idx §Error Handling (via S-07)',
+    text: 'A request without an access token that enables access gets `WWW-Authenticate` with the Bearer challenge: authenticate first, whatever else is wrong with the request',
+  },
   'A-01': {
     party: 'as',
     level: 'MUST',
@@ -552,10 +566,66 @@ export const RULES = {
   },
   'A-16': {
     party: 'as',
-    level: 'MUST / SHOULD',
-    base: 'OA21 §4.1.2.1, §4.1.3, §3.2.3',
+    level: 'MUST',
+    base: 'OA21 §4.1.1, §4.1.2.1, §4.1.3',
     source: '(via A-01)',
-    text: '(OA21, which the MCP spec incorporates) Reject authorization requests from public clients that lack `code_challenge`; reject unsupported `code_challenge_method` with `invalid_request`; verify `code_verifier` at the token endpoint; answer a second redemption of a code with an error and SHOULD revoke tokens issued from it; do not auto-redirect to an invalid `redirect_uri`; send `Cache-Control: no-store` on token responses',
+    text: 'Enforce PKCE (OAuth 2.1, which the MCP spec incorporates): reject an authorization request without `code_challenge` from a public client (and from any client unless code injection is mitigated another way); reject an unsupported `code_challenge_method` with `invalid_request`; at the token endpoint, require `code_verifier` if and only if the request carried a `code_challenge`, and check it against the stored challenge',
+  },
+  'A-17': {
+    party: 'as',
+    level: 'MUST / SHOULD / SHOULD NOT',
+    base: 'OA21 §4.1.3, §7.5.3',
+    source: '(via A-01)',
+    text: 'Return an access token only once for a given authorization code: deny a second redemption. When the second request is otherwise valid (right client, right `code_verifier`), SHOULD revoke the tokens already issued from that code; SHOULD NOT revoke on a replay whose other parameters are invalid, or anyone who saw the code could cut the victim off',
+  },
+  'A-18': {
+    party: 'as',
+    level: 'MUST',
+    base: 'OA21 §4.1.2, §4.1.3',
+    source: '(via A-01)',
+    text: 'Bind the code to the client, redirect URI and challenge it was issued for; a code redeemed by another client, with another redirect URI, or after it expired is `invalid_grant`. The code MUST expire shortly (at most 10 minutes RECOMMENDED)',
+  },
+  'A-19': {
+    party: 'as',
+    level: 'SHOULD / MUST NOT',
+    base: 'OA21 §4.1.2.1',
+    source: '(via A-01)',
+    text: 'When the redirect URI is missing, invalid or mismatching, or the `client_id` is missing or invalid: SHOULD inform the user of the error, and MUST NOT automatically redirect to the invalid redirect URI',
+  },
+  'A-20': {
+    party: 'as',
+    level: 'MUST',
+    base: 'OA21 §2.4, §3.2.1, §3.2.3, §3.2.4',
+    source: '(via A-01)',
+    text: 'Authenticate confidential clients at the token endpoint. A failed authentication is `invalid_client`, with `401` and a `WWW-Authenticate` challenge when the client used the `Authorization` header. Responses that carry tokens or credentials have `Cache-Control: no-store`',
+  },
+  'A-21': {
+    party: 'as',
+    level: 'MUST',
+    base: 'OA21 §3.2.4, §4.1.1, §4.1.2.1',
+    source: '(via A-01)',
+    text: 'Refuse a malformed request with the error OAuth 2.1 names: a missing or repeated parameter is `invalid_request`; an unknown `response_type` is `unsupported_response_type`; an unknown or malformed scope is `invalid_scope`; a grant the client may not use is `unauthorized_client`; an unknown grant is `unsupported_grant_type`',
+  },
+  'A-22': {
+    party: 'as',
+    level: 'MAY / should / SHOULD',
+    base: 'RFC 8707 §2, §2.1, §2.2',
+    source: '-idx §Resource Parameter Implementation',
+    text: 'Resource indicators: the AS MAY require `resource`; a value it cannot parse or will not issue tokens for should be refused with `invalid_target` (lower-case "should" in RFC 8707 §2.1); it SHOULD audience-restrict the token to the resource requested, and a later token request names a resource within the grant',
+  },
+  'A-23': {
+    party: 'as',
+    level: 'MUST',
+    base: 'OA21 §4.3, §4.3.1',
+    source: '(via A-01)',
+    text: 'Refresh: the refresh token is bound to the client it was issued to, which authenticates if it can; a refresh MAY narrow the scope, MUST NOT widen it beyond the original grant',
+  },
+  'A-24': {
+    party: 'as',
+    level: 'MUST',
+    base: 'OA21 §4.2',
+    source: '(via A-01)',
+    text: 'The client credentials grant MUST only be used by confidential clients; it grants what the client itself was registered for',
   },
 } as const satisfies Record<string, Rule>;
 
