@@ -60,9 +60,53 @@ describe('run diff', () => {
     const at = diff.firstDifference ?? 0;
     const a = off.trace[at];
     const b = on.trace[at];
-    // Vulnerable: the server goes on to check PKCE on a code it already redeemed. Defended: it refuses at once.
-    expect(a).toMatchObject({ kind: 'internal', stepId: 'verify-pkce', outcome: 'ok' });
-    expect(b?.kind === 'response' && b.response?.status).toBe(400);
-    expect(diffRuns(on.trace, on.trace)).toEqual({ firstDifference: null, common: on.trace.length });
+    // The replay: the vulnerable server issues a second token, the defended one refuses it.
+    expect(a).toMatchObject({ kind: 'response', stepId: 'attacker-request', response: { status: 200 } });
+    expect(b).toMatchObject({
+      kind: 'response',
+      stepId: 'attacker-request',
+      rule: 'A-17',
+      response: { status: 400 },
+    });
+    expect(diff.param).toEqual({ where: 'response', name: 'status', a: '200', b: '400' });
+    expect(diffRuns(on.trace, on.trace)).toEqual({
+      firstDifference: null,
+      common: on.trace.length,
+      param: null,
+    });
+  });
+
+  it('compares content, not just the route: a parameter one run sends and the other does not is a difference', async () => {
+    const { diffRuns } = await import('../src/sim/trace/diff');
+    const base = { seed: 'd', scenario: 'first-connection', registration: 'dcr' } as const;
+    const off = await runFlow({
+      ...base,
+      attack: { id: 'stolen-code-no-pkce', defence: 'off', variant: 'client-omits' },
+    });
+    const on = await runFlow({
+      ...base,
+      attack: { id: 'stolen-code-no-pkce', defence: 'on', variant: 'client-omits' },
+    });
+    const diff = diffRuns(off.trace, on.trace);
+    // The client skipping PKCE is the first difference: its preparation says so, check by check.
+    expect(on.trace[diff.firstDifference ?? -1]).toMatchObject({ stepId: 'prepare-authorization' });
+    expect(diff.param).toEqual({
+      where: 'check',
+      name: 'PKCE verifier and challenge',
+      a: 'skipped',
+      b: 'pass',
+    });
+    // And the authorization request itself differs by its code_challenge, whatever came before it.
+    const authorize = (trace: typeof off.trace) =>
+      trace.find((e) => e.kind === 'request' && e.stepId === 'authorize');
+    const { diffEvents } = await import('../src/sim/trace/diff');
+    const x = authorize(off.trace);
+    const y = authorize(on.trace);
+    expect(x && y && diffEvents(x, y)).toEqual({
+      where: 'url query',
+      name: 'code_challenge',
+      a: undefined,
+      b: 'present',
+    });
   });
 });

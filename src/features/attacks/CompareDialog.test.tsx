@@ -44,18 +44,18 @@ describe('the side-by-side view of the vulnerable and the defended run', () => {
     const { dialog } = await openCompare('mix-up');
     const row = firstDifferenceRow(dialog);
     expect(within(row).getByRole('rowheader')).toHaveTextContent(`${(index ?? 0) + 1}First difference`);
-    // Defence on: the iss check failed, and that is where the attack was stopped (C-20).
+    // Defence on: the iss check failed, and that is where the attack was stopped (C-19).
     const cells = within(row).getAllByRole('cell');
     expect(cells).toHaveLength(2);
     expect(cells[1]).toHaveTextContent(/Response discarded: iss check failed/);
-    expect(cells[1]).toHaveTextContent(/attack stopped here by rule C-20/);
+    expect(cells[1]).toHaveTextContent(/attack stopped here by rule C-19/);
     expect(cells[0]).not.toHaveTextContent(/iss check failed/);
     expect(on.attack?.stoppedAt?.seq).toBe(index);
     expect(screen.getByTestId('compare-summary')).toHaveTextContent(
       `Message ${(index ?? 0) + 1} is the first difference`,
     );
     expect(screen.getByTestId('compare-summary')).toHaveTextContent(
-      'That is where the defence stopped the attack (rule C-20).',
+      'That is where the defence stopped the attack (rule C-19).',
     );
     // Each side's outcome.
     const sides = within(dialog)
@@ -63,19 +63,28 @@ describe('the side-by-side view of the vulnerable and the defended run', () => {
       .filter((r) => r.tagName === 'SECTION');
     expect(sides[0]).toHaveTextContent(/Defence off.*Attack succeeded/);
     expect(sides[1]).toHaveTextContent(
-      new RegExp(`Defence on.*Attack stopped at message ${(index ?? 0) + 1} by rule C-20`),
+      new RegExp(`Defence on.*Attack stopped at message ${(index ?? 0) + 1} by rule C-19`),
     );
   });
 
-  it('stolen code without PKCE: highlights the failed PKCE check at the authorization server', async () => {
-    const { index } = await expectedDiff('stolen-code-no-pkce');
+  it('stolen code without PKCE: the first difference is the client skipping PKCE, named parameter by parameter', async () => {
+    const { index, on } = await expectedDiff('stolen-code-no-pkce');
     const { dialog } = await openCompare('stolen-code-no-pkce');
     const row = firstDifferenceRow(dialog);
     expect(within(row).getByRole('rowheader')).toHaveTextContent(String((index ?? 0) + 1));
     const cells = within(row).getAllByRole('cell');
-    expect(cells[0]).toHaveTextContent(/PKCE verified|200 OK|Token/);
-    expect(cells[1]).toHaveTextContent(/PKCE check failed/);
-    expect(cells[1]).toHaveTextContent(/STOP · A-16/);
+    expect(cells[0]).toHaveTextContent(/Request ready without PKCE/);
+    expect(cells[1]).toHaveTextContent(/PKCE, state and expected issuer ready/);
+    // The parameter that differs, in the row right under the first difference.
+    expect(row.nextElementSibling).toHaveTextContent(
+      'What differs: PKCE verifier and challenge (check): "skipped" with the defence off, "pass" with it on',
+    );
+    // The stop comes later, where the server checks the verifier.
+    const stop = on.attack?.stoppedAt;
+    expect(stop).toMatchObject({ rule: 'A-16' });
+    expect(screen.getByTestId('compare-summary')).toHaveTextContent(
+      `The defence stopped the attack at message ${(stop?.seq ?? 0) + 1} (rule A-16).`,
+    );
   });
 
   it('state-handle hijack: the refusing tool result (200 with isError) is the first difference', async () => {

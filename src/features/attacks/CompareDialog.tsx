@@ -10,7 +10,7 @@ import type { RunConfig } from '../../sim/flow/simulation';
 import type { TraceEvent } from '../../sim/trace/types';
 import type { Core } from '../runtime/loadCore';
 import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
-import { compareRows, differenceText, sideHeadline } from './compare';
+import { compareRows, differenceText, paramText, sideHeadline } from './compare';
 import type { RunPair, RunSide } from './compare';
 import { attackMarks, markOf } from './marks';
 import type { MessageMark } from './marks';
@@ -113,7 +113,7 @@ function Runs({ pair }: { pair: RunPair }) {
                 </td>
               </tr>
             )}
-            {rows.slice(folded).map((row) =>
+            {rows.slice(folded).flatMap((row) => [
               row.kind === 'same' ? (
                 <tr key={row.index} className="compare__row compare__row--same">
                   <th scope="row" className="compare__num">
@@ -146,7 +146,15 @@ function Runs({ pair }: { pair: RunPair }) {
                   </td>
                 </tr>
               ),
-            )}
+              // The parameter that differs, right under the first difference.
+              row.kind === 'pair' && row.first && pair.diff.param ? (
+                <tr key={`${row.index}-param`} className="compare__param-row">
+                  <td colSpan={3}>
+                    <span className="compare__param">What differs: {paramText(pair.diff.param)}</span>
+                  </td>
+                </tr>
+              ) : null,
+            ])}
           </tbody>
         </table>
       </div>

@@ -4,7 +4,7 @@
  * for screen readers and for everyone. Pure; the runs themselves come from the lazily loaded core.
  */
 import type { AttackReport } from '../../sim/attacks/run';
-import type { RunDiff } from '../../sim/trace/diff';
+import type { ParamDifference, RunDiff } from '../../sim/trace/diff';
 import type { TraceEvent } from '../../sim/trace/types';
 import { eventTone, messageLabel, routeText, TONE_WORD } from '../trace/describe';
 import { outcomeHeadline } from './marks';
@@ -52,6 +52,37 @@ export function messageText(event: TraceEvent | undefined): string {
   return `${routeText(event)}: ${messageLabel(event)}${tone === 'normal' ? '' : ` (${TONE_WORD[tone]})`}`;
 }
 
+/** Where a parameter sits, in words. */
+const PLACE: Record<string, string> = {
+  'url query': 'in the URL',
+  request: 'of the request',
+  response: 'of the response',
+  'request form': 'in the form body',
+  'request json': 'in the JSON body',
+  'response json': 'in the JSON body',
+  'response location query': 'in the redirect',
+  'response www-authenticate': 'in WWW-Authenticate',
+  'request header': 'header',
+  'response header': 'header',
+  'request bearer claim': 'claim of the token sent',
+  'response access_token claim': 'claim of the token issued',
+  check: 'check',
+  note: 'of the step',
+};
+
+/** "code_challenge (in the URL)", "iss (check)": a parameter of the diff, in words. */
+export function paramName(param: Pick<ParamDifference, 'where' | 'name'>): string {
+  const place = PLACE[param.where] ?? param.where;
+  return place ? `${param.name} (${place})` : param.name;
+}
+
+/** "code_challenge (in the URL): absent with the defence off, present with it on". */
+export function paramText(param: ParamDifference): string {
+  const value = (v: string | undefined) =>
+    v === undefined ? 'absent' : v === 'present' ? 'present' : `"${v}"`;
+  return `${paramName(param)}: ${value(param.a)} with the defence off, ${value(param.b)} with it on`;
+}
+
 /** The difference, said once in full: where the runs part, and where the defence stopped the attack. */
 export function differenceText(pair: RunPair): string {
   const { off, on, diff } = pair;
@@ -62,6 +93,7 @@ export function differenceText(pair: RunPair): string {
       ? 'The runs differ from the first message.'
       : `Both runs send the same ${diff.common === 1 ? 'first message' : `first ${diff.common} messages`}.`,
     `Message ${at + 1} is the first difference: with the defence off, ${messageText(off.trace[at])}; with it on, ${messageText(on.trace[at])}.`,
+    ...(diff.param ? [`What differs: ${paramText(diff.param)}.`] : []),
   ];
   const stop = on.report?.stoppedAt;
   if (stop) {

@@ -1,24 +1,178 @@
 /**
  * Comparing two runs of the same seed (an attack with its defence off, then on): they agree message
- * for message until the one message or check where the rule made a difference. That is the point
- * the side-by-side view highlights.
+ * for message until the first message whose content differs, down to one parameter: a query or form
+ * parameter, a header, a JWT claim, a field of a JSON body, a check's result. That is the point the
+ * side-by-side view highlights, with the parameter that differs.
+ *
+ * Values that are random by nature (state, codes, verifiers, tokens, ids) are compared by presence
+ * only: two runs draw them from the same seed but not always in the same order, and "state differs"
+ * would hide the difference that matters, such as a code_challenge that one run sends and the other
+ * does not.
  */
-import type { TraceEvent } from './types';
+import { headerValue } from './types';
+import type { HeaderList, TraceEvent } from './types';
 
-/** What makes two events "the same message" for a reader: who, what, and how it ended. */
-export function eventSignature(e: TraceEvent): string {
-  const base = `${e.kind} ${e.stepId} ${e.from}>${e.to}`;
+/** Parameters whose values are secrets or random handles: compared by presence, never by value. */
+const OPAQUE = new Set([
+  'state',
+  'code',
+  'code_verifier',
+  'code_challenge',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'client_secret',
+  'csrf',
+  'transaction',
+  'jti',
+  'iat',
+  'client_id_issued_at',
+  'assertion',
+  'client_assertion',
+  'token',
+  'search_id',
+  'cart_id',
+]);
+
+/** Headers worth comparing: the ones that carry protocol meaning, not transport noise. */
+const HEADERS = ['content-type', 'mcp-protocol-version', 'mcp-method', 'mcp-name', 'origin', 'cache-control'];
+
+/** One thing a reader could see in a message: where it is, its name, its value. */
+interface Fact {
+  where: string;
+  name: string;
+  value: string;
+}
+
+/** Facts keyed by where and name together, in the order the message shows them. */
+class Facts extends Map<string, Fact> {
+  add(where: string, name: string, value: unknown): void {
+    if (value === undefined) return;
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    this.set(`${where}\n${name}`, { where, name, value: OPAQUE.has(name) ? 'present' : text });
+  }
+}
+
+function put(facts: Facts, where: string, name: string, value: unknown): void {
+  facts.add(where, name, value);
+}
+
+function claims(token: string): Record<string, unknown> | null {
+  const part = token.split('.')[1];
+  if (!part) return null;
+  try {
+    const json: unknown = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...json } : null;
+  } catch {
+    return null;
+  }
+}
+
+function addToken(facts: Facts, key: string, token: string): void {
+  facts.add(key, 'token', 'present');
+  for (const [name, value] of Object.entries(claims(token) ?? {})) put(facts, `${key} claim`, name, value);
+}
+
+function addBody(facts: Facts, key: string, headers: HeaderList, body: string | null): void {
+  if (!body) return;
+  const type = headerValue(headers, 'content-type') ?? '';
+  if (type.includes('x-www-form-urlencoded')) {
+    for (const [name, value] of new URLSearchParams(body)) put(facts, `${key} form`, name, value);
+    return;
+  }
+  if (!type.includes('json')) return;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
+  for (const [name, value] of Object.entries(json)) {
+    if (name === 'access_token' && typeof value === 'string') addToken(facts, `${key} access_token`, value);
+    else if (name === 'result' && typeof value === 'object' && value !== null && 'isError' in value)
+      put(facts, key, 'result isError', value.isError);
+    else put(facts, `${key} json`, name, value);
+  }
+}
+
+function addHeaders(facts: Facts, key: string, headers: HeaderList): void {
+  for (const name of HEADERS) put(facts, `${key} header`, name, headerValue(headers, name));
+  const auth = headerValue(headers, 'authorization');
+  if (auth) {
+    const [scheme = '', credentials = ''] = auth.split(' ');
+    facts.add(`${key} header`, 'authorization', scheme);
+    if (scheme.toLowerCase() === 'bearer') addToken(facts, `${key} bearer`, credentials);
+  }
+  const challenge = headerValue(headers, 'www-authenticate');
+  if (challenge) {
+    for (const match of challenge.matchAll(/([a-z_]+)="([^"]*)"/g))
+      put(facts, `${key} www-authenticate`, match[1] ?? '', match[2]);
+  }
+  const location = headerValue(headers, 'location');
+  if (location) addUrl(facts, `${key} location`, location);
+}
+
+function addUrl(facts: Facts, key: string, url: string): void {
+  try {
+    const parsed = new URL(url);
+    facts.add(key, 'address', `${parsed.origin}${parsed.pathname}`);
+    for (const [name, value] of parsed.searchParams) put(facts, `${key} query`, name, value);
+  } catch {
+    facts.add(key, 'address', url);
+  }
+}
+
+/** Everything a reader could see differ in one message, as "where what" -> value. */
+export function eventFacts(e: TraceEvent): Facts {
+  const facts = new Facts();
+  facts.add('message', 'step', `${e.kind} ${e.stepId} ${e.from}>${e.to}`);
   switch (e.kind) {
     case 'request':
-      return `${base} ${e.request.method} ${e.request.url.split('?')[0] ?? ''}`;
-    case 'response': {
-      // A tool that refuses answers 200 with isError: a different outcome all the same.
-      const toolError = e.response?.body?.includes('"isError":true') ? ' tool-error' : '';
-      return `${base} ${e.response?.status ?? 'none'}${toolError}`;
-    }
+      facts.add('request', 'method', e.request.method);
+      addUrl(facts, 'url', e.request.url);
+      addHeaders(facts, 'request', e.request.headers);
+      addBody(facts, 'request', e.request.headers, e.request.body);
+      break;
+    case 'response':
+      facts.add('response', 'status', String(e.response?.status ?? 'no answer'));
+      if (e.response) {
+        addHeaders(facts, 'response', e.response.headers);
+        addBody(facts, 'response', e.response.headers, e.response.body);
+      }
+      break;
     default:
-      return `${base} ${e.outcome ?? ''} ${e.title}`;
+      // The checks first: a check skipped in one run and failed in the other is the difference to name.
+      for (const check of e.detail.checks ?? []) facts.add('check', check.label, check.status);
+      facts.add('note', 'outcome', e.outcome ?? '');
+      facts.add('note', 'title', e.title);
   }
+  return facts;
+}
+
+/** The first parameter that differs between two messages, in the order the first one lists them. */
+export interface ParamDifference {
+  /** Where it is: "url query", "response", "check", "request bearer claim", ... */
+  where: string;
+  /** Its name: "code_challenge", "status", the check's label, a claim... */
+  name: string;
+  /** The value on each side; undefined where that side has no such parameter. */
+  a: string | undefined;
+  b: string | undefined;
+}
+
+export function diffEvents(a: TraceEvent, b: TraceEvent): ParamDifference | null {
+  const x = eventFacts(a);
+  const y = eventFacts(b);
+  for (const key of new Set([...x.keys(), ...y.keys()])) {
+    const p = x.get(key);
+    const q = y.get(key);
+    if (p?.value !== q?.value) {
+      const fact = p ?? q;
+      return { where: fact?.where ?? '', name: fact?.name ?? key, a: p?.value, b: q?.value };
+    }
+  }
+  return null;
 }
 
 export interface RunDiff {
@@ -26,6 +180,8 @@ export interface RunDiff {
   firstDifference: number | null;
   /** Messages both runs share, from the start. */
   common: number;
+  /** What differs in that message, when both runs have one there. */
+  param: ParamDifference | null;
 }
 
 export function diffRuns(a: readonly TraceEvent[], b: readonly TraceEvent[]): RunDiff {
@@ -33,7 +189,10 @@ export function diffRuns(a: readonly TraceEvent[], b: readonly TraceEvent[]): Ru
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
-    if (!x || !y || eventSignature(x) !== eventSignature(y)) return { firstDifference: i, common: i };
+    const param = x && y ? diffEvents(x, y) : null;
+    if (!x || !y || param) return { firstDifference: i, common: i, param };
   }
-  return a.length === b.length ? { firstDifference: null, common: n } : { firstDifference: n, common: n };
+  return a.length === b.length
+    ? { firstDifference: null, common: n, param: null }
+    : { firstDifference: n, common: n, param: null };
 }
