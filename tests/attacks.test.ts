@@ -34,8 +34,8 @@ const EXPECTED: Record<AttackId, Stop> = {
   'state-handle-hijack': { step: 'attacker-request', status: 200, error: 'No search', rule: 'S-19' },
   'refresh-replay': { step: 'validate-token', rule: 'S-05' },
   'excessive-scope': { step: 'validate-token', rule: 'S-14' },
-  'mix-up': { step: 'validate-callback', rule: 'C-20' },
-  'code-replay': { step: 'attacker-request', status: 400, error: 'invalid_grant', rule: 'A-16' },
+  'mix-up': { step: 'validate-callback', rule: 'C-19' },
+  'code-replay': { step: 'attacker-request', status: 400, error: 'invalid_grant', rule: 'A-17' },
   'metadata-steering': { step: 'validate-prm', rule: 'C-22' },
 };
 

@@ -312,8 +312,8 @@ describe('token endpoint', () => {
     expect(first.status).toBe(200);
     const second = await redeem(w, code);
     expect(second).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    const family = w.as.codes.get(code)?.family ?? '';
-    expect(w.as.revokedFamilies.has(family)).toBe(true);
+    const family = w.as.codes.get(code)?.issued[0]?.family ?? '';
+    expect(w.as.revokedFamilies.get(family)).toBe('A-17');
   });
 
   it('mismatched redirect_uri at the token endpoint: invalid_grant', async () => {
@@ -414,7 +414,7 @@ describe('token endpoint', () => {
     });
     expect(legit).toMatchObject({
       status: 400,
-      body: { error: 'invalid_grant', error_description: 'refresh token revoked' },
+      body: { error: 'invalid_grant', error_description: 'refresh token revoked after reuse' },
     });
   });
 

@@ -199,22 +199,31 @@ describe('bad input never crashes a server', () => {
       body: `code=${'x'.repeat(20_000)}`,
     });
     expect(big.status).toBe(400);
-    const mcpJson = await send(w, w.urls.mcp, {
+    // OAuth 2.1 §5.3.1 (S-25): authenticate first. Without a token, a malformed body still gets the challenge.
+    const anonymous = await send(w, w.urls.mcp, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
+      body: '{"jsonrpc":',
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer .*resource_metadata=/);
+    const auth = { Authorization: `Bearer ${accessToken(w)}` };
+    const mcpJson = await send(w, w.urls.mcp, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth },
       body: '{"jsonrpc":',
     });
     expect(mcpJson.status).toBe(400);
     expect(await mcpJson.json()).toMatchObject({ error: { code: -32700 } });
     const mcpType = await send(w, w.urls.mcp, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/plain' },
+      headers: { 'Content-Type': 'text/plain', ...auth },
       body: '{}',
     });
     expect(mcpType.status).toBe(415);
     const mcpBig = await send(w, w.urls.mcp, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...auth },
       body: JSON.stringify({ x: 'y'.repeat(20_000) }),
     });
     expect(mcpBig.status).toBe(413);

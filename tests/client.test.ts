@@ -5,6 +5,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { validateCallback } from '../src/sim/client/authorization';
+import { sameResource } from '../src/sim/client/discovery';
 import { createSession } from '../src/sim/client/session';
 import type { ClientContext } from '../src/sim/client/session';
 import { ALL_CHECKS, ClientRefusal } from '../src/sim/client/types';
@@ -19,6 +20,7 @@ import { stepsOf } from './helpers';
 const base: RunConfig = { seed: 'c', scenario: 'first-connection', registration: 'dcr' };
 const AS_META = 'https://auth.example.com/.well-known/oauth-authorization-server';
 const PRM_PATH = 'https://mcp.example.com/.well-known/oauth-protected-resource/mcp';
+const ROOT_PRM = 'https://mcp.example.com/.well-known/oauth-protected-resource';
 
 function withMetadata(edit: (doc: Record<string, unknown>) => Record<string, unknown>): RunConfig {
   return {
@@ -50,6 +52,16 @@ describe('client checks on authorization server metadata', () => {
       'a javascript: authorization endpoint',
       (d: Record<string, unknown>) => ({ ...d, authorization_endpoint: 'javascript:alert(1)' }),
       'C-51',
+    ],
+    [
+      'an http token endpoint (OAuth 2.1 §1.5)',
+      (d: Record<string, unknown>) => ({ ...d, token_endpoint: 'http://auth.example.com/token' }),
+      'C-32',
+    ],
+    [
+      'a loopback http token endpoint, in the simulated internet (A-10)',
+      (d: Record<string, unknown>) => ({ ...d, token_endpoint: 'http://127.0.0.1:9000/token' }),
+      'C-32',
     ],
   ])('%s: refused before any registration or authorization request', async (_, edit, rule) => {
     const run = await runFlow(withMetadata(edit));
@@ -101,34 +113,60 @@ describe('client checks on protected resource metadata', () => {
     expect(stepsOf(run.trace)).not.toContain('as-metadata:request');
   });
 
+  /** A server that sends no resource_metadata and serves its metadata at the root only. */
+  const rootOnly = (resource: (w: World) => string): RunConfig => ({
+    ...base,
+    extraHandlers: (w) => [
+      http.post(w.urls.mcp, ({ request }) =>
+        request.headers.get('authorization')
+          ? undefined
+          : HttpResponse.json(
+              {},
+              { status: 401, headers: { 'WWW-Authenticate': 'Bearer scope="files:read"' } },
+            ),
+      ),
+      http.get(PRM_PATH, () => new HttpResponse(null, { status: 404 })),
+      http.get(ROOT_PRM, () =>
+        HttpResponse.json({
+          resource: resource(w),
+          authorization_servers: [w.urls.issuer],
+          scopes_supported: ['files:read'],
+        }),
+      ),
+    ],
+  });
+
   it('without resource_metadata in the challenge, tries the path-inserted URL, then the root (C-03)', async () => {
-    const root = 'https://mcp.example.com/.well-known/oauth-protected-resource';
-    const run = await runFlow({
-      ...base,
-      extraHandlers: (w) => [
-        http.post(w.urls.mcp, ({ request }) =>
-          request.headers.get('authorization')
-            ? undefined
-            : HttpResponse.json(
-                {},
-                { status: 401, headers: { 'WWW-Authenticate': 'Bearer scope="files:read"' } },
-              ),
-        ),
-        http.get(PRM_PATH, () => new HttpResponse(null, { status: 404 })),
-        http.get(root, () =>
-          HttpResponse.json({
-            resource: w.urls.mcp,
-            authorization_servers: [w.urls.issuer],
-            scopes_supported: ['files:read'],
-          }),
-        ),
-      ],
-    });
-    expect(run.outcome.kind).toBe('success');
+    // RFC 9728 §3.3: found at the root well-known URL, resource names the origin it was built from
+    // (as in the official conformance scenario auth/metadata-var2), and the client asks for that.
+    const run = await runFlow(rootOnly((w) => new URL(w.urls.mcp).origin));
     const urls = run.trace.flatMap((e) =>
       e.kind === 'request' && e.stepId === 'prm-discovery' ? [e.request.url] : [],
     );
-    expect(urls).toEqual([PRM_PATH, root]);
+    expect(urls).toEqual([PRM_PATH, ROOT_PRM]);
+    const check = run.trace.find((e) => e.kind === 'internal' && e.stepId === 'validate-prm');
+    expect(check).toMatchObject({ outcome: 'ok' });
+    const authorize = run.trace.find((e) => e.kind === 'request' && e.stepId === 'authorize');
+    expect(authorize?.kind === 'request' && new URL(authorize.request.url).searchParams.get('resource')).toBe(
+      'https://mcp.example.com',
+    );
+  });
+
+  it.each([
+    ['the MCP URL, at the root well-known URL', (w: World) => w.urls.mcp],
+    ['another server', () => 'https://other.example/mcp'],
+  ])('metadata at the root that names %s is not used (RFC 9728 §3.3)', async (_, resource) => {
+    const run = await runFlow(rootOnly(resource));
+    expect(run.outcome).toMatchObject({ kind: 'refused', rule: 'C-22' });
+    expect(stepsOf(run.trace)).not.toContain('as-metadata:request');
+  });
+
+  it('compares scheme and host without case, the rest exactly', () => {
+    expect(sameResource('HTTPS://MCP.example.com/mcp', 'https://mcp.example.com/mcp')).toBe(true);
+    expect(sameResource('https://mcp.example.com/', 'https://mcp.example.com')).toBe(true);
+    expect(sameResource('https://mcp.example.com/MCP', 'https://mcp.example.com/mcp')).toBe(false);
+    expect(sameResource('https://mcp.example.com/mcp/', 'https://mcp.example.com/mcp')).toBe(false);
+    expect(sameResource('https://mcp.example.com:443/mcp', 'https://mcp.example.com/mcp')).toBe(false);
   });
 });
 
@@ -161,6 +199,7 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
         checks: ALL_CHECKS,
         maxAuthorizations: 3,
         protocolVersion: '2026-07-28',
+        allowLoopbackHttp: false,
       },
       session,
     };
@@ -179,11 +218,12 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
   it.each([
     ['wrong state', true, 'code=C&state=X&iss=https%3A%2F%2Fauth.example.com', 'C-30'],
     ['missing state', true, 'code=C&iss=https%3A%2F%2Fauth.example.com', 'C-30'],
-    ['another issuer (mix-up)', true, 'code=C&state=S&iss=https%3A%2F%2Fattacker-as.example', 'C-20'],
+    // C-19 decides; C-20 is the rule that refuses when only normalising would have made them equal.
+    ['another issuer (mix-up)', true, 'code=C&state=S&iss=https%3A%2F%2Fattacker-as.example', 'C-19'],
     ['iss with a trailing slash', true, 'code=C&state=S&iss=https%3A%2F%2Fauth.example.com%2F', 'C-20'],
     ['iss in upper case', true, 'code=C&state=S&iss=https%3A%2F%2FAUTH.example.com', 'C-20'],
     ['iss advertised but missing', true, 'code=C&state=S', 'C-19'],
-    ['iss not advertised but wrong', false, 'code=C&state=S&iss=https%3A%2F%2Fattacker-as.example', 'C-20'],
+    ['iss not advertised but wrong', false, 'code=C&state=S&iss=https%3A%2F%2Fattacker-as.example', 'C-19'],
   ])('%s: discarded, with a refusal naming the rule', async (_, supported, query, rule) => {
     const { ctx, notes } = context(supported);
     const error = await validateCallback(ctx, cb(query)).catch((e: unknown) => e);

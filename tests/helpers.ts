@@ -12,8 +12,11 @@ export function world(options: WorldOptions = {}): World {
   return createWorld({ seed: 'test', ...options });
 }
 
-export function send(w: World, url: string, init: SimInit = {}, as: Lane = 'attacker'): Promise<Response> {
-  return w.network.fetchAs(as)(url, init);
+/** A request made directly by a test: drawn as the attacker's own request unless it names its step. */
+export type ProbeInit = Omit<SimInit, 'step'> & Partial<Pick<SimInit, 'step'>>;
+
+export function send(w: World, url: string, init: ProbeInit = {}, as: Lane = 'attacker'): Promise<Response> {
+  return w.network.fetchAs(as)(url, { step: 'attacker-request', ...init });
 }
 
 /** The demo user's session cookie, as the browser would send it to the authorization server. */

@@ -131,11 +131,25 @@ describe('MCP server token validation', () => {
     expect(res.status).toBe(200);
   });
 
-  it('a token in the query string: 400 invalid_request', async () => {
+  it('a token in the query string is ignored (S-24, OAuth 2.1 §5.1): 401, the challenge with no error', async () => {
     const w = world();
     const res = await call(w, { url: `${w.urls.mcp}?access_token=${accessToken(w)}` });
-    expect(res.status).toBe(400);
-    expect(res.challenge).toContain('error="invalid_request"');
+    expect(res.status).toBe(401);
+    expect(res.challenge).toMatch(/^Bearer /);
+    expect(res.challenge).toContain('resource_metadata=');
+    expect(res.challenge).toContain('scope="files:read"');
+    expect(res.challenge).not.toContain('error=');
+    const event = w.recorder.events.findLast((e) => e.kind === 'response');
+    expect(event).toMatchObject({ rule: 'S-24', refusal: { rule: 'S-24' } });
+  });
+
+  it('a token in the header and another in the query: the query one is ignored, the header one used', async () => {
+    const w = world();
+    const res = await call(w, {
+      token: accessToken(w),
+      url: `${w.urls.mcp}?access_token=${accessToken(w, { aud: 'https://elsewhere.example' })}`,
+    });
+    expect(res.status).toBe(200);
   });
 
   it('another auth scheme: 401 with a challenge; malformed Bearer: 400 invalid_request', async () => {
@@ -146,10 +160,29 @@ describe('MCP server token validation', () => {
 });
 
 describe('MCP server transport checks (Streamable HTTP 2026-07-28)', () => {
-  it('GET and DELETE: 405', async () => {
+  it('GET and DELETE: 401 without a token (authenticate first, S-25), 405 with one', async () => {
     const w = world();
-    expect((await send(w, w.urls.mcp)).status).toBe(405);
-    expect((await send(w, w.urls.mcp, { method: 'DELETE' })).status).toBe(405);
+    expect((await send(w, w.urls.mcp)).status).toBe(401);
+    expect((await send(w, w.urls.mcp, { method: 'DELETE' })).status).toBe(401);
+    const auth = { Authorization: `Bearer ${accessToken(w)}` };
+    expect((await send(w, w.urls.mcp, { headers: auth })).status).toBe(405);
+    expect((await send(w, w.urls.mcp, { method: 'DELETE', headers: auth })).status).toBe(405);
+  });
+
+  it('a request without credentials gets the 401 challenge even when its body and headers are wrong too', async () => {
+    const w = world();
+    for (const init of [
+      { body: '{"jsonrpc":', headers: { 'Content-Type': 'application/json' } },
+      { body: '{}', headers: { 'Content-Type': 'text/plain' } },
+      {
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+        headers: mcpHeaders('tools/call'),
+      },
+    ]) {
+      const res = await send(w, w.urls.mcp, { method: 'POST', ...init });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer .*resource_metadata="/);
+    }
   });
 
   it('a foreign Origin: 403 (S-23)', async () => {
@@ -164,11 +197,14 @@ describe('MCP server transport checks (Streamable HTTP 2026-07-28)', () => {
     expect(res.body).toMatchObject({ error: { code: -32020 } });
   });
 
-  it('an unsupported protocol version: 400 listing the supported ones', async () => {
+  it('an unsupported protocol version: 400, UnsupportedProtocolVersionError (-32022) listing the supported ones', async () => {
     const w = world();
     const res = await send(w, w.urls.mcp, {
       method: 'POST',
-      headers: mcpHeaders('tools/list', { 'MCP-Protocol-Version': '2025-06-18' }),
+      headers: mcpHeaders('tools/list', {
+        'MCP-Protocol-Version': '2025-06-18',
+        Authorization: `Bearer ${accessToken(w)}`,
+      }),
       body: JSON.stringify({
         jsonrpc: '2.0',
         id: 1,
@@ -177,7 +213,18 @@ describe('MCP server transport checks (Streamable HTTP 2026-07-28)', () => {
       }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { data: { supported: ['2026-07-28'] } } });
+    expect(await res.json()).toMatchObject({
+      error: { code: -32022, message: 'Unsupported protocol version', data: { supported: ['2026-07-28'] } },
+    });
+  });
+
+  it('server/discover (a MUST in 2026-07-28) answers the supported versions', async () => {
+    const w = world();
+    const res = await call(w, { token: accessToken(w), method: 'server/discover' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      result: { supportedVersions: ['2026-07-28'], capabilities: { tools: {} } },
+    });
   });
 
   it('an unknown method: 404 -32601', async () => {

@@ -97,7 +97,7 @@ describe('progress events for an embedding page', () => {
       attack: 'mix-up',
       defence: 'on',
       attackerWon: false,
-      stoppedAt: { message: 23, rule: 'C-20' },
+      stoppedAt: { message: 23, rule: 'C-19' },
     });
     expect(posted.every((p) => p.origin === 'https://lms.example.edu')).toBe(true);
     // The switches stay in the address as the run moves on.

@@ -96,7 +96,7 @@ export async function followRedirects(
   const target = new URL(redirectUri);
   let current = start;
   for (let hop = 0; hop < maxHops; hop++) {
-    if (!isSafeEndpoint(current)) {
+    if (!isSafeEndpoint(current, true)) {
       return {
         kind: 'stopped',
         status: 0,
@@ -144,7 +144,8 @@ export function browserCommand(
 
 /** Opens the URL in the user's browser; resolves false if no browser could be started. */
 export function openInBrowser(url: string): Promise<boolean> {
-  if (!isSafeEndpoint(url)) return Promise.resolve(false); // C-51: never javascript:, data:, file:...
+  // C-51: http or https only, http only for a loopback host; never javascript:, data:, file:...
+  if (!isSafeEndpoint(url, true)) return Promise.resolve(false);
   const [command, args] = browserCommand(url);
   return new Promise((resolve) => {
     try {

@@ -88,7 +88,7 @@ function noteLine(note: ClientNote): string[] {
   const lines = [`  ${mark} ${note.title}${note.rule ? ` [${note.rule}]` : ''}`];
   if (note.stepId === 'open-browser') lines.push(`    Authorization URL: ${note.detail.values?.url ?? ''}`);
   else if (note.outcome === 'refused') {
-    for (const check of note.detail.checks?.filter((c) => !c.ok) ?? [])
+    for (const check of note.detail.checks?.filter((c) => c.status === 'fail') ?? [])
       lines.push(`    ${check.label}: ${check.detail}`);
     lines.push(`    ${note.detail.summary}`);
   } else if (note.stepId === 'prepare-authorization' || note.stepId === 'choose-registration') {
@@ -131,8 +131,11 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
   } catch {
     return failedEarly(options, `Not a URL: ${options.serverUrl}`);
   }
-  if (!isSafeEndpoint(server.href)) {
-    // C-32 / OAuth 2.1 §1.5: tokens travel only over TLS, or to this machine.
+  // OAuth 2.1 §1.5 (C-32): tokens travel only over TLS. Pointing the client at an http server on
+  // this machine is the explicit choice that lets a local world's endpoints be plain http too; a
+  // remote server's metadata can never send it to http endpoints.
+  const allowLoopbackHttp = server.protocol === 'http:' && isSafeEndpoint(server.href, true);
+  if (!isSafeEndpoint(server.href, allowLoopbackHttp)) {
     return failedEarly(options, `Refusing ${server.href}: only https, or http to a loopback address`, 'C-32');
   }
   const exchanges: Exchange[] = [];
@@ -172,7 +175,7 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
   };
 
   const deps: ClientDeps = {
-    fetch: (url, init = {}) =>
+    fetch: (url, init) =>
       fetchOnce(url, {
         ...(init.method ? { method: init.method } : {}),
         ...(init.headers ? { headers: init.headers } : {}),
@@ -204,6 +207,7 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     checks: clientChecks(clientVulnerabilities(options.attack, options.vulnerabilities)),
     maxAuthorizations: 3,
     protocolVersion: PROTOCOL_VERSION,
+    allowLoopbackHttp,
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
   try {
@@ -243,6 +247,7 @@ function failedEarly(options: RealClientOptions, message: string, rule?: 'C-32')
     checks: clientChecks([]),
     maxAuthorizations: 0,
     protocolVersion: PROTOCOL_VERSION,
+    allowLoopbackHttp: false,
   };
   const outcome: FlowOutcome = rule ? { kind: 'refused', rule, message } : { kind: 'failed', message };
   return Promise.resolve({

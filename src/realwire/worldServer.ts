@@ -109,7 +109,8 @@ function describeEvent(event: TraceEvent): string | null {
     // A request the world's own servers made inside the process (JWKS, a client metadata document...).
     return `${LANES[event.to].short} → in-world ${event.request.method} ${displayUrl(event.request.url)} → ${status}`;
   }
-  const failed = event.detail.checks?.filter((c) => !c.ok).map((c) => `${c.label}: ${c.detail}`) ?? [];
+  const failed =
+    event.detail.checks?.filter((c) => c.status === 'fail').map((c) => `${c.label}: ${c.detail}`) ?? [];
   const rule = event.rule ? ` [${event.rule}]` : '';
   return `${LANES[event.from].short}: ${event.title}${rule}${failed.length > 0 ? ` (${failed.join('; ')})` : ''}`;
 }

@@ -459,6 +459,14 @@ export const RULES = {
     source: '-idx §Error Handling (via S-07)',
     text: 'A request without an access token that enables access gets `WWW-Authenticate` with the Bearer challenge: authenticate first, whatever else is wrong with the request',
   },
+  'S-26': {
+    party: 'mcp',
+    level: 'MUST',
+    base: '—',
+    source:
+      '`…/2026-07-28/basic/transports/streamable-http.mdx` §Server Validation; `…/basic/versioning.mdx`; `…/server/discover.mdx`',
+    text: 'Streamable HTTP server validation (2026-07-28): one JSON-RPC request per POST; `MCP-Protocol-Version` and `Mcp-Method` (and `Mcp-Name` where the method names something) present and equal to the body, else `400` with `-32020` HeaderMismatch; a version the server does not support is `400` with `-32022` UnsupportedProtocolVersionError listing the supported versions; every server implements `server/discover`',
+  },
   'A-01': {
     party: 'as',
     level: 'MUST',
@@ -626,6 +634,13 @@ export const RULES = {
     base: 'OA21 §4.2',
     source: '(via A-01)',
     text: 'The client credentials grant MUST only be used by confidential clients; it grants what the client itself was registered for',
+  },
+  'A-25': {
+    party: 'as',
+    level: '— (error format)',
+    base: 'RFC 7591 §3.2.2; OIDC Registration §2',
+    source: '-reg §Dynamic Client Registration',
+    text: 'Dynamic Client Registration, where offered (deprecated, A-07): metadata the server will not honour is refused with HTTP 400 and `invalid_redirect_uri` or `invalid_client_metadata`; redirect URIs are https or loopback (A-11), and this server refuses a loopback redirect URI for a client that registers as (or defaults to) `"web"`',
   },
 } as const satisfies Record<string, Rule>;
 

@@ -203,7 +203,7 @@ export const STEPS = {
       explain:
         'The authorization server has resolved the client, matched the redirect URI exactly and found a PKCE challenge. The signed-in user is asked whether this client may act for them, and sees where the result will be sent.',
     },
-    rules: ['A-12', 'A-16', 'A-06'],
+    rules: ['A-12', 'A-19', 'A-16', 'A-22', 'A-06'],
   },
   'user-consent': {
     kind: 'handoff',
@@ -229,7 +229,7 @@ export const STEPS = {
       explain:
         "The authorization server redirects the browser back to the client's registered redirect URI with a short-lived, single-use code (or error=access_denied), the client's state, and iss naming itself (RFC 9207).",
     },
-    rules: ['A-08', 'A-12', 'A-13'],
+    rules: ['A-08', 'A-12', 'A-13', 'A-18'],
   },
   callback: {
     kind: 'exchange',
@@ -274,7 +274,7 @@ export const STEPS = {
       explain:
         'The authorization server returns a short-lived JWT access token whose aud is the MCP server, with Cache-Control: no-store. The code is now spent.',
     },
-    rules: ['C-22', 'A-16', 'A-14'],
+    rules: ['C-22', 'A-16', 'A-17', 'A-18', 'A-20', 'A-14'],
   },
   'verify-pkce': {
     kind: 'internal',
@@ -319,6 +319,23 @@ export const STEPS = {
       explain: "The public key that verifies the access token's ES256 signature.",
     },
     rules: ['S-05'],
+  },
+  'introspect-token': {
+    kind: 'exchange',
+    from: 'mcp',
+    to: 'as',
+    phase: 'access',
+    request: {
+      title: 'Introspect the access token',
+      explain:
+        'A signed JWT proves who issued it and until when, but not that it was not revoked since. This MCP server asks the authorization server (RFC 7662), authenticating as its own client.',
+    },
+    response: {
+      title: 'Active, or not',
+      explain:
+        "active: true with the token's claims, or just active: false for a token that is revoked, expired or unknown. A revoked token is refused from the next request on.",
+    },
+    rules: ['S-05', 'A-17'],
   },
   'validate-token': {
     kind: 'internal',

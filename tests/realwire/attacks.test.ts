@@ -143,7 +143,7 @@ describe('each side of a defence holds on its own, over the wire', () => {
     expect(victim.exchanges.some((e) => e.url.endsWith('/auth/token'))).toBe(false);
   });
 
-  it('a client that puts the token in the URL meets a server that refuses it: 400 invalid_request (C-24)', async () => {
+  it('a client that puts the token in the URL meets a server that ignores it (S-24): 401, the challenge without error', async () => {
     const server = await world({ autoApprove: true });
     const victim = await runRealClient({
       serverUrl: server.mcpUrl,
@@ -152,10 +152,10 @@ describe('each side of a defence holds on its own, over the wire', () => {
     });
     expect(victim.outcome.kind).toBe('failed');
     const last = victim.exchanges.at(-1);
-    expect(last?.status).toBe(400);
-    expect(last?.responseHeaders.find(([n]) => n === 'www-authenticate')?.[1]).toContain(
-      'error="invalid_request"',
-    );
+    expect(last?.status).toBe(401);
+    const challenge = last?.responseHeaders.find(([n]) => n === 'www-authenticate')?.[1] ?? '';
+    expect(challenge).toContain('resource_metadata=');
+    expect(challenge).not.toContain('error=');
   });
 
   it("the honest flow still completes with each attack's overrides on", async () => {

@@ -211,7 +211,7 @@ describe('shutdown', () => {
       });
       expect(mcpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
       const res = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders('tools/list'), body: '{}' });
-      expect(res.status).toBe(400);
+      expect(res.status).toBe(401); // no token: the challenge comes first (S-25)
       child.kill('SIGINT');
       expect(await exited).toBe(0);
     } finally {
@@ -227,6 +227,6 @@ describe('shutdown', () => {
         request: expect.objectContaining({ url: expect.stringContaining('/mcp') as unknown }) as unknown,
       }),
     ]);
-    expect(log.log.entries[0]?.response.status).toBe(400);
+    expect(log.log.entries[0]?.response.status).toBe(401);
   }, 30_000);
 });

@@ -208,16 +208,16 @@ describe('Attack lab: the verdict, read from the real run', () => {
 
     const expected = await runFlow({ ...currentConfig() });
     const stop = expected.attack?.stoppedAt;
-    expect(stop?.rule).toBe('C-20');
+    expect(stop?.rule).toBe('C-19');
     const n = (stop?.seq ?? -1) + 1;
     const banner = await outcome();
     expect(within(banner).getByRole('heading', { level: 4 })).toHaveTextContent(
-      `Attack stopped at message ${n} by rule C-20`,
+      `Attack stopped at message ${n} by rule C-19`,
     );
     expect(within(banner).getByText(ATTACKS['mix-up'].explain.defended)).toBeInTheDocument();
-    expect(ruleTexts(banner)).toEqual([plain(RULES['C-20'].text)]);
+    expect(ruleTexts(banner)).toEqual([plain(RULES['C-19'].text)]);
     expect(screen.getByTestId('announcer')).toHaveTextContent(
-      `the flow has ended. Attack stopped at message ${n} by rule C-20. ${expected.attack?.evidence}`,
+      `the flow has ended. Attack stopped at message ${n} by rule C-19. ${expected.attack?.evidence}`,
     );
 
     // The stopping arrow is marked on the diagram and in the list, with its rule, not by colour alone.
@@ -227,8 +227,8 @@ describe('Attack lab: the verdict, read from the real run', () => {
       return el;
     });
     expect(label).toHaveClass('seq-label--stop');
-    expect(label).toHaveTextContent('STOP · C-20');
-    await waitFor(() => expect(options()[n - 1]).toHaveTextContent(/attack stopped here by rule C-20/));
+    expect(label).toHaveTextContent('STOP · C-19');
+    await waitFor(() => expect(options()[n - 1]).toHaveTextContent(/attack stopped here by rule C-19/));
 
     await user.click(within(banner).getByRole('button', { name: `Show message ${n}` }));
     await waitFor(() => expect(options()[n - 1]).toHaveAttribute('aria-selected', 'true'));

@@ -77,12 +77,13 @@ describe('the inspector', () => {
   it("lists the MCP server's token checklist, each check with its verdict and rule", async () => {
     await openAt({ target: { kind: 'step', stepId: 'validate-token' } });
     const view = within(inspector());
-    expect(view.getByRole('heading', { name: /token checklist · all 5 passed/ })).toBeInTheDocument();
+    expect(view.getByRole('heading', { name: /token checklist · all 6 passed/ })).toBeInTheDocument();
     const items = view.getAllByRole('listitem').filter((li) => li.classList.contains('checklist__item'));
     expect(items.map((li) => li.querySelector('.checklist__label')?.textContent)).toEqual([
       'Pass:  SignatureS-05',
       'Pass:  IssuerS-05',
       'Pass:  ExpiryS-05',
+      'Pass:  SubjectS-05',
       'Pass:  AudienceS-06',
       'Pass:  ScopeS-14',
     ]);
@@ -95,11 +96,30 @@ describe('the inspector', () => {
     });
     const view = within(inspector());
     expect(options().at(-1)).toHaveTextContent(/refused/);
-    expect(view.getByRole('heading', { name: /token checklist · 1 of 5 failed/ })).toBeInTheDocument();
+    expect(view.getByRole('heading', { name: /token checklist · 1 of 6 failed/ })).toBeInTheDocument();
     const failed = view
       .getAllByRole('listitem')
       .filter((li) => li.classList.contains('checklist__item--fail'));
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toHaveTextContent(/Fail.*Expiry/);
+    expect(failed[0]).toHaveTextContent(/Fail.*Expiry.*S-05/);
+  });
+
+  it('shows a check the party skipped as not checked, never as passed', async () => {
+    await openAt({
+      config: {
+        seed: 'demo',
+        scenario: 'first-connection',
+        registration: 'cimd',
+        attack: { id: 'mix-up', defence: 'off' },
+      },
+      target: { kind: 'step', stepId: 'validate-callback' },
+    });
+    const view = within(inspector());
+    expect(view.getByRole('heading', { name: /1 passed, 1 not checked/ })).toBeInTheDocument();
+    const skipped = view
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('checklist__item--skipped'));
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toHaveTextContent(/Not checked.*iss.*C-19/);
   });
 });

@@ -8,18 +8,26 @@ import { RuleChips } from '../controls/RuleChips';
 import { useMask } from '../presenter/MaskContext';
 import { eventTone, TONE_ICON, TONE_WORD } from '../trace/describe';
 
+/** How each result reads: a skipped check is never drawn as a pass. */
+const RESULT = {
+  pass: { mark: '✓', word: 'Pass', modifier: 'ok' },
+  fail: { mark: '✕', word: 'Fail', modifier: 'fail' },
+  skipped: { mark: '–', word: 'Not checked', modifier: 'skipped' },
+} as const satisfies Record<Check['status'], { mark: string; word: string; modifier: string }>;
+
 function CheckItem({ check }: { check: Check }) {
   const mask = useMask();
+  const result = RESULT[check.status];
   return (
-    <li className={`checklist__item checklist__item--${check.ok ? 'ok' : 'fail'}`}>
+    <li className={`checklist__item checklist__item--${result.modifier}`}>
       <span className="checklist__mark" aria-hidden="true">
-        {check.ok ? '✓' : '✕'}
+        {result.mark}
       </span>
       <div className="checklist__body">
         <p className="checklist__label">
-          <span className="checklist__verdict">{check.ok ? 'Pass' : 'Fail'}</span>
+          <span className="checklist__verdict">{result.word}</span>
           <span className="visually-hidden">: </span> {check.label}
-          {check.rule && <span className="checklist__rule">{check.rule}</span>}
+          <span className="checklist__rule">{check.rule}</span>
         </p>
         <p className="checklist__detail">{mask(check.detail)}</p>
       </div>
@@ -27,12 +35,21 @@ function CheckItem({ check }: { check: Check }) {
   );
 }
 
+/** "all 5 passed", "1 of 5 failed", "4 passed, 1 not checked": the count says what was skipped. */
+function tally(checks: readonly Check[]): string {
+  const count = (status: Check['status']) => checks.filter((c) => c.status === status).length;
+  const failed = count('fail');
+  const skipped = count('skipped');
+  if (failed > 0) return `${failed} of ${checks.length} failed`;
+  if (skipped > 0) return `${count('pass')} passed, ${skipped} not checked`;
+  return `all ${checks.length} passed`;
+}
+
 export function ChecksView({ checks, title }: { checks: Check[]; title: string }) {
-  const failed = checks.filter((c) => !c.ok).length;
   return (
     <section className="checklist" aria-label={title}>
       <h3 className="http__section">
-        {title} · {failed === 0 ? `all ${checks.length} passed` : `${failed} of ${checks.length} failed`}
+        {title} · {tally(checks)}
       </h3>
       <ul className="checklist__list">
         {checks.map((check, i) => (

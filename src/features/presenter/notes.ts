@@ -88,6 +88,12 @@ export const SPEAKER_NOTES: SpeakerNotes = {
     response:
       'Say: the answer follows the token check: the tool result, or 401 or 403 with a WWW-Authenticate challenge. Point at: the status line.',
   },
+  'introspect-token': {
+    request:
+      'Say: a signature proves who issued the token and until when, not that nobody revoked it since; so this server asks. Point at: the Basic credentials: the MCP server is a client of the authorization server too.',
+    response:
+      'Say: active true, or just active false: a revoked token stops working from the next request. Point at: the active field.',
+  },
   'jwks-fetch': {
     request:
       "Say: to check signatures the MCP server fetches the authorization server's public keys, once, and caches them. Point at: the arrow from the MCP server to the authorization server.",

@@ -31,7 +31,7 @@ export const mixUp: AttackDef = {
     vulnerable:
       "The response came from the honest server but the client had recorded the attacker's issuer. Without the iss check it sent the code and the PKCE verifier to the attacker, who redeemed them at the honest server. PKCE cannot help: the verifier itself was handed over.",
     defended:
-      'C-19/C-20: iss (https://auth.example.com) did not equal the recorded issuer (https://attacker-as.example), so the client discarded the response before any token request (C-21).',
+      'C-19: iss (https://auth.example.com) did not equal the recorded issuer (https://attacker-as.example), so the client discarded the response before any token request (C-21).',
   },
   act: ({ world, attacker }) => redeemCaptured(world, attacker),
 };

@@ -128,7 +128,15 @@ export function proxyHandlers(world: World) {
         return forwardUpstream(pending);
       }
       // S-16: this user has not approved this client: the proxy asks, before anything goes upstream.
-      world.network.annotate({ rule: 'S-16', mark: 'blocked' });
+      world.network.annotate({
+        rule: 'S-16',
+        mark: 'blocked',
+        refusal: {
+          rule: 'S-16',
+          error: 'consent_required',
+          description: `this user has not approved ${client.client_id}: consent first, nothing forwarded`,
+        },
+      });
       const id = world.rng('proxy').token(12);
       state.pending.set(id, { ...pending, upstreamVerifier: '' });
       const prompt: ConsentPrompt = {

@@ -8,12 +8,12 @@ export const tokenInQuery: AttackDef = {
   summary:
     "The client puts the access token in the query string; it lands in the server's access log, which the attacker can read.",
   target: 'client',
-  rules: ['C-24'],
+  rules: ['C-24', 'S-24'],
   lesson: 'access',
   preconditions: [],
   defence: {
     label:
-      'Authorization header only: the client never puts the token in a URL, and the server refuses one that does',
+      'Authorization header only: the client never puts the token in a URL (C-24), and the server ignores one that is there (S-24)',
     vulnerabilities: ['client-token-in-query', 'mcp-accept-query-token'],
   },
   victim: { scenario: 'first-connection', registration: 'dcr' },
@@ -22,7 +22,7 @@ export const tokenInQuery: AttackDef = {
     vulnerable:
       'URLs are logged, cached and sent in Referer headers. The token in the query string was there for the taking.',
     defended:
-      'With the token in the Authorization header (C-24), the log holds only the path: there is nothing to replay, and the server answers 401.',
+      'With the token in the Authorization header (C-24), the log holds only the path: there is nothing to replay. A server that ignores tokens in URLs (S-24) helps only so much: by the time it ignores one, the request line with the token is already in its log.',
   },
   async act({ world, attacker }) {
     const line = [...world.mcp.accessLog].reverse().find((l) => l.startsWith('POST')) ?? '';

@@ -51,6 +51,11 @@ export interface AttackDef {
     serverUrl?: (world: World) => string;
     operations?: Operation[];
   };
+  /**
+   * The MCP server introspects tokens (RFC 7662) in this attack's world, so a revocation by the
+   * authorization server takes effect at the next request (see WorldOptions.introspection).
+   */
+  introspection?: boolean;
   /** Hosts the attacker controls, or her takeover of one (installed in front of the honest handlers). */
   hosts?: (world: World) => RequestHandler[];
   laneOverrides?: (urls: World['urls']) => Record<string, Lane>;

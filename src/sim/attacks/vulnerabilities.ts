@@ -27,12 +27,12 @@ export const VULNERABILITIES = {
     breaks: 'A-12',
     title: 'Authorization server matches redirect_uri by prefix',
   },
-  'as-code-reusable': { party: 'as', breaks: 'A-16', title: 'Authorization codes can be redeemed twice' },
+  'as-code-reusable': { party: 'as', breaks: 'A-17', title: 'Authorization codes can be redeemed twice' },
   'as-no-refresh-rotation': { party: 'as', breaks: 'A-15', title: 'Refresh tokens are not rotated' },
   'as-long-lived-tokens': { party: 'as', breaks: 'A-14', title: 'Access tokens live for 30 days' },
   'as-default-audience': {
     party: 'as',
-    breaks: 'C-22',
+    breaks: 'A-22',
     title: 'Tokens requested without resource are valid everywhere',
   },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
@@ -43,8 +43,8 @@ export const VULNERABILITIES = {
   },
   'mcp-accept-query-token': {
     party: 'mcp',
-    breaks: 'C-24',
-    title: 'MCP server accepts ?access_token= in the URL',
+    breaks: 'S-24',
+    title: 'MCP server reads ?access_token= from the URL instead of ignoring it',
   },
   'mcp-unbound-handles': {
     party: 'mcp',

@@ -5,6 +5,7 @@
  */
 import { challengeS256, createVerifier } from '../crypto/pkce';
 import type { Rng } from '../world/random';
+import { check } from '../trace/check';
 import type { Check } from '../trace/types';
 import type { ClientContext, PendingAuthorization } from './session';
 import { recordChecklist } from './checklist';
@@ -81,39 +82,94 @@ export async function prepareAuthorization(
     resource: resource ?? '(omitted)',
     expected_issuer: metadata.issuer,
   };
+  // What the client prepared, line by line: a step it skipped shows as skipped, never as done.
+  const checks: Check[] = [
+    check(
+      'C-26',
+      'PKCE verifier and challenge',
+      true,
+      'a fresh code_verifier; only its challenge travels',
+      config.checks.pkce,
+    ),
+    ...(verifier
+      ? [
+          check(
+            'C-27',
+            'S256 challenge method',
+            method === 'S256',
+            method === 'S256'
+              ? 'code_challenge = BASE64URL(SHA-256(code_verifier))'
+              : 'plain: the challenge is the verifier itself, readable by anyone who sees the URL',
+            method === 'S256' || config.checks.s256Support,
+          ),
+        ]
+      : []),
+    check('C-30', 'state', true, 'a fresh random state, to compare on the callback'),
+    check('C-18', 'Expected issuer recorded', true, `${metadata.issuer}, kept with the verifier and state`),
+    check('C-22', 'resource', true, `resource=${prm.resource}`, config.checks.resource),
+  ];
+  const skipped = checks.filter((c) => c.status === 'skipped').map((c) => c.label);
   await ctx.deps.note({
     kind: 'internal',
     stepId: 'prepare-authorization',
-    title: 'PKCE, state and expected issuer ready',
+    title:
+      skipped.length === 0
+        ? 'PKCE, state and expected issuer ready'
+        : `Request ready without ${skipped.join(', ')}`,
     outcome: 'ok',
     rule: 'C-18',
     detail: {
-      summary: `code_challenge = BASE64URL(SHA-256(code_verifier)). The verifier stays with the client; only the challenge travels.`,
+      summary: verifier
+        ? `The verifier stays with the client; only the challenge travels.${skipped.length ? ` This client skips: ${skipped.join(', ')}.` : ''}`
+        : `This client sends no code_challenge (C-26 skipped): whoever obtains the code can redeem it.`,
       values,
+      checks,
     },
   });
   return pending;
 }
 
-/** RFC 9207 §2.4, as A26-idx tabulates it; compared as strings, never normalised (C-20). */
-function issCheck(pending: PendingAuthorization, iss: string | null): Check {
-  if (pending.issSupported && iss === null) {
-    return {
-      label: 'iss',
-      ok: false,
-      detail: 'the server advertises iss support but the response has none: reject',
-      rule: 'C-19',
-    };
-  }
-  if (iss === null)
-    return { label: 'iss', ok: true, detail: 'not advertised and not sent: proceed', rule: 'C-19' };
-  const ok = iss === pending.issuer;
-  return {
-    label: 'iss',
-    ok,
-    detail: `iss is ${iss}; recorded issuer is ${pending.issuer}${ok ? '' : ': mix-up, reject'}`,
-    rule: 'C-20',
+/**
+ * Two issuer strings that differ only in what a normalising comparison would erase (case, a
+ * trailing slash, a default port, percent-encoding): the case C-20 exists for.
+ */
+function equalAfterNormalising(a: string, b: string): boolean {
+  const norm = (v: string) => {
+    try {
+      const u = new URL(decodeURIComponent(v).toLowerCase());
+      return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      return v.toLowerCase();
+    }
   };
+  return a !== b && norm(a) === norm(b);
+}
+
+/**
+ * The RFC 9207 §2.4 table, as the 2026-07-28 authorization page (§Authorization Response
+ * Validation) sets it out: C-19 decides, comparing by simple string comparison. When the strings
+ * differ only in what normalising would erase, the rule that refuses is C-20 (never normalise).
+ */
+function issCheck(pending: PendingAuthorization, iss: string | null, enforced: boolean): Check {
+  if (pending.issSupported && iss === null) {
+    return check(
+      'C-19',
+      'iss',
+      false,
+      'the server advertises iss support but the response has none: reject',
+      enforced,
+    );
+  }
+  if (iss === null) return check('C-19', 'iss', true, 'not advertised and not sent: proceed', enforced);
+  const ok = iss === pending.issuer;
+  const onlyNormalisation = !ok && equalAfterNormalising(iss, pending.issuer);
+  return check(
+    onlyNormalisation ? 'C-20' : 'C-19',
+    'iss',
+    ok,
+    `iss is ${iss}; recorded issuer is ${pending.issuer}${ok ? '' : onlyNormalisation ? ': they differ only in form, and iss is never normalised: reject' : ': mix-up, reject'}`,
+    enforced,
+  );
 }
 
 export async function validateCallback(ctx: ClientContext, url: URL): Promise<AuthorizationOutcome> {
@@ -122,18 +178,17 @@ export async function validateCallback(ctx: ClientContext, url: URL): Promise<Au
     throw new ClientRefusal('C-30', 'An authorization response arrived but no request is pending');
   const { checks: enforce } = ctx.config;
   const params = url.searchParams;
-  const checks: Check[] = [];
   const state = params.get('state');
-  checks.push({
-    label: 'state',
-    ok: state === pending.state || !enforce.state,
-    detail: `${enforce.state ? '' : 'NOT CHECKED (vulnerable client). '}state is ${state ?? '(missing)'}; sent ${pending.state}`,
-    rule: 'C-30',
-  });
-  const iss = issCheck(pending, params.get('iss'));
-  if (!enforce.iss)
-    Object.assign(iss, { ok: true, detail: `NOT CHECKED (vulnerable client). ${iss.detail}` });
-  checks.push(iss);
+  const checks: Check[] = [
+    check(
+      'C-30',
+      'state',
+      state === pending.state,
+      `state is ${state ?? '(missing)'}; sent ${pending.state}`,
+      enforce.state,
+    ),
+    issCheck(pending, params.get('iss'), enforce.iss),
+  ];
   const error = params.get('error');
   const code = params.get('code');
   const failed = await recordChecklist(ctx, {

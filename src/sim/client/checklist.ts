@@ -4,6 +4,7 @@
  */
 import type { StepId } from '../steps';
 import type { RuleId } from '../rules';
+import { firstFailure } from '../trace/check';
 import type { Check } from '../trace/types';
 import type { ClientContext } from './session';
 
@@ -18,14 +19,26 @@ export interface ChecklistNote {
 
 /** Records the checklist; returns the first failed check, if any. */
 export async function recordChecklist(ctx: ClientContext, note: ChecklistNote): Promise<Check | undefined> {
-  const failed = note.checks.find((c) => !c.ok);
+  const failed = firstFailure(note.checks);
+  // A skipped check is said to be skipped, in the title too: the step never reads as all done.
+  const skipped = note.checks.filter((c) => c.status === 'skipped').map((c) => c.label);
+  const title = failed
+    ? note.refused.title(failed)
+    : skipped.length > 0
+      ? `Not checked: ${skipped.join(', ')}`
+      : note.ok.title;
+  const summary = failed
+    ? note.refused.summary
+    : skipped.length > 0
+      ? `${note.ok.summary} This client skipped: ${skipped.join(', ')}.`
+      : note.ok.summary;
   await ctx.deps.note({
     kind: 'internal',
     stepId: note.stepId,
-    title: failed ? note.refused.title(failed) : note.ok.title,
+    title,
     outcome: failed ? 'refused' : 'ok',
     rule: failed?.rule ?? note.rule,
-    detail: { summary: failed ? note.refused.summary : note.ok.summary, checks: note.checks },
+    detail: { summary, checks: note.checks },
   });
   return failed;
 }

@@ -1,8 +1,10 @@
 /**
- * Discovery, as revision 2026-07-28 orders it (spec §2.1): protected resource metadata from the
- * challenge's resource_metadata, else the path-inserted, else the root well-known URL (C-03); then
- * the authorization server's metadata in the fixed order (C-05), checked before it is used.
+ * Discovery, as revision 2026-07-28 orders it (authorization-server-discovery.mdx): protected
+ * resource metadata from the challenge's resource_metadata, else the path-inserted, else the root
+ * well-known URL (C-03); then the authorization server's metadata in the fixed order (C-05),
+ * checked before it is used.
  */
+import { check } from '../trace/check';
 import type { Check } from '../trace/types';
 import { asMetadataUrls, prmUrlFor } from '../world/urls';
 import { recordChecklist } from './checklist';
@@ -32,55 +34,104 @@ async function getJson(
   }
 }
 
-/** Tries each well-known URL in order: the first JSON object wins; a 4xx moves on, a 5xx stops. */
+/** Tries each URL in order: the first JSON object wins; a 4xx moves on, a 5xx stops. */
 async function firstDocument(
   ctx: ClientContext,
-  urls: string[],
+  urls: readonly string[],
   step: 'prm-discovery' | 'as-metadata',
-): Promise<Record<string, unknown> | undefined> {
-  for (const url of urls) {
+): Promise<{ doc: Record<string, unknown>; index: number } | undefined> {
+  for (const [index, url] of urls.entries()) {
     const { status, body } = await getJson(ctx, url, step);
-    if (status === 200 && isRecord(body)) return body;
+    if (status === 200 && isRecord(body)) return { doc: body, index };
     if (status >= 500) return undefined;
   }
   return undefined;
 }
 
-/** The candidate PRM URLs: the header's alone if given (the SDK does not fall back), else path then root. */
-function prmCandidates(ctx: ClientContext): string[] {
+/** A URL where protected resource metadata may be, and the `resource` RFC 9728 §3.3 then expects. */
+interface PrmCandidate {
+  url: string;
+  /** The identifier `resource` must equal: the URL requested, or the one the suffix was inserted into. */
+  expected: string;
+  /** How the URL was found, for the checklist. */
+  via: string;
+}
+
+/**
+ * The candidate PRM URLs: the header's alone if given (the SDK does not fall back), else the
+ * path-inserted then the root well-known URL. The order is MCP's own rule
+ * (authorization-server-discovery.mdx §Protected Resource Metadata Discovery Requirements).
+ */
+function prmCandidates(ctx: ClientContext): PrmCandidate[] {
+  const server = ctx.config.serverUrl;
   const fromHeader = ctx.session.challenge?.resourceMetadata;
-  if (fromHeader) return [fromHeader];
-  const server = new URL(ctx.config.serverUrl);
-  const root = `${server.origin}/.well-known/oauth-protected-resource`;
-  const inserted = prmUrlFor(ctx.config.serverUrl);
-  return inserted === root ? [root] : [inserted, root];
+  // RFC 9728 §3.3: metadata found through WWW-Authenticate must name the URL the client requested.
+  if (fromHeader)
+    return [{ url: fromHeader, expected: server, via: 'the WWW-Authenticate resource_metadata' }];
+  // Found at a well-known URL, it must name the identifier the suffix was inserted into: the
+  // server's URL for the path-inserted URL, the origin for the root one.
+  const origin = new URL(server).origin;
+  const root = `${origin}/.well-known/oauth-protected-resource`;
+  const inserted = prmUrlFor(server);
+  if (inserted === root) return [{ url: root, expected: server, via: 'the well-known URL' }];
+  return [
+    { url: inserted, expected: server, via: 'the path-inserted well-known URL' },
+    { url: root, expected: origin, via: 'the root well-known URL' },
+  ];
+}
+
+/**
+ * RFC 9728 §3.3 asks for identical identifiers. The scheme and host of a URI are case-insensitive
+ * (RFC 3986 §6.2.2.1) and an empty path is the same as "/" for http(s) (RFC 3986 §6.2.3), so those
+ * two are compared as such; the path and query are compared character for character.
+ */
+export function sameResource(a: string, b: string): boolean {
+  if (a === b) return true;
+  const split = (value: string) => {
+    const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^#]*)$/.exec(value);
+    if (!match) return null;
+    const [, scheme = '', authority = '', rest = ''] = match;
+    return {
+      scheme: scheme.toLowerCase(),
+      authority: authority.toLowerCase(),
+      rest: rest === '/' ? '' : rest,
+    };
+  };
+  const x = split(a);
+  const y = split(b);
+  return (
+    x !== null && y !== null && x.scheme === y.scheme && x.authority === y.authority && x.rest === y.rest
+  );
 }
 
 export async function discoverResource(ctx: ClientContext): Promise<ProtectedResource> {
-  const doc = await firstDocument(ctx, prmCandidates(ctx), 'prm-discovery');
-  const checks: Check[] = [];
+  const candidates = prmCandidates(ctx);
+  const found = await firstDocument(
+    ctx,
+    candidates.map((c) => c.url),
+    'prm-discovery',
+  );
+  const doc = found?.doc;
+  const from = found ? candidates[found.index] : undefined;
   const resource = typeof doc?.resource === 'string' ? doc.resource : undefined;
   const servers = stringArray(doc?.authorization_servers) ?? [];
-  checks.push({
-    label: 'Metadata found',
-    ok: doc !== undefined,
-    detail: doc ? 'a JSON document was returned' : 'no protected resource metadata at any well-known URL',
-    rule: 'C-03',
-  });
-  // RFC 9728 §3.3: the resource identifier must be identical to the server the client asked.
-  const resourceOk = resource === ctx.config.serverUrl;
-  checks.push({
-    label: 'resource matches the server',
-    ok: resourceOk || !ctx.config.checks.prmResource,
-    detail: `${ctx.config.checks.prmResource ? '' : 'NOT CHECKED (vulnerable client). '}resource is ${resource ?? '(missing)'}; the client is talking to ${ctx.config.serverUrl}`,
-    rule: 'C-22',
-  });
-  checks.push({
-    label: 'authorization_servers',
-    ok: servers.length > 0,
-    detail: servers.join(', ') || '(none)',
-    rule: 'S-01',
-  });
+  const checks: Check[] = [
+    check(
+      'C-03',
+      'Metadata found',
+      from !== undefined,
+      from ? `a JSON document at ${from.via}` : 'no protected resource metadata at any well-known URL',
+    ),
+    // RFC 9728 §3.3: with any other resource, the metadata MUST NOT be used.
+    check(
+      'C-22',
+      'resource matches the server',
+      resource !== undefined && from !== undefined && sameResource(resource, from.expected),
+      `resource is ${resource ?? '(missing)'}; found at ${from?.via ?? '(nowhere)'}, so it must be ${from?.expected ?? ctx.config.serverUrl}`,
+      ctx.config.checks.prmResource,
+    ),
+    check('S-01', 'authorization_servers', servers.length > 0, servers.join(', ') || '(none)'),
+  ];
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-prm',
     checks,
@@ -94,23 +145,26 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
       summary: 'The client must not use this metadata, so it stops before asking anyone for a token.',
     },
   });
-  if (failed || !resource || !doc)
-    throw new ClientRefusal(
-      failed?.rule,
-      `Protected resource metadata refused: ${failed?.detail ?? 'missing'}`,
-    );
+  if (failed) throw new ClientRefusal(failed.rule, `Protected resource metadata refused: ${failed.detail}`);
+  if (!resource || !doc) throw new ClientRefusal('C-03', 'Protected resource metadata has no resource');
   const scopes = stringArray(doc.scopes_supported);
   return { resource, authorization_servers: servers, ...(scopes ? { scopes_supported: scopes } : {}) };
 }
 
-/** C-51: only https (or http to a loopback host) may be opened or posted to. */
-export function isSafeEndpoint(value: unknown): value is string {
+/**
+ * C-51 (SBP §OAuth Authorization URL Validation) and OAuth 2.1 §1.5: only https may be opened or
+ * posted to. Plain http to a loopback host is allowed only when the caller says so: a real-wire
+ * world on this machine, never the page's simulated internet.
+ */
+export function isSafeEndpoint(value: unknown, allowLoopbackHttp = false): value is string {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);
     return (
       url.protocol === 'https:' ||
-      (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+      (allowLoopbackHttp &&
+        url.protocol === 'http:' &&
+        ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
     );
   } catch {
     return false;
@@ -118,46 +172,58 @@ export function isSafeEndpoint(value: unknown): value is string {
 }
 
 export async function discoverAuthorizationServer(ctx: ClientContext, issuer: string): Promise<AsMetadata> {
-  const doc = await firstDocument(ctx, asMetadataUrls(issuer), 'as-metadata');
-  const checks: Check[] = [];
-  const { checks: enforce } = ctx.config;
-  checks.push({
-    label: 'Metadata found',
-    ok: doc !== undefined,
-    detail: doc ? 'a JSON document was returned' : 'no metadata at any well-known URL',
-    rule: 'C-05',
-  });
+  const found = await firstDocument(ctx, asMetadataUrls(issuer), 'as-metadata');
+  const doc = found?.doc;
+  const { checks: enforce, allowLoopbackHttp } = ctx.config;
   const issuerOk = doc?.issuer === issuer;
   // A client that skips C-06 takes the document's word for who the server is, and then registers,
-  // and checks iss (C-19), against that name: what a spoofed issuer exploits (spec §5.6).
+  // and checks iss (C-19), against that name: what a spoofed issuer exploits (reference §5.6).
   const recorded = !issuerOk && typeof doc?.issuer === 'string' ? doc.issuer : issuer;
-  checks.push({
-    label: 'issuer is identical',
-    ok: issuerOk || !enforce.metadataIssuer,
-    detail: `${enforce.metadataIssuer ? '' : 'NOT CHECKED (vulnerable client). '}issuer is ${String(doc?.issuer)}; the URL was built from ${issuer}`,
-    rule: 'C-06',
-  });
   const methods = stringArray(doc?.code_challenge_methods_supported);
-  checks.push({
-    label: 'PKCE S256 supported',
-    ok: (methods?.includes('S256') ?? false) || !enforce.s256Support,
-    detail: `${enforce.s256Support ? '' : 'NOT CHECKED (vulnerable client). '}code_challenge_methods_supported is ${methods ? JSON.stringify(methods) : 'absent'}`,
-    rule: methods ? 'C-27' : 'C-28',
-  });
   const responseTypes = stringArray(doc?.response_types_supported);
-  checks.push({
-    label: 'response type code',
-    ok: responseTypes?.includes('code') ?? false,
-    detail: `response_types_supported is ${JSON.stringify(responseTypes ?? null)}`,
-    rule: 'A-01',
-  });
-  const endpointsOk = isSafeEndpoint(doc?.authorization_endpoint) && isSafeEndpoint(doc?.token_endpoint);
-  checks.push({
-    label: 'Endpoints are https',
-    ok: endpointsOk,
-    detail: `${String(doc?.authorization_endpoint)}, ${String(doc?.token_endpoint)}`,
-    rule: 'C-51',
-  });
+  const checks: Check[] = [
+    check(
+      'C-05',
+      'Metadata found',
+      doc !== undefined,
+      doc ? 'a JSON document was returned' : 'no metadata at any well-known URL',
+    ),
+    check(
+      'C-06',
+      'issuer is identical',
+      issuerOk,
+      `issuer is ${String(doc?.issuer)}; the URL was built from ${issuer}`,
+      enforce.metadataIssuer,
+    ),
+    // C-28: absent means no PKCE, and the client refuses; present, it must list S256 (C-27).
+    check(
+      methods ? 'C-27' : 'C-28',
+      'PKCE S256 supported',
+      methods?.includes('S256') ?? false,
+      `code_challenge_methods_supported is ${methods ? JSON.stringify(methods) : 'absent'}`,
+      enforce.s256Support,
+    ),
+    check(
+      'A-01',
+      'response type code',
+      responseTypes?.includes('code') ?? false,
+      `response_types_supported is ${JSON.stringify(responseTypes ?? null)}`,
+    ),
+    // C-51: the URL the client will open in a browser: https only, never javascript:, data:, file:.
+    check(
+      'C-51',
+      'authorization_endpoint is https',
+      isSafeEndpoint(doc?.authorization_endpoint, allowLoopbackHttp),
+      String(doc?.authorization_endpoint),
+    ),
+    // OAuth 2.1 §1.5 (C-32): every OAuth URL is https; A-10 is the server's side of the same rule.
+    check(
+      'C-32',
+      'token_endpoint is https',
+      isSafeEndpoint(doc?.token_endpoint, allowLoopbackHttp),
+      String(doc?.token_endpoint),
+    ),
+  ];
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-as-metadata',
     checks,
@@ -172,12 +238,15 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
         'The client must not use this metadata: it stops, with no registration, authorization or token request.',
     },
   });
-  if (failed || !doc)
+  if (failed)
     throw new ClientRefusal(
-      failed?.rule,
-      `Authorization server metadata refused: ${failed?.label ?? 'missing'} (${failed?.detail ?? ''})`,
+      failed.rule,
+      `Authorization server metadata refused: ${failed.label} (${failed.detail})`,
     );
-  const regEndpoint = isSafeEndpoint(doc.registration_endpoint) ? doc.registration_endpoint : undefined;
+  if (!doc) throw new ClientRefusal('C-05', 'No authorization server metadata');
+  const regEndpoint = isSafeEndpoint(doc.registration_endpoint, allowLoopbackHttp)
+    ? doc.registration_endpoint
+    : undefined;
   const scopes = stringArray(doc.scopes_supported);
   return {
     issuer: recorded,

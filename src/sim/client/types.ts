@@ -74,12 +74,17 @@ export interface ClientConfig {
   /** C-17: how many authorizations one operation may trigger before the client gives up. */
   maxAuthorizations: number;
   protocolVersion: string;
+  /**
+   * Accept http for authorization server endpoints on a loopback host. OAuth 2.1 §1.5 asks for https
+   * everywhere but loopback redirect URIs; this is only for a real-wire world on this machine.
+   */
+  allowLoopbackHttp: boolean;
 }
 
 /** A rule the client enforced by stopping. Carries the rule so the UI and CLI can name it. */
 export class ClientRefusal extends Error {
   constructor(
-    readonly rule: RuleId | undefined,
+    readonly rule: RuleId,
     message: string,
   ) {
     super(message);

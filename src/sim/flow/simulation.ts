@@ -169,6 +169,8 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
     checks: clientChecks(config.vulnerabilities ?? []),
     maxAuthorizations: 3,
     protocolVersion: PROTOCOL_VERSION,
+    // The page's simulated internet is https throughout; only a real-wire world uses http.
+    allowLoopbackHttp: false,
   };
 }
 
@@ -207,6 +209,7 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
     ...(config.urls ? { urls: config.urls } : {}),
     ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
     ...(hooks.pacer ? { pacer: hooks.pacer } : {}),
+    ...(attack?.introspection ? { introspection: true } : {}),
     extraHandlers: (w) => [...(attack?.hosts?.(w) ?? []), ...(config.extraHandlers?.(w) ?? [])],
     ...(attack?.laneOverrides
       ? {

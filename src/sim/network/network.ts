@@ -10,7 +10,7 @@ import type { Lane } from '../lanes';
 import type { RuleId } from '../rules';
 import type { StepId } from '../steps';
 import type { Recorder } from '../trace/recorder';
-import type { HttpRequestData, TraceEvent } from '../trace/types';
+import type { HttpRequestData, Refusal, TraceEvent } from '../trace/types';
 import { buildRequest, requestToData, responseToData } from './wire';
 
 export type Mark = TraceEvent['mark'];
@@ -19,17 +19,24 @@ export interface SimInit {
   method?: string;
   headers?: Record<string, string> | [string, string][];
   body?: string | null;
-  /** Which step of the flow this request is (steps.ts). Ignored by a real `fetch`. */
-  step?: StepId;
+  /**
+   * Which step of the flow this request is (steps.ts): required, so an exchange can never be drawn
+   * under a step nobody chose. Ignored by a real `fetch`.
+   */
+  step: StepId;
   mark?: Mark;
 }
 
 /** The fetch the parties use. A real `fetch` fits this type, which is what real-wire mode relies on. */
-export type SimFetch = (url: string, init?: SimInit) => Promise<Response>;
+export type SimFetch = (url: string, init: SimInit) => Promise<Response>;
 
+/** What the server answering the current request says about its response. */
 export interface Annotation {
+  /** The rule the response shows being applied (a refusal's rule, or the rule a challenge follows). */
   rule?: RuleId;
   mark?: Mark;
+  /** The failed check, when the server refused the request. */
+  refusal?: Refusal;
 }
 
 export interface Network {
@@ -60,8 +67,8 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
 
   const fetchAs =
     (from: Lane): SimFetch =>
-    async (url, init = {}) => {
-      const step = init.step ?? 'flow-ended';
+    async (url, init) => {
+      const { step } = init;
       const target = new URL(url);
       const to = laneOf(target) ?? 'attacker';
       const data: HttpRequestData = {
@@ -119,6 +126,7 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
         response: await responseToData(response),
         rule: annotation.rule,
         mark: annotation.mark,
+        ...(annotation.refusal ? { refusal: annotation.refusal } : {}),
       });
       return response;
     };

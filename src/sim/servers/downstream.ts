@@ -5,24 +5,30 @@
 import { http } from 'msw';
 import type { JWTPayload } from 'jose';
 import { verifySignature } from '../crypto/jwt';
+import type { RuleId } from '../rules';
 import type { World } from '../world/world';
+import { refuse } from './http';
 
 export interface DownstreamState {
   /** Every call it served: the token's subject and client, as the API understood them. */
   log: { sub: string; clientId: string; user: string }[];
 }
 
-function unauthorized(description: string): Response {
-  return Response.json(
-    { error: 'invalid_token', error_description: description },
-    {
-      status: 401,
-      headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
-    },
-  );
-}
-
 export function downstreamHandlers(world: World) {
+  // The API is a resource server like the MCP server, under the same rules: validation per
+  // OAuth 2.1 §5.2 (S-05), and only tokens meant for itself (S-08).
+  const unauthorized = (description: string, rule: RuleId = 'S-05'): Response =>
+    refuse(
+      world,
+      { rule, error: 'invalid_token', description },
+      Response.json(
+        { error: 'invalid_token', error_description: description },
+        {
+          status: 401,
+          headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+        },
+      ),
+    );
   return [
     http.get(`${world.urls.downstream}/reports`, async ({ request }) => {
       const token = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -33,7 +39,7 @@ export function downstreamHandlers(world: World) {
       const aud = typeof claims.aud === 'string' ? [claims.aud] : (claims.aud ?? []);
       if (claims.iss !== world.urls.issuer || (claims.exp ?? 0) <= world.clock.now())
         return unauthorized('token expired or foreign');
-      if (!aud.includes(world.urls.downstream)) return unauthorized('token audience mismatch');
+      if (!aud.includes(world.urls.downstream)) return unauthorized('token audience mismatch', 'S-08');
       const user = new URL(request.url).searchParams.get('user') ?? String(claims.sub);
       world.downstream.log.push({ sub: String(claims.sub), clientId: String(claims.client_id ?? ''), user });
       return Response.json({

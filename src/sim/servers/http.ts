@@ -1,9 +1,22 @@
 /**
  * Small helpers every simulated server shares: strict parsing of form and JSON bodies (duplicated
  * or missing parameters, wrong content types and oversized bodies are answered, never thrown), the
- * OAuth error JSON of OAuth 2.1 §3.2.4, and HTML pages with escaping.
+ * OAuth error JSON of OAuth 2.1 §3.2.4, HTML pages with escaping, and `refuse`, the one way a
+ * server answers a failed check: the response carries the check's rule into the trace.
  */
+import type { Refusal } from '../trace/types';
+import type { World } from '../world/world';
+
 export const MAX_BODY_BYTES = 16 * 1024;
+
+/**
+ * Answers a request whose check failed. The refusal (the check's rule and error) goes into the
+ * trace with the response, marked as a stop unless it is the ordinary challenge that starts a flow.
+ */
+export function refuse(world: World, refusal: Refusal, response: Response, stop = true): Response {
+  world.network.annotate({ rule: refusal.rule, refusal, ...(stop ? { mark: 'blocked' as const } : {}) });
+  return response;
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; description: string; status?: number };
 
@@ -62,16 +75,20 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** OAuth 2.1 §3.2.4 error response; token responses and errors are never cached (§3.2.3). */
+/** OAuth 2.1 §3.2.4 error response for a failed check; token responses and errors are never cached (§3.2.3). */
 export function oauthError(
-  status: number,
-  error: string,
-  description: string,
+  world: World,
+  refusal: Refusal,
+  status = 400,
   headers: Record<string, string> = {},
 ): Response {
-  return Response.json(
-    { error, error_description: description },
-    { status, headers: { 'Cache-Control': 'no-store', ...headers } },
+  return refuse(
+    world,
+    refusal,
+    Response.json(
+      { error: refusal.error, error_description: refusal.description },
+      { status, headers: { 'Cache-Control': 'no-store', ...headers } },
+    ),
   );
 }
 

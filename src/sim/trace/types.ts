@@ -23,12 +23,28 @@ export interface HttpResponseData {
   body: string | null;
 }
 
-/** One line of a checklist the party worked through (token validation, callback validation...). */
+/**
+ * One line of a checklist the party worked through (token validation, callback validation...), with
+ * the rule it enforces. A check the party does not perform (a vulnerable party) is `skipped`, never
+ * shown as passed (DESIGN.md principle 13: a check returns its rule).
+ */
 export interface Check {
   label: string;
-  ok: boolean;
+  status: 'pass' | 'fail' | 'skipped';
   detail: string;
-  rule?: RuleId;
+  rule: RuleId;
+}
+
+/**
+ * Why a server refused a request: the rule whose check failed and the error it answered with. The
+ * server builds it where the check runs and the trace records the same object with the response, so
+ * the rule on screen is the rule that acted, never one guessed from the text.
+ */
+export interface Refusal {
+  rule: RuleId;
+  /** The protocol's error code: an OAuth error, a JSON-RPC code, or an HTTP reason. */
+  error: string;
+  description: string;
 }
 
 export interface Detail {
@@ -66,6 +82,8 @@ export interface ResponseEvent extends EventBase {
   /** Null when no server answered (the host does not exist in the simulated internet). */
   response: HttpResponseData | null;
   error?: string;
+  /** Set when the server refused the request because one of its checks failed. */
+  refusal?: Refusal;
 }
 
 export interface NoteEvent extends EventBase {

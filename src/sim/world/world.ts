@@ -45,6 +45,12 @@ export interface WorldOptions {
   extraHandlers?: (world: World) => RequestHandler[];
   /** Hosts drawn on another lane than their owner's (a malicious app holding the loopback port). */
   laneOverrides?: Record<string, Lane>;
+  /**
+   * The MCP server asks the authorization server whether each token is still active (RFC 7662), so a
+   * revocation takes effect at once. Off, it validates JWTs on its own and a revoked token stays
+   * usable until it expires: both are real designs, and the trace says which one ran.
+   */
+  introspection?: boolean;
 }
 
 export interface World {
@@ -62,6 +68,8 @@ export interface World {
   browserCookies: Map<string, Map<string, string>>;
   /** The attacker's own session cookie at the authorization server (she has an account too). */
   attackerSession: string;
+  /** See WorldOptions.introspection. */
+  introspection: boolean;
   rng(party: string): Rng;
   isVulnerable(id: VulnerabilityId): boolean;
   laneOf(url: URL): Lane | undefined;
@@ -125,8 +133,8 @@ export function createWorld(options: WorldOptions = {}): World {
       transactions: new Map(),
       codes: new Map(),
       refreshTokens: new Map(),
-      revokedFamilies: new Set(),
-      revokedJtis: new Set(),
+      revokedFamilies: new Map(),
+      revokedJtis: new Map(),
       rememberedConsents: new Set(),
       issued: 0,
     },
@@ -135,6 +143,7 @@ export function createWorld(options: WorldOptions = {}): World {
     downstream: { log: [] },
     browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),
     attackerSession,
+    introspection: options.introspection ?? false,
     rng,
     isVulnerable: (id) => vulnerabilities.has(id),
     laneOf,

@@ -1,11 +1,13 @@
 /**
  * The authorization endpoint (OAuth 2.1 §4.1.1-§4.1.2.1) and the consent form it serves.
  * Order matters: until the client and its redirect URI are verified, every error is an error page
- * and never a redirect (A-12, A-13); after that, errors go back to the client with state and iss.
+ * and never a redirect (A-19); after that, errors go back to the client with state and iss, if the
+ * server trusts the redirect URI (A-13). Each failed check is a refusal that names its rule.
  */
 import { http } from 'msw';
 import { S256_CHALLENGE_PATTERN, VERIFIER_PATTERN } from '../../crypto/pkce';
 import { readHeader } from '../../network/wire';
+import type { Refusal } from '../../trace/types';
 import type { World } from '../../world/world';
 import {
   escapeHtml,
@@ -13,6 +15,7 @@ import {
   isAbsoluteUriWithoutFragment,
   readForm,
   redirect,
+  refuse,
   singleValued,
 } from '../http';
 import { redirectUriMatches, resolveClient } from './clients';
@@ -22,8 +25,8 @@ import { DEMO_SESSION_COOKIE } from './state';
 import type { AuthorizationRequest } from './state';
 
 type Outcome =
-  | { kind: 'page'; status: number; error: string; description: string }
-  | { kind: 'redirect-error'; request: AuthorizationRequest; error: string; description: string }
+  | { kind: 'page'; refusal: Refusal }
+  | { kind: 'redirect-error'; request: AuthorizationRequest; refusal: Refusal }
   | { kind: 'ok'; request: AuthorizationRequest };
 
 /** Every resource this authorization server issues tokens for (RFC 8707 §2: unknown is invalid_target). */
@@ -71,35 +74,33 @@ function issueCode(world: World, request: AuthorizationRequest, sub: string): Re
     sub,
     expiresAt: world.clock.now() + world.lifetimes.code,
     redeemed: false,
-    issuedJtis: [],
-    family: undefined,
+    revoked: false,
+    issued: [],
   });
   return authorizationResponse(world, request.redirect_uri, { code, state: request.state });
 }
 
 async function validate(world: World, query: URLSearchParams): Promise<Outcome> {
-  const page = (error: string, description: string, status = 400): Outcome => ({
+  const page = (rule: Refusal['rule'], error: string, description: string): Outcome => ({
     kind: 'page',
-    status,
-    error,
-    description,
+    refusal: { rule, error, description },
   });
   const single = singleValued(query);
-  if (!single.ok) return page('invalid_request', single.description);
+  if (!single.ok) return page('A-21', 'invalid_request', single.description);
   const p = single.value;
 
   const clientId = p.get('client_id');
-  if (!clientId) return page('invalid_request', 'client_id is missing');
+  if (!clientId) return page('A-19', 'invalid_request', 'client_id is missing');
   const resolved = await resolveClient(world, clientId);
-  if (!resolved.ok) return page(resolved.error, resolved.description);
+  if (!resolved.ok) return page(resolved.rule, resolved.error, resolved.description);
   const client = resolved.client;
 
   const redirectUri = p.get('redirect_uri');
-  if (!redirectUri) return page('invalid_request', 'redirect_uri is missing');
+  if (!redirectUri) return page('A-19', 'invalid_request', 'redirect_uri is missing');
   if (
     !redirectUriMatches(client.redirect_uris, redirectUri, world.isVulnerable('as-redirect-prefix-match'))
   ) {
-    return page('invalid_request', 'Unregistered redirect_uri');
+    return page('A-12', 'invalid_request', 'Unregistered redirect_uri');
   }
 
   const request = {
@@ -112,44 +113,47 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
     code_challenge: world.isVulnerable('as-no-pkce-support') ? undefined : p.get('code_challenge'),
     code_challenge_method: p.get('code_challenge_method'),
   };
-  const fail = (error: string, description: string): Outcome => ({
+  const fail = (rule: Refusal['rule'], error: string, description: string): Outcome => ({
     kind: 'redirect-error',
     request,
-    error,
-    description,
+    refusal: { rule, error, description },
   });
 
   if (p.get('response_type') !== 'code')
-    return fail('unsupported_response_type', 'response_type must be code');
+    return fail('A-21', 'unsupported_response_type', 'response_type must be code');
   if (!client.grant_types.includes('authorization_code')) {
-    return fail('unauthorized_client', 'this client may not use the authorization code grant');
+    return fail('A-21', 'unauthorized_client', 'this client may not use the authorization code grant');
   }
   if (request.code_challenge === undefined) {
     // A-16 (OAuth 2.1 §4.1.2.1): a public client's request without code_challenge is refused.
     const lax = world.isVulnerable('as-pkce-optional') || world.isVulnerable('as-no-pkce-support');
-    if (!lax) return fail('invalid_request', 'code_challenge is required');
+    if (!lax) return fail('A-16', 'invalid_request', 'code_challenge is required');
   } else {
     // Absent means "plain" (RFC 7636 §4.3).
     const method = request.code_challenge_method ?? 'plain';
     const supported = pkceSupport(world);
-    if (method !== supported) return fail('invalid_request', `code_challenge_method must be ${supported}`);
+    if (method !== supported)
+      return fail('A-16', 'invalid_request', `code_challenge_method must be ${supported}`);
     // A plain challenge is the verifier itself (RFC 7636 §4.2), so it has the verifier's form.
     const pattern = method === 'plain' ? VERIFIER_PATTERN : S256_CHALLENGE_PATTERN;
-    if (!pattern.test(request.code_challenge)) return fail('invalid_request', 'code_challenge is malformed');
+    if (!pattern.test(request.code_challenge))
+      return fail('A-16', 'invalid_request', 'code_challenge is malformed');
     request.code_challenge_method = method;
   }
+  // A-22 (RFC 8707 §2.1): this server requires resource (it MAY), and knows which resources it serves.
   if (request.resource === undefined) {
-    if (!world.isVulnerable('as-default-audience')) return fail('invalid_target', 'resource is required');
+    if (!world.isVulnerable('as-default-audience'))
+      return fail('A-22', 'invalid_target', 'resource is required');
   } else if (
     !isAbsoluteUriWithoutFragment(request.resource) ||
     !knownResources(world).includes(request.resource)
   ) {
-    return fail('invalid_target', 'resource is not a resource this server issues tokens for');
+    return fail('A-22', 'invalid_target', 'resource is not a resource this server issues tokens for');
   }
   const scopes = request.scope.split(' ').filter(Boolean);
   const unknown = scopes.filter((s) => !SUPPORTED_SCOPES.includes(s));
   if (scopes.length === 0 || unknown.length > 0)
-    return fail('invalid_scope', `unknown scope ${unknown.join(' ')}`.trim());
+    return fail('A-21', 'invalid_scope', `unknown scope ${unknown.join(' ')}`.trim());
   return { kind: 'ok', request };
 }
 
@@ -161,34 +165,45 @@ export function authorizeHandlers(world: World) {
     http.get(authorization_endpoint, async ({ request }) => {
       const outcome = await validate(world, new URL(request.url).searchParams);
       if (outcome.kind === 'page') {
-        world.network.annotate({
-          rule: outcome.description.includes('redirect_uri') ? 'A-12' : 'A-05',
-          mark: 'blocked',
-        });
-        return htmlPage(
-          'Authorization error',
-          `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The authorization server will not send you back to an address it cannot verify.</p>`,
-          outcome.status,
+        const { error, description } = outcome.refusal;
+        return refuse(
+          world,
+          outcome.refusal,
+          htmlPage(
+            'Authorization error',
+            `<h1>This request cannot be completed</h1><p>${escapeHtml(error)}: ${escapeHtml(description)}</p><p>The authorization server will not send you back to an address it cannot verify.</p>`,
+            400,
+          ),
         );
       }
       if (outcome.kind === 'redirect-error') {
+        const { error, description } = outcome.refusal;
         if (!redirectTrusted(world, outcome.request.client)) {
-          world.network.annotate({ rule: 'A-13', mark: 'blocked' });
-          return htmlPage(
-            'Authorization error',
-            `<h1>This request cannot be completed</h1><p>${escapeHtml(outcome.error)}: ${escapeHtml(outcome.description)}</p><p>The application that sent you here registered itself and has not been reviewed, so you are not sent back to it automatically. Only if you trust ${escapeHtml(new URL(outcome.request.redirect_uri).origin)}, you may <a href="${escapeHtml(outcome.request.redirect_uri)}">go back to it</a>.</p>`,
-            400,
+          // A-13: the request failed its own check, but what decides this response is that the
+          // redirect URI is not trusted: the user is told, and may choose to go back.
+          return refuse(
+            world,
+            {
+              rule: 'A-13',
+              error,
+              description: `${description}; not redirected to an unreviewed redirect URI`,
+            },
+            htmlPage(
+              'Authorization error',
+              `<h1>This request cannot be completed</h1><p>${escapeHtml(error)}: ${escapeHtml(description)}</p><p>The application that sent you here registered itself and has not been reviewed, so you are not sent back to it automatically. Only if you trust ${escapeHtml(new URL(outcome.request.redirect_uri).origin)}, you may <a href="${escapeHtml(outcome.request.redirect_uri)}">go back to it</a>.</p>`,
+              400,
+            ),
           );
         }
-        world.network.annotate({
-          rule: outcome.error === 'invalid_target' ? 'C-22' : 'A-16',
-          mark: 'blocked',
-        });
-        return authorizationResponse(world, outcome.request.redirect_uri, {
-          error: outcome.error,
-          error_description: outcome.description,
-          state: outcome.request.state,
-        });
+        return refuse(
+          world,
+          outcome.refusal,
+          authorizationResponse(world, outcome.request.redirect_uri, {
+            error,
+            error_description: description,
+            state: outcome.request.state,
+          }),
+        );
       }
       const sub = sessionUser(world, request);
       if (!sub)
@@ -212,15 +227,20 @@ export function authorizeHandlers(world: World) {
 
     http.post(decisionUrl, async ({ request }) => {
       const form = await readForm(request);
+      // The one-time CSRF token ties the decision to the page this user was shown (A-01: suitable
+      // protections; the same protection S-17 asks of a proxy's consent page).
       const bad = (description: string) =>
-        htmlPage(
-          'Authorization error',
-          `<h1>This request cannot be completed</h1><p>${escapeHtml(description)}</p>`,
-          400,
+        refuse(
+          world,
+          { rule: 'A-01', error: 'invalid_request', description },
+          htmlPage(
+            'Authorization error',
+            `<h1>This request cannot be completed</h1><p>${escapeHtml(description)}</p>`,
+            400,
+          ),
         );
       if (!form.ok) return bad(form.description);
       const transaction = world.as.transactions.get(form.value.get('transaction') ?? '');
-      // The one-time CSRF token ties the decision to the page this user was shown.
       if (
         !transaction ||
         transaction.csrf !== form.value.get('csrf') ||

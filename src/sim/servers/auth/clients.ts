@@ -2,12 +2,12 @@
  * Resolving the client behind a client_id: one registered in advance or through DCR, or a Client
  * ID Metadata Document fetched from the client_id URL itself (A-05; CIMD §3, §4, §6).
  */
+import type { Refusal } from '../../trace/types';
 import type { World } from '../../world/world';
-import { isLoopbackHttp, isRecord } from '../http';
+import { isRecord } from '../http';
 import type { RegisteredClient } from './state';
 
-export type Resolution =
-  { ok: true; client: RegisteredClient } | { ok: false; error: string; description: string };
+export type Resolution = { ok: true; client: RegisteredClient } | ({ ok: false } & Refusal);
 
 /** CIMD §6.6: the AS should cap what it reads from a client's document. */
 const CIMD_MAX_BYTES = 5 * 1024;
@@ -38,12 +38,14 @@ export async function resolveClient(world: World, clientId: string): Promise<Res
   // a fetched document is reused while its Cache-Control max-age lasts.
   const fresh = known?.source !== 'cimd' || (known.cachedUntil ?? 0) > world.clock.now();
   if (known && fresh) return { ok: true, client: known };
+  // A-19 (OAuth 2.1 §4.1.2.1): an invalid client_id is shown to the user, never redirected.
   if (!clientId.startsWith('https://')) {
-    return { ok: false, error: 'invalid_client', description: 'unknown client_id' };
+    return { ok: false, rule: 'A-19', error: 'invalid_client', description: 'unknown client_id' };
   }
   if (!isValidCimdUrl(clientId)) {
     return {
       ok: false,
+      rule: 'A-05',
       error: 'invalid_client',
       description: 'client_id is not a valid metadata document URL',
     };
@@ -52,7 +54,13 @@ export async function resolveClient(world: World, clientId: string): Promise<Res
 }
 
 async function fetchMetadataDocument(world: World, clientId: string): Promise<Resolution> {
-  const fail = (description: string): Resolution => ({ ok: false, error: 'invalid_client', description });
+  // A-05 (CIMD §4): every way a fetched document can fail to identify the client.
+  const fail = (description: string): Resolution => ({
+    ok: false,
+    rule: 'A-05',
+    error: 'invalid_client',
+    description,
+  });
   let response: Response;
   try {
     response = await world.network.fetchAs('as')(clientId, {
@@ -103,29 +111,25 @@ async function fetchMetadataDocument(world: World, clientId: string): Promise<Re
   return { ok: true, client };
 }
 
+const LOOPBACK_IP = /^(http:\/\/(?:127\.0\.0\.1|\[::1\]))(?::(\d{1,5}))?([/?].*)?$/s;
+
 /**
- * A-12 (OAuth 2.1 §2.3.1, RFC 8252 §7.3): exact string match against a registered redirect URI,
- * except that the port of a loopback IP redirect may differ (native apps get ephemeral ports).
+ * A-12 (OAuth 2.1 §2.3.1, §4.1.1; RFC 8252 §7.3): simple string comparison with a registered redirect
+ * URI, nothing normalised or resolved. The one exception: for a loopback IP literal, the port may
+ * differ (native apps get an ephemeral port), and only the port; every other character must match.
  */
 export function redirectUriMatches(registered: string[], candidate: string, prefixMatch = false): boolean {
   // The vulnerable variant (open-redirect attack): a string prefix of the registered origin, so
   // https://app.example.com.attacker.example/cb "matches" https://app.example.com/oauth/callback.
   if (prefixMatch) return registered.some((r) => candidate.startsWith(new URL(r).origin));
   if (registered.includes(candidate)) return true;
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
+  const asked = LOOPBACK_IP.exec(candidate);
+  if (!asked) return false;
+  const [, host, port, rest = ''] = asked;
+  if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535 && !port.startsWith('0')))
     return false;
-  }
-  if (!isLoopbackHttp(url) || url.hostname === 'localhost') return false;
   return registered.some((r) => {
-    const reg = new URL(r);
-    return (
-      isLoopbackHttp(reg) &&
-      reg.hostname === url.hostname &&
-      reg.pathname === url.pathname &&
-      reg.search === url.search
-    );
+    const reg = LOOPBACK_IP.exec(r);
+    return reg !== null && reg[1] === host && (reg[3] ?? '') === rest;
   });
 }

@@ -1,6 +1,7 @@
 /** The authorization server at `world.urls.issuer`: every handler, honest by default. */
 import type { World } from '../../world/world';
 import { authorizeHandlers } from './authorize';
+import { introspectionHandlers } from './introspection';
 import { metadataHandlers } from './metadata';
 import { registerHandlers } from './register';
 import { CONFIDENTIAL_CLIENT_ID, MCP_BACKEND_CLIENT_ID, PREREGISTERED_CLIENT_ID } from './state';
@@ -63,6 +64,7 @@ export function authServerHandlers(world: World) {
     ...metadataHandlers(world),
     ...authorizeHandlers(world),
     ...tokenHandlers(world),
+    ...introspectionHandlers(world),
     ...registerHandlers(world),
   ];
 }

@@ -21,6 +21,8 @@ export function endpoints(issuer: string) {
     token_endpoint: `${issuer}/token`,
     registration_endpoint: `${issuer}/register`,
     jwks_uri: `${issuer}/jwks`,
+    // RFC 7662: resource servers that must see revocation at once ask here.
+    introspection_endpoint: `${issuer}/introspect`,
   };
 }
 

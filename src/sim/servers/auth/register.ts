@@ -4,17 +4,11 @@
  * is why MCP clients MUST send application_type (C-13, SEP-837).
  */
 import { http } from 'msw';
+import type { RuleId } from '../../rules';
 import type { World } from '../../world/world';
-import { isLoopbackHttp, isRecord, readJson } from '../http';
+import { isLoopbackHttp, isRecord, oauthError, readJson } from '../http';
 import { endpoints } from './metadata';
 import type { RegisteredClient } from './state';
-
-function registrationError(error: string, description: string, status = 400): Response {
-  return Response.json(
-    { error, error_description: description },
-    { status, headers: { 'Cache-Control': 'no-store' } },
-  );
-}
 
 const AUTH_METHODS = ['none', 'client_secret_basic', 'client_secret_post'] as const;
 type AuthMethod = (typeof AUTH_METHODS)[number];
@@ -28,6 +22,9 @@ function stringList(value: unknown): string[] | null {
 }
 
 export function registerHandlers(world: World) {
+  // RFC 7591 §3.2.2 (A-25): HTTP 400 with invalid_redirect_uri or invalid_client_metadata.
+  const registrationError = (error: string, description: string, status = 400, rule: RuleId = 'A-25') =>
+    oauthError(world, { rule, error, description }, status);
   return [
     http.post(endpoints(world.urls.issuer).registration_endpoint, async ({ request }) => {
       const body = await readJson(request);
@@ -56,7 +53,9 @@ export function registerHandlers(world: World) {
         if (url.protocol !== 'https:' && !loopback) {
           return registrationError(
             'invalid_redirect_uri',
-            `${uri} is neither https nor a loopback address (A-11)`,
+            `${uri} is neither https nor a loopback address`,
+            400,
+            'A-11',
           );
         }
         if (loopback && appType === 'web') {

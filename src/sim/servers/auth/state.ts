@@ -1,5 +1,6 @@
 /** Everything the authorization server remembers. Plain data, so a world can be inspected and reset. */
 import type { SigningKey } from '../../crypto/jwt';
+import type { RuleId } from '../../rules';
 
 export type ClientSource = 'preregistered' | 'dcr' | 'cimd';
 
@@ -37,10 +38,12 @@ export interface AuthCode {
   request: AuthorizationRequest;
   sub: string;
   expiresAt: number;
+  /** Taken by a token request (set before that request awaits anything, so it is single-use under races). */
   redeemed: boolean;
+  /** A valid replay was seen: every token from this code is revoked, now and when issued (A-17). */
+  revoked: boolean;
   /** Tokens issued from this code, revoked if the code is replayed (OAuth 2.1 §4.1.3). */
-  issuedJtis: string[];
-  family: string | undefined;
+  issued: { jti: string; family: string | undefined }[];
 }
 
 export interface RefreshToken {
@@ -70,8 +73,10 @@ export interface AuthServerState {
   transactions: Map<string, ConsentTransaction>;
   codes: Map<string, AuthCode>;
   refreshTokens: Map<string, RefreshToken>;
-  revokedFamilies: Set<string>;
-  revokedJtis: Set<string>;
+  /** Refresh token families revoked, with the rule under which (A-15 reuse, A-17 code replay). */
+  revokedFamilies: Map<string, RuleId>;
+  /** Access tokens revoked (by jti), with the rule; the introspection endpoint reports them inactive. */
+  revokedJtis: Map<string, RuleId>;
   /** `<sub> <client_id>` pairs the user approved, for clients that remember consent. */
   rememberedConsents: Set<string>;
   /** A JWKS cache would be the MCP server's; this counts tokens issued, for tests and exports. */

@@ -5,18 +5,18 @@
  * supporting older revisions; this file does that, and only that.
  *
  * Authorization is never weaker here: every request, `initialize` and notifications included,
- * carries a bearer token that goes through the same `validateAccessToken` and gets the same
- * `challengeResponse` (401/403/400) as a 2026-07-28 request, with the same named vulnerabilities.
- * Sessions are bound to the token's user (S-20): a session id is a routing hint, never proof of
- * identity, so a stolen or guessed id with another user's token is answered 404 (spec §5.14).
- * tests/realwire/legacy.test.ts checks this parity against index.ts.
+ * goes through the same Bearer check as a 2026-07-28 request (`authorizeBearer`), with the same
+ * named vulnerabilities. Sessions are bound to the token's user (S-20): a session id is a routing
+ * hint, never proof of identity, so a stolen or guessed id with another user's token is answered
+ * 404 (reference §5.14).
  */
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
 import { isRecord, readJson } from '../http';
-import { challengeResponse } from './challenge';
-import { requiredScopes, TOOLS } from './tools';
-import { validateAccessToken } from './validateToken';
+import { authorizeBearer } from './bearer';
+import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
+import type { RpcId } from './jsonrpc';
+import { TOOLS } from './tools';
 
 /** Newest first: what `initialize` may settle on. 2024-11-05 had no authorization at all. */
 export const LEGACY_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26'];
@@ -38,19 +38,6 @@ function sessionsOf(world: World): Map<string, LegacySession> {
   return sessions;
 }
 
-type Id = string | number | null;
-
-function rpcError(status: number, id: Id, code: number, message: string, data?: unknown): Response {
-  return Response.json(
-    { jsonrpc: '2.0', id, error: { code, message, ...(data !== undefined ? { data } : {}) } },
-    { status },
-  );
-}
-
-function rpcResult(id: Id, result: unknown, headers: Record<string, string> = {}): Response {
-  return Response.json({ jsonrpc: '2.0', id, result }, { headers });
-}
-
 /**
  * Is this a request of an older revision? Only when it has no `Mcp-Method` header (every
  * 2026-07-28 request has one) and it names an older version, carries a session, or is `initialize`.
@@ -70,74 +57,8 @@ export async function isLegacyRequest(request: Request, modernVersion: string): 
   }
 }
 
-type Authorized =
-  { ok: true; sub: string; clientId: string; jti: string; token: string } | { ok: false; response: Response };
-
-/** The same bearer-token checks as the 2026-07-28 handler in index.ts, step for step. */
-async function authorize(
-  world: World,
-  request: Request,
-  method: string,
-  params: Record<string, unknown>,
-): Promise<Authorized> {
-  const endpoint = world.urls.mcp;
-  const needed = requiredScopes(method, params);
-  const queryToken = new URL(request.url).searchParams.get('access_token');
-  const header = request.headers.get('authorization');
-  if (queryToken !== null && (header !== null || !world.isVulnerable('mcp-accept-query-token'))) {
-    // C-24 / RFC 6750 §2.3: tokens in URLs leak through logs and Referer; MCP forbids them.
-    world.network.annotate({ rule: 'C-24', mark: 'blocked' });
-    const response = challengeResponse(endpoint, {
-      error: 'invalid_request',
-      errorDescription: 'access tokens must be sent in the Authorization header, not the URL',
-    });
-    return { ok: false, response };
-  }
-  let token = queryToken;
-  if (header !== null) {
-    const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/.exec(header);
-    if (!/^Bearer\s/i.test(header))
-      return { ok: false, response: challengeResponse(endpoint, { scope: needed.join(' ') }) };
-    if (!match?.[1]) {
-      const response = challengeResponse(endpoint, {
-        error: 'invalid_request',
-        errorDescription: 'malformed Bearer credentials',
-      });
-      return { ok: false, response };
-    }
-    token = match[1];
-  }
-  if (token === null) {
-    // S-02/S-03: the 401 that starts the flow, exactly as for a 2026-07-28 request.
-    world.network.annotate({ rule: 'S-02' });
-    return { ok: false, response: challengeResponse(endpoint, { scope: needed.join(' ') }) };
-  }
-  const operation = method === 'tools/call' ? `tools/call ${String(params.name)}` : method;
-  const validation = await validateAccessToken(world, token, needed, operation);
-  if (!validation.ok) {
-    world.network.annotate({
-      rule: validation.error === 'insufficient_scope' ? 'S-12' : 'S-06',
-      mark: 'blocked',
-    });
-    const response = challengeResponse(endpoint, {
-      error: validation.error,
-      errorDescription: validation.description,
-      scope: validation.scope,
-    });
-    return { ok: false, response };
-  }
-  const { claims } = validation;
-  return {
-    ok: true,
-    sub: claims.sub,
-    clientId: String(claims.client_id ?? ''),
-    jti: String(claims.jti ?? ''),
-    token,
-  };
-}
-
 interface Message {
-  id: Id;
+  id: RpcId;
   /** False for notifications and for responses to server requests: they get 202 and no body. */
   isRequest: boolean;
   method: string;
@@ -145,8 +66,11 @@ interface Message {
 }
 
 async function readMessage(
+  world: World,
   request: Request,
 ): Promise<{ ok: true; message: Message } | { ok: false; response: Response }> {
+  const rpcError = (status: number, id: RpcId, code: number, message: string) =>
+    rpcRefusal(world, 'S-26', status, id, code, message);
   const body = await readJson(request);
   if (!body.ok) {
     const code = body.status === 415 ? -32600 : -32700;
@@ -164,7 +88,7 @@ async function readMessage(
     };
   }
   const hasId = typeof msg.id === 'string' || typeof msg.id === 'number';
-  const id: Id = hasId ? (msg.id as string | number) : null;
+  const id: RpcId = hasId ? (msg.id as string | number) : null;
   if (typeof msg.method !== 'string') {
     // A response to a request of ours (we send none), still authorized below like any message.
     if (hasId && ('result' in msg || 'error' in msg))
@@ -190,41 +114,53 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
   const mcpOrigin = new URL(world.urls.mcp).origin;
   const origin = readHeader(request.headers, 'origin');
   // S-23: an Origin that is present and not our own is refused (DNS rebinding), as in index.ts.
-  if (origin !== null && origin !== mcpOrigin) return rpcError(403, null, -32600, 'Forbidden origin');
+  if (origin !== null && origin !== mcpOrigin)
+    return rpcRefusal(world, 'S-23', 403, null, -32600, 'Forbidden origin');
   const sessionId = request.headers.get('mcp-session-id');
+
+  // Authorization first, for every message (S-25): nothing below runs for an unauthenticated
+  // caller, and a malformed body still gets the challenge. The method is read leniently only to
+  // name the scope it needs.
+  let peeked: unknown = null;
+  try {
+    peeked = JSON.parse(await request.clone().text());
+  } catch {
+    // Judged after authentication.
+  }
+  const method = isRecord(peeked) && typeof peeked.method === 'string' ? peeked.method : 'session';
+  const auth = await authorizeBearer(world, request, method, isRecord(peeked) ? peeked.params : {});
+  if (!auth.ok) return auth.response;
+
   if (request.method === 'GET') {
     // No server-initiated SSE stream: the transport allows 405 here.
     return new Response(null, { status: 405, headers: { Allow: 'POST, DELETE' } });
   }
   if (request.method === 'DELETE') {
-    if (sessionId === null) return rpcError(400, null, -32600, 'Mcp-Session-Id is required to end a session');
-    const auth = await authorize(world, request, 'session/delete', {});
-    if (!auth.ok) return auth.response;
+    if (sessionId === null)
+      return rpcRefusal(world, 'S-26', 400, null, -32600, 'Mcp-Session-Id is required to end a session');
     const session = sessionsOf(world).get(sessionId);
-    if (!session || session.sub !== auth.sub) return rpcError(404, null, -32001, 'Session not found');
+    if (!session || session.sub !== auth.sub)
+      return rpcRefusal(world, 'S-20', 404, null, -32001, 'Session not found');
     sessionsOf(world).delete(sessionId);
     return new Response(null, { status: 204 });
   }
   if (request.method !== 'POST')
     return new Response(null, { status: 405, headers: { Allow: 'GET, POST, DELETE' } });
 
-  const parsed = await readMessage(request);
+  const parsed = await readMessage(world, request);
   if (!parsed.ok) return parsed.response;
   const { message } = parsed;
   const headerVersion = request.headers.get('mcp-protocol-version');
   if (headerVersion !== null && !LEGACY_VERSIONS.includes(headerVersion)) {
-    return rpcError(400, message.id, -32602, 'Unsupported protocol version', {
+    return rpcRefusal(world, 'S-26', 400, message.id, -32602, 'Unsupported protocol version', {
       supported: LEGACY_VERSIONS,
       requested: headerVersion,
     });
   }
 
-  // Authorization first, for every message: nothing below runs for an unauthenticated caller.
-  const auth = await authorize(world, request, message.method, message.params);
-  if (!auth.ok) return auth.response;
-
   if (message.method === 'initialize') {
-    if (!message.isRequest) return rpcError(400, null, -32600, 'initialize must be a request');
+    if (!message.isRequest)
+      return rpcRefusal(world, 'S-26', 400, null, -32600, 'initialize must be a request');
     const version = negotiate(message.params.protocolVersion);
     const sessions = sessionsOf(world);
     const id = `sess_${world.rng('mcp-sessions').token(16)}`;
@@ -245,15 +181,16 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
 
   // Every other message belongs to a session this user opened.
   if (sessionId === null)
-    return rpcError(400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
+    return rpcRefusal(world, 'S-26', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
   const session = sessionsOf(world).get(sessionId);
   if (!session || session.sub !== auth.sub) {
     // Unknown, ended, or another user's session: 404, and the client starts a new one (spec §5.14).
-    world.network.annotate({ rule: 'S-20', mark: 'blocked' });
-    return rpcError(404, message.id, -32001, 'Session not found');
+    return rpcRefusal(world, 'S-20', 404, message.id, -32001, 'Session not found');
   }
   if ((headerVersion ?? VERSION_WITHOUT_HEADER) !== session.version) {
-    return rpcError(
+    return rpcRefusal(
+      world,
+      'S-26',
       400,
       message.id,
       -32602,
@@ -271,7 +208,7 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
       });
     case 'tools/call': {
       const tool = TOOLS.find((t) => t.name === message.params.name);
-      if (!tool) return rpcError(200, message.id, -32602, `Unknown tool: ${String(message.params.name)}`);
+      if (!tool) return rpcFailure(200, message.id, -32602, `Unknown tool: ${String(message.params.name)}`);
       const args = isRecord(message.params.arguments) ? message.params.arguments : {};
       const out = await tool.run({ world, sub: auth.sub, token: auth.token }, args);
       world.mcp.calls.push({ sub: auth.sub, clientId: auth.clientId, tool: tool.name, viaToken: auth.jti });
@@ -281,6 +218,6 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
       });
     }
     default:
-      return rpcError(200, message.id, -32601, `Method not found: ${message.method}`);
+      return rpcFailure(200, message.id, -32601, `Method not found: ${message.method}`);
   }
 }

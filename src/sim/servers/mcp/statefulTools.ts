@@ -45,7 +45,12 @@ export const STATEFUL_TOOLS: ToolDef[] = [
       const handle = typeof args.search_id === 'string' ? args.search_id : '';
       const state = world.mcp.carts.get(stateKey(world, sub, handle));
       if (!state) {
-        world.network.annotate({ rule: 'S-19', mark: 'blocked' });
+        // S-19: looked up as this user's handle only; another user's handle is simply not found.
+        world.network.annotate({
+          rule: 'S-19',
+          mark: 'blocked',
+          refusal: { rule: 'S-19', error: 'not_found', description: `no search ${handle} for this user` },
+        });
         return { text: `No search ${handle} for this user`, isError: true };
       }
       return { text: state.items.join('\n') || '(no results)' };

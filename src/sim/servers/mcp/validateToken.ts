@@ -1,27 +1,23 @@
 /**
  * Access token validation at the resource server (OAuth 2.1 §5.2, RFC 9068 §4): signature against
- * the authorization server's keys, type, issuer, expiry, audience (S-06) and scope (S-14). Each check
- * is recorded with its result, so the learner sees exactly which one failed and why.
+ * the authorization server's keys, issuer, expiry and subject (S-05), audience (S-06), scope (S-14),
+ * and, when this server introspects, whether the authorization server still calls it active
+ * (RFC 7662). Each check is recorded with its result and rule; the first failure is the refusal.
  */
 import type { JWTPayload } from 'jose';
 import { verifySignature } from '../../crypto/jwt';
 import type { Jwks } from '../../crypto/jwt';
-import type { RuleId } from '../../rules';
-import type { Check } from '../../trace/types';
+import { check, firstFailure } from '../../trace/check';
+import type { Check, Refusal } from '../../trace/types';
 import type { World } from '../../world/world';
 import { isRecord } from '../http';
 import { endpoints } from '../auth/metadata';
+import { introspect } from './introspect';
 import { scopeSatisfied } from './tools';
 
 export type Validation =
   | { ok: true; claims: JWTPayload & { sub: string }; scopes: string[] }
-  | {
-      ok: false;
-      error: 'invalid_token' | 'insufficient_scope';
-      description: string;
-      scope?: string;
-      rule?: RuleId;
-    };
+  | { ok: false; refusal: Refusal & { error: 'invalid_token' | 'insufficient_scope' }; scope?: string };
 
 async function loadJwks(world: World): Promise<Jwks | null> {
   if (world.mcp.jwks) return world.mcp.jwks;
@@ -42,6 +38,44 @@ function audiences(payload: JWTPayload): string[] {
   return Array.isArray(payload.aud) ? payload.aud : [];
 }
 
+/** The claim checks, once the signature holds: what each one compared, with its rule. */
+function claimChecks(world: World, claims: JWTPayload, needed: string[], operation: string): Check[] {
+  const now = world.clock.now();
+  const aud = audiences(claims);
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+  return [
+    check(
+      'S-05',
+      'Issuer',
+      claims.iss === world.urls.issuer,
+      `iss is ${String(claims.iss)}; expected ${world.urls.issuer}`,
+    ),
+    check(
+      'S-05',
+      'Expiry',
+      typeof claims.exp === 'number' && claims.exp > now,
+      typeof claims.exp === 'number'
+        ? `exp is ${claims.exp - now >= 0 ? `${claims.exp - now} s from now` : `${now - claims.exp} s ago`}`
+        : 'no exp claim',
+    ),
+    check('S-05', 'Subject', typeof claims.sub === 'string', `sub is ${String(claims.sub)}`),
+    check(
+      'S-06',
+      'Audience',
+      aud.includes(world.urls.mcp),
+      `aud is ${aud.join(', ') || '(none)'}; this server is ${world.urls.mcp}`,
+      !world.isVulnerable('mcp-no-audience-check'),
+    ),
+    // S-14: a broader scope the token holds may satisfy a narrower one the operation needs.
+    check(
+      'S-14',
+      'Scope',
+      needed.every((s) => scopeSatisfied(scopes, s)),
+      `${operation} needs ${needed.join(' ')}; token has ${scopes.join(' ') || '(none)'}`,
+    ),
+  ];
+}
+
 export async function validateAccessToken(
   world: World,
   token: string,
@@ -49,90 +83,75 @@ export async function validateAccessToken(
   operation: string,
 ): Promise<Validation> {
   const jwks = await loadJwks(world);
-  const checks: Check[] = [];
   const sig = jwks
     ? await verifySignature(token, jwks)
     : { ok: false as const, reason: "the authorization server's keys could not be loaded" };
-  checks.push({
-    label: 'Signature',
-    ok: sig.ok,
-    detail: sig.ok ? "ES256 signature verifies with the authorization server's key" : sig.reason,
-    rule: 'S-05',
-  });
-
-  let result: Validation | undefined = sig.ok
-    ? undefined
-    : { ok: false, error: 'invalid_token', description: 'token signature is invalid' };
+  const checks: Check[] = [
+    check(
+      'S-05',
+      'Signature',
+      sig.ok,
+      sig.ok ? "ES256 signature verifies with the authorization server's key" : sig.reason,
+    ),
+  ];
   const claims = sig.ok ? sig.payload : {};
-  const fail = (description: string): Validation => ({ ok: false, error: 'invalid_token', description });
-  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
-  if (sig.ok) {
-    const now = world.clock.now();
-    const issOk = claims.iss === world.urls.issuer;
-    checks.push({
-      label: 'Issuer',
-      ok: issOk,
-      detail: `iss is ${String(claims.iss)}; expected ${world.urls.issuer}`,
-      rule: 'S-05',
-    });
-    const expOk = typeof claims.exp === 'number' && claims.exp > now;
-    checks.push({
-      label: 'Expiry',
-      ok: expOk,
-      detail:
-        typeof claims.exp === 'number'
-          ? `exp is ${claims.exp - now >= 0 ? `${claims.exp - now} s from now` : `${now - claims.exp} s ago`}`
-          : 'no exp claim',
-      rule: 'S-05',
-    });
-    const aud = audiences(claims);
-    const skipAud = world.isVulnerable('mcp-no-audience-check');
-    const audOk = aud.includes(world.urls.mcp);
-    checks.push({
-      label: 'Audience',
-      ok: audOk || skipAud,
-      detail: skipAud
-        ? `NOT CHECKED (vulnerable server). aud is ${aud.join(', ') || '(none)'}`
-        : `aud is ${aud.join(', ') || '(none)'}; this server is ${world.urls.mcp}`,
-      rule: 'S-06',
-    });
-    const missing = needed.filter((s) => !scopeSatisfied(scopes, s));
-    checks.push({
-      label: 'Scope',
-      ok: missing.length === 0,
-      detail: `${operation} needs ${needed.join(' ')}; token has ${scopes.join(' ') || '(none)'}`,
-      rule: 'S-14',
-    });
-    if (!issOk) result = fail('token was issued by an unknown issuer');
-    else if (!expOk) result = fail('token expired');
-    else if (!audOk && !skipAud) result = fail('token audience mismatch');
-    else if (typeof claims.sub !== 'string') result = fail('token has no subject');
-    else if (missing.length > 0) {
-      // S-13: the challenge names every scope this operation needs, not just the missing one.
-      result = {
-        ok: false,
-        error: 'insufficient_scope',
-        description: `${operation} requires ${needed.join(' ')}`,
-        scope: needed.join(' '),
-      };
-    }
-  }
-  const ok = result === undefined;
+  if (sig.ok) checks.push(...claimChecks(world, claims, needed, operation));
+  // Only a token that passed every local check is worth asking about (RFC 7662 §2).
+  if (world.introspection && !firstFailure(checks)) checks.push(await introspect(world, token));
+  const failed = firstFailure(checks);
   await world.recorder.record({
     kind: 'internal',
     stepId: 'validate-token',
     from: 'mcp',
     to: 'mcp',
-    title: ok ? 'Token valid' : `Token rejected: ${result?.ok === false ? result.description : ''}`,
-    outcome: ok ? 'ok' : 'refused',
-    rule: checks.find((c) => !c.ok)?.rule ?? 'S-05',
+    title: failed ? `Token rejected: ${failed.label.toLowerCase()} check failed` : 'Token valid',
+    outcome: failed ? 'refused' : 'ok',
+    rule: failed?.rule ?? 'S-05',
     detail: {
-      summary: ok
-        ? `Every check passed for ${operation}.`
-        : `The request is refused before ${operation} runs.`,
+      summary: failed
+        ? `The request is refused before ${operation} runs: ${failed.detail}.`
+        : world.introspection
+          ? `Every check passed for ${operation}, and the authorization server says the token is still active.`
+          : `Every check passed for ${operation}. This server validates the JWT itself and does not ask the authorization server, so a token revoked there stays usable here until its exp: why access tokens are short-lived (A-14).`,
       checks,
     },
   });
-  if (result && !result.ok) return { ...result, rule: checks.find((c) => !c.ok)?.rule };
+  if (failed) {
+    const scope = needed.join(' ');
+    // S-13: an insufficient-scope challenge names every scope this operation needs, not just the missing one.
+    if (failed.label === 'Scope')
+      return {
+        ok: false,
+        refusal: {
+          rule: failed.rule,
+          error: 'insufficient_scope',
+          description: `${operation} requires ${scope}`,
+        },
+        scope,
+      };
+    return {
+      ok: false,
+      refusal: { rule: failed.rule, error: 'invalid_token', description: tokenError(failed) },
+    };
+  }
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
   return { ok: true, claims: { ...claims, sub: String(claims.sub) }, scopes };
+}
+
+/** The error_description a client sees, one per check (RFC 6750 §3: human-readable, for developers). */
+function tokenError(failed: Check): string {
+  switch (failed.label) {
+    case 'Signature':
+      return 'token signature is invalid';
+    case 'Issuer':
+      return 'token was issued by an unknown issuer';
+    case 'Expiry':
+      return 'token expired';
+    case 'Subject':
+      return 'token has no subject';
+    case 'Audience':
+      return 'token audience mismatch';
+    default:
+      return 'token is not active';
+  }
 }

@@ -1,0 +1,93 @@
+/**
+ * Client authentication at the token endpoint (OAuth 2.1 §2.4, §3.2.1; A-20): HTTP Basic or the
+ * secret in the body for a confidential client, the bare client_id for a public one. One method per
+ * request; a failure is invalid_client, 401 with a challenge when the Authorization header was used.
+ */
+import type { World } from '../../world/world';
+import { oauthError } from '../http';
+import { resolveClient } from './clients';
+import type { RegisteredClient } from './state';
+
+export type Authenticated =
+  { ok: true; client: RegisteredClient; confidential: boolean } | { ok: false; response: Response };
+
+function decodeBasic(header: string): { id: string; secret: string } | null {
+  const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
+  if (!match?.[1]) return null;
+  let decoded: string;
+  try {
+    decoded = atob(match[1]);
+  } catch {
+    return null;
+  }
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  try {
+    // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export async function authenticateClient(
+  world: World,
+  request: Request,
+  params: Map<string, string>,
+): Promise<Authenticated> {
+  const refuse = (
+    error: string,
+    description: string,
+    status = 400,
+    headers: Record<string, string> = {},
+  ) => ({
+    ok: false as const,
+    response: oauthError(world, { rule: 'A-20', error, description }, status, headers),
+  });
+  const header = request.headers.get('authorization');
+  const bodySecret = params.get('client_secret');
+  // OAuth 2.1 §2.4: a client MUST NOT use more than one authentication method in a request.
+  if (header && bodySecret !== undefined)
+    return refuse('invalid_request', 'use one client authentication method, not two');
+  if (header) {
+    const basic = decodeBasic(header);
+    const client = basic ? world.as.clients.get(basic.id) : undefined;
+    if (
+      !basic ||
+      !client ||
+      client.client_secret !== basic.secret ||
+      (params.has('client_id') && params.get('client_id') !== basic.id)
+    ) {
+      return refuse('invalid_client', 'client authentication failed', 401, {
+        'WWW-Authenticate': 'Basic realm="token"',
+      });
+    }
+    return { ok: true, client, confidential: true };
+  }
+  const clientId = params.get('client_id');
+  // OAuth 2.1 §4.1.3: a client that does not authenticate names itself with client_id.
+  if (!clientId)
+    return {
+      ok: false,
+      response: oauthError(world, {
+        rule: 'A-21',
+        error: 'invalid_request',
+        description: 'client_id is missing',
+      }),
+    };
+  let client = world.as.clients.get(clientId);
+  if (!client) {
+    const resolved = await resolveClient(world, clientId);
+    client = resolved.ok ? resolved.client : undefined;
+  }
+  if (!client) return refuse('invalid_client', 'unknown client');
+  if (client.client_secret !== undefined) {
+    if (bodySecret !== client.client_secret) return refuse('invalid_client', 'client authentication failed');
+    return { ok: true, client, confidential: true };
+  }
+  if (bodySecret !== undefined) return refuse('invalid_client', 'this client has no secret');
+  return { ok: true, client, confidential: false };
+}

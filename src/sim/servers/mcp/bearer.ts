@@ -1,0 +1,100 @@
+/**
+ * The MCP server's one Bearer check, for every request of every era (OAuth 2.1 §5.1-§5.3, RFC 6750
+ * §3): read the token from the Authorization header, never from the URL (S-24); without one, the
+ * 401 challenge that starts a flow (S-25, S-02, S-03); with one, validation, and a refusal that
+ * names the rule of the check that failed.
+ */
+import type { World } from '../../world/world';
+import { refuse } from '../http';
+import { challengeResponse } from './challenge';
+import { requiredScopes } from './tools';
+import { validateAccessToken } from './validateToken';
+
+export type Authorized =
+  { ok: true; sub: string; clientId: string; jti: string; token: string } | { ok: false; response: Response };
+
+/** OAuth 2.1 §5.1.1: "bearer" is case-insensitive, followed by one or more spaces and a token68. */
+const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+export async function authorizeBearer(
+  world: World,
+  request: Request,
+  method: string,
+  params: unknown,
+): Promise<Authorized> {
+  const endpoint = world.urls.mcp;
+  const needed = requiredScopes(method, params).join(' ');
+  const header = request.headers.get('authorization');
+  const queryToken = new URL(request.url).searchParams.get('access_token');
+  // S-24 (OAuth 2.1 §5.1): a token in the URL is ignored, as if it were not there. Only the named
+  // vulnerability reads it (the token-in-query attack).
+  const fromQuery = header === null && world.isVulnerable('mcp-accept-query-token') ? queryToken : null;
+  let token = fromQuery;
+  if (header !== null && /^bearer(\s|$)/i.test(header)) {
+    const match = BEARER.exec(header);
+    if (!match?.[1]) {
+      // RFC 6750 §3.1: a malformed request is 400 invalid_request (S-11).
+      return {
+        ok: false,
+        response: refuse(
+          world,
+          { rule: 'S-11', error: 'invalid_request', description: 'malformed Bearer credentials' },
+          challengeResponse(endpoint, {
+            error: 'invalid_request',
+            errorDescription: 'malformed Bearer credentials',
+          }),
+        ),
+      };
+    }
+    token = match[1];
+  }
+  if (token === null) {
+    // S-25 (OAuth 2.1 §5.3.1): no usable credentials (none, another scheme, or only a URL token),
+    // so the challenge, with no error code (RFC 6750 §3.1): where the metadata is (S-02) and which
+    // scope this operation needs (S-03).
+    const ignored = queryToken !== null && header === null;
+    return {
+      ok: false,
+      response: refuse(
+        world,
+        {
+          rule: ignored ? 'S-24' : 'S-25',
+          error: 'unauthorized',
+          description: ignored
+            ? 'the access token in the URL is ignored: the request carries no credentials'
+            : 'the request carries no access token',
+        },
+        challengeResponse(endpoint, { scope: needed }),
+        ignored,
+      ),
+    };
+  }
+  const operation =
+    method === 'tools/call' && typeof params === 'object' && params !== null && 'name' in params
+      ? `tools/call ${String(params.name)}`
+      : method;
+  const validation = await validateAccessToken(world, token, needed.split(' '), operation);
+  if (!validation.ok) {
+    const { refusal } = validation;
+    return {
+      ok: false,
+      response: refuse(
+        world,
+        refusal,
+        challengeResponse(endpoint, {
+          error: refusal.error,
+          errorDescription: refusal.description,
+          ...(validation.scope ? { scope: validation.scope } : {}),
+        }),
+      ),
+    };
+  }
+  const { claims } = validation;
+  return {
+    ok: true,
+    sub: claims.sub,
+    clientId: String(claims.client_id ?? ''),
+    jti: String(claims.jti ?? ''),
+    token,
+  };
+}
