@@ -1,0 +1,100 @@
+/**
+ * Guards against wrong claims that the teaching text once made. Each test names the fact and the
+ * primary source that settles it, and fails on the sentences that must not come back. A pattern
+ * cannot prove a sentence true, but it keeps a claim that was found wrong from returning in the same
+ * words. Searched: every lesson, every answer the quiz marks correct, all quiz feedback (a
+ * distractor's feedback must be true even though the distractor is not), every step explanation and
+ * every presenter note. Distractors themselves are left out: they are meant to be wrong.
+ */
+import { describe, expect, it } from 'vitest';
+import { SPEAKER_NOTES } from '../features/presenter/notes';
+import { STEPS } from '../sim/steps';
+import { loadContent } from './content';
+import { passages, sentences, type Passage } from './prose';
+
+const lessonSources = import.meta.glob<string>('../../lessons/*.md', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const quizSources = import.meta.glob<unknown>('../../lessons/quiz/*.json', {
+  import: 'default',
+  eager: true,
+});
+const { lessons, questions } = loadContent(lessonSources, quizSources);
+
+/**
+ * Everything the app presents as true, as passages: a lesson paragraph, list item or table row; one
+ * quiz answer's feedback (with the answer's text when it is the correct one); one step message; one
+ * presenter note.
+ */
+function corpus(): Passage[] {
+  const all: Passage[] = [];
+  for (const lesson of lessons) {
+    all.push({ where: `${lesson.file} (summary)`, text: lesson.summary });
+    all.push(...passages(lesson.file, lesson.body));
+  }
+  for (const question of questions) {
+    all.push({ where: `${question.id} (prompt)`, text: question.prompt });
+    if (question.kind === 'choice') {
+      question.answers.forEach((answer, index) => {
+        const text = answer.correct ? `${answer.text} ${answer.feedback}` : answer.feedback;
+        all.push({ where: `${question.id} (answer ${index + 1}${answer.correct ? ', correct' : ''})`, text });
+      });
+    } else {
+      question.items.forEach((item, index) =>
+        all.push({ where: `${question.id} (item ${index + 1})`, text: item }),
+      );
+      all.push({ where: `${question.id} (feedback)`, text: question.feedback });
+    }
+  }
+  for (const [id, step] of Object.entries(STEPS)) {
+    if (step.kind === 'exchange') {
+      all.push({ where: `steps.ts ${id} (request)`, text: `${step.request.title}. ${step.request.explain}` });
+      all.push({
+        where: `steps.ts ${id} (response)`,
+        text: `${step.response.title}. ${step.response.explain}`,
+      });
+    } else {
+      all.push({ where: `steps.ts ${id}`, text: `${step.title}. ${step.explain}` });
+    }
+  }
+  for (const [id, note] of Object.entries(SPEAKER_NOTES)) {
+    const parts: Record<string, string> = typeof note === 'string' ? { note } : note;
+    for (const [part, text] of Object.entries(parts)) all.push({ where: `notes.ts ${id} (${part})`, text });
+  }
+  return all;
+}
+
+const PASSAGES = corpus();
+const SENTENCES = PASSAGES.flatMap((passage) => sentences(passage));
+
+const show = (found: readonly Passage[]): string[] => found.map((p) => `${p.where}: ${p.text}`);
+/** Passages (a paragraph, one answer's feedback, one step message) for which `test` holds. */
+const passagesWhere = (test: (text: string) => boolean): string[] =>
+  show(PASSAGES.filter((p) => test(p.text)));
+/** Single sentences for which `test` holds. */
+const sentencesWhere = (test: (text: string) => boolean): string[] =>
+  show(SENTENCES.filter((s) => test(s.text)));
+
+describe('the corpus', () => {
+  it('covers lessons, quiz feedback, step explanations and presenter notes', () => {
+    const where = PASSAGES.map((p) => p.where);
+    expect(where.some((w) => w.startsWith('12-rules-and-attacks.md'))).toBe(true);
+    expect(where.some((w) => w.endsWith(', correct)'))).toBe(true);
+    expect(where.some((w) => w.startsWith('steps.ts token (response)'))).toBe(true);
+    expect(where.some((w) => w.startsWith('notes.ts validate-prm'))).toBe(true);
+    expect(SENTENCES.length).toBeGreaterThan(PASSAGES.length);
+  });
+});
+
+describe('what the content claims', () => {
+  it('a token in the query string is ignored and gets the 401 challenge, not 400 (OAuth 2.1 §5.1; S-24)', () => {
+    expect(
+      passagesWhere(
+        (text) => /query|access_token=|in (a|the) URL/i.test(text) && /\b400\b|invalid_request/.test(text),
+      ),
+    ).toEqual([]);
+    void sentencesWhere;
+  });
+});
