@@ -95,6 +95,33 @@ describe('what the content claims', () => {
         (text) => /query|access_token=|in (a|the) URL/i.test(text) && /\b400\b|invalid_request/.test(text),
       ),
     ).toEqual([]);
-    void sentencesWhere;
+  });
+
+  it('revoking after a code replay is a SHOULD, and only when the replay is otherwise valid (OAuth 2.1 §4.1.3, §7.5.3; A-17)', () => {
+    const aboutCodeRevocation = (text: string): boolean =>
+      /revok/i.test(text) && /\bcodes?\b/i.test(text) && !/refresh/i.test(text);
+    const condition = /otherwise valid|right client|(right|valid) (code_)?verifier|wrong verifier/i;
+    expect(
+      passagesWhere(
+        (text) =>
+          sentences({ where: '', text }).some((s) => aboutCodeRevocation(s.text)) && !condition.test(text),
+      ),
+    ).toEqual([]);
+  });
+
+  it('A-16 is PKCE; a code is single-use under A-17 (docs/reference §3.3)', () => {
+    expect(sentencesWhere((text) => /\bA-16\b/.test(text) && !/PKCE|challenge|verifier/i.test(text))).toEqual(
+      [],
+    );
+    expect(
+      sentencesWhere(
+        (text) =>
+          /replay|second redemption|single-use|only once|redeemed once/i.test(text) &&
+          /\bcode\b/i.test(text) &&
+          /\b[CSA]-\d{2}\b/.test(text) &&
+          !/refresh/i.test(text) &&
+          !/\bA-17\b/.test(text),
+      ),
+    ).toEqual([]);
   });
 });
