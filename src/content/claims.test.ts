@@ -109,6 +109,46 @@ describe('what the content claims', () => {
     ).toEqual([]);
   });
 
+  it('automatic redirects only to trusted URIs are a SHOULD; the MUST is to take precautions (OAuth 2.1 §7.12.2; A-13)', () => {
+    expect(
+      sentencesWhere(
+        (text) =>
+          /\b(MUST|must|never)\b[^.;]*\bredirect[^.;]*trust/i.test(text) && !/precaution/i.test(text),
+      ),
+    ).toEqual([]);
+  });
+
+  it('DCR needs an appropriate application_type; "native" is a SHOULD for native apps (client-registration.mdx; C-13)', () => {
+    expect(
+      sentencesWhere(
+        (text) =>
+          /"native"|application_type\b[^.]*\bnative/.test(text) &&
+          /\b(must|requires?|required)\b/i.test(text) &&
+          !/should|appropriate/i.test(text),
+      ),
+    ).toEqual([]);
+  });
+
+  it('binding a local server to 127.0.0.1 is a SHOULD (streamable-http.mdx §Security Warning; S-23)', () => {
+    expect(
+      sentencesWhere(
+        (text) =>
+          /127\.0\.0\.1|localhost/.test(text) &&
+          /\b(must|requires?|required)\s+(\S+\s+){0,3}bind/i.test(text),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the PKCE MUST is to refuse metadata without code_challenge_methods_supported, and to use S256 when capable (security-considerations.mdx; C-27, C-28)', () => {
+    expect(
+      sentencesWhere((text) =>
+        /must (see|find|include|list|contain)[^.]*S256|S256 must be (listed|present|included)|present and (include|contain)s? S256/i.test(
+          text,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('A-16 is PKCE; a code is single-use under A-17 (docs/reference §3.3)', () => {
     expect(sentencesWhere((text) => /\bA-16\b/.test(text) && !/PKCE|challenge|verifier/i.test(text))).toEqual(
       [],

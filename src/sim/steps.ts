@@ -119,7 +119,7 @@ export const STEPS = {
     phase: 'discovery',
     title: 'Check issuer and PKCE support',
     explain:
-      "The metadata's issuer must be identical to the issuer the URL was built from, or the client must not use it (RFC 8414 §3.3). code_challenge_methods_supported must be present and include S256, or the client refuses to go on.",
+      "The metadata's issuer must be identical to the issuer the URL was built from, or the client must not use it (RFC 8414 §3.3). Without code_challenge_methods_supported the client must refuse to go on; and because it must use S256 when it can, this client also refuses a server that does not list S256.",
     rules: ['C-06', 'C-26', 'C-27', 'C-28'],
   },
   // ── Registration ───────────────────────────────────────────────────────────
@@ -141,7 +141,7 @@ export const STEPS = {
     request: {
       title: 'POST /register (Dynamic Client Registration)',
       explain:
-        'The client registers itself (RFC 7591), declaring its redirect URI and application_type "native", as the spec requires for a client that redirects to a loopback address. DCR is deprecated in 2026-07-28 but still allowed.',
+        'The client registers itself (RFC 7591) with its loopback redirect URI and an application_type. The spec requires an appropriate value, and a native app like this one SHOULD send "native" (under OpenID Connect a missing value means "web", which may not accept a loopback redirect). DCR is deprecated in 2026-07-28 but still allowed.',
     },
     response: {
       title: '201 Created: client_id',
