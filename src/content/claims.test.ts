@@ -112,8 +112,7 @@ describe('what the content claims', () => {
   it('automatic redirects only to trusted URIs are a SHOULD; the MUST is to take precautions (OAuth 2.1 §7.12.2; A-13)', () => {
     expect(
       sentencesWhere(
-        (text) =>
-          /\b(MUST|must|never)\b[^.;]*\bredirect[^.;]*trust/i.test(text) && !/precaution/i.test(text),
+        (text) => /\b(MUST|must|never)\b[^.;]*\bredirect[^.;]*trust/i.test(text) && !/precaution/i.test(text),
       ),
     ).toEqual([]);
   });
@@ -145,6 +144,45 @@ describe('what the content claims', () => {
         /must (see|find|include|list|contain)[^.]*S256|S256 must be (listed|present|included)|present and (include|contain)s? S256/i.test(
           text,
         ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the PRM resource must equal what the client asked about, which depends on how it found the document (RFC 9728 §3.3)', () => {
+    expect(
+      sentencesWhere((text) =>
+        /identical to the (MCP )?server'?s? URL|identical to the MCP server URL|identical to the URL (it|the client) (is|are) talking to/i.test(
+          text,
+        ),
+      ),
+    ).toEqual([]);
+    const discovery = lessons.find((lesson) => lesson.id === 'discovery')?.body ?? '';
+    expect(discovery).toMatch(/From the 401's `resource_metadata`/);
+    expect(discovery).toMatch(/From a well-known URL/);
+  });
+
+  it("the path-then-root order for protected resource metadata is MCP's rule, not RFC 9728's (authorization-server-discovery.mdx)", () => {
+    expect(
+      sentencesWhere(
+        (text) => /\broot\b/i.test(text) && /path/i.test(text) && /RFC 9728 §3\.1\)?\.?$/.test(text),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the MCP server issues no tokens in its resource-server role; the authorization server may be hosted with it (authorization/index.mdx §Roles)', () => {
+    const aboutTheServer = /MCP server|itself|resource server|\bit\b/i;
+    // "Never" is absolute, and wrong: the same deployment may also run the authorization server.
+    const never = /\bnever\s+(\S+\s+){0,2}issues?\b/i;
+    // "Does not issue" is right for the role, so it must name the role or the shared deployment.
+    const not = /\b(not|n't)\s+(\S+\s+){0,2}issues?\b[^.]*token|\bissues? no tokens/i;
+    const qualified = /role|as a resource server|hosts? both|runs? both|even when/i;
+    expect(
+      sentencesWhere(
+        (text) =>
+          aboutTheServer.test(text) &&
+          /token/i.test(text) &&
+          ((never.test(text) && !/in (that|its|this) role/i.test(text)) ||
+            (not.test(text) && !qualified.test(text))),
       ),
     ).toEqual([]);
   });

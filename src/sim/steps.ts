@@ -76,12 +76,12 @@ export const STEPS = {
     request: {
       title: 'GET protected resource metadata',
       explain:
-        'The client fetches the URL from resource_metadata. Without the header it would try the path-inserted well-known URL (/.well-known/oauth-protected-resource/mcp), then the root one (RFC 9728 §3.1).',
+        "The client fetches the URL from resource_metadata. Without the header it would try the well-known URL with the server's path inserted (/.well-known/oauth-protected-resource/mcp, as RFC 9728 §3.1 builds it), then the root one: that order is MCP's own rule (Authorization Server Discovery).",
     },
     response: {
       title: 'Protected resource metadata',
       explain:
-        'The MCP server describes itself (RFC 9728): its canonical resource identifier, the authorization servers it trusts, and the scopes it understands. It never issues tokens itself.',
+        "The MCP server describes itself (RFC 9728): its canonical resource identifier, the authorization servers it trusts, and the scopes it understands. Issuing tokens is the authorization server's role, whether that runs alongside the MCP server or separately.",
     },
     rules: ['S-01', 'S-02', 'C-01', 'C-03'],
   },
@@ -92,7 +92,7 @@ export const STEPS = {
     phase: 'discovery',
     title: 'Check the metadata names this server',
     explain:
-      'The metadata\'s "resource" must be identical to the MCP server URL the client is talking to (RFC 9728 §3.3); otherwise a malicious server could steer the client into getting a token for someone else. The client then picks an authorization server from the list.',
+      'The metadata\'s "resource" must be identical to the resource the client asked about (RFC 9728 §3.3): the MCP server URL its request went to, when the address came from the 401 as here; from a well-known URL, the identifier the well-known part was inserted into. Otherwise a malicious server could steer the client into getting a token for someone else. The client then picks an authorization server from the list.',
     rules: ['C-01', 'C-22'],
   },
   'as-metadata': {

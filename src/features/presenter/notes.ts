@@ -22,10 +22,10 @@ export const SPEAKER_NOTES: SpeakerNotes = {
     request:
       'Say: the client follows resource_metadata; without it, it would try the well-known URL with the path inserted, then the root one. Point at: /.well-known/oauth-protected-resource/mcp.',
     response:
-      'Say: the MCP server is only a resource server: it names the authorization servers it trusts and never issues tokens itself. Point at: resource and authorization_servers in the body.',
+      'Say: in its resource-server role the MCP server names the authorization servers it trusts; issuing tokens is their job, even when one deployment hosts both. Point at: resource and authorization_servers in the body.',
   },
   'validate-prm':
-    'Say: "resource" must be identical to the URL the client is talking to, or a malicious server could steer it into fetching a token for someone else. Point at: the check on the Client lane.',
+    'Say: "resource" must be identical to the resource the client asked about, here the MCP server URL its request went to, or a malicious server could steer it into fetching a token for someone else. Point at: the check on the Client lane.',
   'as-metadata': {
     request:
       'Say: from the issuer the client builds the RFC 8414 well-known URL first, then tries OpenID Connect discovery. Point at: /.well-known/oauth-authorization-server.',
