@@ -187,6 +187,14 @@ describe('what the content claims', () => {
     ).toEqual([]);
   });
 
+  it('audience binding holds when the authorization server supports it and the server checks it; the user consents to scopes, not to expiry or audience (security-considerations.mdx §Token Audience Binding)', () => {
+    expect(
+      sentencesWhere((text) =>
+        /worthless anywhere else|consented to all three|useless anywhere else/i.test(text),
+      ),
+    ).toEqual([]);
+  });
+
   it('A-16 is PKCE; a code is single-use under A-17 (docs/reference §3.3)', () => {
     expect(sentencesWhere((text) => /\bA-16\b/.test(text) && !/PKCE|challenge|verifier/i.test(text))).toEqual(
       [],
