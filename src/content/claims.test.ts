@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SPEAKER_NOTES } from '../features/presenter/notes';
+import { RULES, isRuleId } from '../sim/rules';
 import { STEPS } from '../sim/steps';
 import { loadContent } from './content';
 import { passages, sentences, type Passage } from './prose';
@@ -193,6 +194,30 @@ describe('what the content claims', () => {
         /worthless anywhere else|consented to all three|useless anywhere else/i.test(text),
       ),
     ).toEqual([]);
+  });
+
+  it('a sentence that cites only SHOULD or MAY rules does not say MUST (docs/reference §3)', () => {
+    const levelOf = (id: string): string => (isRuleId(id) ? RULES[id].level : '');
+    expect(
+      sentencesWhere((text) => {
+        const cited = text.match(/\b[CSA]-\d{2}\b/g) ?? [];
+        return (
+          cited.length > 0 &&
+          cited.every((id) => !/MUST/.test(levelOf(id))) &&
+          /\bMUST\b|(?<!\b[Ii]f (it|you|they) )\bmust\b|\brequire[sd]?\b/.test(text)
+        );
+      }),
+    ).toEqual([]);
+  });
+
+  it('the quiz says when an answer rests on a SHOULD, and asks what would have stopped an attack that worked', () => {
+    const question = (id: string) => questions.find((q) => q.id === id);
+    const redirect = question('pkce-and-request-8');
+    expect(redirect?.prompt).toMatch(/trust policy/);
+    expect(redirect?.kind === 'choice' ? redirect.answers.find((a) => a.correct)?.feedback : '').toMatch(
+      /SHOULD redirect automatically only to URIs it trusts/,
+    );
+    expect(question('access-6')?.prompt).toMatch(/it works\. What would have stopped it\?$/);
   });
 
   it('A-16 is PKCE; a code is single-use under A-17 (docs/reference §3.3)', () => {
