@@ -255,7 +255,7 @@ export const STEPS = {
     phase: 'authorization',
     title: 'Check state and iss',
     explain:
-      'state must match the value this client sent (CSRF). iss is compared with the recorded issuer by simple string comparison, as RFC 9207 §2.4 says, before the code goes anywhere: a mismatch means a mix-up, and the client stops without showing the error.',
+      'state must match the value this client sent (CSRF). iss is compared with the recorded issuer by simple string comparison, as RFC 9207 §2.4 says, before the code goes anywhere: on a mismatch (a mix-up, or an issuer written differently) the client stops, and does not act on or show any error in the response.',
     rules: ['C-19', 'C-20', 'C-21', 'C-30'],
   },
   // ── Token ──────────────────────────────────────────────────────────────────
