@@ -92,7 +92,7 @@ export const STEPS = {
     phase: 'discovery',
     title: 'Check the metadata names this server',
     explain:
-      'The metadata\'s "resource" must be identical to the resource the client asked about (RFC 9728 §3.3): the MCP server URL its request went to, when the address came from the 401 as here; from a well-known URL, the identifier the well-known part was inserted into. Otherwise a malicious server could steer the client into getting a token for someone else. The client then picks an authorization server from the list.',
+      'The metadata\'s "resource" must be identical to the resource the client asked about (RFC 9728 §3.3): the MCP server URL its request went to, when the address came from the 401\'s resource_metadata; the identifier the well-known part was inserted into, when it came from a well-known URL. Otherwise a malicious server could steer the client into getting a token for someone else. The client then picks an authorization server from the list.',
     rules: ['C-01', 'C-22'],
   },
   'as-metadata': {

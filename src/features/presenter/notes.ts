@@ -33,7 +33,7 @@ export const SPEAKER_NOTES: SpeakerNotes = {
       'Say: this is the map of the authorization server: its endpoints, PKCE methods, Client ID Metadata Document support and whether it sends iss. Point at: code_challenge_methods_supported.',
   },
   'validate-as-metadata':
-    'Say: hard stops: an issuer that does not match exactly, or metadata with no code_challenge_methods_supported, and the client refuses to go on; it also refuses a server without S256, because it must use S256 when it can. Point at: the checks in the inspector.',
+    'Say: the client refuses to go on if the issuer does not match exactly, or if the metadata has no code_challenge_methods_supported; it also refuses a server without S256, because it must use S256 when it can. Point at: the checks in the inspector.',
   'choose-registration':
     "Say: the spec's order: pre-registered credentials, then a Client ID Metadata Document, then Dynamic Client Registration, then asking the user. Point at: which one this run chose.",
   dcr: {
