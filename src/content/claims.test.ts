@@ -10,19 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { SPEAKER_NOTES } from '../features/presenter/notes';
 import { RULES, isRuleId } from '../sim/rules';
 import { STEPS } from '../sim/steps';
-import { loadContent } from './content';
+import { LESSONS as lessons, QUESTIONS as questions } from './load';
 import { passages, sentences, type Passage } from './prose';
-
-const lessonSources = import.meta.glob<string>('../../lessons/*.md', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const quizSources = import.meta.glob<unknown>('../../lessons/quiz/*.json', {
-  import: 'default',
-  eager: true,
-});
-const { lessons, questions } = loadContent(lessonSources, quizSources);
 
 /**
  * Everything the app presents as true, as passages: a lesson paragraph, list item or table row; one
