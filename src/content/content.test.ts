@@ -455,11 +455,34 @@ describe('the quiz', () => {
   });
 
   it('does not give the answer away by length or position', () => {
-    const longest = choices.filter((q) => {
+    // The correct answer's rank by length: how many distractors are longer than it (0: the longest,
+    // 3: the shortest). If length is no cue, each rank comes up about as often as chance says, one
+    // question in four, whether a test-wise learner bets on the longest answer or against it.
+    const chance = 1 / 4;
+    const margin = 0.1;
+    const ranks = [0, 0, 0, 0];
+    for (const q of choices) {
       const length = correctAnswer(q).length;
-      return q.answers.every((a) => a.correct || a.text.length < length);
+      const rank = q.answers.filter((a) => !a.correct && a.text.length > length).length;
+      ranks[rank] = (ranks[rank] ?? 0) + 1;
+    }
+    ranks.forEach((count, rank) => {
+      expect(
+        count / choices.length,
+        `share of questions whose answer has rank ${rank} by length`,
+      ).toBeGreaterThanOrEqual(chance - margin);
+      expect(
+        count / choices.length,
+        `share of questions whose answer has rank ${rank} by length`,
+      ).toBeLessThanOrEqual(chance + margin);
     });
-    expect(longest.length / choices.length).toBeLessThanOrEqual(0.5);
+    // And no single answer stands out: the correct one is never more than 20% longer than the
+    // longest distractor.
+    const standsOut = choices.filter((q) => {
+      const longestDistractor = Math.max(...q.answers.filter((a) => !a.correct).map((a) => a.text.length));
+      return correctAnswer(q).length > 1.2 * longestDistractor;
+    });
+    expect(standsOut.map((q) => q.id)).toEqual([]);
     const positions = new Set(choices.map((q) => q.answers.findIndex((a) => a.correct)));
     expect(positions.size).toBe(4);
   });

@@ -102,7 +102,21 @@ export const questionLinkSchema = z
 
 export type QuestionLink = z.infer<typeof questionLinkSchema>;
 
-export const answerSchema = z.object({ text, correct: z.boolean(), feedback: text }).strict();
+/**
+ * Feedback opens with an explanation, not a verdict: the quiz says whether the answer was right, and
+ * the correct answer's feedback is also shown to a learner who chose another one.
+ */
+const VERDICT = /^\s*(?:(?:right|correct|wrong|incorrect|exactly|yes|not quite)\b|no\s*[.,!:])/i;
+
+export function opensWithVerdict(feedback: string): boolean {
+  return VERDICT.test(feedback);
+}
+
+const explanation = text.refine((value) => !opensWithVerdict(value), {
+  error: 'feedback explains; it must not open with a verdict such as "Right." (the quiz gives the verdict)',
+});
+
+export const answerSchema = z.object({ text, correct: z.boolean(), feedback: explanation }).strict();
 
 export const QUESTION_STYLES = ['next-message', 'which-check', 'spot-the-bug'] as const;
 export type QuestionStyle = (typeof QUESTION_STYLES)[number];
@@ -180,7 +194,7 @@ export const orderQuestionSchema = z
     ...questionBase,
     kind: z.literal('order'),
     items: z.array(text).min(4, 'at least 4 items').max(6, 'at most 6 items'),
-    feedback: text,
+    feedback: explanation,
   })
   .strict()
   .superRefine((question, ctx) => {

@@ -76,12 +76,12 @@ export const STEPS = {
     request: {
       title: 'GET protected resource metadata',
       explain:
-        'The client fetches the URL from resource_metadata. Without the header it would try the path-inserted well-known URL (/.well-known/oauth-protected-resource/mcp), then the root one (RFC 9728 §3.1).',
+        "The client fetches the URL from resource_metadata. Without the header it would try the well-known URL with the server's path inserted (/.well-known/oauth-protected-resource/mcp, as RFC 9728 §3.1 builds it), then the root one: that order is MCP's own rule (Authorization Server Discovery).",
     },
     response: {
       title: 'Protected resource metadata',
       explain:
-        'The MCP server describes itself (RFC 9728): its canonical resource identifier, the authorization servers it trusts, and the scopes it understands. It never issues tokens itself.',
+        "The MCP server describes itself (RFC 9728): its canonical resource identifier, the authorization servers it trusts, and the scopes it understands. Issuing tokens is the authorization server's role, whether that runs alongside the MCP server or separately.",
     },
     rules: ['S-01', 'S-02', 'C-01', 'C-03'],
   },
@@ -92,7 +92,7 @@ export const STEPS = {
     phase: 'discovery',
     title: 'Check the metadata names this server',
     explain:
-      'The metadata\'s "resource" must be identical to the MCP server URL the client is talking to (RFC 9728 §3.3); otherwise a malicious server could steer the client into getting a token for someone else. The client then picks an authorization server from the list.',
+      'The metadata\'s "resource" must be identical to the resource the client asked about (RFC 9728 §3.3): the MCP server URL its request went to, when the address came from the 401\'s resource_metadata; the identifier the well-known part was inserted into, when it came from a well-known URL. Otherwise a malicious server could steer the client into getting a token for someone else. The client then picks an authorization server from the list.',
     rules: ['C-01', 'C-22'],
   },
   'as-metadata': {
@@ -119,7 +119,7 @@ export const STEPS = {
     phase: 'discovery',
     title: 'Check issuer and PKCE support',
     explain:
-      "The metadata's issuer must be identical to the issuer the URL was built from, or the client must not use it (RFC 8414 §3.3). code_challenge_methods_supported must be present and include S256, or the client refuses to go on.",
+      "The metadata's issuer must be identical to the issuer the URL was built from, or the client must not use it (RFC 8414 §3.3). Without code_challenge_methods_supported the client must refuse to go on; and because it must use S256 when it can, this client also refuses a server that does not list S256.",
     rules: ['C-06', 'C-26', 'C-27', 'C-28'],
   },
   // ── Registration ───────────────────────────────────────────────────────────
@@ -141,7 +141,7 @@ export const STEPS = {
     request: {
       title: 'POST /register (Dynamic Client Registration)',
       explain:
-        'The client registers itself (RFC 7591), declaring its redirect URI and application_type "native", as the spec requires for a client that redirects to a loopback address. DCR is deprecated in 2026-07-28 but still allowed.',
+        'The client registers itself (RFC 7591) with its loopback redirect URI and an application_type. The spec requires an appropriate value, and a native app like this one SHOULD send "native" (under OpenID Connect a missing value means "web", which may not accept a loopback redirect). DCR is deprecated in 2026-07-28 but still allowed.',
     },
     response: {
       title: '201 Created: client_id',
@@ -255,7 +255,7 @@ export const STEPS = {
     phase: 'authorization',
     title: 'Check state and iss',
     explain:
-      'state must match the value this client sent (CSRF). iss is compared with the recorded issuer by simple string comparison, as RFC 9207 §2.4 says, before the code goes anywhere: a mismatch means a mix-up, and the client stops without showing the error.',
+      'state must match the value this client sent (CSRF). iss is compared with the recorded issuer by simple string comparison, as RFC 9207 §2.4 says, before the code goes anywhere: on a mismatch (a mix-up, or an issuer written differently) the client stops, and does not act on or show any error in the response.',
     rules: ['C-19', 'C-20', 'C-21', 'C-30'],
   },
   // ── Token ──────────────────────────────────────────────────────────────────

@@ -22,10 +22,10 @@ export const SPEAKER_NOTES: SpeakerNotes = {
     request:
       'Say: the client follows resource_metadata; without it, it would try the well-known URL with the path inserted, then the root one. Point at: /.well-known/oauth-protected-resource/mcp.',
     response:
-      'Say: the MCP server is only a resource server: it names the authorization servers it trusts and never issues tokens itself. Point at: resource and authorization_servers in the body.',
+      'Say: in its resource-server role the MCP server names the authorization servers it trusts; issuing tokens is their job, even when one deployment hosts both. Point at: resource and authorization_servers in the body.',
   },
   'validate-prm':
-    'Say: "resource" must be identical to the URL the client is talking to, or a malicious server could steer it into fetching a token for someone else. Point at: the check on the Client lane.',
+    'Say: "resource" must be identical to the resource the client asked about, here the MCP server URL its request went to, or a malicious server could steer it into fetching a token for someone else. Point at: the check on the Client lane.',
   'as-metadata': {
     request:
       'Say: from the issuer the client builds the RFC 8414 well-known URL first, then tries OpenID Connect discovery. Point at: /.well-known/oauth-authorization-server.',
@@ -33,7 +33,7 @@ export const SPEAKER_NOTES: SpeakerNotes = {
       'Say: this is the map of the authorization server: its endpoints, PKCE methods, Client ID Metadata Document support and whether it sends iss. Point at: code_challenge_methods_supported.',
   },
   'validate-as-metadata':
-    'Say: two hard stops: the issuer must match exactly, and S256 must be listed, or the client refuses to go on. Point at: the checks in the inspector.',
+    'Say: the client refuses to go on if the issuer does not match exactly, or if the metadata has no code_challenge_methods_supported; it also refuses a server without S256, because it must use S256 when it can. Point at: the checks in the inspector.',
   'choose-registration':
     "Say: the spec's order: pre-registered credentials, then a Client ID Metadata Document, then Dynamic Client Registration, then asking the user. Point at: which one this run chose.",
   dcr: {

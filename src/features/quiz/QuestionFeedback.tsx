@@ -2,6 +2,10 @@
  * What the learner sees after checking an answer: right or not, the feedback for the chosen answer
  * and for the correct one (or the right order), and for "what happens next" and "which check"
  * questions a link to that moment in the simulator. Focus moves here when it appears.
+ *
+ * The verdict is said once, in the heading. An answer's feedback only explains (the schema rejects
+ * feedback that opens with "Right." or "Wrong."), because the correct answer's explanation is shown
+ * to everyone: to the learner who chose it, and to the learner who did not.
  */
 import { useEffect, useRef } from 'react';
 import { HashLink, type Navigate } from '../lessons/HashLink';
@@ -55,11 +59,18 @@ export function QuestionFeedback({ item, result, isLast, onNext, navigate }: Que
   );
 }
 
-/** The explanation part, also used in the end-of-quiz review. */
+/**
+ * The explanation part, also used in the end-of-quiz review. A right answer is already marked in the
+ * list, so only its explanation follows; a wrong one is named, then the correct answer, each with
+ * its own explanation.
+ */
 export function FeedbackBody({ item, result }: { item: AttemptItem; result: Result }) {
   if (item.kind === 'choice' && result.answer.kind === 'choice') {
     const chosen = item.question.answers[result.answer.chosen];
     const right = item.question.answers[correctAnswerIndex(item.question)];
+    if (result.correct) {
+      return <div className="quiz-explain">{right ? <p>{right.feedback}</p> : null}</div>;
+    }
     return (
       <div className="quiz-explain">
         {chosen ? (
@@ -69,7 +80,7 @@ export function FeedbackBody({ item, result }: { item: AttemptItem; result: Resu
             {chosen.feedback}
           </p>
         ) : null}
-        {!result.correct && right ? (
+        {right ? (
           <p>
             <strong>The correct answer:</strong> {right.text}
             <br />

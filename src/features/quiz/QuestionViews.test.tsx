@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QUESTIONS } from '../../content/load';
-import type { ChoiceQuestion } from '../../content/schema';
+import { opensWithVerdict, type ChoiceQuestion } from '../../content/schema';
 import { correctAnswerIndex, prepareAttempt } from './attempt';
 import { ChoiceQuestionView } from './ChoiceQuestionView';
 import { QuestionFeedback } from './QuestionFeedback';
@@ -76,6 +76,62 @@ describe('ChoiceQuestionView', () => {
 });
 
 describe('QuestionFeedback', () => {
+  const choices = QUESTIONS.filter((question): question is ChoiceQuestion => question.kind === 'choice');
+
+  function renderFeedback(question: ChoiceQuestion, chosen: number) {
+    const correct = chosen === correctAnswerIndex(question);
+    render(
+      <QuestionFeedback
+        item={choiceItem(question)}
+        result={{ answer: { kind: 'choice', chosen }, correct }}
+        isLast={false}
+        onNext={vi.fn()}
+        navigate={vi.fn()}
+      />,
+    );
+    return screen.getByRole('region', { name: 'Feedback' });
+  }
+
+  /** The explanations shown: the text after each answer's label, or the whole paragraph. */
+  const explanations = (region: HTMLElement): string[] =>
+    [...region.querySelectorAll('.quiz-explain p')].map((p) => p.lastChild?.textContent?.trim() ?? '');
+
+  it('after a right answer, gives the verdict once and the explanation, without repeating the answer', () => {
+    const question = choiceWithStyle(undefined);
+    const right = question.answers[correctAnswerIndex(question)];
+    const region = renderFeedback(question, correctAnswerIndex(question));
+    expect(within(region).getByRole('heading', { name: /Correct/ })).toBeInTheDocument();
+    expect(explanations(region)).toEqual([right?.feedback]);
+    expect(region).not.toHaveTextContent('Your answer:');
+    expect(region).not.toHaveTextContent('The correct answer:');
+  });
+
+  it('after a wrong answer, names both answers, each with its own explanation', () => {
+    const question = choiceWithStyle(undefined);
+    const rightIndex = correctAnswerIndex(question);
+    const wrongIndex = (rightIndex + 1) % 4;
+    const region = renderFeedback(question, wrongIndex);
+    expect(within(region).getByRole('heading', { name: /Not quite/ })).toBeInTheDocument();
+    expect(region).toHaveTextContent(`Your answer: ${question.answers[wrongIndex]?.text ?? 'missing'}`);
+    expect(region).toHaveTextContent(
+      `The correct answer: ${question.answers[rightIndex]?.text ?? 'missing'}`,
+    );
+    expect(explanations(region)).toEqual([
+      question.answers[wrongIndex]?.feedback,
+      question.answers[rightIndex]?.feedback,
+    ]);
+  });
+
+  it.each(choices.map((question) => [question.id, question] as const))(
+    '%s: a wrong answer gets its verdict from the heading only, not a "Right." under the correct answer',
+    (_id, question) => {
+      const region = renderFeedback(question, (correctAnswerIndex(question) + 1) % 4);
+      const doubled = explanations(region).filter(opensWithVerdict);
+      expect(doubled).toEqual([]);
+      cleanup();
+    },
+  );
+
   it.each(['next-message', 'which-check'] as const)(
     'links a %s question to its place in the simulator',
     async (style) => {
