@@ -6,23 +6,7 @@
 // checks that the policy is there and enforced).
 import assert from 'node:assert/strict';
 import { SUB_PATH } from './server.mjs';
-
-/** Presses → until the run ends, approving in the simulated browser window when it asks. */
-async function stepToEnd(s) {
-  const { page } = s;
-  for (let i = 0; i < 120; i++) {
-    if (await page.locator('.seq-ghost--ended').count()) return;
-    const dialog = page.getByRole('dialog');
-    if (await dialog.count()) {
-      await dialog.getByRole('button', { name: 'Approve' }).click();
-      await dialog.waitFor({ state: 'detached' });
-    } else {
-      await page.keyboard.press('ArrowRight');
-    }
-    await s.waitSettled();
-  }
-  throw new Error('the run did not end within 120 steps');
-}
+import { stepToEnd } from './tests.mjs';
 
 export const securityTests = [
   {
