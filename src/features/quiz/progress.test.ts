@@ -265,6 +265,15 @@ describe('progress store', () => {
     expect(store.get().unsaved).toBe('full');
     store.markLessonRead('pkce');
     expect(lessonStatus(store.get(), 'pkce')).toBe('quiz-passed');
+    // Reset erases what storage still holds too, and saving is tried again afterwards.
+    storage.data.set(
+      PROGRESS_KEY,
+      JSON.stringify({ version: 1, fingerprint, lessons: { discovery: { readAt: 1 } } }),
+    );
+    store.reset();
+    expect(storage.data.has(PROGRESS_KEY)).toBe(false);
+    expect(store.get().unsaved).toBeNull();
+    expect(store.get().lessons).toEqual({});
   });
 
   it('fingerprints the set of ids, not their order', () => {

@@ -406,9 +406,11 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
       return record;
     },
     reset() {
-      if (unsaved === null && storage !== null) {
+      // Also from memory-only: erasing frees room, and storage is then the truth again (and empty).
+      if (storage !== null) {
         try {
           storage.removeItem(PROGRESS_KEY);
+          unsaved = null;
         } catch {
           goToMemory('blocked', null);
         }
