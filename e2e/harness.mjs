@@ -1,5 +1,6 @@
 // Per-test browser page with the checks every test shares: no console errors, no uncaught
-// exceptions, and no request leaving the page's origin (the simulated network is in-process).
+// exceptions, no Content-Security-Policy violation (the built app ships its own policy, and every
+// test runs under it), and no request leaving the page's origin (the simulated network is in-process).
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,23 @@ export async function openPage(browser, origin, options = {}) {
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
+  });
+  // Every page of the context (the notes window too) reports each CSP violation, as it happens.
+  const violations = [];
+  await context.exposeBinding('__reportCspViolation', ({ page: from }, v) =>
+    violations.push(
+      `${v.directive} refused ${v.blocked || 'inline'} (${v.source}:${v.line}) in ${from.url()}`,
+    ),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCspViolation?.({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        source: e.sourceFile,
+        line: e.lineNumber,
+      }),
+    );
   });
   const page = await context.newPage();
   const errors = [];
@@ -60,7 +78,11 @@ export async function openPage(browser, origin, options = {}) {
       await page.screenshot({ path: join(shots, `${name}.png`) });
     },
     axe: (label) => assertNoAxeViolations(page, label),
+    /** CSP violations reported so far (a test that provokes one on purpose takes it out). */
+    violations,
+    errors,
     assertClean() {
+      assert.deepEqual(violations, [], 'Content-Security-Policy violations');
       assert.deepEqual(errors, [], 'console errors or page errors');
       const foreign = requests.filter(
         (url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),

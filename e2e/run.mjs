@@ -11,6 +11,7 @@ import { tests } from './tests.mjs';
 import { attackTests } from './attacks.tests.mjs';
 import { talkTests } from './talks.tests.mjs';
 import { courseTests } from './course.tests.mjs';
+import { securityTests } from './security.tests.mjs';
 import { openPage } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,7 +48,7 @@ async function main() {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
-  for (const test of [...tests, ...attackTests, ...talkTests, ...courseTests]) {
+  for (const test of [...tests, ...attackTests, ...talkTests, ...courseTests, ...securityTests]) {
     if (only && !test.name.includes(only)) continue;
     const started = Date.now();
     const session = await openPage(browser, server.url, test.options);

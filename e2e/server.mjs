@@ -1,4 +1,6 @@
-// A tiny static file server for dist/ on 127.0.0.1 (no dependency): enough for the built app.
+// A tiny static file server for dist/ on 127.0.0.1 (no dependency): enough for the built app. It serves
+// the same files under SUB_PATH too, as a static host serves a site from a folder (a GitHub Pages
+// project site, a folder of an LMS): the build's relative URLs must work from there.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -17,10 +19,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export const SUB_PATH = '/course/mcp-simulator/';
+
 export function serve(root) {
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const asked = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const path = asked.startsWith(SUB_PATH) ? asked.slice(SUB_PATH.length - 1) : asked;
       let file = normalize(join(root, path));
       if (!file.startsWith(root + sep) && file !== root) {
         res.writeHead(403).end();

@@ -294,11 +294,15 @@ export const talkTests = [
       await s.axe('the export dialog');
 
       const mermaidText = await dialog.getByRole('textbox', { name: /Mermaid source/ }).inputValue();
-      await page.addScriptTag({ path: join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
-      const parsed = await page.evaluate(async (text) => {
+      // Parsed in a blank page of its own: the app's page runs under its CSP, which refuses the inline
+      // script addScriptTag makes (and mermaid is a test tool, not part of the app).
+      const scratch = await page.context().newPage();
+      await scratch.addScriptTag({ path: join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
+      const parsed = await scratch.evaluate(async (text) => {
         const result = await window.mermaid.parse(text);
         return result && result.diagramType;
       }, mermaidText);
+      await scratch.close();
       assert.equal(parsed, 'sequence');
       assert.equal(
         mermaidText.split('\n').filter((l) => /->>|-->>|-\)|Note over/.test(l)).length,

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 const HD = { width: 1920, height: 1080 };
 
 /** Presses → until the run ends, approving the consent page in the simulated browser window. */
-async function stepToEnd(s, { decision = 'Approve', onConsent } = {}) {
+export async function stepToEnd(s, { decision = 'Approve', onConsent } = {}) {
   const { page } = s;
   for (let i = 0; i < 120; i++) {
     if (await page.locator('.seq-ghost--ended').count()) return;

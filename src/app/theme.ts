@@ -1,6 +1,6 @@
 /**
  * Light and dark themes: the system's preference until the learner picks one with the toggle,
- * which is remembered. index.html applies the stored choice before the first paint (no flash).
+ * which is remembered. public/theme.js applies the stored choice before the first paint (no flash).
  */
 import { useCallback, useEffect, useState } from 'react';
 

@@ -3,6 +3,7 @@
  * Every step, rule, attack, scenario and registration id must exist in the simulator's own tables;
  * a choice question has exactly one correct answer and three distinct distractors, each with feedback.
  */
+import './zodJitless';
 import { z } from 'zod';
 import { isAttackId } from '../sim/attacks/ids';
 import { isRuleId } from '../sim/rules';

@@ -1,7 +1,7 @@
 /** The course at a glance: every lesson in order, with its summary and the learner's progress. */
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../content/content';
-import { ProgressNotice, ResetProgress } from '../quiz/ProgressControls';
+import { ProgressMessages, ResetProgress } from '../quiz/ProgressControls';
 import { bestScore, lessonStatus, type ProgressStore } from '../quiz/progress';
 import { lessonHref, quizHref } from '../quiz/questionLinks';
 import { useProgress } from '../quiz/useProgress';
@@ -38,7 +38,7 @@ export function LessonOverview({ lessons, navigate, store }: LessonOverviewProps
         You have read {readCount} of {lessons.length} lessons and passed {passedCount}{' '}
         {passedCount === 1 ? 'quiz' : 'quizzes'}.
       </p>
-      <ProgressNotice store={store} />
+      <ProgressMessages store={store} />
       <ol className="lesson-list">
         {lessons.map((lesson, index) => {
           const score = bestScore(progress, lesson.id);

@@ -4,6 +4,7 @@
  */
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Lesson } from '../../content/content';
+import { ProgressMessages } from '../quiz/ProgressControls';
 import { lessonStatus, type OnProgress, type ProgressStore } from '../quiz/progress';
 import { lessonHref, quizHref } from '../quiz/questionLinks';
 import { useProgress } from '../quiz/useProgress';
@@ -89,6 +90,8 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
             Take this lesson’s quiz
           </HashLink>
         </div>
+        {/* Here, where reading the end of the lesson saves it: a save that fails is said where it happens. */}
+        <ProgressMessages store={store} />
       </section>
 
       <nav aria-label="Previous and next lesson" className="lesson__pager">

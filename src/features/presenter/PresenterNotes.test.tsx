@@ -13,38 +13,47 @@ import { DEMO } from '../simulator/testing';
 import { playerMachine } from '../player/playerMachine';
 
 afterEach(cleanup);
+const S1 = '1'.repeat(32);
+const S2 = '2'.repeat(32);
 beforeEach(() => window.sessionStorage.clear());
 
 describe('the presenter line', () => {
   it('delivers messages of its own session only, over BroadcastChannel', async () => {
-    const got: PresenterMessage[] = [];
-    const a = openPresenterChannel('s1', () => undefined);
-    const b = openPresenterChannel('s1', (m) => got.push(m));
-    const other = openPresenterChannel('s2', (m) => got.push(m));
-    a.post({ type: 'hello', session: 's1' });
-    a.post({ type: 'hello', session: 's2' });
-    await waitFor(() => expect(got).toHaveLength(2));
-    expect(got.map((m) => m.session).sort()).toEqual(['s1', 's2']);
+    const got: string[] = [];
+    const a = openPresenterChannel(S1, () => undefined);
+    const b = openPresenterChannel(S1, (m) => got.push(`b:${m.session}`));
+    const other = openPresenterChannel(S2, (m) => got.push(`other:${m.session}`));
+    a.post({ type: 'hello', session: S2 });
+    a.post({ type: 'hello', session: S1 });
+    other.post({ type: 'hello', session: S2 });
+    await waitFor(() => expect(got).toHaveLength(1));
+    // S2's hello on S1's channel is dropped; S2's channel is not S1's (the session names it).
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(got).toEqual([`b:${S1}`]);
     for (const c of [a, b, other]) c.close();
   });
 
   it('falls back to storage events where BroadcastChannel is missing', () => {
     const got: PresenterMessage[] = [];
-    const line = openPresenterChannel('s1', (m) => got.push(m), 'storage');
+    const line = openPresenterChannel(S1, (m) => got.push(m), 'storage');
     const spy = vi.spyOn(Storage.prototype, 'setItem');
-    line.post({ type: 'command', session: 's1', command: { type: 'NEXT' } });
+    line.post({ type: 'command', session: S1, command: { type: 'NEXT' } });
     expect(spy).toHaveBeenCalledOnce();
     const [key, value] = spy.mock.calls[0] as [string, string];
     // Another window of the origin receives it as a storage event.
     window.dispatchEvent(new StorageEvent('storage', { key, newValue: value }));
-    expect(got).toEqual([{ type: 'command', session: 's1', command: { type: 'NEXT' } }]);
+    expect(got).toEqual([{ type: 'command', session: S1, command: { type: 'NEXT' } }]);
+    // A forged value under the same key is checked like any other message, and dropped.
+    const forged = JSON.stringify({ message: { type: 'command', session: S1, command: { type: 'LOAD' } } });
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: forged }));
+    expect(got).toHaveLength(1);
     line.close();
     spy.mockRestore();
   });
 
   it('keeps one session per tab', () => {
     expect(presenterSession()).toBe(presenterSession());
-    expect(presenterSession()).toMatch(/^[0-9a-f]{18}$/);
+    expect(presenterSession()).toMatch(/^[0-9a-f]{32}$/);
   });
 });
 

@@ -10,6 +10,7 @@ import { shortcutFor } from '../controls/useKeyboardShortcuts';
 import { openPresenterChannel } from './channel';
 import type { PresenterChannel, PresenterCommand, PresenterState } from './channel';
 import { createMasker, noMask } from './mask';
+import { SESSION_PATTERN } from './messages';
 import { speakerNote } from './notes';
 import { useNextPreview } from './preview';
 import type { Preview } from './preview';
@@ -83,7 +84,11 @@ function CurrentStep({ state }: { state: PresenterState }) {
 }
 
 export default function PresenterNotesRoute({ query }: { query: string }) {
-  const session = useMemo(() => new URLSearchParams(query).get('session') ?? '', [query]);
+  // A session of another shape (mistyped, or from an older link) is no session: the status says how to pair.
+  const session = useMemo(() => {
+    const id = new URLSearchParams(query).get('session') ?? '';
+    return SESSION_PATTERN.test(id) ? id : '';
+  }, [query]);
   const [state, setState] = useState<PresenterState | null>(null);
   const channel = useRef<PresenterChannel | null>(null);
   const preview = useNextPreview(state);
@@ -93,6 +98,7 @@ export default function PresenterNotesRoute({ query }: { query: string }) {
     document.title = 'Speaker notes · MCP OAuth Flow Simulator';
     if (!session) return;
     const line = openPresenterChannel(session, (message) => {
+      // Checked against the schema (messages.ts): a state that names no known step never gets here.
       if (message.type === 'state') setState(message.state);
     });
     channel.current = line;

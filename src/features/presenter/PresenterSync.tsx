@@ -4,14 +4,14 @@
  * Renders nothing, and follows the run from a subscription rather than from renders, so a step does
  * not render it. Needs the player above it.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { SCENARIOS } from '../../sim/scenarios';
 import { afterNextPaint } from '../player/afterNextPaint';
 import { PlayerContext } from '../player/PlayerContext';
 import type { PlayerContext as PlayerState } from '../player/types';
 import { useSend } from '../player/hooks';
 import { endTitle, messageLabel, routeText } from '../trace/describe';
-import { openPresenterChannel, presenterSession } from './channel';
+import { openPresenterChannel, presenterSession, subscribePresenterSession } from './channel';
 import type { PresenterState } from './channel';
 import { useViewOptions } from './ViewContext';
 
@@ -48,7 +48,8 @@ export function PresenterSync() {
   const send = useSend();
   const actor = PlayerContext.useActorRef();
   const { mask } = useViewOptions().view;
-  const session = useMemo(() => presenterSession(), []);
+  // A new pairing (the notes window opened again) moves the line to its fresh session.
+  const session = useSyncExternalStore(subscribePresenterSession, presenterSession, presenterSession);
 
   useEffect(() => {
     let latest: PresenterState | null = null;
@@ -62,6 +63,7 @@ export function PresenterSync() {
       if (message.type === 'hello' && latest) {
         line.post({ type: 'state', session, state: latest });
       } else if (message.type === 'command') {
+        // One of the line's five commands, checked by the schema (messages.ts): nothing else reaches the player.
         send(message.command);
       }
     });

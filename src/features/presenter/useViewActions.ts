@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react';
 import { copyText } from '../export/browser';
 import { absoluteUrl, useShareHash } from '../export/share';
-import { notesHref, presenterSession } from './channel';
+import { newPairing, notesHref } from './channel';
 import { useFullscreen } from './fullscreen';
 import { useViewShortcuts } from './useViewShortcuts';
 import type { ViewAction } from './useViewShortcuts';
@@ -17,8 +17,9 @@ export type OpenDialog = { kind: 'help' } | { kind: 'export' } | { kind: 'link';
 
 function openNotesWindow(): boolean {
   const { pathname, search } = window.location;
+  // A fresh session for each pairing (channel.ts): the window of the same name, if open, moves to it.
   const notes = window.open(
-    `${pathname}${search}${notesHref(presenterSession())}`,
+    `${pathname}${search}${notesHref(newPairing())}`,
     'mcp-oauth-speaker-notes',
     'popup,width=1000,height=760',
   );

@@ -1,31 +1,65 @@
 /**
- * Progress controls shared by the course overview and the quiz index: the notice shown when saved
- * progress could not be used as it was, and "Reset progress" with an inline confirmation (no
- * window.confirm: it cannot be styled, and some embedding frames block it).
+ * Progress controls shared by the lessons and the quiz: what the learner must know about their saved
+ * progress (a stored value that could not be read in full and was kept aside; progress that cannot
+ * be saved at all), and "Reset progress" with an inline confirmation (no window.confirm: it cannot
+ * be styled, and some embedding frames block it).
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ProgressNotice as Notice, ProgressStore } from './progress';
+import type { Progress, ProgressNotice, ProgressStore, SaveProblem } from './progress';
 import { useProgress } from './useProgress';
 import '../lessons/shared.css';
 
-const NOTICES: Record<Notice, string> = {
-  corrupt: 'Your saved progress could not be read, so it has been reset.',
-  incompatible:
-    'Your saved progress is from another version of this course and could not be used, so it has been reset.',
+const WHAT: Record<ProgressNotice, string> = {
+  corrupt: 'Your saved progress could not be read: it may have been damaged.',
+  'newer-version':
+    'Your saved progress was written by a newer version of this course, perhaps in another tab: reload this page to use that version.',
+  'unknown-version': 'Your saved progress is in a format this version of the course does not know.',
   'content-changed':
-    'The course has changed since your last visit. Results for lessons or questions that no longer exist were set aside.',
+    'The course has changed since your last visit: results for lessons or questions that no longer exist are not shown.',
+  'partly-read': 'Part of your saved progress could not be read.',
 };
 
-export function ProgressNotice({ store }: { store: ProgressStore }) {
-  const { notice } = useProgress(store);
-  if (notice === null) return null;
+const UNSAVED: Record<SaveProblem, string> = {
+  full: 'Your progress cannot be saved: this browser’s storage for this site is full.',
+  blocked:
+    'Your progress cannot be saved: this browser does not let this page store data (a private window, or site data blocked).',
+};
+
+function keptText(notice: NonNullable<Progress['notice']>): string {
+  return notice.pending
+    ? 'Nothing is erased: whatever could be read is shown, and before anything new is saved, the saved copy is kept aside, unchanged, in this browser.'
+    : `Nothing was erased: the saved copy was kept aside, unchanged, in this browser (as “${notice.key ?? ''}”).`;
+}
+
+/**
+ * What the learner must know about their progress, where they make it (lesson end, quiz, the
+ * overviews). Progress that cannot be saved is an alert (it appears when a save fails, and would be
+ * lost on reload); a value kept aside is a status with an OK that clears it.
+ */
+export function ProgressMessages({ store }: { store: ProgressStore }) {
+  const { notice, unsaved } = useProgress(store);
   return (
-    <div className="lq-notice lq-actions" role="status">
-      <p style={{ margin: 0 }}>{NOTICES[notice]}</p>
-      <button type="button" className="lq-button lq-button--secondary" onClick={() => store.acknowledge()}>
-        OK
-      </button>
-    </div>
+    <>
+      {unsaved !== null ? (
+        <p className="lq-notice lq-notice--warning" role="alert">
+          {UNSAVED[unsaved]} It is kept only until you close or reload this page.
+        </p>
+      ) : null}
+      {notice !== null ? (
+        <div className="lq-notice lq-actions" role="status">
+          <p className="lq-notice__text">
+            {WHAT[notice.reason]} {keptText(notice)}
+          </p>
+          <button
+            type="button"
+            className="lq-button lq-button--secondary"
+            onClick={() => store.acknowledge()}
+          >
+            OK
+          </button>
+        </div>
+      ) : null}
+    </>
   );
 }
 

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../content/content';
 import { HashLink, type Navigate } from '../lessons/HashLink';
-import { ProgressNotice, ResetProgress } from './ProgressControls';
+import { ProgressMessages, ResetProgress } from './ProgressControls';
 import { bestScore, EXAM_KEY, PASS_RATIO, quizPassed, type ProgressStore } from './progress';
 import { quizHref } from './questionLinks';
 import { useProgress } from './useProgress';
@@ -32,7 +32,7 @@ export function QuizIndex({ lessons, questionCounts, examSize, navigate, store }
         Every lesson ends with a short quiz; {Math.round(PASS_RATIO * 100)}% correct passes it. Your best
         scores are kept in this browser.
       </p>
-      <ProgressNotice store={store} />
+      <ProgressMessages store={store} />
 
       <div className="quiz-exam-card">
         <h2>Final exam</h2>

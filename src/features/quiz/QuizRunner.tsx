@@ -12,6 +12,7 @@ import { grade, newSeed, score, type Answer } from './attempt';
 import { isPassing, type OnProgress, type ProgressStore } from './progress';
 import type { QuestionAddress } from './questionLinks';
 import { QuestionStep } from './QuestionStep';
+import { ProgressMessages } from './ProgressControls';
 import { QuizResults } from './QuizResults';
 import { initialRun, nextUnanswered, openAttempt, runReducer, type Draw } from './run';
 import { useProgress } from './useProgress';
@@ -129,6 +130,7 @@ export function QuizRunner(props: QuizRunnerProps) {
       <h1 id="quiz-title" ref={titleRef} tabIndex={-1}>
         {title}
       </h1>
+      <ProgressMessages store={store} />
       {state.missing !== null ? (
         <p className="lq-notice" role="status">
           This quiz has no question “{state.missing}”, so here is question {state.index + 1} of{' '}

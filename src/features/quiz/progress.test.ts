@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   PROGRESS_KEY,
+  SET_ASIDE_PREFIX,
   bestScore,
   contentFingerprint,
   createProgressStore,
@@ -88,14 +89,24 @@ describe('progress store', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('survives corrupted JSON: empty progress, a notice, and the next write repairs storage', () => {
-    const storage = memoryStorage('{"version":1,"lessons":{');
-    const store = createProgressStore({ storage, content });
+  it('survives corrupted JSON: empty progress, a notice, and the next write keeps the old value aside', () => {
+    const raw = '{"version":1,"lessons":{';
+    const storage = memoryStorage(raw);
+    const store = createProgressStore({ storage, content, now: () => 7 });
     expect(store.get().lessons).toEqual({});
-    expect(store.get().notice).toBe('corrupt');
+    expect(store.get().notice).toEqual({ reason: 'corrupt', pending: true, key: null });
     store.markLessonRead('discovery');
-    expect(store.get().notice).toBeNull();
-    expect(JSON.parse(storage.data.get(PROGRESS_KEY) ?? '').lessons.discovery).toBeDefined();
+    expect(storage.data.get(`${SET_ASIDE_PREFIX}7`)).toBe(raw);
+    const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '');
+    expect(saved.lessons.discovery).toBeDefined();
+    expect(saved.setAside).toEqual([{ key: `${SET_ASIDE_PREFIX}7`, reason: 'corrupt', at: 7 }]);
+    // The learner is still told (after a reload too), until they acknowledge it.
+    const reloaded = createProgressStore({ storage, content });
+    expect(reloaded.get().notice).toEqual({ reason: 'corrupt', pending: false, key: `${SET_ASIDE_PREFIX}7` });
+    reloaded.acknowledge();
+    expect(reloaded.get().notice).toBeNull();
+    expect(reloaded.get().lessons.discovery).toBeDefined();
+    expect(storage.data.get(`${SET_ASIDE_PREFIX}7`)).toBe(raw);
   });
 
   it.each([
@@ -103,19 +114,69 @@ describe('progress store', () => {
     ['null', 'null'],
     ['an array', '[1,2]'],
   ])('treats %s as corrupt', (_, raw) => {
-    expect(createProgressStore({ storage: memoryStorage(raw), content }).get().notice).toBe('corrupt');
+    expect(createProgressStore({ storage: memoryStorage(raw), content }).get().notice?.reason).toBe(
+      'corrupt',
+    );
   });
 
-  it('ignores another version of the stored format', () => {
+  it('migrates what it can read from another version, and keeps the value itself aside', () => {
     const old = JSON.stringify({
       version: 0,
       fingerprint,
       lessons: { discovery: { readAt: 1 } },
       quizzes: {},
     });
-    const store = createProgressStore({ storage: memoryStorage(old), content });
-    expect(store.get().lessons).toEqual({});
-    expect(store.get().notice).toBe('incompatible');
+    const storage = memoryStorage(old);
+    const store = createProgressStore({ storage, content, now: () => 9 });
+    expect(store.get().lessons).toEqual({ discovery: { readAt: 1 } });
+    expect(store.get().notice?.reason).toBe('unknown-version');
+    store.markLessonRead('pkce');
+    expect(Object.keys(store.get().lessons).sort()).toEqual(['discovery', 'pkce']);
+    expect(storage.data.get(`${SET_ASIDE_PREFIX}9`)).toBe(old);
+  });
+
+  it('never overwrites a newer version that another tab wrote after this one loaded', () => {
+    const storage = memoryStorage();
+    const store = createProgressStore({ storage, content, now: () => 11 });
+    store.markLessonRead('discovery');
+    expect(store.get().notice).toBeNull();
+    const newer = JSON.stringify({ version: 2, lessons: { pkce: { readAt: 3 } }, badges: ['x'] });
+    storage.data.set(PROGRESS_KEY, newer);
+    expect(store.get().notice?.reason).toBe('newer-version');
+    store.recordAttempt('discovery', ids(1), ids(1));
+    expect(storage.data.get(`${SET_ASIDE_PREFIX}11`)).toBe(newer);
+    expect(Object.keys(store.get().lessons)).toEqual(['pkce']);
+    expect(bestScore(store.get(), 'discovery')).toEqual({ correct: 1, total: 1 });
+  });
+
+  it('does not replace an unread value it could not copy aside (full storage): memory, and a warning', () => {
+    const storage = memoryStorage('not json');
+    const setItem = storage.setItem;
+    storage.setItem = (key, value) => {
+      if (key !== PROGRESS_KEY) throw new DOMException('full', 'QuotaExceededError');
+      setItem(key, value);
+    };
+    const store = createProgressStore({ storage, content });
+    store.markLessonRead('discovery');
+    expect(storage.data.get(PROGRESS_KEY)).toBe('not json');
+    expect(storage.data.size).toBe(1);
+    expect(lessonStatus(store.get(), 'discovery')).toBe('read');
+    expect(store.get().unsaved).toBe('full');
+  });
+
+  it('sets aside a value whose entries it cannot all read, and says so', () => {
+    const raw = JSON.stringify({
+      version: 1,
+      fingerprint,
+      lessons: { discovery: { readAt: 'x' } },
+      quizzes: {},
+    });
+    const storage = memoryStorage(raw);
+    const store = createProgressStore({ storage, content, now: () => 4 });
+    expect(store.get().notice?.reason).toBe('partly-read');
+    store.acknowledge();
+    expect(store.get().notice).toBeNull();
+    expect(storage.data.get(`${SET_ASIDE_PREFIX}4`)).toBe(raw);
   });
 
   it('drops lessons and questions the content no longer has, and says so when the content changed', () => {
@@ -139,7 +200,7 @@ describe('progress store', () => {
       attempts: 2,
       best: { asked: ids(1, 2, 3), correct: ids(1, 2), at: 7 },
     });
-    expect(progress.notice).toBe('content-changed');
+    expect(progress.notice?.reason).toBe('content-changed');
     expect(progress.fingerprint).toBe(fingerprint);
     store.acknowledge();
     expect(store.get().notice).toBeNull();
@@ -177,7 +238,7 @@ describe('progress store', () => {
         throw new Error('SecurityError');
       },
       setItem: () => {
-        throw new Error('QuotaExceededError');
+        throw new Error('SecurityError');
       },
       removeItem: () => {
         throw new Error('SecurityError');
@@ -187,6 +248,7 @@ describe('progress store', () => {
     expect(store.get().lessons).toEqual({});
     expect(store.markLessonRead('discovery')).toBe(true);
     expect(lessonStatus(store.get(), 'discovery')).toBe('read');
+    expect(store.get().unsaved).toBe('blocked');
     store.reset();
     expect(lessonStatus(store.get(), 'discovery')).toBe('not-started');
   });
@@ -194,11 +256,24 @@ describe('progress store', () => {
   it('keeps progress in memory when only writing fails (a full quota)', () => {
     const storage = memoryStorage();
     storage.setItem = () => {
-      throw new Error('QuotaExceededError');
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     const store = createProgressStore({ storage, content });
+    expect(store.get().unsaved).toBeNull();
     store.recordAttempt('pkce', ['pkce-1'], ['pkce-1']);
     expect(bestScore(store.get(), 'pkce')).toEqual({ correct: 1, total: 1 });
+    expect(store.get().unsaved).toBe('full');
+    store.markLessonRead('pkce');
+    expect(lessonStatus(store.get(), 'pkce')).toBe('quiz-passed');
+    // Reset erases what storage still holds too, and saving is tried again afterwards.
+    storage.data.set(
+      PROGRESS_KEY,
+      JSON.stringify({ version: 1, fingerprint, lessons: { discovery: { readAt: 1 } } }),
+    );
+    store.reset();
+    expect(storage.data.has(PROGRESS_KEY)).toBe(false);
+    expect(store.get().unsaved).toBeNull();
+    expect(store.get().lessons).toEqual({});
   });
 
   it('fingerprints the set of ids, not their order', () => {

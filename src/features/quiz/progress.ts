@@ -1,9 +1,12 @@
 /**
  * The learner's progress (lessons read, best quiz results), kept in localStorage under one
- * versioned key. What is stored is only ever trusted after checking it: corrupted JSON or another
- * version start afresh (and say so), and results for lessons or questions that no longer exist are
- * dropped, so editing the course never breaks a returning learner. Without storage (private mode,
- * a blocked or full quota) progress lives in memory for the session.
+ * versioned key. What is stored is only ever trusted after checking it, and never overwritten
+ * unless it was read in full: a value this version cannot read whole (corrupted JSON, a version it
+ * does not know, such as one a newer version wrote in another tab, entries it cannot use) is first
+ * copied, unchanged, to a key of its own (`<key>.set-aside.<time>`), and what could be read of it is
+ * kept (migrated) in the new value. The learner is told, until they acknowledge it. Without storage
+ * (private mode, a blocked or full quota) progress lives in memory for the page, and the learner is
+ * told that it is not saved.
  *
  * Pure TypeScript, no React: the store follows the external-store contract of useSyncExternalStore.
  */
@@ -27,19 +30,35 @@ export interface QuizRecord {
   best: QuizBest | null;
 }
 
+/** Why a stored value could not be read in full. */
+export type ProgressNotice =
+  'corrupt' | 'newer-version' | 'unknown-version' | 'content-changed' | 'partly-read';
+
+/** A stored value this version could not read in full, copied unchanged to `key` before it was replaced. */
+export interface SetAside {
+  key: string;
+  reason: ProgressNotice;
+  at: number;
+}
+
 export interface StoredProgress {
   version: typeof PROGRESS_VERSION;
   /** Identifies the course content the ids below refer to (see contentFingerprint). */
   fingerprint: string;
   lessons: Record<string, { readAt: number }>;
   quizzes: Record<string, QuizRecord>;
+  /** Values set aside that the learner has not acknowledged yet (so a reload still tells them). */
+  setAside?: SetAside[];
 }
 
-/** Why the stored progress could not be used as it was. */
-export type ProgressNotice = 'corrupt' | 'incompatible' | 'content-changed';
+/** Why progress is not being saved: storage is full, or the browser does not let the page store data. */
+export type SaveProblem = 'full' | 'blocked';
 
 export interface Progress extends StoredProgress {
-  notice: ProgressNotice | null;
+  /** What is wrong with the stored value: still there (`pending`), or already set aside (`setAside`). */
+  notice: { reason: ProgressNotice; pending: boolean; key: string | null } | null;
+  /** Set once a save failed: progress from then on lives in memory only, for this page. */
+  unsaved: SaveProblem | null;
 }
 
 export type ProgressEvent =
@@ -66,7 +85,7 @@ export interface ProgressStore {
   recordAttempt(quiz: string, asked: readonly string[], correct: readonly string[]): QuizRecord;
   /** Forgets everything. */
   reset(): void;
-  /** Rewrites what was loaded (cleaned up) and clears the notice. */
+  /** The learner has read the notice: sets aside what is unread, rewrites what was read, clears it. */
   acknowledge(): void;
 }
 
@@ -87,6 +106,8 @@ export function contentFingerprint(content: KnownContent): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
+
+export const SET_ASIDE_PREFIX = `${PROGRESS_KEY}.set-aside.`;
 
 export function emptyProgress(fingerprint: string): StoredProgress {
   return { version: PROGRESS_VERSION, fingerprint, lessons: {}, quizzes: {} };
@@ -133,22 +154,32 @@ function cleanQuiz(value: unknown, known: Known): { record: QuizRecord; dropped:
   return { record: { attempts: Math.max(attempts, best ? 1 : 0), best }, dropped };
 }
 
-/**
- * Reads a stored value: never throws. A value this version cannot read is replaced by empty
- * progress with a notice; ids that the current content does not have are dropped.
- */
-export function decodeProgress(raw: string | null, known: Known): Progress {
-  const empty = emptyProgress(known.fingerprint);
-  if (raw === null) return { ...empty, notice: null };
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return { ...empty, notice: 'corrupt' };
-  }
-  if (!isRecord(data)) return { ...empty, notice: 'corrupt' };
-  if (data.version !== PROGRESS_VERSION) return { ...empty, notice: 'incompatible' };
+const REASONS: readonly ProgressNotice[] = [
+  'corrupt',
+  'newer-version',
+  'unknown-version',
+  'content-changed',
+  'partly-read',
+];
 
+function readSetAside(value: unknown): SetAside[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (!isRecord(entry) || !isTime(entry.at) || typeof entry.key !== 'string') return [];
+    const reason = REASONS.find((known) => known === entry.reason);
+    return reason && entry.key.startsWith(SET_ASIDE_PREFIX) ? [{ key: entry.key, reason, at: entry.at }] : [];
+  });
+}
+
+/** What a stored value holds, and whether this version read all of it. */
+export interface Decoded {
+  data: StoredProgress;
+  /** Why the value was not read in full; null when it was (or there was none). */
+  unread: ProgressNotice | null;
+}
+
+/** The lessons and quiz results in a parsed value: every entry checked, unknown ids dropped. */
+function readEntries(data: Record<string, unknown>, known: Known) {
   let dropped = false;
   const lessons: StoredProgress['lessons'] = {};
   if (isRecord(data.lessons)) {
@@ -157,7 +188,7 @@ export function decodeProgress(raw: string | null, known: Known): Progress {
         lessons[id] = { readAt: entry.readAt };
       else dropped = true;
     }
-  }
+  } else if (data.lessons !== undefined) dropped = true;
   const quizzes: StoredProgress['quizzes'] = {};
   if (isRecord(data.quizzes)) {
     for (const [key, entry] of Object.entries(data.quizzes)) {
@@ -165,15 +196,40 @@ export function decodeProgress(raw: string | null, known: Known): Progress {
       if (cleaned) quizzes[key] = cleaned.record;
       if (!cleaned || cleaned.dropped) dropped = true;
     }
+  } else if (data.quizzes !== undefined) dropped = true;
+  return { lessons, quizzes, dropped };
+}
+
+/**
+ * Reads a stored value: never throws. What this version cannot read is reported in `unread` (the
+ * store then sets the value aside before replacing it); what it can read is kept, from a value of
+ * another version too, since lessons and quiz results keep their shape (migrate what can be).
+ */
+export function decodeProgress(raw: string | null, known: Known): Decoded {
+  const empty = emptyProgress(known.fingerprint);
+  if (raw === null) return { data: empty, unread: null };
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { data: empty, unread: 'corrupt' };
   }
-  const changed = data.fingerprint !== known.fingerprint && dropped;
-  return {
+  if (!isRecord(data)) return { data: empty, unread: 'corrupt' };
+  const { lessons, quizzes, dropped } = readEntries(data, known);
+  const setAside = readSetAside(data.setAside);
+  const read: StoredProgress = {
     version: PROGRESS_VERSION,
     fingerprint: known.fingerprint,
     lessons,
     quizzes,
-    notice: changed ? 'content-changed' : null,
+    ...(setAside.length > 0 ? { setAside } : {}),
   };
+  if (data.version !== PROGRESS_VERSION) {
+    const newer = typeof data.version === 'number' && data.version > PROGRESS_VERSION;
+    return { data: read, unread: newer ? 'newer-version' : 'unknown-version' };
+  }
+  if (!dropped) return { data: read, unread: null };
+  return { data: read, unread: data.fingerprint === known.fingerprint ? 'partly-read' : 'content-changed' };
 }
 
 /** The score of a quiz's best attempt, or null if it was never finished. */
@@ -209,23 +265,44 @@ interface StoreOptions {
   now?: () => number;
 }
 
+function saveProblem(error: unknown): SaveProblem {
+  // Browsers name a full quota differently (Firefox's legacy name; code 22 in old WebKit).
+  const full =
+    error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22);
+  return full ? 'full' : 'blocked';
+}
+
+function noticeOf(decoded: Decoded): Progress['notice'] {
+  if (decoded.unread) return { reason: decoded.unread, pending: true, key: null };
+  const last = decoded.data.setAside?.at(-1);
+  return last ? { reason: last.reason, pending: false, key: last.key } : null;
+}
+
 export function createProgressStore({ storage, content, now = Date.now }: StoreOptions): ProgressStore {
   const known: Known = {
     lessons: new Set(content.lessons.map((lesson) => lesson.id)),
     questions: new Set(content.questions.map((question) => question.id)),
     fingerprint: contentFingerprint(content),
   };
+  // Once a read or a write fails, memory holds the progress for the rest of the page.
   let memory: string | null = null;
-  let inMemory = storage === null;
-  let cache: { raw: string | null; value: Progress } | null = null;
+  let unsaved: SaveProblem | null = null;
+  let cache: { raw: string | null; decoded: Decoded; value: Progress } | null = null;
   const listeners = new Set<() => void>();
 
+  const goToMemory = (problem: SaveProblem, raw: string | null): void => {
+    unsaved = problem;
+    memory = raw;
+    cache = null;
+  };
+
   const readRaw = (): string | null => {
-    if (inMemory || storage === null) return memory;
+    if (unsaved !== null || storage === null) return memory;
     try {
       return storage.getItem(PROGRESS_KEY);
     } catch {
-      inMemory = true;
+      goToMemory('blocked', null);
       return memory;
     }
   };
@@ -234,31 +311,56 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
     for (const listener of [...listeners]) listener();
   };
 
-  const get = (): Progress => {
+  const load = (): { raw: string | null; decoded: Decoded; value: Progress } => {
     const raw = readRaw();
-    if (cache && cache.raw === raw) return cache.value;
-    const value = decodeProgress(raw, known);
-    cache = { raw, value };
-    return value;
+    if (cache && cache.raw === raw) return cache;
+    const decoded = decodeProgress(raw, known);
+    cache = { raw, decoded, value: { ...decoded.data, notice: noticeOf(decoded), unsaved } };
+    return cache;
   };
 
-  const write = (data: StoredProgress): void => {
-    const raw = JSON.stringify(data);
-    if (!inMemory && storage !== null) {
+  /** Copies a value this version cannot read in full to a key of its own; returns that key. */
+  const setAside = (raw: string): string => {
+    if (storage === null) throw new Error('no storage');
+    const at = now();
+    let key = `${SET_ASIDE_PREFIX}${at}`;
+    for (let n = 2; storage.getItem(key) !== null; n++) key = `${SET_ASIDE_PREFIX}${at}-${n}`;
+    storage.setItem(key, raw);
+    return key;
+  };
+
+  /**
+   * Saves `next`, computed from what `load()` returned: the value in storage is replaced only once
+   * everything it held is either in `next` or copied aside. A failure keeps progress in memory.
+   */
+  const write = (
+    next: StoredProgress,
+    loaded: { raw: string | null; decoded: Decoded },
+    tell = true,
+  ): void => {
+    let data = next;
+    if (unsaved === null && storage !== null) {
       try {
-        storage.setItem(PROGRESS_KEY, raw);
-      } catch {
-        inMemory = true;
+        const { raw, decoded } = loaded;
+        if (raw !== null && decoded.unread) {
+          const entry: SetAside = { key: setAside(raw), reason: decoded.unread, at: now() };
+          // Listed in the value itself, so the learner is told after a reload too, until they acknowledge.
+          if (tell) data = { ...data, setAside: [...(data.setAside ?? []), entry] };
+        }
+        storage.setItem(PROGRESS_KEY, JSON.stringify(data));
+        cache = null;
+        notify();
+        return;
+      } catch (error) {
+        // Nothing was replaced: setItem either wrote the whole value or threw.
+        unsaved = saveProblem(error);
       }
+    } else if (storage === null) {
+      unsaved ??= 'blocked';
     }
-    memory = raw;
-    cache = { raw, value: { ...data, notice: null } };
+    memory = JSON.stringify(data);
+    cache = null;
     notify();
-  };
-
-  const stored = (): StoredProgress => {
-    const { notice: _notice, ...data } = get();
-    return data;
   };
 
   const onStorage = (event: StorageEvent): void => {
@@ -267,7 +369,7 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
   };
 
   return {
-    get,
+    get: () => load().value,
     subscribe(listener) {
       listeners.add(listener);
       if (listeners.size === 1 && typeof window !== 'undefined')
@@ -279,13 +381,15 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
       };
     },
     markLessonRead(lessonId) {
-      const data = stored();
+      const loaded = load();
+      const data = loaded.decoded.data;
       if (data.lessons[lessonId] || !known.lessons.has(lessonId)) return false;
-      write({ ...data, lessons: { ...data.lessons, [lessonId]: { readAt: now() } } });
+      write({ ...data, lessons: { ...data.lessons, [lessonId]: { readAt: now() } } }, loaded);
       return true;
     },
     recordAttempt(quiz, asked, correct) {
-      const data = stored();
+      const loaded = load();
+      const data = loaded.decoded.data;
       const previous = data.quizzes[quiz] ?? { attempts: 0, best: null };
       const askedIds = [...new Set(asked)];
       const attempt: QuizBest = {
@@ -298,15 +402,17 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
         ratio(attempt) > ratio(previous.best) ||
         (ratio(attempt) === ratio(previous.best) && attempt.asked.length >= previous.best.asked.length);
       const record: QuizRecord = { attempts: previous.attempts + 1, best: better ? attempt : previous.best };
-      write({ ...data, quizzes: { ...data.quizzes, [quiz]: record } });
+      write({ ...data, quizzes: { ...data.quizzes, [quiz]: record } }, loaded);
       return record;
     },
     reset() {
-      if (!inMemory && storage !== null) {
+      // Also from memory-only: erasing frees room, and storage is then the truth again (and empty).
+      if (storage !== null) {
         try {
           storage.removeItem(PROGRESS_KEY);
+          unsaved = null;
         } catch {
-          inMemory = true;
+          goToMemory('blocked', null);
         }
       }
       memory = null;
@@ -314,7 +420,10 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
       notify();
     },
     acknowledge() {
-      write(stored());
+      const loaded = load();
+      const { setAside: _told, ...data } = loaded.decoded.data;
+      // Still sets aside what is unread (nothing is lost), but the learner has been told: not listed.
+      write(data, loaded, false);
     },
   };
 }

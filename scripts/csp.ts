@@ -1,0 +1,30 @@
+/**
+ * The app's Content-Security-Policy: the one place it is written. The build puts it in index.html as
+ * a <meta http-equiv> tag (vite.config.ts), so it holds on any static host; docs/hosting.md gives the
+ * same policy as a header for hosts that can set one (a test keeps the two equal).
+ *
+ * Everything the app loads comes from its own folder: the bundle, its CSS, the favicon, and the
+ * theme script (public/theme.js, a file rather than an inline script so that `script-src` needs no
+ * hash or 'unsafe-inline'). The simulated servers run in the page through MSW's getResponse (no
+ * fetch, no service worker), so `connect-src` and `worker-src` keep the default 'self'. Zod runs
+ * jitless (src/content/zodJitless.ts), so nothing needs 'unsafe-eval'. The PNG export draws the
+ * diagram from a data: SVG image, hence `img-src data:`.
+ *
+ * `frame-ancestors` is left out: a <meta> policy cannot carry it (browsers ignore it there and say
+ * so in the console), and the app is meant to be embedded; docs/hosting.md shows an instructor how
+ * to narrow it with a header.
+ */
+export const CSP_DIRECTIVES: readonly string[] = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+];
+
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/** The tag the build inserts right after <meta charset>, before any script or stylesheet. */
+export function cspMetaTag(policy = CONTENT_SECURITY_POLICY): string {
+  return `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+}
