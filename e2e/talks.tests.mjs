@@ -411,7 +411,7 @@ export const talkTests = [
       const verdict = (await events()).find((e) => e.type === 'attack-completed');
       assert.equal(verdict.attack, 'mix-up');
       assert.equal(verdict.attackerWon, false);
-      assert.deepEqual(verdict.stoppedAt, { message: 23, rule: 'C-20' });
+      assert.deepEqual(verdict.stoppedAt, { message: 23, rule: 'C-19' });
 
       // A lesson, completed; its quiz, answered.
       await page.getByRole('button', { name: 'Lesson: discovery' }).click();

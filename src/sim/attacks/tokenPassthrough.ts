@@ -21,13 +21,23 @@ export const tokenPassthrough: AttackDef = {
     label: 'The MCP server accepts only tokens issued for itself and calls the API with its own token',
     vulnerabilities: ['mcp-token-passthrough', 'mcp-no-audience-check'],
   },
-  victim: { scenario: 'first-connection', registration: 'dcr' },
+  // The victim fetches her report first, so the diagram shows what S-09 asks of the server: with the
+  // defence on, the MCP server gets a token of its own for the API (client credentials) and calls it
+  // with that; with it off, it forwards the victim's token, which the API rightly refuses (S-08).
+  victim: {
+    scenario: 'first-connection',
+    registration: 'dcr',
+    operations: [
+      { kind: 'call', method: 'tools/list' },
+      { kind: 'call', method: 'tools/call', params: { name: 'fetch_report', arguments: {} } },
+    ],
+  },
   lanes: ['attacker', 'downstream'],
   explain: {
     vulnerable:
       "The MCP server never looked at whom the token was for and passed it straight to the API, which saw a valid token for itself. The server's own checks, rate limits and audit were bypassed, and the API logged the victim's other app as the caller.",
     defended:
-      "S-08/S-09: the token's audience was the API, not this server, so it was refused with 401 before any tool ran. When the tool does run, the server calls the API with a token issued to itself.",
+      "S-06/S-08: the stolen token's audience was the API, not this server, so it was refused with 401 before any tool ran. And when the victim fetched her report, the server called the API with a token issued to itself (S-09), never with hers.",
   },
   async act({ world, attacker }) {
     const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
