@@ -122,7 +122,7 @@ describe.each(CASES)('attack %s', (key, id, variant) => {
     } else {
       expect(stop?.kind === 'internal' && stop.outcome === 'refused').toBe(true);
     }
-    expect(run.trace.at(-1)).toMatchObject({ stepId: 'attack-verdict', mark: 'blocked' });
+    expect(run.trace.at(-1)).toMatchObject({ stepId: 'attack-verdict', mark: 'defended' });
     // Every tool call that ran as the victim was the victim's own client's: none was the attacker's.
     const victimOwn = run.trace.filter(
       (e) =>

@@ -236,4 +236,42 @@ describe('Attack lab: the verdict, read from the real run', () => {
     expect(within(inspector).getByText(`message ${n}`)).toBeInTheDocument();
     expect(within(inspector).getByText('Check state and iss')).toBeInTheDocument();
   });
+
+  it('one verdict, one colour: the lab, the diagram, the list and the step panel agree both ways', async () => {
+    const user = userEvent.setup();
+    renderLab();
+    const lab = await choose(user, ATTACKS['mix-up'].title);
+    const verdictTone = async () => {
+      const last = await waitFor(() => {
+        const all = document.querySelectorAll<HTMLElement>('.seq-label');
+        const el = all[all.length - 1];
+        if (!el?.textContent?.includes('Attack')) throw new Error('no verdict yet');
+        return el;
+      });
+      return {
+        lab: (await outcome()).className,
+        label: last.className,
+        step: document.querySelector('.outcome')?.className ?? '',
+        inList: options().at(-1)?.className ?? '',
+      };
+    };
+    await user.click(within(lab).getByRole('button', { name: 'Run the attack to the end' }));
+    await settled();
+    // Defence off: the attacker won, and every view says so in the attacker's colour.
+    const won = await verdictTone();
+    expect(won.lab).toContain('lab-outcome--won');
+    expect(won.label).toContain('seq-label--tone-attacker');
+    expect(won.step).toContain('outcome--won');
+    expect(won.inList).toContain('tone-attacker');
+    await user.click(within(lab).getByRole('switch', { name: /^Defence/ }));
+    await settled();
+    await user.click(within(lab).getByRole('button', { name: 'Run the attack to the end' }));
+    await settled();
+    // Defence on: stopped, in the colour of a success everywhere, never the STOP red of a refusal.
+    const stopped = await verdictTone();
+    expect(stopped.lab).toContain('lab-outcome--stopped');
+    expect(stopped.label).toContain('seq-label--tone-defended');
+    expect(stopped.step).toContain('outcome--defended');
+    expect(stopped.inList).toContain('tone-defended');
+  });
 });

@@ -1,40 +1,42 @@
 /**
- * Where the run is: discovery → registration → authorization → token → access. Done phases get a
- * check mark, the current one a marker and aria-current, so progress reads without colour.
+ * Where the run is: discovery → registration → authorization → token → access, then the attack in
+ * an attack run. Done phases get a check mark, the current one a marker and aria-current, a phase
+ * this flow passed by a dash, so progress reads without colour (phases.ts decides which is which).
  */
 import { useMemo } from 'react';
-import { PHASES } from '../../sim/steps';
-import type { Phase } from '../../sim/steps';
 import { useTrace } from '../player/hooks';
-import { stepText } from '../trace/describe';
+import { phaseStates } from './phases';
+import type { PhaseState } from './phases';
+
+const MARK: Record<PhaseState, string> = { done: '✓', current: '●', skipped: '–', todo: '○' };
+const SPOKEN: Record<PhaseState, string> = {
+  done: ' (done)',
+  current: '',
+  skipped: ' (not part of this run)',
+  todo: ' (not yet)',
+};
+
+function PhaseItem({ label, state }: { label: string; state: PhaseState }) {
+  return (
+    <li className={`phase phase--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+      <span className="phase__mark" aria-hidden="true">
+        {MARK[state]}
+      </span>
+      <span className="phase__label">{label}</span>
+      {SPOKEN[state] && <span className="visually-hidden">{SPOKEN[state]}</span>}
+    </li>
+  );
+}
 
 export function PhaseProgress() {
   const trace = useTrace();
-  // The closing "flow ended" note belongs to no phase: a denied run never reached Access.
-  const shown = useMemo(() => trace.filter((e) => e.stepId !== 'flow-ended'), [trace]);
-  const visited = useMemo(() => new Set<Phase>(shown.map((e) => stepText(e).phase)), [shown]);
-  const last = shown.at(-1);
-  const current = last ? stepText(last).phase : null;
+  const { phases, attack } = useMemo(() => phaseStates(trace), [trace]);
   return (
     <ol className="phases" aria-label="Phases of the flow">
-      {PHASES.map((phase) => {
-        const state = phase.id === current ? 'current' : visited.has(phase.id) ? 'done' : 'todo';
-        return (
-          <li
-            key={phase.id}
-            className={`phase phase--${state}`}
-            aria-current={state === 'current' ? 'step' : undefined}
-          >
-            <span className="phase__mark" aria-hidden="true">
-              {state === 'done' ? '✓' : state === 'current' ? '●' : '○'}
-            </span>
-            <span className="phase__label">{phase.label}</span>
-            {state !== 'current' && (
-              <span className="visually-hidden">{state === 'done' ? ' (done)' : ' (not yet)'}</span>
-            )}
-          </li>
-        );
-      })}
+      {phases.map((phase) => (
+        <PhaseItem key={phase.id} label={phase.label} state={phase.state} />
+      ))}
+      {attack && <PhaseItem label="Attack" state={attack} />}
     </ol>
   );
 }

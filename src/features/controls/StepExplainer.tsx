@@ -16,13 +16,25 @@ import { RuleChips } from './RuleChips';
 
 const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
 
+/**
+ * How the run ended. After an attack, the verdict decides the colour (the attacker's when she won,
+ * a success's when she was stopped), as in the lab, never the victim's own flow, which "succeeds"
+ * in the very run where the attacker reads her files.
+ */
+function endingOf(outcome: FlowOutcome, last: TraceEvent): { modifier: string; icon: string } {
+  const tone = eventTone(last);
+  if (tone === 'attacker') return { modifier: 'won', icon: TONE_ICON.attacker };
+  if (tone === 'defended') return { modifier: 'defended', icon: TONE_ICON.defended };
+  return outcome.kind === 'success' ? { modifier: 'ok', icon: '✓' } : { modifier: 'stopped', icon: '■' };
+}
+
 function Outcome({ outcome, last }: { outcome: FlowOutcome | null; last: TraceEvent }) {
   const mask = useMask();
   if (!outcome || last.kind === 'request' || last.kind === 'response') return null;
-  const ok = outcome.kind === 'success';
+  const ending = endingOf(outcome, last);
   return (
-    <p className={`outcome outcome--${ok ? 'ok' : 'stopped'}`}>
-      <span aria-hidden="true">{ok ? '✓ ' : '■ '}</span>
+    <p className={`outcome outcome--${ending.modifier}`}>
+      <span aria-hidden="true">{ending.icon} </span>
       <strong>{last.title}.</strong> {mask(last.detail.summary)}
     </p>
   );

@@ -29,6 +29,7 @@ const TONE_COLOR: Record<Tone, string> = {
   refused: '#c0262d',
   blocked: '#c0262d',
   attacker: '#8a2bb5',
+  defended: '#1f7a35',
 };
 
 export interface SvgOptions {
@@ -82,7 +83,7 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
       `${layout.lanes.map((l) => l.label).join(', ')}. ${trace.length} messages, in order; each arrow's full text is in its title.`,
     )}</desc>`,
     '<defs>',
-    ...(['normal', 'error', 'attacker'] as const).flatMap((tone) => [
+    ...(['normal', 'error', 'attacker', 'defended'] as const).flatMap((tone) => [
       `<marker id="head-filled-${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${TONE_COLOR[tone]}"/></marker>`,
       `<marker id="head-open-${tone}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M1,1 L9,5 L1,9" fill="none" stroke="${TONE_COLOR[tone]}" stroke-width="1.8"/></marker>`,
     ]),

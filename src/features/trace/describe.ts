@@ -19,10 +19,13 @@ export function eventPart(event: TraceEvent): EventPart {
 }
 
 /**
- * How an event should look: 'error' for an HTTP error answer (a lesson, not a crash), 'refused'
- * for a failed check, 'blocked' where a defence stopped an attack, 'attacker' for the attacker's own.
+ * How a message reads at a glance: 'error' for an HTTP error answer (a lesson, not a crash),
+ * 'refused' for a failed check, 'blocked' where a check refused a request, 'attacker' for the
+ * attacker's own. The verdict of an attack has one meaning everywhere (the lab,
+ * the diagram, the list, the step panel, the inspector, presenter mode): the attacker's colour when
+ * she won, the colour of a success when the defences stopped her ('defended').
  */
-export type Tone = 'normal' | 'error' | 'refused' | 'blocked' | 'attacker';
+export type Tone = 'normal' | 'error' | 'refused' | 'blocked' | 'attacker' | 'defended';
 
 /** An icon per tone, always paired with a word (TONE_WORD) so meaning never rests on colour. */
 export const TONE_ICON: Record<Tone, string> = {
@@ -31,6 +34,7 @@ export const TONE_ICON: Record<Tone, string> = {
   refused: '✕',
   blocked: '⊘',
   attacker: '☠',
+  defended: '✓',
 };
 
 export const TONE_WORD: Record<Tone, string> = {
@@ -39,9 +43,11 @@ export const TONE_WORD: Record<Tone, string> = {
   refused: 'refused',
   blocked: 'blocked',
   attacker: 'attacker',
+  defended: 'attack stopped',
 };
 
 export function eventTone(event: TraceEvent): Tone {
+  if (event.mark === 'defended') return 'defended';
   if (event.mark === 'blocked') return 'blocked';
   if (event.mark === 'attacker' || event.mark === 'stolen' || event.mark === 'breach') return 'attacker';
   if (event.kind === 'response') return !event.response || event.response.status >= 400 ? 'error' : 'normal';
@@ -133,7 +139,9 @@ export function eventSentence(event: TraceEvent): string {
           ? ' (blocked)'
           : tone === 'attacker'
             ? ' (attacker)'
-            : '';
+            : tone === 'defended'
+              ? ' (attack stopped)'
+              : '';
   return `${routeText(event)}: ${messageLabel(event)}${flag}`;
 }
 

@@ -46,7 +46,7 @@ export async function finishAttack(attack: AttackDef, ctx: AttackContext): Promi
     to: 'attacker',
     title: finding.attackerWon ? 'Attack succeeded' : 'Attack failed',
     outcome: finding.attackerWon ? 'ok' : 'refused',
-    mark: finding.attackerWon ? 'breach' : 'blocked',
+    mark: finding.attackerWon ? 'breach' : 'defended',
     ...(stoppedAt?.rule ? { rule: stoppedAt.rule } : {}),
     detail: {
       summary: `${finding.evidence} ${finding.attackerWon ? attack.explain.vulnerable : attack.explain.defended}`,

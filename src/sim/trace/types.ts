@@ -65,8 +65,11 @@ interface EventBase {
   at: number;
   /** The rule this event shows being enforced (or broken), when there is one. */
   rule?: RuleId;
-  /** Marks an event in an attack: the attacker's own, or the point where a defence stopped it. */
-  mark?: 'attacker' | 'stolen' | 'blocked' | 'breach';
+  /**
+   * Marks an event in an attack: the attacker's own, what she stole, a message a check refused, and
+   * the verdict: she won (breach) or the defences stopped her (defended).
+   */
+  mark?: 'attacker' | 'stolen' | 'blocked' | 'breach' | 'defended';
 }
 
 export interface RequestEvent extends EventBase {
