@@ -46,8 +46,10 @@ export interface WorldServerOptions {
   /** 0 picks a free port. */
   port?: number;
   /**
-   * The world's seed. Everything derives from it, the token signing key included, so anyone who
-   * knows it can forge tokens: without one, real-wire draws a random seed; give one to replay a demo.
+   * The world's seed, for a reproducible demo only: everything derives from it, the token signing
+   * key, client secrets, codes and refresh tokens included, so anyone who knows it (or has seen a
+   * few of its outputs: sfc32 is no CSPRNG) can forge tokens and predict codes. Without one, every
+   * secret comes from the platform's CSPRNG instead.
    */
   seed?: string;
   /** An attack of the lab, applied with its defence off (its preconditions and its vulnerabilities). */
@@ -66,7 +68,10 @@ export interface WorldServerOptions {
 }
 
 export interface WorldServer {
+  /** The seed given, or in an unseeded world a random name (its key id) from which nothing derives. */
   seed: string;
+  /** 'seeded' with a seed (reproducible, demos only); otherwise 'csprng'. */
+  randomness: 'seeded' | 'csprng';
   origin: string;
   mcpUrl: string;
   issuer: string;
@@ -141,9 +146,12 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   const mcpUrl = `${origin}/mcp`;
   const issuer = `${origin}/auth`;
   const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
-  const seed = options.seed ?? `random-${randomBytes(12).toString('base64url')}`;
+  // What a socket serves must not be guessable: without a seed, nothing comes from a seeded stream.
+  const randomness = options.seed === undefined ? 'csprng' : 'seeded';
+  const seed = options.seed ?? randomBytes(4).toString('hex');
   const world = createWorld({
     seed,
+    randomness,
     // Real clients set the pace: no stepping, every event is recorded as it happens.
     pacer: freeRunning,
     urls: { mcp: mcpUrl, issuer },
@@ -278,6 +286,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
 
   return {
     seed,
+    randomness,
     origin,
     mcpUrl,
     issuer,
