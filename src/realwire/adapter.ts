@@ -8,7 +8,7 @@
  * §15.6.4, §10.2.3) and logged, never reset in silence.
  */
 import { createServer, STATUS_CODES } from 'node:http';
-import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readSetCookies, STATUS_TEXT } from '../sim/network/wire';
 import type { HeaderList } from '../sim/trace/types';
@@ -74,10 +74,7 @@ export interface AdapterOptions {
    * Looks at a request before its body is read; a Response refuses it (a foreign Host or Origin).
    * The refusal is answered and reported like any exchange.
    */
-  admit?: (
-    request: { method: string; url: URL; headers: IncomingHttpHeaders },
-    notes: string[],
-  ) => Response | null;
+  admit?: (request: { method: string; url: URL; headers: HeaderList }, notes: string[]) => Response | null;
 }
 
 export interface AdapterServer {
@@ -315,7 +312,7 @@ export function createAdapter(options: AdapterOptions): AdapterServer {
       url = null;
     }
     const refusal =
-      url === null ? null : (options.admit?.({ method, url, headers: req.headers }, notes) ?? null);
+      url === null ? null : (options.admit?.({ method, url, headers: requestHeaders }, notes) ?? null);
     if (url === null || url.origin !== origin) {
       response = plainError(400, 'invalid_request', 'the request target must be a path on this server');
       req.resume();

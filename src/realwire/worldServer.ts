@@ -38,6 +38,7 @@ import type { World } from '../sim/world/world';
 import { createAdapter, withHeaders } from './adapter';
 import type { Limits } from './adapter';
 import { displayUrl, formatExchange } from './exchange';
+import { admit } from './hostCheck';
 import type { Exchange } from './exchange';
 
 export const DEFAULT_WORLD_PORT = 8765;
@@ -134,6 +135,17 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     Promise.resolve(new Response(null, { status: 503 }));
   const adapter = createAdapter({
     handle: (request, notes) => context.run(notes, () => handle(request, notes)),
+    // DNS rebinding: only the world's own loopback names, on every path (hostCheck.ts).
+    admit: ({ url, headers }, notes) => {
+      const values = (name: string) => headers.filter(([n]) => n.toLowerCase() === name).map(([, v]) => v);
+      const verdict = admit(values('host'), values('origin'), Number(url.port || 80));
+      if (verdict.ok) return null;
+      notes.push(`refused before any server saw it: ${verdict.description}`);
+      return Response.json(
+        { error: verdict.error, error_description: verdict.description },
+        { status: verdict.status, headers: { 'Cache-Control': 'no-store' } },
+      );
+    },
     ...(options.limits ? { limits: options.limits } : {}),
     onExchange: (exchange) => {
       exchanges.push(exchange);

@@ -73,7 +73,7 @@ describe('oversize bodies', () => {
     const server = await world({ limits: { maxBodyBytes: 4096 } });
     const answer = await raw(
       server.origin,
-      `POST /auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"redirect_uris":`,
+      `POST /auth/register HTTP/1.1\r\nHost: ${new URL(server.origin).host}\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"redirect_uris":`,
       { timeoutMs: 3_000 },
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
@@ -118,9 +118,14 @@ describe('slow and many clients', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     // A body that stops short of its Content-Length is cut off the same way.
-    const body = await raw(server.origin, 'POST /mcp HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc', {
-      timeoutMs: 6_000,
-    });
+    const host = new URL(server.origin).host;
+    const body = await raw(
+      server.origin,
+      `POST /mcp HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 100\r\n\r\nabc`,
+      {
+        timeoutMs: 6_000,
+      },
+    );
     expect(body).toMatch(/^HTTP\/1\.1 408 /);
     await stillServes(server.origin);
   });
