@@ -35,11 +35,14 @@ import type { TraceEvent } from '../sim/trace/types';
 import { asMetadataUrls, prmUrlFor } from '../sim/world/urls';
 import { createWorld } from '../sim/world/world';
 import type { World } from '../sim/world/world';
+import type { StoreBounds } from '../sim/world/store';
 import { createAdapter, withHeaders } from './adapter';
 import type { Limits } from './adapter';
 import { displayUrl, formatExchange } from './exchange';
 import { admit } from './hostCheck';
 import type { Exchange } from './exchange';
+import { DEFAULT_KEEP, exchangeLog, trimWorldLogs } from './memory';
+import type { Keep } from './memory';
 
 export const DEFAULT_WORLD_PORT = 8765;
 
@@ -64,8 +67,10 @@ export interface WorldServerOptions {
   limits?: Partial<Limits>;
   /** Where log lines go (one per exchange); silent by default. */
   log?: (line: string) => void;
-  /** How many exchanges to keep for the HAR export; the oldest go first. */
-  keepExchanges?: number;
+  /** How many exchanges to keep for the HAR export, and how much of the servers' logs (memory.ts). */
+  keep?: Partial<Keep>;
+  /** How much the servers remember at most (clients, codes, consent pages...). */
+  bounds?: Partial<StoreBounds>;
 }
 
 export interface WorldServer {
@@ -79,7 +84,7 @@ export interface WorldServer {
   world: World;
   /** The vulnerabilities the world runs with. */
   vulnerabilities: VulnerabilityId[];
-  /** Every exchange answered so far (up to keepExchanges), oldest first. */
+  /** The newest exchanges answered (within `keep`), oldest first. */
   exchanges: Exchange[];
   close(): Promise<void>;
 }
@@ -128,9 +133,9 @@ async function rebuild(request: Request, headers: Headers, body?: string): Promi
 
 export async function startWorldServer(options: WorldServerOptions = {}): Promise<WorldServer> {
   const log = options.log ?? (() => undefined);
-  const keep = options.keepExchanges ?? 5000;
+  const keep = { ...DEFAULT_KEEP, ...options.keep };
   const context = new AsyncLocalStorage<string[]>();
-  const exchanges: Exchange[] = [];
+  const exchanges = exchangeLog(keep);
   let handle: (request: Request, notes: string[]) => Promise<Response> = () =>
     Promise.resolve(new Response(null, { status: 503 }));
   const adapter = createAdapter({
@@ -148,8 +153,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     },
     ...(options.limits ? { limits: options.limits } : {}),
     onExchange: (exchange) => {
-      exchanges.push(exchange);
-      if (exchanges.length > keep) exchanges.splice(0, exchanges.length - keep);
+      exchanges.add(exchange);
       log(formatExchange(exchange));
     },
     onRefused: (line) => log(`${new Date().toISOString().slice(11, 23)} ${line}`),
@@ -169,6 +173,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     urls: { mcp: mcpUrl, issuer },
     vulnerabilities,
     ...(options.tokenLifetime ? { lifetimes: { accessToken: options.tokenLifetime } } : {}),
+    ...(options.bounds ? { bounds: options.bounds } : {}),
   });
 
   // The world's clock follows the real one from here on (the demo epoch if the machine is behind it).
@@ -185,8 +190,6 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   world.recorder.subscribe((event) => {
     const line = describeEvent(event);
     if (line) context.getStore()?.push(line);
-    const events = world.recorder.events;
-    if (events.length > 2000) events.splice(0, events.length - 1000);
   });
 
   const { authorization_endpoint, registration_endpoint } = endpoints(issuer);
@@ -260,7 +263,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     return (await getResponse(world.network.handlers(), decision)) ?? notFound(mcpUrl, issuer);
   };
 
-  handle = async (incoming, notes) => {
+  const serve = async (incoming: Request, notes: string[]): Promise<Response> => {
     syncClock();
     const url = new URL(incoming.url);
     if (url.pathname === '/' && incoming.method === 'GET') {
@@ -295,6 +298,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     }
     return response;
   };
+  handle = (incoming, notes) => serve(incoming, notes).finally(() => trimWorldLogs(world, keep.logLines));
 
   return {
     seed,
@@ -304,7 +308,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     issuer,
     world,
     vulnerabilities,
-    exchanges,
+    exchanges: exchanges.entries,
     close: () => adapter.close(),
   };
 }

@@ -156,3 +156,69 @@ export async function tokenFor(
   });
   return { token: typeof res.body.access_token === 'string' ? res.body.access_token : null, body: res.body };
 }
+
+export interface CodeFlow {
+  clientId: string;
+  clientSecret: string;
+  code: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/**
+ * A whole authorization code flow over the real wire against a world that auto-approves: DCR
+ * (confidential with client_secret_post, or public), authorize with PKCE, redeem; every secret given.
+ */
+export async function codeFlow(
+  server: WorldServer,
+  options: { confidential?: boolean; refresh?: boolean } = {},
+): Promise<CodeFlow> {
+  const redirectUri = 'http://127.0.0.1:9/callback';
+  const reg = await fetch(`${server.issuer}/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Flow',
+      redirect_uris: [redirectUri],
+      token_endpoint_auth_method: options.confidential ? 'client_secret_post' : 'none',
+      grant_types: options.refresh ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
+      application_type: 'native',
+    }),
+  });
+  if (reg.status !== 201) throw new Error(`registration: ${reg.status} ${await reg.text()}`);
+  const registered = (await reg.json()) as Record<string, unknown>;
+  const clientId = String(registered.client_id);
+  const clientSecret = typeof registered.client_secret === 'string' ? registered.client_secret : '';
+  const verifier = createVerifier(cryptoRng());
+  const url = new URL(`${server.issuer}/authorize`);
+  const params = {
+    response_type: 'code',
+    client_id: clientId,
+    redirect_uri: redirectUri,
+    state: 'fixed',
+    code_challenge: await challengeS256(verifier),
+    code_challenge_method: 'S256',
+    scope: 'files:read files:write',
+    resource: server.mcpUrl,
+  };
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  const authz = await fetch(url, { redirect: 'manual' });
+  const code = new URL(authz.headers.get('location') ?? 'http://x.invalid').searchParams.get('code') ?? '';
+  const token = await postForm(`${server.issuer}/token`, {
+    grant_type: 'authorization_code',
+    code,
+    client_id: clientId,
+    client_secret: options.confidential ? clientSecret : undefined,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+    resource: server.mcpUrl,
+  });
+  if (token.status !== 200) throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
+  return {
+    clientId,
+    clientSecret,
+    code,
+    accessToken: String(token.body.access_token),
+    refreshToken: typeof token.body.refresh_token === 'string' ? token.body.refresh_token : '',
+  };
+}

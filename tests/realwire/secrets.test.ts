@@ -7,69 +7,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { WORLD_USAGE } from '../../src/realwire/args';
-import { cryptoRng } from '../../src/realwire/realClient';
 import type { WorldServer } from '../../src/realwire/worldServer';
-import { challengeS256, createVerifier } from '../../src/sim/crypto/pkce';
 import { CONFIDENTIAL_CLIENT_ID } from '../../src/sim/servers/auth/state';
 import { createWorld } from '../../src/sim/world/world';
-import { postForm, stopServersAfterEach, world } from './helpers';
+import { codeFlow, stopServersAfterEach, world } from './helpers';
 
 stopServersAfterEach();
 
-interface Secrets {
-  clientId: string;
-  clientSecret: string;
-  code: string;
-  refreshToken: string;
-}
-
-/** One confidential client's registration and a full code flow with refresh: every secret it is given. */
-async function secretsOf(server: WorldServer): Promise<Secrets> {
-  const redirectUri = 'http://127.0.0.1:9/callback';
-  const reg = await fetch(`${server.issuer}/register`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      client_name: 'Predictable?',
-      redirect_uris: [redirectUri],
-      token_endpoint_auth_method: 'client_secret_post',
-      grant_types: ['authorization_code', 'refresh_token'],
-      application_type: 'native',
-    }),
-  });
-  expect(reg.status).toBe(201);
-  const { client_id: clientId, client_secret: clientSecret } = (await reg.json()) as Record<string, string>;
-  const verifier = createVerifier(cryptoRng());
-  const url = new URL(`${server.issuer}/authorize`);
-  for (const [k, v] of Object.entries({
-    response_type: 'code',
-    client_id: clientId ?? '',
-    redirect_uri: redirectUri,
-    state: 'fixed',
-    code_challenge: await challengeS256(verifier),
-    code_challenge_method: 'S256',
-    scope: 'files:read',
-    resource: server.mcpUrl,
-  }))
-    url.searchParams.set(k, v);
-  const authz = await fetch(url, { redirect: 'manual' });
-  const code = new URL(authz.headers.get('location') ?? 'http://x.invalid').searchParams.get('code') ?? '';
-  const token = await postForm(`${server.issuer}/token`, {
-    grant_type: 'authorization_code',
-    code,
-    client_id: clientId,
-    client_secret: clientSecret,
-    redirect_uri: redirectUri,
-    code_verifier: verifier,
-    resource: server.mcpUrl,
-  });
-  expect(token.status).toBe(200);
-  return {
-    clientId: clientId ?? '',
-    clientSecret: clientSecret ?? '',
-    code,
-    refreshToken: String(token.body.refresh_token),
-  };
+/** Every secret one confidential client is given: its registration, a code, a refresh token. */
+async function secretsOf(server: WorldServer) {
+  const flow = await codeFlow(server, { confidential: true, refresh: true });
+  const { clientId, clientSecret, code, refreshToken } = flow;
+  return { clientId, clientSecret, code, refreshToken };
 }
 
 const start = (seed?: string) =>
