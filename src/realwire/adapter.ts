@@ -148,9 +148,9 @@ const RAW_IDLE_503 = (retryAfter: number) => {
 };
 
 /**
- * Connection slots and idle sockets. Node itself only times out a request that has begun; a socket
- * that sends nothing holds its slot until the request timeout, so 256 idle sockets starved everyone
- * for tens of seconds, and connections past `server.maxConnections` were reset without a word.
+ * Connection slots and idle sockets. Node cuts a socket that sends nothing only at the request
+ * timeout (30 s), so 256 idle sockets starved everyone for that long, and connections past
+ * `server.maxConnections` were reset without a word.
  * Here every socket has an idle timer, and a connection past capacity is still read: its request
  * gets 503 with Retry-After (RFC 9110 §15.6.4: "temporary overload"; §10.2.3), then the socket closes.
  */
@@ -198,8 +198,8 @@ function trackCapacity(server: Server, limits: Limits, log: (line: string) => vo
   });
 
   // With a listener here, Node leaves a timed-out socket to us (it would destroy it otherwise).
-  // Node re-arms the same timer with keepAliveTimeout after each response, so this closes idle
-  // keep-alive sockets too.
+  // Node re-arms the same timer with keepAliveTimeout (and its own margin) after each response, so
+  // this closes idle keep-alive sockets too.
   server.on('timeout', (socket: Socket) => {
     if ((inFlight.get(socket) ?? 0) > 0) return; // being answered: requestTimeout governs it
     // A request that has begun and stalled is Node's: headersTimeout/requestTimeout answer 408.

@@ -12,11 +12,12 @@ export interface Keep {
   exchanges: number;
   /** ...and at most this many characters of them (bodies, headers, URL). */
   exchangeChars: number;
-  /** Lines kept in each of the servers' lists: access log, tool calls, downstream log, callbacks. */
+  /** Entries kept in each of the world's lists: access log, tool calls, downstream log, callbacks, trace. */
   logLines: number;
 }
 
-export const DEFAULT_KEEP: Keep = { exchanges: 2000, exchangeChars: 8 * 1024 * 1024, logLines: 1000 };
+/** About 250 whole flows of exchanges for the HAR export: a session's worth, a few MB at most. */
+export const DEFAULT_KEEP: Keep = { exchanges: 1000, exchangeChars: 4 * 1024 * 1024, logLines: 1000 };
 
 function charsOf(exchange: Exchange): number {
   let chars =
@@ -73,6 +74,7 @@ export function trimWorldLogs(world: World, lines: number): void {
   ]) {
     if (list.length > lines) list.splice(0, list.length - lines);
   }
+  // The trace the page draws: real-wire reads each event as it happens (the log line), never later.
   const events = world.recorder.events;
-  if (events.length > 2 * lines) events.splice(0, events.length - lines);
+  if (events.length > lines) events.splice(0, events.length - lines);
 }
