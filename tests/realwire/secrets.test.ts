@@ -16,9 +16,12 @@ stopServersAfterEach();
 
 /** Every secret one confidential client is given: its registration, a code, a refresh token. */
 async function secretsOf(server: WorldServer) {
-  const flow = await codeFlow(server, { confidential: true, refresh: true });
-  const { clientId, clientSecret, code, refreshToken } = flow;
-  return { clientId, clientSecret, code, refreshToken };
+  const { clientId, clientSecret, code, status, body } = await codeFlow(server, {
+    confidential: true,
+    refresh: true,
+  });
+  expect(status).toBe(200);
+  return { clientId, clientSecret, code, refreshToken: String(body.refresh_token) };
 }
 
 const start = (seed?: string) =>

@@ -30,9 +30,17 @@ describe('a bounded hostile soak', () => {
   it('full flows, tool calls and large bodies: every store stays within its bound, and the newest client works', async () => {
     const server = await world({ autoApprove: true, bounds, keep });
     const preregistered = [...server.world.as.clients.keys()];
-    let last = await codeFlow(server, { refresh: true });
+    const flow = async () => {
+      const { clientId, status, body } = await codeFlow(server, {
+        refresh: true,
+        scope: 'files:read files:write',
+      });
+      expect(status).toBe(200);
+      return { clientId, accessToken: String(body.access_token), refreshToken: String(body.refresh_token) };
+    };
+    let last = await flow();
     for (let i = 0; i < ROUNDS; i++) {
-      last = await codeFlow(server, { refresh: true });
+      last = await flow();
       const wrote = await callTool(server.mcpUrl, last.accessToken, 'write_file', {
         path: `junk/${i}.txt`,
         content: 'x'.repeat(8_000),
