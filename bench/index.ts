@@ -1,9 +1,11 @@
 /** `npm run bench`: every figure the issues name, measured, printed as a table. */
 import { benchFlow } from './flow';
+import { benchRealwire } from './realwire';
 import { benchUi } from './ui';
 
 const sections: [string, () => Promise<Record<string, string>>][] = [
   ['Headless flow (Node)', benchFlow],
+  ['Real-wire world under load (loopback sockets)', benchRealwire],
   ['App in headless Chromium', benchUi],
 ];
 

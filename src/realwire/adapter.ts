@@ -1,9 +1,11 @@
 /**
  * The Node adapter: node:http on one side, the Fetch API's `Request`/`Response` (what MSW handlers
  * take and give) on the other. It is the only code that meets real, untrusted bytes, so it bounds
- * everything: header and body size, time to send headers and the whole request, idle keep-alive
- * sockets, the number of connections. Malformed HTTP is answered 400 (431 for huge headers, 408 for
- * a too-slow client) and never reaches a handler; a handler that throws becomes a 500, never a crash.
+ * everything: header and body size, time to send headers and the whole request, idle sockets
+ * (fresh or kept alive), the number of connections. Malformed HTTP is answered 400 (431 for huge
+ * headers, 408 for a too-slow client) and never reaches a handler; a handler that throws becomes a
+ * 500, never a crash. A connection past capacity is answered 503 with Retry-After (RFC 9110
+ * §15.6.4, §10.2.3) and logged, never reset in silence.
  */
 import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -21,7 +23,15 @@ export interface Limits {
   requestTimeoutMs: number;
   /** An idle keep-alive socket is closed after this time. */
   keepAliveTimeoutMs: number;
-  /** Connections beyond this are dropped at accept time. */
+  /**
+   * A connection that sends nothing for this long, not even its first byte, is closed: otherwise
+   * idle sockets would hold the connection slots until the request timeout.
+   */
+  idleTimeoutMs: number;
+  /**
+   * Connections served at once. Each one beyond is answered 503 with Retry-After to its request
+   * and closed (after a second if it sends nothing), so a client learns why and when to come back.
+   */
   maxConnections: number;
   /** On close, connections still busy after this time are cut. */
   shutdownGraceMs: number;
@@ -32,6 +42,7 @@ export const DEFAULT_LIMITS: Limits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 5_000,
   maxConnections: 256,
   shutdownGraceMs: 2_000,
 };
@@ -57,8 +68,13 @@ export interface AdapterOptions {
   limits?: Partial<Limits>;
   /** Every answered exchange, after the response was written. */
   onExchange?: (exchange: Exchange) => void;
-  /** Anything the adapter refused before a handler saw it (malformed HTTP, timeouts...). */
+  /** Anything the adapter refused before a handler saw it (malformed HTTP, timeouts, overload...). */
   onRefused?: (line: string) => void;
+  /**
+   * Looks at a request before its body is read; a Response refuses it (a foreign Host or Origin).
+   * The refusal is answered and reported like any exchange.
+   */
+  admit?: (request: { method: string; url: URL; headers: HeaderList }, notes: string[]) => Response | null;
 }
 
 export interface AdapterServer {
@@ -123,6 +139,106 @@ function responseHeaderList(response: Response): HeaderList {
   return list;
 }
 
+const RAW_IDLE_503 = (retryAfter: number) => {
+  const body = JSON.stringify({
+    error: 'temporarily_unavailable',
+    error_description: `the server is at capacity; retry after ${retryAfter} s`,
+  });
+  return `HTTP/1.1 503 Service Unavailable\r\nRetry-After: ${retryAfter}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+};
+
+/**
+ * Connection slots and idle sockets. Node cuts a socket that sends nothing only at the request
+ * timeout (30 s), so 256 idle sockets starved everyone for that long, and connections past
+ * `server.maxConnections` were reset without a word.
+ * Here every socket has an idle timer, and a connection past capacity is still read: its request
+ * gets 503 with Retry-After (RFC 9110 §15.6.4: "temporary overload"; §10.2.3), then the socket closes.
+ */
+function trackCapacity(server: Server, limits: Limits, log: (line: string) => void) {
+  const served = new Set<Socket>();
+  const overflow = new WeakSet<Socket>();
+  /** Requests being answered on a socket: its idle timer must not cut them (requestTimeout does). */
+  const inFlight = new WeakMap<Socket, number>();
+  /** socket.bytesRead when its last response was written: more since means a request has begun. */
+  const readWhenIdle = new WeakMap<Socket, number>();
+  const retryAfter = Math.max(1, Math.ceil(limits.idleTimeoutMs / 1000));
+
+  // Under a flood, one line now and one a second after, each with the count it stands for.
+  let unlogged = 0;
+  let last = '';
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  const emit = () => {
+    const count = unlogged > 1 ? ` (${unlogged} refusals in the last second)` : '';
+    log(
+      `over capacity (${served.size} connections served, limit ${limits.maxConnections}): ${last} → 503 Retry-After: ${retryAfter}${count}`,
+    );
+    unlogged = 0;
+  };
+  const logOverload = (what: string) => {
+    unlogged++;
+    last = what;
+    if (quiet) return;
+    emit();
+    quiet = setTimeout(() => {
+      quiet = undefined;
+      if (unlogged > 0) emit();
+    }, 1_000).unref();
+  };
+
+  // Runs before Node's own connection listener: decide the socket's slot and arm its idle timer.
+  server.prependListener('connection', (socket: Socket) => {
+    if (served.size >= limits.maxConnections) {
+      overflow.add(socket);
+      socket.setTimeout(Math.min(limits.idleTimeoutMs, 1_000));
+    } else {
+      served.add(socket);
+      socket.once('close', () => served.delete(socket));
+      socket.setTimeout(limits.idleTimeoutMs);
+    }
+  });
+
+  // With a listener here, Node leaves a timed-out socket to us (it would destroy it otherwise).
+  // Node re-arms the same timer with keepAliveTimeout (and its own margin) after each response, so
+  // this closes idle keep-alive sockets too.
+  server.on('timeout', (socket: Socket) => {
+    if ((inFlight.get(socket) ?? 0) > 0) return; // being answered: requestTimeout governs it
+    // A request that has begun and stalled is Node's: headersTimeout/requestTimeout answer 408.
+    if (socket.bytesRead > (readWhenIdle.get(socket) ?? 0)) return;
+    if (overflow.has(socket)) {
+      logOverload('a connection that sent nothing');
+      socket.end(RAW_IDLE_503(retryAfter));
+    } else socket.end();
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  });
+
+  return {
+    /** Counts the request; answers it 503 if its connection is past capacity (then true). */
+    refuse(req: IncomingMessage, res: ServerResponse): boolean {
+      const socket = req.socket;
+      inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+      res.once('close', () => {
+        inFlight.set(socket, Math.max(0, (inFlight.get(socket) ?? 1) - 1));
+        readWhenIdle.set(socket, socket.bytesRead);
+      });
+      if (!overflow.has(socket)) return false;
+      logOverload(`${req.method ?? 'GET'} ${(req.url ?? '/').slice(0, 80)}`);
+      const body = JSON.stringify({
+        error: 'temporarily_unavailable',
+        error_description: `the server is at capacity (${limits.maxConnections} connections); retry after ${retryAfter} s`,
+      });
+      res.writeHead(503, 'Service Unavailable', {
+        'Retry-After': String(retryAfter),
+        Connection: 'close',
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+      return true;
+    },
+  };
+}
+
 export function createAdapter(options: AdapterOptions): AdapterServer {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const server = createServer({
@@ -132,9 +248,9 @@ export function createAdapter(options: AdapterOptions): AdapterServer {
     // How often Node looks for requests past their timeouts (default 30 s, too coarse for slowloris).
     connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
   });
-  server.maxConnections = limits.maxConnections;
   server.maxHeadersCount = 100;
   let origin = '';
+  const capacity = trackCapacity(server, limits, (line) => options.onRefused?.(line));
 
   const write = (res: ServerResponse, status: number, headers: HeaderList, body: Buffer, head: boolean) => {
     const grouped = new Map<string, string[]>();
@@ -146,6 +262,38 @@ export function createAdapter(options: AdapterOptions): AdapterServer {
     if (!bodiless) res.setHeader('Content-Length', body.length);
     res.writeHead(status, STATUS_TEXT[status] ?? STATUS_CODES[status] ?? '');
     res.end(head || bodiless ? undefined : body);
+  };
+
+  /** The handler's answer to a request read in full; a throw becomes a logged 500. */
+  const answer = async (
+    method: string,
+    url: URL,
+    requestHeaders: HeaderList,
+    bytes: Buffer,
+    notes: string[],
+  ): Promise<Response> => {
+    const hasBody = method !== 'GET' && method !== 'HEAD' && bytes.length > 0;
+    const headers = new Headers();
+    for (const [name, value] of requestHeaders) {
+      if (NOT_FORWARDED.has(name.toLowerCase())) continue;
+      try {
+        headers.append(name, value);
+      } catch {
+        // A header value the Fetch API rejects: left out, like any proxy would.
+      }
+    }
+    let request: Request;
+    try {
+      request = new Request(url, { method, headers, body: hasBody ? new Uint8Array(bytes) : null });
+    } catch {
+      return plainError(405, 'invalid_request', `method ${method} is not allowed`);
+    }
+    try {
+      return await options.handle(request, notes);
+    } catch (error) {
+      // A server bug is visible as a 500 and logged, never a crash of the process.
+      return plainError(500, 'server_error', error instanceof Error ? error.message : String(error));
+    }
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -163,8 +311,13 @@ export function createAdapter(options: AdapterOptions): AdapterServer {
     } catch {
       url = null;
     }
+    const refusal =
+      url === null ? null : (options.admit?.({ method, url, headers: requestHeaders }, notes) ?? null);
     if (url === null || url.origin !== origin) {
       response = plainError(400, 'invalid_request', 'the request target must be a path on this server');
+      req.resume();
+    } else if (refusal) {
+      response = refusal;
       req.resume();
     } else {
       const body = await readBody(req, limits.maxBodyBytes);
@@ -178,35 +331,8 @@ export function createAdapter(options: AdapterOptions): AdapterServer {
           if (drained > 1024 * 1024) req.socket.destroy();
         });
       } else {
-        const hasBody = method !== 'GET' && method !== 'HEAD' && body.bytes.length > 0;
         requestBody = body.bytes.length > 0 ? body.bytes.toString('utf8') : null;
-        const headers = new Headers();
-        for (const [name, value] of requestHeaders) {
-          if (NOT_FORWARDED.has(name.toLowerCase())) continue;
-          try {
-            headers.append(name, value);
-          } catch {
-            // A header value the Fetch API rejects: left out, like any proxy would.
-          }
-        }
-        let request: Request | null = null;
-        try {
-          request = new Request(url, { method, headers, body: hasBody ? new Uint8Array(body.bytes) : null });
-        } catch {
-          response = plainError(405, 'invalid_request', `method ${method} is not allowed`);
-        }
-        if (request) {
-          try {
-            response = await options.handle(request, notes);
-          } catch (error) {
-            // A server bug is visible as a 500 and logged, never a crash of the process.
-            response = plainError(
-              500,
-              'server_error',
-              error instanceof Error ? error.message : String(error),
-            );
-          }
-        }
+        response = await answer(method, url, requestHeaders, body.bytes, notes);
       }
     }
     response ??= plainError(500, 'server_error', 'no response');
@@ -237,6 +363,7 @@ export function createAdapter(options: AdapterOptions): AdapterServer {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
+    if (capacity.refuse(req, res)) return;
     serve(req, res).catch((error: unknown) => {
       options.onRefused?.(`adapter error: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {

@@ -90,7 +90,9 @@ export const WORLD_USAGE = `Usage: npm run world -- [options]
 Serves the simulator's MCP server and authorization server on 127.0.0.1 for real MCP clients.
 
   --port <n>              port to listen on (default 8765; 0 picks a free one)
-  --seed <text>           seed of the world's keys and codes, for a reproducible demo (default: random)
+  --seed <text>           seed of the world's keys, secrets, codes and tokens: a reproducible world,
+                          for demos only (anyone who knows the seed, or sees a few codes, can forge
+                          tokens and predict codes). Default: every secret from the system's CSPRNG
   --attack <id>           switch on an attack's vulnerabilities, defence off (ids of the attack lab)
   --vuln <id>             switch on one named vulnerability (repeatable)
   --auto-approve          approve the consent page automatically (headless clients)

@@ -3,8 +3,6 @@
  * its flow machine, against any MCP server over real HTTP. The client's rules are the simulator's:
  * metadata resource and issuer checks, PKCE support, state, iss, resource; a refusal names its rule.
  */
-import { webcrypto } from 'node:crypto';
-import { base64url } from 'jose';
 import { createActor, toPromise } from 'xstate';
 import { ATTACKS } from '../sim/attacks/registry';
 import type { AttackId } from '../sim/attacks/ids';
@@ -26,6 +24,7 @@ import { flowMachine } from '../sim/flow/flowMachine';
 import type { FlowOutcome } from '../sim/flow/flowMachine';
 import { CLIENT_NAME } from '../sim/servers/clientHost';
 import { PROTOCOL_VERSION } from '../sim/servers/mcp';
+import { cryptoRng } from '../sim/world/random';
 import type { Rng } from '../sim/world/random';
 import { exchangeFetch, followRedirects, openInBrowser } from './browser';
 import type { RealFetch } from './browser';
@@ -65,14 +64,7 @@ export interface RealClientResult {
 }
 
 /** Real randomness for PKCE verifiers and state: the seeded stream is for the simulation only. */
-export function cryptoRng(): Rng {
-  const bytes = (length: number) => webcrypto.getRandomValues(new Uint8Array(length));
-  return {
-    nextUint32: () => webcrypto.getRandomValues(new Uint32Array(1))[0] ?? 0,
-    bytes,
-    token: (length = 32) => base64url.encode(bytes(length)),
-  };
-}
+export { cryptoRng };
 
 /** The client checks switched off by these vulnerabilities (only client-side ones matter here). */
 export function clientVulnerabilities(

@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     `  MCP server:            ${server.mcpUrl}`,
     `  Authorization server:  ${server.issuer}`,
     `  Protocol revisions:    ${PROTOCOL_VERSION}, and ${LEGACY_VERSIONS.join(', ')} (initialize + sessions)`,
-    `  Seed:                  ${args.seed !== undefined ? `${server.seed} (keys and codes are reproducible, and forgeable by anyone who knows it)` : 'random (--seed <text> makes a reproducible world)'}`,
+    `  Seed:                  ${server.randomness === 'seeded' ? `${server.seed} (DEMO ONLY: keys, codes and tokens are reproducible, so anyone who knows the seed or sees a few codes can forge and predict them)` : 'none: every secret from the system CSPRNG (--seed <text> makes a reproducible demo world)'}`,
     `  Sign-in:               a browser without a session is signed in as the demo user`,
     `  Consent:               ${args.autoApprove ? 'approved automatically (--auto-approve)' : 'a real page in your browser: click Approve'}`,
     `  Registration:          DCR; pre-registered client_id ${PREREGISTERED_CLIENT_ID} (public, loopback /callback on any port);`,

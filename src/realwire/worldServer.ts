@@ -35,10 +35,14 @@ import type { TraceEvent } from '../sim/trace/types';
 import { asMetadataUrls, prmUrlFor } from '../sim/world/urls';
 import { createWorld } from '../sim/world/world';
 import type { World } from '../sim/world/world';
+import type { StoreBounds } from '../sim/world/store';
 import { createAdapter, withHeaders } from './adapter';
 import type { Limits } from './adapter';
 import { displayUrl, formatExchange } from './exchange';
+import { admit } from './hostCheck';
 import type { Exchange } from './exchange';
+import { DEFAULT_KEEP, exchangeLog, trimWorldLogs } from './memory';
+import type { Keep } from './memory';
 
 export const DEFAULT_WORLD_PORT = 8765;
 
@@ -46,8 +50,10 @@ export interface WorldServerOptions {
   /** 0 picks a free port. */
   port?: number;
   /**
-   * The world's seed. Everything derives from it, the token signing key included, so anyone who
-   * knows it can forge tokens: without one, real-wire draws a random seed; give one to replay a demo.
+   * The world's seed, for a reproducible demo only: everything derives from it, the token signing
+   * key, client secrets, codes and refresh tokens included, so anyone who knows it (or has seen a
+   * few of its outputs: sfc32 is no CSPRNG) can forge tokens and predict codes. Without one, every
+   * secret comes from the platform's CSPRNG instead.
    */
   seed?: string;
   /** An attack of the lab, applied with its defence off (its preconditions and its vulnerabilities). */
@@ -61,19 +67,24 @@ export interface WorldServerOptions {
   limits?: Partial<Limits>;
   /** Where log lines go (one per exchange); silent by default. */
   log?: (line: string) => void;
-  /** How many exchanges to keep for the HAR export; the oldest go first. */
-  keepExchanges?: number;
+  /** How many exchanges to keep for the HAR export, and how much of the servers' logs (memory.ts). */
+  keep?: Partial<Keep>;
+  /** How much the servers remember at most (clients, codes, consent pages...). */
+  bounds?: Partial<StoreBounds>;
 }
 
 export interface WorldServer {
+  /** The seed given, or in an unseeded world a random name (its key id) from which nothing derives. */
   seed: string;
+  /** 'seeded' with a seed (reproducible, demos only); otherwise 'csprng'. */
+  randomness: 'seeded' | 'csprng';
   origin: string;
   mcpUrl: string;
   issuer: string;
   world: World;
   /** The vulnerabilities the world runs with. */
   vulnerabilities: VulnerabilityId[];
-  /** Every exchange answered so far (up to keepExchanges), oldest first. */
+  /** The newest exchanges answered (within `keep`), oldest first. */
   exchanges: Exchange[];
   close(): Promise<void>;
 }
@@ -123,17 +134,27 @@ async function rebuild(request: Request, headers: Headers, body?: string): Promi
 
 export async function startWorldServer(options: WorldServerOptions = {}): Promise<WorldServer> {
   const log = options.log ?? (() => undefined);
-  const keep = options.keepExchanges ?? 5000;
+  const keep = { ...DEFAULT_KEEP, ...options.keep };
   const context = new AsyncLocalStorage<string[]>();
-  const exchanges: Exchange[] = [];
+  const exchanges = exchangeLog(keep);
   let handle: (request: Request, notes: string[]) => Promise<Response> = () =>
     Promise.resolve(new Response(null, { status: 503 }));
   const adapter = createAdapter({
     handle: (request, notes) => context.run(notes, () => handle(request, notes)),
+    // DNS rebinding: only the world's own loopback names, on every path (hostCheck.ts).
+    admit: ({ url, headers }, notes) => {
+      const values = (name: string) => headers.filter(([n]) => n.toLowerCase() === name).map(([, v]) => v);
+      const verdict = admit(values('host'), values('origin'), Number(url.port || 80));
+      if (verdict.ok) return null;
+      notes.push(`refused before any server saw it: ${verdict.description}`);
+      return Response.json(
+        { error: verdict.error, error_description: verdict.description },
+        { status: verdict.status, headers: { 'Cache-Control': 'no-store' } },
+      );
+    },
     ...(options.limits ? { limits: options.limits } : {}),
     onExchange: (exchange) => {
-      exchanges.push(exchange);
-      if (exchanges.length > keep) exchanges.splice(0, exchanges.length - keep);
+      exchanges.add(exchange);
       log(formatExchange(exchange));
     },
     onRefused: (line) => log(`${new Date().toISOString().slice(11, 23)} ${line}`),
@@ -142,14 +163,21 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   const mcpUrl = `${origin}/mcp`;
   const issuer = `${origin}/auth`;
   const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
-  const seed = options.seed ?? `random-${randomBytes(12).toString('base64url')}`;
+  // What a socket serves must not be guessable: without a seed, nothing comes from a seeded stream.
+  const randomness = options.seed === undefined ? 'csprng' : 'seeded';
+  const seed = options.seed ?? randomBytes(4).toString('hex');
   const world = createWorld({
     seed,
+    randomness,
     // Real clients set the pace: no stepping, every event is recorded as it happens.
     pacer: freeRunning,
     urls: { mcp: mcpUrl, issuer },
     vulnerabilities,
+    // A revocation (a replayed code, A-17) takes effect at the next request: the MCP server asks the
+    // authorization server about every token (RFC 7662). Its cost is one in-process call, not a message.
+    introspection: true,
     ...(options.tokenLifetime ? { lifetimes: { accessToken: options.tokenLifetime } } : {}),
+    ...(options.bounds ? { bounds: options.bounds } : {}),
   });
 
   // The world's clock follows the real one from here on (the demo epoch if the machine is behind it).
@@ -166,8 +194,6 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   world.recorder.subscribe((event) => {
     const line = describeEvent(event);
     if (line) context.getStore()?.push(line);
-    const events = world.recorder.events;
-    if (events.length > 2000) events.splice(0, events.length - 1000);
   });
 
   const { authorization_endpoint, registration_endpoint } = endpoints(issuer);
@@ -241,7 +267,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     return (await getResponse(world.network.handlers(), decision)) ?? notFound(mcpUrl, issuer);
   };
 
-  handle = async (incoming, notes) => {
+  const serve = async (incoming: Request, notes: string[]): Promise<Response> => {
     syncClock();
     const url = new URL(incoming.url);
     if (url.pathname === '/' && incoming.method === 'GET') {
@@ -276,15 +302,17 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     }
     return response;
   };
+  handle = (incoming, notes) => serve(incoming, notes).finally(() => trimWorldLogs(world, keep.logLines));
 
   return {
     seed,
+    randomness,
     origin,
     mcpUrl,
     issuer,
     world,
     vulnerabilities,
-    exchanges,
+    exchanges: exchanges.entries,
     close: () => adapter.close(),
   };
 }

@@ -68,7 +68,7 @@ describe.each(['off', 'on'] as const)('over the wire, defence %s', (defence) => 
     }
   });
 
-  it('code-replay: the leaked token request is sent a second time (A-16)', async () => {
+  it('code-replay: the leaked token request is sent a second time (A-17)', async () => {
     const { server, victim } = await setUp('code-replay', defence, { clientId: PREREGISTERED_CLIENT_ID });
     expect(victim.outcome.kind).toBe('success');
     const leaked = victim.exchanges.find((e) => e.url.endsWith('/auth/token'));
@@ -84,6 +84,15 @@ describe.each(['off', 'on'] as const)('over the wire, defence %s', (defence) => 
       expect(call.text).toContain(VICTIM_FILE);
     } else {
       expect(replay).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+      // The replay was otherwise valid, so the victim's tokens are revoked, and the world's MCP server,
+      // which introspects (RFC 7662), refuses the victim's access token from now on.
+      const issued = victim.exchanges.find((e) => e.url.endsWith('/auth/token'));
+      const accessToken = String(
+        (JSON.parse(issued?.responseBody ?? '{}') as { access_token?: unknown }).access_token,
+      );
+      const after = await callTool(server.mcpUrl, accessToken, 'read_file', { path: 'notes/plan.md' });
+      expect(after.status).toBe(401);
+      expect(after.text).not.toContain(VICTIM_FILE);
     }
   });
 

@@ -110,37 +110,50 @@ export async function postForm(url: string, params: Record<string, string | unde
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
+export interface CodeFlow {
+  clientId: string;
+  clientSecret: string;
+  code: string;
+  /** What the token endpoint answered. */
+  status: number;
+  body: Record<string, unknown>;
+}
+
 /**
- * The attacker's own OAuth flow over the real wire, against a world that auto-approves: register,
- * authorize for `resource`, redeem. Returns the access token (or null) and what the AS said.
+ * A whole authorization code flow over the real wire, against a world that auto-approves: DCR
+ * (public, or confidential with client_secret_post), authorize with PKCE for `resource`, redeem.
  */
-export async function tokenFor(
+export async function codeFlow(
   server: WorldServer,
-  resource: string,
-): Promise<{ token: string | null; body: Record<string, unknown> }> {
+  options: { resource?: string; scope?: string; confidential?: boolean; refresh?: boolean } = {},
+): Promise<CodeFlow> {
   const redirectUri = 'http://127.0.0.1:9/callback';
+  const resource = options.resource ?? server.mcpUrl;
   const reg = await fetch(`${server.issuer}/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       client_name: 'Some other app',
       redirect_uris: [redirectUri],
-      token_endpoint_auth_method: 'none',
-      grant_types: ['authorization_code'],
+      token_endpoint_auth_method: options.confidential ? 'client_secret_post' : 'none',
+      grant_types: options.refresh ? ['authorization_code', 'refresh_token'] : ['authorization_code'],
       application_type: 'native',
     }),
   });
-  const { client_id } = (await reg.json()) as { client_id: string };
+  if (reg.status !== 201) throw new Error(`registration: ${reg.status} ${await reg.text()}`);
+  const registered = (await reg.json()) as Record<string, unknown>;
+  const clientId = String(registered.client_id);
+  const clientSecret = typeof registered.client_secret === 'string' ? registered.client_secret : '';
   const verifier = createVerifier(cryptoRng());
   const url = new URL(`${server.issuer}/authorize`);
   const params = {
     response_type: 'code',
-    client_id,
+    client_id: clientId,
     redirect_uri: redirectUri,
     state: 's',
     code_challenge: await challengeS256(verifier),
     code_challenge_method: 'S256',
-    scope: 'files:read',
+    scope: options.scope ?? 'files:read',
     resource,
   };
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
@@ -149,10 +162,20 @@ export async function tokenFor(
   const res = await postForm(`${server.issuer}/token`, {
     grant_type: 'authorization_code',
     code,
-    client_id,
+    client_id: clientId,
+    client_secret: options.confidential ? clientSecret : undefined,
     redirect_uri: redirectUri,
     code_verifier: verifier,
     resource,
   });
-  return { token: typeof res.body.access_token === 'string' ? res.body.access_token : null, body: res.body };
+  return { clientId, clientSecret, code, ...res };
+}
+
+/** The access token (or null) a flow for `resource` ends with, and what the AS said. */
+export async function tokenFor(
+  server: WorldServer,
+  resource: string,
+): Promise<{ token: string | null; body: Record<string, unknown> }> {
+  const { body } = await codeFlow(server, { resource });
+  return { token: typeof body.access_token === 'string' ? body.access_token : null, body };
 }

@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,7 +73,7 @@ describe('oversize bodies', () => {
     const server = await world({ limits: { maxBodyBytes: 4096 } });
     const answer = await raw(
       server.origin,
-      `POST /auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"redirect_uris":`,
+      `POST /auth/register HTTP/1.1\r\nHost: ${new URL(server.origin).host}\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n{"redirect_uris":`,
       { timeoutMs: 3_000 },
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
@@ -119,9 +118,14 @@ describe('slow and many clients', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
     // A body that stops short of its Content-Length is cut off the same way.
-    const body = await raw(server.origin, 'POST /mcp HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc', {
-      timeoutMs: 6_000,
-    });
+    const host = new URL(server.origin).host;
+    const body = await raw(
+      server.origin,
+      `POST /mcp HTTP/1.1\r\nHost: ${host}\r\nContent-Length: 100\r\n\r\nabc`,
+      {
+        timeoutMs: 6_000,
+      },
+    );
     expect(body).toMatch(/^HTTP\/1\.1 408 /);
     await stillServes(server.origin);
   });
@@ -143,30 +147,6 @@ describe('slow and many clients', () => {
       ),
     );
     expect(results).toEqual(Array.from({ length: 50 }, () => 401));
-  });
-
-  it('connections beyond the bound are dropped, and service resumes when they go', async () => {
-    const server = await world({ limits: { maxConnections: 5 } });
-    const { port } = new URL(server.origin);
-    const open = (): Promise<{ socket: Socket; closed: Promise<void> }> =>
-      new Promise((resolve) => {
-        const socket = connect(Number(port), '127.0.0.1');
-        const closed = new Promise<void>((done) => socket.on('close', () => done()));
-        socket.on('error', () => undefined);
-        socket.on('connect', () => resolve({ socket, closed }));
-      });
-    const held = await Promise.all(Array.from({ length: 5 }, open));
-    const extra = await open();
-    // The server closes the sixth at once; the five it holds stay open.
-    await expect(
-      Promise.race([
-        extra.closed.then(() => 'closed'),
-        new Promise((r) => setTimeout(() => r('open'), 2_000)),
-      ]),
-    ).resolves.toBe('closed');
-    for (const { socket } of held) socket.destroy();
-    await Promise.all(held.map((h) => h.closed));
-    await stillServes(server.origin);
   });
 });
 

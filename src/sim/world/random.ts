@@ -2,7 +2,9 @@
  * Seeded randomness. Every random value in the simulated world (keys, PKCE verifiers, codes,
  * tokens, state) comes from here, so one seed replays the same run byte for byte (DESIGN.md
  * principle 5). sfc32 seeded through cyrb128: small, fast, and good enough for a simulation;
- * this is deliberately not a CSPRNG, and the UI says so.
+ * this is deliberately not a CSPRNG, and the UI says so. Its raw outputs are handed out as client
+ * ids, codes and tokens, so a few of them give its state away: a world served on real sockets
+ * draws from `cryptoRng()` instead (WorldOptions.randomness).
  */
 import { base64url } from 'jose';
 
@@ -58,6 +60,19 @@ export function createRng(seed: string): Rng {
     return out;
   };
   return { nextUint32, bytes, token: (length = 32) => base64url.encode(bytes(length)) };
+}
+
+/**
+ * The platform's CSPRNG (`crypto.getRandomValues`, in browsers and in Node), behind the same
+ * interface: what a socket serves must not be guessable from what it served before.
+ */
+export function cryptoRng(): Rng {
+  const bytes = (length: number) => globalThis.crypto.getRandomValues(new Uint8Array(length));
+  return {
+    nextUint32: () => globalThis.crypto.getRandomValues(new Uint32Array(1))[0] ?? 0,
+    bytes,
+    token: (length = 32) => base64url.encode(bytes(length)),
+  };
 }
 
 /** Derives an independent stream for one party, so that adding a draw in one server never shifts another's values. */

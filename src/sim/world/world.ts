@@ -1,7 +1,8 @@
 /**
  * The world: one simulated internet with its clock, randomness, servers' memory, network and trace.
  * `createWorld({ seed })` twice gives two identical worlds; nothing in here reads the real clock
- * or the real random source, so a seed replays a run exactly (DESIGN.md principle 5).
+ * or the real random source, so a seed replays a run exactly (DESIGN.md principle 5). The one
+ * exception is asked for by name: `randomness: 'csprng'`, for a world served on real sockets.
  */
 import type { RequestHandler } from 'msw';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
@@ -23,8 +24,10 @@ import { freeRunning, Recorder } from '../trace/recorder';
 import type { Pacer } from '../trace/recorder';
 import { createClock, DEMO_EPOCH } from './clock';
 import type { Clock } from './clock';
-import { forkRng } from './random';
+import { cryptoRng, forkRng } from './random';
 import type { Rng } from './random';
+import { BoundedMap, BoundedSet, DEFAULT_BOUNDS, TRANSACTION_TTL } from './store';
+import type { StoreBounds } from './store';
 import { DEFAULT_URLS } from './urls';
 import type { Urls } from './urls';
 
@@ -51,6 +54,15 @@ export interface WorldOptions {
    * usable until it expires: both are real designs, and the trace says which one ran.
    */
   introspection?: boolean;
+  /**
+   * Where every random value comes from. 'seeded' (the default): the seed, so a seed replays a run
+   * (the page, the tests, a demo). 'csprng': the platform's CSPRNG, for a world served on real
+   * sockets, where sfc32's outputs (client ids, codes, refresh tokens) would give its state away
+   * and let anyone predict the next victim's code. The seed then names the world and nothing more.
+   */
+  randomness?: 'seeded' | 'csprng';
+  /** How much the servers remember at most (store.ts); a seeded run in the page never meets these. */
+  bounds?: Partial<StoreBounds>;
 }
 
 export interface World {
@@ -84,11 +96,15 @@ export function createWorld(options: WorldOptions = {}): World {
   const recorder = new Recorder(clock, options.pacer ?? freeRunning);
   const vulnerabilities = new Set(options.vulnerabilities ?? []);
   const rngs = new Map<string, Rng>();
+  const csprng = options.randomness === 'csprng' ? cryptoRng() : undefined;
   const rng = (party: string): Rng => {
+    if (csprng) return csprng;
     let r = rngs.get(party);
     if (!r) rngs.set(party, (r = forkRng(seed, party)));
     return r;
   };
+  const bounds = { ...DEFAULT_BOUNDS, ...options.bounds };
+  const lifetimes = { accessToken: 3600, code: 60, ...options.lifetimes };
 
   const sessionId = rng('browser').token(16);
   const attackerSession = rng('attacker').token(16);
@@ -116,7 +132,7 @@ export function createWorld(options: WorldOptions = {}): World {
     seed,
     urls,
     clock,
-    lifetimes: { accessToken: 3600, code: 60, ...options.lifetimes },
+    lifetimes,
     recorder,
     network,
     as: {
@@ -129,16 +145,18 @@ export function createWorld(options: WorldOptions = {}): World {
         [sessionId, DEMO_USER.sub],
         [attackerSession, ATTACKER_USER.sub],
       ]),
-      clients: new Map(),
-      transactions: new Map(),
-      codes: new Map(),
-      refreshTokens: new Map(),
-      revokedFamilies: new Map(),
-      revokedJtis: new Map(),
-      rememberedConsents: new Set(),
+      // Bounded (store.ts). A code is remembered while tokens issued from it may live, so that its
+      // replay can still revoke them (OAuth 2.1 §4.1.3); refresh tokens have no lifetime here.
+      clients: new BoundedMap({ cap: bounds.clients, evictable: (c) => c.source !== 'preregistered' }),
+      transactions: new BoundedMap({ cap: bounds.transactions, ttl: TRANSACTION_TTL, clock }),
+      codes: new BoundedMap({ cap: bounds.codes, ttl: lifetimes.code + lifetimes.accessToken, clock }),
+      refreshTokens: new BoundedMap({ cap: bounds.refreshTokens }),
+      revokedFamilies: new BoundedMap({ cap: bounds.revocations }),
+      revokedJtis: new BoundedMap({ cap: bounds.revocations }),
+      rememberedConsents: new BoundedSet({ cap: bounds.consents }),
       issued: 0,
     },
-    mcp: createMcpState(),
+    mcp: createMcpState(clock, bounds),
     clientHost: { callbacks: [] },
     downstream: { log: [] },
     browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),

@@ -1,5 +1,8 @@
 /** What the MCP server remembers: the cached JWKS and each user's files. */
 import type { Jwks } from '../../crypto/jwt';
+import type { Clock } from '../../world/clock';
+import { BoundedMap, CART_TTL, DEFAULT_BOUNDS, keepingInitial } from '../../world/store';
+import type { StoreBounds } from '../../world/store';
 
 export interface McpServerState {
   jwks: Jwks | null;
@@ -15,19 +18,32 @@ export interface McpServerState {
   downstreamToken: string | null;
 }
 
-export function createMcpState(): McpServerState {
+/** The initial users and their files are kept; what clients add is bounded (world/store.ts). */
+function boundFiles(files: Map<string, Map<string, string>>, bounds: StoreBounds) {
+  const perUser = (sub: string, own: Map<string, string>) =>
+    [sub, new BoundedMap({ cap: bounds.filesPerUser, evictable: keepingInitial(own) }, own)] as const;
+  return new BoundedMap(
+    { cap: bounds.users, evictable: keepingInitial(files) },
+    [...files].map(([sub, own]) => perUser(sub, own)),
+  );
+}
+
+export function createMcpState(clock?: Clock, bounds: StoreBounds = DEFAULT_BOUNDS): McpServerState {
   return {
     jwks: null,
-    files: new Map([
-      [
-        'user-7f3a',
-        new Map([['notes/plan.md', '# Q3 plan\n- ship the MCP integration\n- rotate the signing key']]),
-      ],
-      ['mcp-sim-reporting-bot', new Map([['reports/latest.csv', 'day,errors\nmon,0\ntue,2']])],
-    ]),
+    files: boundFiles(
+      new Map([
+        [
+          'user-7f3a',
+          new Map([['notes/plan.md', '# Q3 plan\n- ship the MCP integration\n- rotate the signing key']]),
+        ],
+        ['mcp-sim-reporting-bot', new Map([['reports/latest.csv', 'day,errors\nmon,0\ntue,2']])],
+      ]),
+      bounds,
+    ),
     calls: [],
     accessLog: [],
-    carts: new Map(),
+    carts: new BoundedMap({ cap: bounds.carts, ttl: CART_TTL, ...(clock ? { clock } : {}) }),
     downstreamToken: null,
   };
 }
