@@ -76,14 +76,14 @@ export const stolenCode: AttackDef = {
     },
     {
       id: 'downgrade',
-      label: 'Downgrade: the metadata does not list S256',
+      label: 'Downgrade: the metadata has no code_challenge_methods_supported',
       summary:
         'The authorization server predates PKCE: its metadata has no code_challenge_methods_supported and it ignores code_challenge. Does the client notice before it sends the user there?',
       target: 'client',
       rules: ['C-28', 'C-26'],
       preconditions: ['as-no-pkce-support'],
       defence: {
-        label: 'The client refuses a server whose metadata does not list S256 (C-28)',
+        label: 'The client refuses a server whose metadata has no code_challenge_methods_supported (C-28)',
         vulnerabilities: ['client-no-s256-check'],
       },
       explain: {
