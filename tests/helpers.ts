@@ -25,22 +25,27 @@ export function sessionCookie(w: World): Record<string, string> {
   return { Cookie: `${DEMO_SESSION_COOKIE}=${jar?.get(DEMO_SESSION_COOKIE) ?? ''}` };
 }
 
-export function accessToken(w: World, claims: JWTPayload = {}): string {
+/** A token signed by the world's authorization server; a claim given as undefined is left out. */
+export function accessToken(
+  w: World,
+  claims: { [K in keyof JWTPayload]?: JWTPayload[K] | undefined } = {},
+): string {
   const now = w.clock.now();
-  return signJwt(
-    {
-      iss: w.urls.issuer,
-      sub: DEMO_USER.sub,
-      aud: w.urls.mcp,
-      client_id: 'c',
-      scope: 'files:read files:write',
-      iat: now,
-      exp: now + 600,
-      jti: 'j',
-      ...claims,
-    },
-    w.as.key,
-  );
+  const payload: JWTPayload = {
+    iss: w.urls.issuer,
+    sub: DEMO_USER.sub,
+    aud: w.urls.mcp,
+    client_id: 'c',
+    scope: 'files:read files:write',
+    iat: now,
+    exp: now + 600,
+    jti: 'j',
+  };
+  for (const [name, value] of Object.entries(claims)) {
+    if (value === undefined) delete payload[name];
+    else payload[name] = value;
+  }
+  return signJwt(payload, w.as.key);
 }
 
 export function mcpBody(method: string, params: Record<string, unknown> = {}, id: number | string = 1) {

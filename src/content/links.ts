@@ -19,12 +19,12 @@ export interface StepRef {
 }
 
 export interface SimLink {
-  scenario?: ScenarioId;
-  reg?: RegistrationMode;
-  at?: StepRef;
-  attack?: AttackId;
-  defence?: Defence;
-  variant?: string;
+  scenario?: ScenarioId | undefined;
+  reg?: RegistrationMode | undefined;
+  at?: StepRef | undefined;
+  attack?: AttackId | undefined;
+  defence?: Defence | undefined;
+  variant?: string | undefined;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };

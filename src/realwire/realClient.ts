@@ -39,7 +39,7 @@ export interface RealClientOptions {
   follow?: boolean;
   /** Port of the loopback callback listener; 0 picks a free one. */
   callbackPort?: number;
-  clientId?: string;
+  clientId?: string | undefined;
   clientSecret?: string;
   /** The issuer the pre-registered credentials belong to (C-14); default: the one discovery finds. */
   issuer?: string;

@@ -25,7 +25,7 @@ async function secretsOf(server: WorldServer) {
 }
 
 const start = (seed?: string) =>
-  world({ autoApprove: true, ...(seed !== undefined ? { seed } : { seed: undefined }) });
+  world({ autoApprove: true, ...(seed !== undefined ? { seed } : {}) });
 
 describe('secrets on the wire', () => {
   it('from a seed, a second world predicts every secret of the first (why a seed is for demos only)', async () => {

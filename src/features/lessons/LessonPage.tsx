@@ -18,7 +18,7 @@ interface LessonPageProps {
   lessons: readonly Lesson[];
   navigate: Navigate;
   store: ProgressStore;
-  onProgress?: OnProgress;
+  onProgress?: OnProgress | undefined;
 }
 
 export function LessonPage({ lesson, lessons, navigate, store, onProgress }: LessonPageProps) {

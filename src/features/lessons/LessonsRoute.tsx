@@ -12,11 +12,11 @@ import './lessons.css';
 
 export interface LessonsRouteProps {
   /** The lesson to show; absent for the course overview. */
-  lessonId?: string;
+  lessonId?: string | undefined;
   /** Goes to a hash route, e.g. "#/sim?scenario=first-connection" or "#/quiz/discovery". */
   navigate: Navigate;
   /** Called when a lesson is completed (for embedding, e.g. forwarded with postMessage). */
-  onProgress?: OnProgress;
+  onProgress?: OnProgress | undefined;
   /** Where progress is kept; the app-wide localStorage store by default (tests pass their own). */
   progressStore?: ProgressStore;
 }

@@ -28,7 +28,7 @@ export interface QuizRouteProps {
   /** Goes to a hash route, e.g. "#/lessons/discovery" or "#/sim?attack=mix-up&defence=on". */
   navigate: Navigate;
   /** Called for each answer and each finished quiz (for embedding, e.g. forwarded with postMessage). */
-  onProgress?: OnProgress;
+  onProgress?: OnProgress | undefined;
   /** Where progress is kept; the app-wide localStorage store by default (tests pass their own). */
   progressStore?: ProgressStore;
   /** The first attempt's seed (reproduces its shuffle); a fresh one per attempt by default. */

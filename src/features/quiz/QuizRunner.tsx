@@ -27,20 +27,20 @@ export interface QuizRunnerProps {
   /** The questions a link to this quiz may name. */
   pool: readonly Question[];
   /** The question to open at (its id, from the link); the first by default. */
-  startAt?: string;
+  startAt?: string | undefined;
   /**
    * The questions always come in the same order, so the quiz's address without `q` is its first
    * question and the address leaves `q` out there (a lesson's quiz; not the exam, drawn per attempt).
    */
   fixedOrder: boolean;
   /** Keeps the address naming the question on screen; without it (component tests) nothing is written. */
-  address?: QuestionAddress;
-  seed?: string;
+  address?: QuestionAddress | undefined;
+  seed?: string | undefined;
   retryLabel: string;
   lessonTitles: ReadonlyMap<string, string>;
   navigate: Navigate;
   store: ProgressStore;
-  onProgress?: OnProgress;
+  onProgress?: OnProgress | undefined;
   breadcrumbs: ReactNode;
 }
 

@@ -47,8 +47,8 @@ export interface Session {
   issuer?: string;
   metadata?: AsMetadata;
   registrations: Map<string, ClientCredentials>;
-  pending?: PendingAuthorization;
-  tokens?: Tokens;
+  pending?: PendingAuthorization | undefined;
+  tokens?: Tokens | undefined;
   /** Scopes requested so far, for the union on step-up (C-16). */
   requestedScopes: string[];
   authorizations: number;

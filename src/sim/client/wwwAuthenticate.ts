@@ -4,10 +4,10 @@
  * parser is strict about syntax and lenient about what it ignores: other schemes, unknown params.
  */
 export interface BearerChallenge {
-  error?: string;
-  errorDescription?: string;
-  scope?: string;
-  resourceMetadata?: string;
+  error?: string | undefined;
+  errorDescription?: string | undefined;
+  scope?: string | undefined;
+  resourceMetadata?: string | undefined;
   params: Record<string, string>;
 }
 

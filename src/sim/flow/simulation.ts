@@ -35,7 +35,7 @@ export interface RunConfig {
   registration: RegistrationMode;
   vulnerabilities?: VulnerabilityId[];
   /** An attack from the lab, with its defence on or off, and which of its variants (default: the first). */
-  attack?: { id: AttackId; defence: 'on' | 'off'; variant?: string };
+  attack?: { id: AttackId; defence: 'on' | 'off'; variant?: string | undefined };
   /** Extra handlers (an attack's malicious hosts); see WorldOptions. */
   extraHandlers?: WorldOptions['extraHandlers'];
   urls?: WorldOptions['urls'];

@@ -88,7 +88,7 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
         to,
         exchange,
         request: sent,
-        mark: init.mark,
+        ...(init.mark ? { mark: init.mark } : {}),
       });
 
       if (laneOf(target) === undefined) {
@@ -124,8 +124,8 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
         exchange,
         request: sent,
         response: await responseToData(response),
-        rule: annotation.rule,
-        mark: annotation.mark,
+        ...(annotation.rule ? { rule: annotation.rule } : {}),
+        ...(annotation.mark ? { mark: annotation.mark } : {}),
         ...(annotation.refusal ? { refusal: annotation.refusal } : {}),
       });
       return response;

@@ -15,7 +15,7 @@ export interface IssueRequest {
   /** The refresh token family (one per original grant), for reuse detection. */
   family?: string;
   /** When rotation is off, the refresh token handed back again unchanged. */
-  keepRefresh?: string;
+  keepRefresh?: string | undefined;
 }
 
 const LONG_LIVED = 30 * 24 * 3600;
