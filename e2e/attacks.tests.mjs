@@ -366,7 +366,9 @@ export const attackTests = [
       const group = lab(page).getByRole('group', { name: 'Variant' });
       await group.waitFor();
       assert.equal(
-        await group.getByRole('radio', { name: /^Downgrade: the metadata has no code_challenge_methods_supported/ }).isChecked(),
+        await group
+          .getByRole('radio', { name: /^Downgrade: the metadata has no code_challenge_methods_supported/ })
+          .isChecked(),
         true,
       );
       await runToEnd(s);
@@ -378,7 +380,9 @@ export const attackTests = [
       await s.screenshot('33-lab-variant-downgrade-stopped-1280-light');
       await s.axe('the attack lab with its variants');
       // Arrow keys move within the radio group (they do not step the run); each choice restarts it.
-      await group.getByRole('radio', { name: /^Downgrade: the metadata has no code_challenge_methods_supported/ }).focus();
+      await group
+        .getByRole('radio', { name: /^Downgrade: the metadata has no code_challenge_methods_supported/ })
+        .focus();
       await page.keyboard.press('ArrowUp');
       await page.waitForFunction(() => location.hash.includes('variant=server-lax'));
       await s.waitSettled();

@@ -55,7 +55,7 @@ export interface WorldServerOptions {
    * few of its outputs: sfc32 is no CSPRNG) can forge tokens and predict codes. Without one, every
    * secret comes from the platform's CSPRNG instead.
    */
-  seed?: string;
+  seed?: string | undefined;
   /** An attack of the lab, applied with its defence off (its preconditions and its vulnerabilities). */
   attack?: AttackId;
   vulnerabilities?: VulnerabilityId[];

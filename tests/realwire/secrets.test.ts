@@ -25,7 +25,8 @@ async function secretsOf(server: WorldServer) {
 }
 
 const start = (seed?: string) =>
-  world({ autoApprove: true, ...(seed !== undefined ? { seed } : {}) });
+  // `seed: undefined` overrides the test helper's default seed: an unseeded world.
+  world({ autoApprove: true, seed });
 
 describe('secrets on the wire', () => {
   it('from a seed, a second world predicts every secret of the first (why a seed is for demos only)', async () => {

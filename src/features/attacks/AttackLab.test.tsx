@@ -106,7 +106,9 @@ describe('Attack lab: choosing and switching', () => {
     expect(within(group).getByRole('radio', { name: 'Neither side uses PKCE' })).toBeChecked();
 
     await user.click(
-      within(group).getByRole('radio', { name: /^Downgrade: the metadata has no code_challenge_methods_supported/ }),
+      within(group).getByRole('radio', {
+        name: /^Downgrade: the metadata has no code_challenge_methods_supported/,
+      }),
     );
     await settled();
     const downgrade = resolveAttack({ id: 'stolen-code-no-pkce', variant: 'downgrade' });
