@@ -93,6 +93,34 @@ describe('stepper', () => {
     expect(JSON.stringify(s.trace)).toBe(JSON.stringify(headless.trace));
   });
 
+  it('any number of callers may wait on the run at once (advanceTo and settle together both resolve)', async () => {
+    const s = new Stepper(config);
+    const reached = s.advanceTo(5);
+    const settled = s.settle();
+    const again = s.settle();
+    await Promise.all([reached, settled, again]);
+    expect(s.trace).toHaveLength(5);
+    expect(s.actor.getSnapshot().matches('parked')).toBe(true);
+  });
+
+  it('the run is one actor that says where it stands and emits what happens', async () => {
+    const s = new Stepper(config);
+    const heard: string[] = [];
+    s.actor.on('*', (e) => heard.push(e.type === 'message' ? `message ${e.count}` : e.type));
+    await s.settle();
+    expect(s.actor.getSnapshot().value).toBe('parked');
+    await s.next();
+    await s.settle();
+    expect(heard).toEqual(['parked', 'message 1', 'parked']);
+    await s.advanceTo(100);
+    await s.settle();
+    expect(s.actor.getSnapshot().value).toBe('awaitingConsent');
+    expect(heard.at(-1)).toBe('consent');
+    await s.runToEnd();
+    expect(s.actor.getSnapshot().value).toBe('finished');
+    expect(heard.at(-1)).toBe('finished');
+  });
+
   it('run to end equals the headless run', async () => {
     const s = new Stepper(config);
     await s.runToEnd();

@@ -8,9 +8,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { EmbedEvents } from '../features/embed/EmbedEvents';
 import { ShareContext } from '../features/export/share';
 import { PlayerContext } from '../features/player/PlayerContext';
+import type { playerMachine } from '../features/player/playerMachine';
+import { followPlayer, playerPosition } from '../features/player/runView';
 import { PresenterSync } from '../features/presenter/PresenterSync';
 import { hashWithView, routeQuery } from '../features/presenter/view';
 import { useViewOptions } from '../features/presenter/ViewContext';
@@ -23,9 +26,15 @@ import { readSimParams, simHash } from './simParams';
 /** Same scenario, registration, seed, attack and defence. */
 const sameRun = (a: RunConfig, b: RunConfig) => simHash(a, 0, []) === simHash(b, 0, []);
 
+/** The address of where the player stands (one place builds it: the URL, Copy link, hashchange). */
+function positionHash(player: ActorRefFrom<typeof playerMachine>): string {
+  const here = playerPosition(player.getSnapshot());
+  return simHash(here.config, here.count, here.decisions, here.selected);
+}
+
 function UrlSync({ initialSelection }: { initialSelection: number | null }) {
   const actor = PlayerContext.useActorRef();
-  const settled = PlayerContext.useSelector((s) => !s.matches('loading'));
+  const settled = PlayerContext.useSelector((s) => s.matches('ready'));
   const { view } = useViewOptions();
   // A selection from a link waits until the run it belongs to is positioned.
   const pending = useRef<number | null>(initialSelection);
@@ -52,10 +61,9 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
       // The address changed meanwhile (a link, Back, an edited address bar): it wins, and the
       // hashchange handler below loads it.
       if (shown !== before) return;
-      const { config, view: run, decisions, selected } = actor.getSnapshot().context;
-      const newest = run.trace.at(-1)?.seq ?? null;
+      const { config } = actor.getSnapshot().context;
       // The selection is in the URL only when it is not the newest message (the default).
-      const hash = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
+      const hash = positionHash(actor);
       const full = hashWithView(hash, view);
       setSimHref(hash);
       if (full === shown) return;
@@ -65,16 +73,17 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
       if (otherRun) pushHash(full);
       else replaceHash(full);
     };
-    const schedule = (snapshot: { matches: (state: 'loading') => boolean }) => {
-      if (snapshot.matches('loading')) return;
+    const schedule = (snapshot: SnapshotFrom<typeof playerMachine>) => {
+      if (!snapshot.matches('ready')) return;
       window.clearTimeout(timer);
       before = window.location.hash;
       timer = window.setTimeout(write, 150);
     };
-    schedule(actor.getSnapshot());
-    const subscription = actor.subscribe(schedule);
+    const stop = followPlayer(actor, schedule);
     return () => {
-      subscription.unsubscribe();
+      stop();
+      // Leaving for a lesson before the timer fired: the Simulator link must still lead back here.
+      if (timer !== undefined && actor.getSnapshot().matches('ready')) setSimHref(positionHash(actor));
       window.clearTimeout(timer);
     };
   }, [actor, view]);
@@ -89,15 +98,14 @@ function UrlSync({ initialSelection }: { initialSelection: number | null }) {
       const own = now === written.current;
       written.current = null;
       if (own || parseHash(now).name !== 'sim') return;
-      const { config, view: run, decisions, selected } = actor.getSnapshot().context;
-      const newest = run.trace.at(-1)?.seq ?? null;
-      const here = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
+      const { config, count, decisions, newest } = playerPosition(actor.getSnapshot());
+      const here = positionHash(actor);
       const query = routeQuery(hashQuery(now));
       if (query === routeQuery(hashQuery(here))) return;
       const setup = readSimParams(query);
       const samePosition =
         setup.target.kind === 'count' &&
-        setup.target.count === run.trace.length &&
+        setup.target.count === count &&
         sameRun(setup.config, config) &&
         setup.decisions.join() === decisions.join();
       if (samePosition) {
@@ -118,17 +126,17 @@ function ShareLink({ children }: { children: ReactNode }) {
   const actor = PlayerContext.useActorRef();
   const { view } = useViewOptions();
   const share = useCallback(() => {
-    const { config, view: run, decisions, selected } = actor.getSnapshot().context;
-    const newest = run.trace.at(-1)?.seq ?? null;
-    const hash = simHash(config, run.trace.length, decisions, selected !== newest ? selected : null);
-    return hashWithView(hash, view, true);
+    return hashWithView(positionHash(actor), view, true);
   }, [actor, view]);
   return <ShareContext.Provider value={share}>{children}</ShareContext.Provider>;
 }
 
 export function SimRoute({ query }: { query: string }) {
-  // The URL configures the run once, on arrival; after that the run drives the URL.
-  const [setup] = useState(() => readSimParams(query));
+  // The URL configures the run once, on arrival; after that the run drives the URL. Until the run
+  // is positioned, the address it arrived at is where the Simulator link leads back to.
+  const [arrival] = useState(query);
+  const [setup] = useState(() => readSimParams(arrival));
+  useEffect(() => setSimHref(arrival ? `#/sim?${arrival}` : '#/sim'), [arrival]);
   return (
     <PlayerContext.Provider
       options={{ input: { config: setup.config, target: setup.target, decisions: setup.decisions } }}

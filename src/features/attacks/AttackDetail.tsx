@@ -7,7 +7,8 @@ import type { AttackDef } from '../../sim/attacks/types';
 import { VULNERABILITIES } from '../../sim/attacks/vulnerabilities';
 import { RuleChips } from '../controls/RuleChips';
 import { PlayerContext } from '../player/PlayerContext';
-import { usePlayerStatus, useSend } from '../player/hooks';
+import { shallowEqual, usePlayerStatus, useRun, useSend } from '../player/hooks';
+import { viewOf } from '../player/runView';
 import type { Core } from '../runtime/loadCore';
 import { CompareDialog } from './CompareDialog';
 import type { Lab } from './labState';
@@ -29,9 +30,10 @@ function RunState({
 }) {
   const status = usePlayerStatus();
   const send = useSend();
-  const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
-  const report = PlayerContext.useSelector((s) => s.context.view.attack);
-  const finished = PlayerContext.useSelector((s) => s.context.view.finished);
+  const { count, report, finished } = useRun((s) => {
+    const view = viewOf(s);
+    return { count: view.trace.length, report: view.attack, finished: view.finished };
+  }, shallowEqual);
   const marks = useAttackMarks();
 
   if (!on) {

@@ -6,7 +6,8 @@
 import { lazy, Suspense, useCallback, useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { PlayerContext } from '../player/PlayerContext';
-import { useSend } from '../player/hooks';
+import { useRun, useSend } from '../player/hooks';
+import { viewOf } from '../player/runView';
 import { useLab } from './labState';
 import type { Lab, SideTab } from './labState';
 import './attacks.css';
@@ -21,7 +22,7 @@ const TABS: readonly { id: SideTab; label: string }[] = [
 /** A word on the lab's tab while an attack is on: its state, so the outcome is visible from the other panel. */
 function LabBadge() {
   const attack = PlayerContext.useSelector((s) => s.context.config.attack);
-  const report = PlayerContext.useSelector((s) => s.context.view.attack);
+  const report = useRun((s) => viewOf(s).attack);
   if (!attack) return null;
   const state = report ? (report.attackerWon ? 'succeeded' : 'stopped') : 'on';
   return (

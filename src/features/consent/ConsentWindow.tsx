@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConsentPrompt } from '../../sim/servers/auth/consentPage';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from '../player/PlayerContext';
-import { useSend } from '../player/hooks';
+import { useRun, useSend } from '../player/hooks';
 import { useMask } from '../presenter/MaskContext';
 import { ConsentPage } from './ConsentPage';
 import { useFocusTrap } from './useFocusTrap';
@@ -98,13 +98,9 @@ function ConsentDialog({ prompt, url }: { prompt: ConsentPrompt; url: string | n
 }
 
 export function ConsentWindow() {
-  const prompt = PlayerContext.useSelector((s) =>
-    s.matches('awaitingConsent') ? s.context.view.consent : null,
-  );
+  const prompt = useRun((s) => (s?.matches('awaitingConsent') ? s.context.consent : null));
   // Only while the window is open: a new message does not render it again otherwise.
-  const url = PlayerContext.useSelector((s) =>
-    s.matches('awaitingConsent') ? authorizationUrl(s.context.view.trace) : null,
-  );
+  const url = useRun((s) => (s?.matches('awaitingConsent') ? authorizationUrl(s.context.trace) : null));
   if (!prompt) return null;
   return <ConsentDialog prompt={prompt} url={url} />;
 }

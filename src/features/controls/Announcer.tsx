@@ -13,7 +13,7 @@ export function Announcer() {
   const view = usePanelView();
   const notice = PlayerContext.useSelector((s) => s.context.notice);
   const nudges = PlayerContext.useSelector((s) => s.context.nudges);
-  const loading = PlayerContext.useSelector((s) => s.matches('loading'));
+  const loading = PlayerContext.useSelector((s) => !s.matches('ready') && !s.matches('failed'));
 
   const last = view.trace.at(-1);
   let message: string;

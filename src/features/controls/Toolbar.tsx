@@ -7,7 +7,7 @@
  */
 import { PlayerContext } from '../player/PlayerContext';
 import { usePanelsPending } from '../player/PanelView';
-import { usePlayerStatus, useSend } from '../player/hooks';
+import { usePlayerStatus, useRun, useSend } from '../player/hooks';
 import { SPEEDS } from '../player/playerMachine';
 import type { Speed } from '../player/playerMachine';
 import { Icon } from './icons';
@@ -24,7 +24,7 @@ export function Toolbar() {
   // Busy until the whole screen shows the step: the side panels follow its arrow a frame later.
   const pending = usePanelsPending();
   const send = useSend();
-  const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
+  const count = useRun((s) => s?.context.trace.length ?? 0);
   const speed = PlayerContext.useSelector((s) => s.context.speed);
   const autoplay = PlayerContext.useSelector((s) => s.context.autoplay);
   const finished = status === 'finished';

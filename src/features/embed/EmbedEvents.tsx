@@ -5,6 +5,8 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { PlayerContext } from '../player/PlayerContext';
+import { useRun, useView } from '../player/hooks';
+import { isStopped } from '../../sim/flow/runView';
 import { eventPart, stepText } from '../trace/describe';
 import { useViewOptions } from '../presenter/ViewContext';
 import { isFramed, postEmbedEvent } from './events';
@@ -18,11 +20,10 @@ export function EmbedEvents() {
 function FramedEmbedEvents() {
   const { parentOrigin } = useViewOptions().view;
   const config = PlayerContext.useSelector((s) => s.context.config);
-  const view = PlayerContext.useSelector((s) => s.context.view);
-  const resting = PlayerContext.useSelector(
-    (s) =>
-      !s.matches('loading') && !s.matches('stepping') && !s.matches('running') && !s.matches('answering'),
-  );
+  const view = useView();
+  // At rest: the run stands still (waiting for Next or consent, or ended), not on its way somewhere.
+  const ready = PlayerContext.useSelector((s) => s.matches('ready'));
+  const resting = useRun((s) => s !== undefined && isStopped(s)) && ready;
   const run = useMemo<RunInfo>(
     () => ({
       scenario: config.scenario,

@@ -14,7 +14,9 @@ import { createContext, useContext, useLayoutEffect, useMemo, useState, useSyncE
 import type { ReactNode } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
 import { afterNextPaint } from './afterNextPaint';
+import { useView } from './hooks';
 import { PlayerContext } from './PlayerContext';
+import { selectedSeq } from './runView';
 import { EMPTY_VIEW } from './types';
 import type { View } from './types';
 
@@ -41,8 +43,11 @@ class PanelStore {
 const PanelStoreContext = createContext<PanelStore | null>(null);
 
 export function PanelViewProvider({ children }: { children: ReactNode }) {
-  const view = PlayerContext.useSelector((s) => s.context.view);
-  const selected = PlayerContext.useSelector((s) => s.context.selected);
+  const view = useView();
+  const selected = selectedSeq(
+    PlayerContext.useSelector((s) => s.context.selected),
+    view,
+  );
   const [store] = useState(() => new PanelStore({ view, selected }));
 
   useLayoutEffect(() => {
@@ -68,9 +73,10 @@ const NO_STORE = {
 function usePanelSnapshot(): PanelSnapshot {
   const store = useContext(PanelStoreContext);
   const shown = useSyncExternalStore(store?.subscribe ?? NO_STORE.subscribe, store?.get ?? NO_STORE.get);
-  const live = PlayerContext.useSelector((s) => (shown ? null : s.context));
+  const view = useView();
+  const pinned = PlayerContext.useSelector((s) => s.context.selected);
   if (shown) return shown;
-  return live ? { view: live.view, selected: live.selected } : { view: EMPTY_VIEW, selected: null };
+  return view === EMPTY_VIEW ? { view, selected: null } : { view, selected: selectedSeq(pinned, view) };
 }
 
 /**
@@ -84,7 +90,7 @@ export function usePanelsPending(): boolean {
     store?.subscribe ?? NO_STORE.subscribe,
     () => store?.get().view.trace.length ?? null,
   );
-  const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
+  const count = useView().trace.length;
   return shownCount !== null && shownCount !== count;
 }
 

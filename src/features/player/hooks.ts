@@ -1,52 +1,82 @@
-/** Small, focused selectors over the player, so each component re-renders only for what it shows. */
+/**
+ * Small, focused selectors over the player and its run, so each component re-renders only for what
+ * it shows. The run's facts are read from the run actor itself (`useRun`), never from a copy.
+ */
+import { useSelector } from '@xstate/react';
+import type { RunSnapshot } from '../../sim/flow/runView';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from './PlayerContext';
 import type { PlayerEvent, View } from './playerMachine';
+import { selectedSeq, viewOf } from './runView';
 
 export type PlayerStatus =
   'loading' | 'idle' | 'paused' | 'busy' | 'playing' | 'awaitingConsent' | 'finished' | 'failed';
 
-const STATUS_OF: Partial<Record<string, PlayerStatus>> = {
-  loading: 'loading',
-  idle: 'idle',
-  paused: 'paused',
-  playing: 'playing',
-  awaitingConsent: 'awaitingConsent',
-  finished: 'finished',
-  failed: 'failed',
-};
+/** Selects from the run the player shows (undefined while none is loaded). */
+export function useRun<T>(
+  selector: (snapshot: RunSnapshot | undefined) => T,
+  compare?: (a: T, b: T) => boolean,
+): T {
+  const run = PlayerContext.useSelector((s) => s.context.run);
+  return useSelector(run ?? undefined, selector, compare);
+}
 
+/** Equal when every field is: for selectors that return a small object of values. */
+export function shallowEqual<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}
+
+/** Where the run stands, for the controls: from the run's own state, and the player's autoplay. */
 export function usePlayerStatus(): PlayerStatus {
-  // From the top-level state's name (`playing` is a parent state): the same as `matches`, which
-  // parses its argument each time, for every reader, on every change of the player.
-  return PlayerContext.useSelector((s) => {
-    const top = typeof s.value === 'string' ? s.value : Object.keys(s.value)[0];
-    return (top === undefined ? undefined : STATUS_OF[top]) ?? 'busy';
+  const player = PlayerContext.useSelector((s) =>
+    s.matches('ready')
+      ? s.context.autoplay
+        ? 'playing'
+        : 'ready'
+      : s.matches('failed')
+        ? 'failed'
+        : 'loading',
+  );
+  const run = useRun((s): PlayerStatus | null => {
+    if (!s) return null;
+    if (s.matches('failed')) return 'failed';
+    if (s.matches('finished')) return 'finished';
+    if (s.matches('awaitingConsent')) return 'awaitingConsent';
+    if (s.matches('advancing')) return 'busy';
+    return s.context.trace.length === 0 ? 'idle' : 'paused';
   });
+  if (player === 'loading' || player === 'failed') return player;
+  if (run === null) return 'loading';
+  if (player === 'playing' && (run === 'paused' || run === 'busy' || run === 'idle')) return 'playing';
+  return run;
 }
 
 export function useView(): View {
-  return PlayerContext.useSelector((s) => s.context.view);
+  return useRun(viewOf);
 }
 
 export function useTrace(): readonly TraceEvent[] {
-  return PlayerContext.useSelector((s) => s.context.view.trace);
+  return useRun((s) => s?.context.trace ?? EMPTY_TRACE);
 }
+
+const EMPTY_TRACE: readonly TraceEvent[] = [];
 
 /** The newest message: the step the learner is on. */
 export function useCurrentEvent(): TraceEvent | null {
-  return PlayerContext.useSelector((s) => s.context.view.trace.at(-1) ?? null);
+  return useRun((s) => s?.context.trace.at(-1) ?? null);
 }
 
 export function useSelectedSeq(): number | null {
-  return PlayerContext.useSelector((s) => s.context.selected);
+  const selected = PlayerContext.useSelector((s) => s.context.selected);
+  const view = useView();
+  return selectedSeq(selected, view);
 }
 
 export function useSelectedEvent(): TraceEvent | null {
-  return PlayerContext.useSelector((s) => {
-    const { selected, view } = s.context;
-    return selected === null ? null : (view.trace.find((e) => e.seq === selected) ?? null);
-  });
+  const seq = useSelectedSeq();
+  const trace = useTrace();
+  return seq === null ? null : (trace.find((e) => e.seq === seq) ?? null);
 }
 
 export function useSend(): (event: PlayerEvent) => void {

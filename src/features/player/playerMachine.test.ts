@@ -1,150 +1,167 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
+import type { Actor } from 'xstate';
+import type { RunSnapshot } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { playerMachine } from './playerMachine';
 import type { PlayerInput } from './playerMachine';
+import { playerView, selectedSeq } from './runView';
 
 const config: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' };
 
-async function start(input: Partial<PlayerInput> = {}, delay = 1) {
+type Player = Actor<typeof playerMachine>;
+
+async function start(input: Partial<PlayerInput> = {}, delay = 1): Promise<Player> {
   const actor = createActor(playerMachine.provide({ delays: { autoplayDelay: delay } }), {
     input: { config, ...input },
   });
   actor.start();
-  await waitFor(actor, (s) => !s.matches('loading'));
+  await waitFor(actor, (s) => s.matches('ready'));
   return actor;
 }
 
-const settled = (s: { matches: (v: 'stepping' | 'loading' | 'answering' | 'running') => boolean }) =>
-  !s.matches('stepping') && !s.matches('loading') && !s.matches('answering') && !s.matches('running');
+/** The run the player shows: its own actor, read directly. */
+function runOf(player: Player) {
+  const run = player.getSnapshot().context.run;
+  if (!run) throw new Error('no run');
+  return run;
+}
+
+/** Waits until the player is ready with a run that satisfies `test` (a reload puts a new run in). */
+async function untilRun(player: Player, test: (s: RunSnapshot) => boolean): Promise<void> {
+  await waitFor(player, (s) => s.matches('ready'));
+  await waitFor(runOf(player), test, { timeout: 10000 });
+}
+
+const view = (player: Player) => playerView(player.getSnapshot());
 
 describe('playerMachine', () => {
-  it('starts idle with nothing sent, and Next shows one message at a time', async () => {
-    const actor = await start();
-    expect(actor.getSnapshot().value).toBe('idle');
-    actor.send({ type: 'NEXT' });
-    await waitFor(actor, (s) => s.matches('paused'));
-    const { view, selected } = actor.getSnapshot().context;
-    expect(view.trace.map((e) => e.stepId)).toEqual(['mcp-unauthenticated']);
-    expect(selected).toBe(0);
+  it('starts with nothing sent, and Next shows one message at a time', async () => {
+    const player = await start();
+    expect(runOf(player).getSnapshot().value).toBe('parked');
+    player.send({ type: 'NEXT' });
+    await untilRun(player, (s) => s.context.trace.length === 1);
+    expect(view(player).trace.map((e) => e.stepId)).toEqual(['mcp-unauthenticated']);
+    expect(selectedSeq(player.getSnapshot().context.selected, view(player))).toBe(0);
   });
 
   it('shows a ready message in the same transition as Next, with no busy state in between', async () => {
-    const actor = await start({ target: { kind: 'count', count: 3 } });
-    expect(actor.getSnapshot().context.stepper?.nextIsReady).toBe(true);
-    actor.send({ type: 'NEXT' });
-    const snapshot = actor.getSnapshot();
-    expect(snapshot.value).toBe('paused');
-    expect(snapshot.context.view.trace).toHaveLength(4);
-    expect(snapshot.context.selected).toBe(3);
+    const player = await start({ target: { kind: 'count', count: 3 } });
+    player.send({ type: 'NEXT' });
+    const run = runOf(player).getSnapshot();
+    expect(run.value).toBe('holding');
+    expect(run.context.trace).toHaveLength(4);
+    // The player itself holds no copy of the run: its view is the run's.
+    expect(view(player).trace).toBe(run.context.trace);
   });
 
-  it('finishes after the last message is revealed, once the run has ended', async () => {
-    const actor = await start({ target: { kind: 'count', count: 31 } });
-    const ready = () => actor.getSnapshot().context.stepper?.nextIsReady === true;
+  it('finishes once the run has ended after its last message', async () => {
+    const player = await start({ target: { kind: 'count', count: 31 } });
     for (let i = 0; i < 2; i++) {
-      // The run goes on towards the next message a moment after the last one was shown.
-      await vi.waitFor(() => expect(ready()).toBe(true));
-      actor.send({ type: 'NEXT' });
+      await untilRun(player, (s) => s.matches('parked'));
+      player.send({ type: 'NEXT' });
     }
-    expect(actor.getSnapshot().context.view.trace).toHaveLength(33);
-    expect(actor.getSnapshot().matches('finished')).toBe(false);
-    await waitFor(actor, (s) => s.matches('finished'));
-    expect(actor.getSnapshot().context.view.trace.at(-1)?.stepId).toBe('flow-ended');
-    expect(actor.getSnapshot().context.view.outcome?.kind).toBe('success');
+    expect(view(player).trace).toHaveLength(33);
+    await untilRun(player, (s) => s.matches('finished'));
+    expect(view(player).trace.at(-1)?.stepId).toBe('flow-ended');
+    expect(view(player).outcome?.kind).toBe('success');
   });
 
   it('waits for the consent decision, nudges on Next, and continues after Approve', async () => {
-    const actor = await start({ target: { kind: 'count', count: 14 } });
-    actor.send({ type: 'NEXT' });
+    const player = await start({ target: { kind: 'count', count: 14 } });
+    player.send({ type: 'NEXT' });
     // The browser window opens with the consent page itself, without another Next.
-    await waitFor(actor, (s) => s.matches('awaitingConsent'));
-    expect(actor.getSnapshot().context.view.trace.at(-1)).toMatchObject({
-      stepId: 'authorize',
-      kind: 'response',
-    });
-    expect(actor.getSnapshot().context.view.consent?.scopes).toEqual(['files:read']);
-    actor.send({ type: 'NEXT' });
-    expect(actor.getSnapshot().context.nudges).toBe(1);
-    expect(actor.getSnapshot().context.notice).toMatch(/Approve or Deny/);
-    actor.send({ type: 'ANSWER', decision: 'approve' });
-    await waitFor(actor, (s) => s.matches('paused'));
-    const trace = actor.getSnapshot().context.view.trace;
-    expect(trace.at(-1)).toMatchObject({ stepId: 'user-consent', title: 'The user approves' });
+    await untilRun(player, (s) => s.matches('awaitingConsent'));
+    expect(view(player).trace.at(-1)).toMatchObject({ stepId: 'authorize', kind: 'response' });
+    expect(view(player).consent?.scopes).toEqual(['files:read']);
+    player.send({ type: 'NEXT' });
+    expect(player.getSnapshot().context.nudges).toBe(1);
+    expect(player.getSnapshot().context.notice).toMatch(/Approve or Deny/);
+    player.send({ type: 'ANSWER', decision: 'approve' });
+    await untilRun(player, (s) => s.matches('parked'));
+    expect(view(player).trace.at(-1)).toMatchObject({ stepId: 'user-consent', title: 'The user approves' });
   });
 
   it('goes back one message by replay, and asks for consent again when going back before it', async () => {
-    const actor = await start({ target: { kind: 'count', count: 17 } });
-    const before = actor.getSnapshot().context.view.trace;
+    const player = await start({ target: { kind: 'count', count: 17 } });
+    const before = view(player).trace;
     expect(before.at(-1)?.stepId).toBe('consent-decision');
-    actor.send({ type: 'BACK' });
-    await waitFor(actor, (s) => settled(s) && s.context.view.trace.length === 16);
-    expect(JSON.stringify(actor.getSnapshot().context.view.trace)).toBe(JSON.stringify(before.slice(0, 16)));
-    actor.send({ type: 'BACK' });
-    await waitFor(actor, (s) => s.matches('awaitingConsent'));
-    expect(actor.getSnapshot().context.view.trace).toHaveLength(15);
+    player.send({ type: 'BACK' });
+    await untilRun(player, (s) => s.matches('parked') && s.context.trace.length === 16);
+    expect(JSON.stringify(view(player).trace)).toBe(JSON.stringify(before.slice(0, 16)));
+    player.send({ type: 'BACK' });
+    await untilRun(player, (s) => s.matches('awaitingConsent'));
+    expect(view(player).trace).toHaveLength(15);
   });
 
   it('runs to the end and finishes with the outcome', async () => {
-    const actor = await start();
-    actor.send({ type: 'RUN_TO_END' });
-    await waitFor(actor, (s) => s.matches('finished'));
-    const { view } = actor.getSnapshot().context;
-    expect(view.outcome?.kind).toBe('success');
-    expect(view.trace.at(-1)?.stepId).toBe('flow-ended');
+    const player = await start();
+    player.send({ type: 'RUN_TO_END' });
+    await untilRun(player, (s) => s.matches('finished'));
+    expect(view(player).outcome?.kind).toBe('success');
+    expect(view(player).trace.at(-1)?.stepId).toBe('flow-ended');
   });
 
   it('autoplays until the consent page, then resumes after the decision', async () => {
-    const actor = await start();
-    actor.send({ type: 'PLAY' });
-    await waitFor(actor, (s) => s.matches('awaitingConsent'), { timeout: 10000 });
-    expect(actor.getSnapshot().context.autoplay).toBe(true);
-    actor.send({ type: 'ANSWER', decision: 'deny' });
-    await waitFor(actor, (s) => s.matches('finished'), { timeout: 10000 });
-    expect(actor.getSnapshot().context.view.outcome).toMatchObject({
-      kind: 'denied',
-      error: 'access_denied',
-    });
+    const player = await start();
+    player.send({ type: 'PLAY' });
+    await untilRun(player, (s) => s.matches('awaitingConsent'));
+    expect(player.getSnapshot().context.autoplay).toBe(true);
+    player.send({ type: 'ANSWER', decision: 'deny' });
+    await untilRun(player, (s) => s.matches('finished'));
+    expect(view(player).outcome).toMatchObject({ kind: 'denied', error: 'access_denied' });
+    expect(player.getSnapshot().context.autoplay).toBe(false);
   });
 
   it('pauses autoplay', async () => {
-    const actor = await start({}, 10000);
-    actor.send({ type: 'PLAY' });
-    await waitFor(actor, (s) => s.matches({ playing: 'waiting' }));
-    actor.send({ type: 'PAUSE' });
-    expect(actor.getSnapshot().value).toBe('paused');
-    expect(actor.getSnapshot().context.view.trace).toHaveLength(1);
+    const player = await start({}, 10000);
+    player.send({ type: 'PLAY' });
+    expect(player.getSnapshot().matches({ ready: 'autoplay' })).toBe(true);
+    player.send({ type: 'PAUSE' });
+    expect(player.getSnapshot().matches({ ready: 'manual' })).toBe(true);
+    expect(player.getSnapshot().context.autoplay).toBe(false);
+    expect(view(player).trace).toHaveLength(0);
   });
 
   it('positions a deep link at the first event of a step and part', async () => {
-    const actor = await start({ target: { kind: 'step', stepId: 'token', part: 'response' } });
-    const trace = actor.getSnapshot().context.view.trace;
+    const player = await start({ target: { kind: 'step', stepId: 'token', part: 'response' } });
+    const trace = view(player).trace;
     expect(trace.at(-1)).toMatchObject({ stepId: 'token', kind: 'response' });
     expect(trace.filter((e) => e.stepId === 'user-consent')).toHaveLength(1);
   });
 
   it('starts over with a notice when the deep-linked step does not occur', async () => {
-    const actor = await start({
+    const player = await start({
       config: { ...config, registration: 'cimd' },
       target: { kind: 'step', stepId: 'dcr' },
     });
-    expect(actor.getSnapshot().value).toBe('idle');
-    expect(actor.getSnapshot().context.notice).toMatch(/does not happen/);
+    expect(view(player).trace).toHaveLength(0);
+    expect(player.getSnapshot().context.notice).toMatch(/does not happen/);
   });
 
   it('restarts with a new configuration, and selects only messages that exist', async () => {
-    const actor = await start({ target: { kind: 'count', count: 5 } });
-    actor.send({ type: 'SELECT', seq: 2 });
-    expect(actor.getSnapshot().context.selected).toBe(2);
-    actor.send({ type: 'SELECT', seq: 40 });
-    expect(actor.getSnapshot().context.selected).toBe(2);
-    actor.send({
+    const player = await start({ target: { kind: 'count', count: 5 } });
+    player.send({ type: 'SELECT', seq: 2 });
+    expect(player.getSnapshot().context.selected).toBe(2);
+    player.send({ type: 'SELECT', seq: 40 });
+    expect(player.getSnapshot().context.selected).toBe(2);
+    const first = runOf(player);
+    player.send({
       type: 'LOAD',
       config: { ...config, scenario: 'client-credentials' },
       target: { kind: 'count', count: 0 },
     });
-    await waitFor(actor, (s) => s.matches('idle'));
-    expect(actor.getSnapshot().context.config.scenario).toBe('client-credentials');
-    expect(actor.getSnapshot().context.view.trace).toHaveLength(0);
+    await untilRun(player, (s) => s.matches('parked'));
+    expect(runOf(player)).not.toBe(first);
+    // The old run is stopped: it is not left playing in the background.
+    expect(first.getSnapshot().status).toBe('stopped');
+    expect(player.getSnapshot().context.config.scenario).toBe('client-credentials');
+    expect(view(player).trace).toHaveLength(0);
+    expect(player.getSnapshot().context.selected).toBeNull();
+  });
+
+  it('the run is a child in the player’s actor system', async () => {
+    const player = await start();
+    expect(Object.values(player.getSnapshot().children)).toContain(runOf(player));
   });
 });

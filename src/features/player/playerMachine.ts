@@ -1,35 +1,27 @@
 /**
- * Playback: which state the learner's run is in (idle, playing, paused, awaiting the consent
- * decision, finished) and the stepper that produces the messages. The stepper does the
- * simulation; this machine only decides when to ask it for the next message (DESIGN.md
- * principle 3: modes are states, data is context).
+ * The player: what the learner asks of the run (Next, Back, Autoplay, Run to end, a consent answer)
+ * and what they look at (the selected message, the speed). The run itself is a child actor,
+ * spawned in this actor system (`context.run`, src/sim/flow/run.ts): it alone knows where the run
+ * stands (advancing, parked, awaiting consent, finished). The player keeps no copy of it; views read
+ * the run, and the player follows the events it emits (parked, finished) to pace autoplay.
  */
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
+import type { RunRef } from '../../sim/flow/runView';
 import { afterNextPaint } from './afterNextPaint';
-import { playerActors, viewOf } from './actors';
+import { playerActors } from './actors';
 import { decisionsBefore } from './positioning';
 import type { Target } from './positioning';
-import { EMPTY_VIEW, SPEEDS } from './types';
-import type { PlayerContext, PlayerEvent, PlayerInput, View } from './types';
+import { SPEEDS } from './types';
+import type { PlayerContext, PlayerEvent, PlayerInput } from './types';
 
 export { EMPTY_VIEW, SPEEDS } from './types';
 export type { PlayerContext, PlayerEvent, PlayerInput, Speed, View } from './types';
 
-/**
- * Next (or autoplay's tick) when the next message is ready: shown in this very transition (see the
- * revealNext action); otherwise the transition after this one waits for the simulation.
- */
-const REVEAL_NEXT = {
-  guard: 'nextIsReady',
-  target: '#player.route',
-  actions: [
-    'revealNext',
-    {
-      type: 'show',
-      params: ({ context }: { context: PlayerContext }) =>
-        context.stepper ? viewOf(context.stepper) : context.view,
-    },
-  ],
+const runState = (context: PlayerContext) => context.run?.getSnapshot();
+
+const FAIL = {
+  target: '#player.failed',
+  actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
 } as const;
 
 export const playerMachine = setup({
@@ -43,43 +35,55 @@ export const playerMachine = setup({
     autoplayDelay: ({ context }) => SPEEDS[context.speed].ms,
   },
   guards: {
-    hasConsent: ({ context }) => context.view.consent !== null,
-    isFinished: ({ context }) => context.view.finished,
-    isAutoplay: ({ context }) => context.autoplay,
-    isEmpty: ({ context }) => context.view.trace.length === 0,
-    canGoBack: ({ context }) => context.view.trace.length > 0,
-    nextIsReady: ({ context }) => context.stepper?.nextIsReady ?? false,
+    hasCore: ({ context }) => context.core !== null,
+    runAwaitsConsent: ({ context }) => runState(context)?.matches('awaitingConsent') ?? false,
+    runFinished: ({ context }) =>
+      (runState(context)?.matches('finished') || runState(context)?.matches('failed')) ?? false,
+    runParked: ({ context }) => runState(context)?.matches('parked') ?? false,
+    canGoBack: ({ context }) => (runState(context)?.context.trace.length ?? 0) > 0,
   },
   actions: {
     /**
-     * Next, when the next message is already built (its party waits to send it): shows it in this
-     * very transition, without a busy state in between, and lets the parties go on once it is drawn.
+     * Next: the run shows the next message, in this very transition when its party has built it
+     * (run.ts `holding`); the parties go on once the new arrow is on screen.
      */
-    revealNext: ({ context }) => {
-      const stepper = context.stepper;
-      if (stepper?.revealNext()) afterNextPaint(() => stepper.resume());
+    next: ({ context }) => {
+      const run = context.run;
+      if (!run) return;
+      run.send({ type: 'NEXT' });
+      if (run.getSnapshot().matches('holding')) afterNextPaint(() => run.send({ type: 'RESUME' }));
     },
-    show: assign(({ context }, view: View) => ({
-      view,
-      selected: view.trace.at(-1)?.seq ?? null,
-      notice: null,
-      decisions: context.stepper ? [...context.stepper.decisions] : context.decisions,
-    })),
-    stopAutoplay: assign({ autoplay: false }),
+    runToEnd: ({ context }) => context.run?.send({ type: 'RUN_TO_END' }),
+    answer: ({ context }, decision: 'approve' | 'deny') => context.run?.send({ type: 'ANSWER', decision }),
+    /** A step puts the inspector back on the newest message. */
+    followNewest: assign({ selected: null, notice: null }),
+    stopRun: enqueueActions(({ context, enqueue }) => {
+      if (context.run) enqueue.stopChild(context.run);
+    }),
+    /** A fresh run of the configuration, in this actor system, with the answers to replay. */
+    spawnRun: assign({
+      run: ({ context, spawn }): RunRef | null =>
+        context.core
+          ? spawn(context.core.runMachine, {
+              input: { config: context.config, decisions: context.decisions },
+            })
+          : null,
+      selected: null,
+    }),
+    prepareBack: assign(({ context }) => {
+      const run = runState(context)?.context;
+      const count = (run?.trace.length ?? 1) - 1;
+      const target: Target = { kind: 'count', count };
+      return {
+        target,
+        decisions: run ? decisionsBefore(run.trace, count, run.decisions) : context.decisions,
+        autoplay: false,
+      };
+    }),
     fail: assign((_, error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
       autoplay: false,
     })),
-    prepareBack: assign(({ context }) => {
-      const count = context.view.trace.length - 1;
-      const made = context.stepper?.decisions ?? context.decisions;
-      const target: Target = { kind: 'count', count };
-      return {
-        target,
-        decisions: decisionsBefore(context.view.trace, count, made),
-        autoplay: false,
-      };
-    }),
     nudge: assign(({ context }) => ({
       nudges: context.nudges + 1,
       notice: 'The browser window is waiting for your decision: choose Approve or Deny.',
@@ -92,8 +96,7 @@ export const playerMachine = setup({
     target: input.target ?? { kind: 'count', count: 0 },
     decisions: input.decisions ?? [],
     core: null,
-    stepper: null,
-    view: EMPTY_VIEW,
+    run: null,
     selected: null,
     speed: input.speed ?? 'normal',
     autoplay: false,
@@ -104,8 +107,7 @@ export const playerMachine = setup({
   initial: 'loading',
   on: {
     LOAD: {
-      target: '.loading',
-      reenter: true,
+      target: '.starting',
       actions: assign(({ event }) => ({
         config: event.config,
         target: event.target,
@@ -114,157 +116,98 @@ export const playerMachine = setup({
       })),
     },
     RESET: {
-      target: '.loading',
-      reenter: true,
+      target: '.starting',
       actions: assign(() => {
         const target: Target = { kind: 'count', count: 0 };
         return { target, decisions: [], autoplay: false };
       }),
     },
     SELECT: {
-      guard: ({ context, event }) => context.view.trace.some((e) => e.seq === event.seq),
+      guard: ({ context, event }) =>
+        runState(context)?.context.trace.some((e) => e.seq === event.seq) ?? false,
       actions: assign({ selected: ({ event }) => event.seq }),
     },
     SET_SPEED: { actions: assign({ speed: ({ event }) => event.speed }) },
   },
   states: {
+    /** The simulator core arrives after the first paint (a lazily loaded chunk). */
     loading: {
+      entry: assign({ error: null }),
+      invoke: {
+        src: 'loadCore',
+        onDone: { target: 'starting', actions: assign({ core: ({ event }) => event.output }) },
+        onError: FAIL,
+      },
+    },
+    starting: {
+      always: [
+        { guard: 'hasCore', target: 'positioning', actions: ['stopRun', 'spawnRun'] },
+        { target: 'loading' },
+      ],
+    },
+    positioning: {
       entry: assign({ error: null }),
       invoke: {
         src: 'position',
         input: ({ context }) => ({
+          core: context.core,
+          run: context.run,
           config: context.config,
           target: context.target,
-          decisions: context.decisions,
         }),
-        onDone: {
-          target: 'route',
-          actions: assign(({ event }) => ({
-            core: event.output.core,
-            stepper: event.output.stepper,
-            view: event.output.view,
-            selected: event.output.view.trace.at(-1)?.seq ?? null,
-            notice: event.output.notice,
-            decisions: [...event.output.stepper.decisions],
-          })),
-        },
-        onError: {
-          target: 'failed',
-          actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
-        },
+        onDone: [
+          {
+            // The step does not occur: start afresh, and say why.
+            guard: ({ event }) => event.output.notice !== null,
+            target: 'ready',
+            actions: [
+              'stopRun',
+              assign({ decisions: [] }),
+              'spawnRun',
+              assign({ notice: ({ event }) => event.output.notice }),
+            ],
+          },
+          { target: 'ready', actions: assign({ notice: null }) },
+        ],
+        onError: FAIL,
       },
     },
-    // Decides where to rest after anything changed the run.
-    route: {
-      always: [
-        { guard: 'hasConsent', target: 'awaitingConsent' },
-        { guard: 'isFinished', target: 'finished' },
-        { guard: 'isAutoplay', target: 'playing.waiting' },
-        { guard: 'isEmpty', target: 'idle' },
-        { target: 'paused' },
-      ],
-    },
-    idle: {
-      on: { NEXT: [REVEAL_NEXT, { target: 'stepping' }], PLAY: 'playing', RUN_TO_END: 'running' },
-    },
-    paused: {
-      invoke: { src: 'watchRun', input: ({ context }) => ({ stepper: context.stepper }) },
+    ready: {
+      invoke: { src: 'followRun', input: ({ context }) => ({ run: context.run }) },
+      initial: 'manual',
       on: {
-        'STEPPER.STOPPED': { target: 'route', actions: { type: 'show', params: ({ event }) => event.view } },
-        NEXT: [REVEAL_NEXT, { target: 'stepping' }],
-        PLAY: 'playing',
-        RUN_TO_END: 'running',
-        BACK: { guard: 'canGoBack', target: 'loading', actions: 'prepareBack' },
+        NEXT: [
+          { guard: 'runAwaitsConsent', actions: 'nudge' },
+          {
+            guard: 'runFinished',
+            actions: assign({ notice: 'The flow has ended. Go Back to review it, or Reset to start again.' }),
+          },
+          { actions: ['followNewest', 'next'] },
+        ],
+        ANSWER: { actions: ['followNewest', { type: 'answer', params: ({ event }) => event.decision }] },
+        RUN_TO_END: { target: '.manual', actions: ['followNewest', 'runToEnd'] },
+        BACK: { guard: 'canGoBack', target: 'starting', actions: 'prepareBack' },
+        'RUN.FINISHED': { target: '.manual' },
       },
-    },
-    stepping: {
-      invoke: {
-        src: 'advance',
-        input: ({ context }) => ({ stepper: context.stepper }),
-        onDone: { target: 'route', actions: { type: 'show', params: ({ event }) => event.output } },
-        onError: {
-          target: 'failed',
-          actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
-        },
-      },
-    },
-    playing: {
-      entry: assign({ autoplay: true }),
-      initial: 'advancing',
       states: {
-        advancing: {
-          invoke: {
-            src: 'advance',
-            input: ({ context }) => ({ stepper: context.stepper }),
-            onDone: {
-              target: '#player.route',
-              actions: { type: 'show', params: ({ event }) => event.output },
-            },
-            onError: {
-              target: '#player.failed',
-              actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
-            },
-          },
-        },
-        waiting: {
-          invoke: { src: 'watchRun', input: ({ context }) => ({ stepper: context.stepper }) },
-          after: { autoplayDelay: [REVEAL_NEXT, { target: 'advancing' }] },
+        manual: {
+          entry: assign({ autoplay: false }),
           on: {
-            NEXT: [REVEAL_NEXT, { target: 'advancing' }],
-            'STEPPER.STOPPED': {
-              target: '#player.route',
-              actions: { type: 'show', params: ({ event }) => event.view },
-            },
+            PLAY: [
+              { guard: 'runAwaitsConsent', target: 'autoplay', actions: 'nudge' },
+              { guard: 'runFinished' },
+              { target: 'autoplay' },
+            ],
           },
         },
-      },
-      on: {
-        PAUSE: { target: 'paused', actions: 'stopAutoplay' },
-        RUN_TO_END: { target: 'running', actions: 'stopAutoplay' },
-        BACK: { guard: 'canGoBack', target: 'loading', actions: 'prepareBack' },
-      },
-    },
-    awaitingConsent: {
-      on: {
-        ANSWER: 'answering',
-        NEXT: { actions: 'nudge' },
-        PLAY: { actions: [assign({ autoplay: true }), 'nudge'] },
-        PAUSE: { actions: 'stopAutoplay' },
-        RUN_TO_END: { target: 'running', actions: 'stopAutoplay' },
-        BACK: { guard: 'canGoBack', target: 'loading', actions: 'prepareBack' },
-      },
-    },
-    answering: {
-      invoke: {
-        src: 'answer',
-        input: ({ context, event }) => ({
-          stepper: context.stepper,
-          decision: event.type === 'ANSWER' ? event.decision : 'approve',
-        }),
-        onDone: { target: 'route', actions: { type: 'show', params: ({ event }) => event.output } },
-        onError: {
-          target: 'failed',
-          actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
-        },
-      },
-    },
-    running: {
-      invoke: {
-        src: 'runToEnd',
-        input: ({ context }) => ({ stepper: context.stepper }),
-        onDone: { target: 'route', actions: { type: 'show', params: ({ event }) => event.output } },
-        onError: {
-          target: 'failed',
-          actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
-        },
-      },
-    },
-    finished: {
-      entry: 'stopAutoplay',
-      on: {
-        BACK: { guard: 'canGoBack', target: 'loading', actions: 'prepareBack' },
-        NEXT: {
-          actions: assign({ notice: 'The flow has ended. Go Back to review it, or Reset to start again.' }),
+        autoplay: {
+          entry: assign({ autoplay: true }),
+          // One message per delay: the timer starts again each time the run parks.
+          after: { autoplayDelay: { guard: 'runParked', actions: ['followNewest', 'next'] } },
+          on: {
+            'RUN.PARKED': { target: 'autoplay', reenter: true },
+            PAUSE: 'manual',
+          },
         },
       },
     },

@@ -1,10 +1,10 @@
 /**
- * Puts a fresh stepper at a position: a number of events (Back, deep links with `step=`) or the
- * first event of a step (deep links with `at=token:response`). Positions are reached by replaying
- * the seed, which is exact because the world is deterministic (DESIGN.md principle 5).
+ * Puts a fresh run at a position: a number of events (Back, deep links with `step=`) or the first
+ * event of a step (deep links with `at=token:response`). Positions are reached by replaying the seed,
+ * which is exact because the world is deterministic (DESIGN.md principle 5).
  */
 import type { Decision } from '../../sim/browser/browser';
-import type { Stepper } from '../../sim/flow/stepper';
+import type { RunRef } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { isStepId } from '../../sim/steps';
 import type { StepId } from '../../sim/steps';
@@ -15,8 +15,7 @@ export type Target =
   { kind: 'count'; count: number } | { kind: 'step'; stepId: StepId; part?: 'request' | 'response' };
 
 export interface Positioned {
-  stepper: Stepper;
-  /** Set when the target could not be reached (the step does not occur in this run). */
+  /** Set when the target could not be reached (the step does not occur in this run): start afresh. */
   notice: string | null;
 }
 
@@ -51,43 +50,41 @@ export function decisionsBefore(
   return decisions.slice(0, made);
 }
 
-export async function positionStepper(
+/** Drives a fresh run to the target, answering any consent page on the way with the run's default. */
+export async function positionRun(
   core: Core,
+  run: RunRef,
   config: RunConfig,
   target: Target,
-  decisions: readonly Decision[] = [],
 ): Promise<Positioned> {
-  const stepper = new core.Stepper(config, { decisions: [...decisions] });
+  const snapshot = () => run.getSnapshot().context;
   // Past a consent page the learner has not answered, a deep link takes the run's own default
   // answer (the scenario's, or an attack victim's).
   const answerDefault = () => {
-    const prompt = stepper.snapshot().consent;
-    if (prompt) stepper.answer(core.defaultDecision(config, prompt));
+    const prompt = snapshot().consent;
+    if (prompt) run.send({ type: 'ANSWER', decision: core.defaultDecision(config, prompt) });
   };
 
   if (target.kind === 'count') {
     const goal = Math.min(Math.max(0, target.count), MAX_EVENTS);
     for (;;) {
-      await stepper.advanceTo(goal);
-      const snapshot = stepper.snapshot();
-      if (!snapshot.consent || snapshot.trace.length >= goal) break;
+      await core.advanceRun(run, goal);
+      if (!snapshot().consent || snapshot().trace.length >= goal) break;
       answerDefault();
     }
     // A link that lands on the consent page opens the browser window with it.
-    await stepper.settle();
-    return { stepper, notice: null };
+    await core.settleRun(run);
+    return { notice: null };
   }
 
   for (let i = 0; i < MAX_EVENTS; i++) {
-    const snapshot = stepper.snapshot();
-    if (snapshot.trace.some((e) => matchesTarget(e, target))) return { stepper, notice: null };
-    if (snapshot.finished) break;
-    if (snapshot.consent) answerDefault();
-    await stepper.next();
+    if (snapshot().trace.some((e) => matchesTarget(e, target))) return { notice: null };
+    if (run.getSnapshot().matches('finished') || run.getSnapshot().matches('failed')) break;
+    if (snapshot().consent) answerDefault();
+    await core.advanceRun(run, snapshot().trace.length + 1);
   }
   const name = target.part ? `${target.stepId} (${target.part})` : target.stepId;
   return {
-    stepper: new core.Stepper(config, { decisions: [...decisions] }),
     notice: `The step "${name}" does not happen in this run, so the simulator starts from the beginning.`,
   };
 }

@@ -1,6 +1,6 @@
 /** The player's types and speeds, shared by the machine, its actors and the components. */
 import type { Decision } from '../../sim/browser/browser';
-import type { Stepper, StepperSnapshot } from '../../sim/flow/stepper';
+import type { RunRef, StepperSnapshot } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
 import type { Core } from '../runtime/loadCore';
 import type { Target } from './positioning';
@@ -13,6 +13,7 @@ export const SPEEDS: Record<Speed, { label: string; ms: number }> = {
   fast: { label: 'Fast', ms: 450 },
 };
 
+/** What the screen shows of the run: the run actor's own facts (runView.ts), without its config. */
 export type View = Omit<StepperSnapshot, 'config'>;
 
 export const EMPTY_VIEW: View = { trace: [], consent: null, outcome: null, attack: null, finished: false };
@@ -24,15 +25,19 @@ export interface PlayerInput {
   speed?: Speed;
 }
 
+/**
+ * The player keeps what the learner chose and sees, never a copy of the run: the run is its child
+ * actor (`run`), and every view reads the run from there.
+ */
 export interface PlayerContext {
+  /** What the next run plays, where it is positioned, and the consent answers it replays. */
   config: RunConfig;
-  /** Where the next load positions the run, and the consent answers it replays. */
   target: Target;
   decisions: Decision[];
   core: Core | null;
-  stepper: Stepper | null;
-  view: View;
-  /** The message shown in the inspector (its seq); follows the newest message on each step. */
+  /** The run being shown, spawned in the player's actor system. */
+  run: RunRef | null;
+  /** A message the learner picked to inspect; null follows the newest message. */
   selected: number | null;
   speed: Speed;
   /** Autoplay continues after the consent decision when it was on before it. */
@@ -55,4 +60,5 @@ export type PlayerEvent =
   | { type: 'SELECT'; seq: number }
   | { type: 'SET_SPEED'; speed: Speed }
   | { type: 'LOAD'; config: RunConfig; target: Target; decisions?: Decision[] }
-  | { type: 'STEPPER.STOPPED'; view: View };
+  | { type: 'RUN.PARKED' }
+  | { type: 'RUN.FINISHED' };

@@ -6,13 +6,13 @@
  * closes it.
  */
 import { useEffect, useRef } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
+import { useRun } from '../player/hooks';
 
 /** The list's roving tab stop (the selected message, else the newest). */
 const LIST_STOP = '.sim__list [role="option"][tabindex="0"]';
 
 export function MessagesButton() {
-  const count = PlayerContext.useSelector((s) => s.context.view.trace.length);
+  const count = useRun((s) => s?.context.trace.length ?? 0);
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {

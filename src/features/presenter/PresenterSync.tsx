@@ -7,16 +7,20 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { SCENARIOS } from '../../sim/scenarios';
 import { afterNextPaint } from '../player/afterNextPaint';
+import type { SnapshotFrom } from 'xstate';
 import { PlayerContext } from '../player/PlayerContext';
-import type { PlayerContext as PlayerState } from '../player/types';
+import type { playerMachine } from '../player/playerMachine';
+import { followPlayer, playerPosition, playerView } from '../player/runView';
 import { useSend } from '../player/hooks';
 import { endTitle, messageLabel, routeText } from '../trace/describe';
 import { openPresenterChannel, presenterSession, subscribePresenterSession } from './channel';
 import type { PresenterState } from './channel';
 import { useViewOptions } from './ViewContext';
 
-function presenterState(context: PlayerState, waiting: boolean, mask: boolean): PresenterState {
-  const { config, decisions, view } = context;
+function presenterState(snapshot: SnapshotFrom<typeof playerMachine>, mask: boolean): PresenterState {
+  const { config, decisions } = playerPosition(snapshot);
+  const view = playerView(snapshot);
+  const waiting = view.consent !== null;
   const last = view.trace.at(-1);
   return {
     config: {
@@ -56,8 +60,8 @@ export function PresenterSync() {
     let sent = '';
     const stateNow = (): PresenterState | null => {
       const snapshot = actor.getSnapshot();
-      if (snapshot.matches('loading')) return null;
-      return presenterState(snapshot.context, snapshot.matches('awaitingConsent'), mask);
+      if (!snapshot.matches('ready')) return null;
+      return presenterState(snapshot, mask);
     };
     const line = openPresenterChannel(session, (message) => {
       if (message.type === 'hello' && latest) {
@@ -86,10 +90,10 @@ export function PresenterSync() {
       });
     };
     post();
-    const subscription = actor.subscribe(schedule);
+    const stop = followPlayer(actor, schedule);
     return () => {
       cancel?.();
-      subscription.unsubscribe();
+      stop();
       line.close();
     };
   }, [actor, session, send, mask]);

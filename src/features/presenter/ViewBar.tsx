@@ -8,6 +8,7 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { PlayerContext } from '../player/PlayerContext';
+import { useRun } from '../player/hooks';
 import { absoluteUrl, useShareHash } from '../export/share';
 import { fullscreenAvailable } from './fullscreen';
 import { MessagesButton } from './MessagesButton';
@@ -39,7 +40,8 @@ function FullAppLink() {
   const { view } = useViewOptions();
   const share = useShareHash(view);
   // Re-rendered on each step, so the link always points at the current one.
-  PlayerContext.useSelector((s) => `${s.context.view.trace.length}:${s.context.selected}`);
+  PlayerContext.useSelector((s) => s.context.selected);
+  useRun((s) => s?.context.trace.length);
   return (
     <a className="btn btn--ghost" href={absoluteUrl(share())} target="_blank" rel="noopener">
       Open full simulator<span className="visually-hidden"> (new tab)</span>

@@ -3,7 +3,8 @@
  * loaded through `loadCore()` (a dynamic import), because the core pulls in msw, jose and
  * @noble/*: keeping it out of the entry chunk is what lets the first paint stay small.
  */
-export { Stepper, stepperAt } from '../../sim/flow/stepper';
+export { runMachine } from '../../sim/flow/run';
+export { advanceRun, settleRun, Stepper, stepperAt } from '../../sim/flow/stepper';
 export type { StepperSnapshot } from '../../sim/flow/stepper';
 export { defaultDecision, outcomeTitle, runFlow } from '../../sim/flow/simulation';
 export { peekJwt } from '../../sim/crypto/jwt';
