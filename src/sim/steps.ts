@@ -6,9 +6,11 @@
  * An `exchange` is one HTTP request and its response: two messages on the diagram, each its own
  * step for the learner, each with its own explanation. An `internal` step is work a party does on
  * its own lane (a self-message, as in the spec's diagram). A `handoff` is a message between lanes
- * that is not HTTP (the client opening the browser, the user clicking a button).
+ * that is not HTTP (the client opening the browser, the user clicking a button). Who sends a message
+ * and to whom is not written here: the trace records it from the parties that really exchanged it
+ * (the same step can run between different parties, as the MCP server's own client credentials grant
+ * does).
  */
-import type { Lane } from './lanes';
 import type { RuleId } from './rules';
 
 export type Phase = 'discovery' | 'registration' | 'authorization' | 'token' | 'access' | 'attack';
@@ -28,8 +30,6 @@ interface Message {
 
 interface ExchangeStep {
   kind: 'exchange';
-  from: Lane;
-  to: Lane;
   phase: Phase;
   request: Message;
   response: Message;
@@ -38,9 +38,6 @@ interface ExchangeStep {
 
 interface LaneStep {
   kind: 'internal' | 'handoff';
-  from: Lane;
-  /** For a handoff, the lane the message goes to; for internal work, the same lane as `from`. */
-  to: Lane;
   phase: Phase;
   title: string;
   explain: string;
@@ -53,8 +50,6 @@ export const STEPS = {
   // ── Discovery ──────────────────────────────────────────────────────────────
   'mcp-unauthenticated': {
     kind: 'exchange',
-    from: 'client',
-    to: 'mcp',
     phase: 'discovery',
     request: {
       title: 'MCP request without a token',
@@ -70,8 +65,6 @@ export const STEPS = {
   },
   'prm-discovery': {
     kind: 'exchange',
-    from: 'client',
-    to: 'mcp',
     phase: 'discovery',
     request: {
       title: 'GET protected resource metadata',
@@ -87,8 +80,6 @@ export const STEPS = {
   },
   'validate-prm': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'discovery',
     title: 'Check the metadata names this server',
     explain:
@@ -97,8 +88,6 @@ export const STEPS = {
   },
   'as-metadata': {
     kind: 'exchange',
-    from: 'client',
-    to: 'as',
     phase: 'discovery',
     request: {
       title: 'GET authorization server metadata',
@@ -114,8 +103,6 @@ export const STEPS = {
   },
   'validate-as-metadata': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'discovery',
     title: 'Check issuer and PKCE support',
     explain:
@@ -125,8 +112,6 @@ export const STEPS = {
   // ── Registration ───────────────────────────────────────────────────────────
   'choose-registration': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'registration',
     title: 'Choose how to identify itself',
     explain:
@@ -135,8 +120,6 @@ export const STEPS = {
   },
   dcr: {
     kind: 'exchange',
-    from: 'client',
-    to: 'as',
     phase: 'registration',
     request: {
       title: 'POST /register (Dynamic Client Registration)',
@@ -152,8 +135,6 @@ export const STEPS = {
   },
   'cimd-fetch': {
     kind: 'exchange',
-    from: 'as',
-    to: 'client',
     phase: 'authorization',
     request: {
       title: 'AS fetches the client metadata document',
@@ -170,8 +151,6 @@ export const STEPS = {
   // ── Authorization ──────────────────────────────────────────────────────────
   'prepare-authorization': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'authorization',
     title: 'Generate PKCE, state; record the issuer',
     explain:
@@ -180,8 +159,6 @@ export const STEPS = {
   },
   'open-browser': {
     kind: 'handoff',
-    from: 'client',
-    to: 'browser',
     phase: 'authorization',
     title: 'Open the authorization URL in the browser',
     explain:
@@ -190,8 +167,6 @@ export const STEPS = {
   },
   authorize: {
     kind: 'exchange',
-    from: 'browser',
-    to: 'as',
     phase: 'authorization',
     request: {
       title: 'GET /authorize',
@@ -207,8 +182,6 @@ export const STEPS = {
   },
   'user-consent': {
     kind: 'handoff',
-    from: 'browser',
-    to: 'browser',
     phase: 'authorization',
     title: 'The user decides',
     explain: 'The user reads the client name, the scopes and the redirect host, and approves or denies.',
@@ -216,8 +189,6 @@ export const STEPS = {
   },
   'consent-decision': {
     kind: 'exchange',
-    from: 'browser',
-    to: 'as',
     phase: 'authorization',
     request: {
       title: 'POST the consent decision',
@@ -233,8 +204,6 @@ export const STEPS = {
   },
   callback: {
     kind: 'exchange',
-    from: 'browser',
-    to: 'client',
     phase: 'authorization',
     request: {
       title: 'GET /callback?code&state&iss',
@@ -250,8 +219,6 @@ export const STEPS = {
   },
   'validate-callback': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'authorization',
     title: 'Check state and iss',
     explain:
@@ -261,8 +228,6 @@ export const STEPS = {
   // ── Token ──────────────────────────────────────────────────────────────────
   token: {
     kind: 'exchange',
-    from: 'client',
-    to: 'as',
     phase: 'token',
     request: {
       title: 'POST /token (authorization_code)',
@@ -278,8 +243,6 @@ export const STEPS = {
   },
   'verify-pkce': {
     kind: 'internal',
-    from: 'as',
-    to: 'as',
     phase: 'token',
     title: 'Recompute the PKCE challenge',
     explain:
@@ -289,8 +252,6 @@ export const STEPS = {
   // ── Access ─────────────────────────────────────────────────────────────────
   'mcp-request': {
     kind: 'exchange',
-    from: 'client',
-    to: 'mcp',
     phase: 'access',
     request: {
       title: 'MCP request with Bearer token',
@@ -306,8 +267,6 @@ export const STEPS = {
   },
   'jwks-fetch': {
     kind: 'exchange',
-    from: 'mcp',
-    to: 'as',
     phase: 'access',
     request: {
       title: "GET the authorization server's JWKS",
@@ -322,8 +281,6 @@ export const STEPS = {
   },
   'introspect-token': {
     kind: 'exchange',
-    from: 'mcp',
-    to: 'as',
     phase: 'access',
     request: {
       title: 'Introspect the access token',
@@ -339,8 +296,6 @@ export const STEPS = {
   },
   'validate-token': {
     kind: 'internal',
-    from: 'mcp',
-    to: 'mcp',
     phase: 'access',
     title: 'Validate the access token',
     explain:
@@ -349,8 +304,6 @@ export const STEPS = {
   },
   'step-up': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'access',
     title: 'Step up: union of scopes',
     explain:
@@ -359,8 +312,6 @@ export const STEPS = {
   },
   'time-passes': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'access',
     title: 'Time passes: the access token expires',
     explain:
@@ -369,8 +320,6 @@ export const STEPS = {
   },
   refresh: {
     kind: 'exchange',
-    from: 'client',
-    to: 'as',
     phase: 'token',
     request: {
       title: 'POST /token (refresh_token)',
@@ -385,8 +334,6 @@ export const STEPS = {
   },
   'client-credentials': {
     kind: 'exchange',
-    from: 'client',
-    to: 'as',
     phase: 'token',
     request: {
       title: 'POST /token (client_credentials)',
@@ -402,8 +349,6 @@ export const STEPS = {
   // ── Attack lab ─────────────────────────────────────────────────────────────
   'attacker-action': {
     kind: 'internal',
-    from: 'attacker',
-    to: 'attacker',
     phase: 'attack',
     title: 'The attacker acts',
     explain:
@@ -412,8 +357,6 @@ export const STEPS = {
   },
   'attacker-request': {
     kind: 'exchange',
-    from: 'attacker',
-    to: 'as',
     phase: 'attack',
     request: {
       title: 'The attacker sends a request',
@@ -428,8 +371,6 @@ export const STEPS = {
   },
   'visit-attacker-page': {
     kind: 'exchange',
-    from: 'browser',
-    to: 'attacker',
     phase: 'attack',
     request: {
       title: "The victim's browser opens the attacker's page",
@@ -444,8 +385,6 @@ export const STEPS = {
   },
   'downstream-call': {
     kind: 'exchange',
-    from: 'mcp',
-    to: 'downstream',
     phase: 'access',
     request: {
       title: 'MCP server calls the downstream API',
@@ -460,8 +399,6 @@ export const STEPS = {
   },
   'attack-verdict': {
     kind: 'internal',
-    from: 'attacker',
-    to: 'attacker',
     phase: 'attack',
     title: 'What the attacker ended up with',
     explain:
@@ -470,8 +407,6 @@ export const STEPS = {
   },
   'flow-ended': {
     kind: 'internal',
-    from: 'client',
-    to: 'client',
     phase: 'access',
     title: 'Flow ended',
     explain: 'The client reports the outcome of the run.',
