@@ -13,10 +13,12 @@ describe('sim URL parameters', () => {
   it('reads at= as a step id with an optional part', () => {
     expect(readSimParams('at=token:response').target).toEqual({
       kind: 'step',
-      stepId: 'token',
+      step: 'token',
       part: 'response',
     });
-    expect(readSimParams('at=validate-token').target).toEqual({ kind: 'step', stepId: 'validate-token' });
+    // The one parser of at= (stepRef.ts): a part only on an exchange step.
+    expect(readSimParams('at=prepare-authorization:request').target).toEqual({ kind: 'count', count: 0 });
+    expect(readSimParams('at=validate-token').target).toEqual({ kind: 'step', step: 'validate-token' });
     // An unknown step falls back to the start.
     expect(readSimParams('at=nope').target).toEqual({ kind: 'count', count: 0 });
   });

@@ -10,7 +10,7 @@ import type { AttackId } from '../sim/attacks/ids';
 import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
 import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
-import { parseStepTarget } from '../features/player/positioning';
+import { parseStepRef } from '../sim/stepRef';
 import type { Target } from '../features/player/positioning';
 
 export const DEFAULT_CONFIG: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'cimd' };
@@ -52,10 +52,10 @@ export function readSimParams(query: string): SimSetup {
   };
   const at = params.get('at');
   const step = Number.parseInt(params.get('step') ?? '', 10);
-  const target: Target = (at ? parseStepTarget(at) : null) ?? {
-    kind: 'count',
-    count: Number.isFinite(step) && step > 0 ? step : 0,
-  };
+  const ref = at ? parseStepRef(at) : null;
+  const target: Target = ref?.ok
+    ? { kind: 'step', ...ref.value }
+    : { kind: 'count', count: Number.isFinite(step) && step > 0 ? step : 0 };
   const decisions = (params.get('consent') ?? '').split(',').filter(isDecision);
   // `sel` counts messages from 1, as the diagram and the list number them.
   const sel = Number.parseInt(params.get('sel') ?? '', 10);

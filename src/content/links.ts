@@ -7,16 +7,14 @@
  */
 import { isAttackId, variantOf, type AttackId } from '../sim/attacks/ids';
 import { isRegistrationMode, isScenarioId, type RegistrationMode, type ScenarioId } from '../sim/scenarios';
-import { STEPS, isStepId, type StepId } from '../sim/steps';
+import type { StepId } from '../sim/steps';
+import { formatStepRef, parseStepRef } from '../sim/stepRef';
+import type { Parsed, StepRef } from '../sim/stepRef';
 
-export type StepPart = 'request' | 'response';
+export { formatStepRef, isStepRef, parseStepRef } from '../sim/stepRef';
+export type { Parsed, StepPart, StepRef } from '../sim/stepRef';
+
 export type Defence = 'on' | 'off';
-
-export interface StepRef {
-  step: StepId;
-  /** Only for exchange steps (an HTTP request and its response); absent means the step as a whole. */
-  part?: StepPart;
-}
 
 export interface SimLink {
   scenario?: ScenarioId | undefined;
@@ -27,8 +25,6 @@ export interface SimLink {
   variant?: string | undefined;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence', 'variant'] as const;
 export type SimParam = (typeof SIM_PARAMS)[number];
 
@@ -38,29 +34,6 @@ function isSimParam(value: string): value is SimParam {
 
 export function isDefence(value: string): value is Defence {
   return value === 'on' || value === 'off';
-}
-
-/** `token`, `token:request` or `token:response`; a part only on an exchange step. */
-export function parseStepRef(value: string): Parsed<StepRef> {
-  const [id = '', part, ...extra] = value.split(':');
-  if (extra.length > 0) return { ok: false, error: `"${value}" has more than one ":"` };
-  if (!isStepId(id)) return { ok: false, error: `unknown step id "${id}"` };
-  if (part === undefined) return { ok: true, value: { step: id } };
-  if (part !== 'request' && part !== 'response') {
-    return { ok: false, error: `"${value}": the suffix must be ":request" or ":response"` };
-  }
-  if (STEPS[id].kind !== 'exchange') {
-    return { ok: false, error: `"${id}" is an ${STEPS[id].kind} step: it has no ${part} part` };
-  }
-  return { ok: true, value: { step: id, part } };
-}
-
-export function isStepRef(value: string): boolean {
-  return parseStepRef(value).ok;
-}
-
-export function formatStepRef(ref: StepRef): string {
-  return ref.part ? `${ref.step}:${ref.part}` : ref.step;
 }
 
 /**

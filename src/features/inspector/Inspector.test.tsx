@@ -17,7 +17,7 @@ async function openAt(input: Parameters<typeof renderSim>[0]) {
 
 describe('the inspector', () => {
   it('shows a request with each query parameter on its own line, decoded', async () => {
-    const user = await openAt({ target: { kind: 'step', stepId: 'authorize', part: 'request' } });
+    const user = await openAt({ target: { kind: 'step', step: 'authorize', part: 'request' } });
     const view = within(inspector());
     expect(view.getByText('https://auth.example.com/authorize')).toBeInTheDocument();
     const params = view.getAllByRole('listitem').map((li) => li.textContent);
@@ -45,7 +45,7 @@ describe('the inspector', () => {
   });
 
   it('decodes the access token of the token response, claim by claim, with simulated times', async () => {
-    const user = await openAt({ target: { kind: 'step', stepId: 'token', part: 'response' } });
+    const user = await openAt({ target: { kind: 'step', step: 'token', part: 'response' } });
     const view = within(inspector());
     expect(view.getByText(/Access token \(\+ refresh token\)/)).toBeInTheDocument();
     await user.click(view.getByRole('tab', { name: 'JWT' }));
@@ -65,7 +65,7 @@ describe('the inspector', () => {
   });
 
   it('shows the server recomputing the PKCE challenge at the token endpoint', async () => {
-    const user = await openAt({ target: { kind: 'step', stepId: 'verify-pkce' } });
+    const user = await openAt({ target: { kind: 'step', step: 'verify-pkce' } });
     const view = within(inspector());
     await user.click(view.getByRole('tab', { name: 'PKCE' }));
     expect(view.getByText('computed_challenge (just now)')).toBeInTheDocument();
@@ -75,7 +75,7 @@ describe('the inspector', () => {
   });
 
   it("lists the MCP server's token checklist, each check with its verdict and rule", async () => {
-    await openAt({ target: { kind: 'step', stepId: 'validate-token' } });
+    await openAt({ target: { kind: 'step', step: 'validate-token' } });
     const view = within(inspector());
     expect(view.getByRole('heading', { name: /token checklist · all 6 passed/ })).toBeInTheDocument();
     const items = view.getAllByRole('listitem').filter((li) => li.classList.contains('checklist__item'));
@@ -112,7 +112,7 @@ describe('the inspector', () => {
         registration: 'cimd',
         attack: { id: 'mix-up', defence: 'off' },
       },
-      target: { kind: 'step', stepId: 'validate-callback' },
+      target: { kind: 'step', step: 'validate-callback' },
     });
     const view = within(inspector());
     expect(view.getByRole('heading', { name: /1 passed, 1 not checked/ })).toBeInTheDocument();

@@ -124,7 +124,7 @@ describe('playerMachine', () => {
   });
 
   it('positions a deep link at the first event of a step and part', async () => {
-    const player = await start({ target: { kind: 'step', stepId: 'token', part: 'response' } });
+    const player = await start({ target: { kind: 'step', step: 'token', part: 'response' } });
     const trace = view(player).trace;
     expect(trace.at(-1)).toMatchObject({ stepId: 'token', kind: 'response' });
     expect(trace.filter((e) => e.stepId === 'user-consent')).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('playerMachine', () => {
   it('starts over with a notice when the deep-linked step does not occur', async () => {
     const player = await start({
       config: { ...config, registration: 'cimd' },
-      target: { kind: 'step', stepId: 'dcr' },
+      target: { kind: 'step', step: 'dcr' },
     });
     expect(view(player).trace).toHaveLength(0);
     expect(player.getSnapshot().context.notice).toMatch(/does not happen/);

@@ -6,13 +6,13 @@
 import type { Decision } from '../../sim/browser/browser';
 import type { RunRef } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { isStepId } from '../../sim/steps';
-import type { StepId } from '../../sim/steps';
+import { formatStepRef, matchesStepRef } from '../../sim/stepRef';
+import type { StepRef } from '../../sim/stepRef';
 import type { TraceEvent } from '../../sim/trace/types';
 import type { Core } from '../runtime/loadCore';
 
-export type Target =
-  { kind: 'count'; count: number } | { kind: 'step'; stepId: StepId; part?: 'request' | 'response' };
+/** Where a run is put: after a number of messages (Back, `step=`), or at a step (`at=`). */
+export type Target = { kind: 'count'; count: number } | ({ kind: 'step' } & StepRef);
 
 export interface Positioned {
   /** Set when the target could not be reached (the step does not occur in this run): start afresh. */
@@ -21,20 +21,6 @@ export interface Positioned {
 
 /** A safety net: no scenario is anywhere near this long. */
 const MAX_EVENTS = 500;
-
-/** Parses `token`, `token:response` or `validate-token` (the `at=` deep-link form). */
-export function parseStepTarget(value: string): Target | null {
-  const [stepId, part] = value.split(':');
-  if (!stepId || !isStepId(stepId)) return null;
-  if (part === undefined) return { kind: 'step', stepId };
-  if (part === 'request' || part === 'response') return { kind: 'step', stepId, part };
-  return null;
-}
-
-export function matchesTarget(event: TraceEvent, target: Target): boolean {
-  if (target.kind !== 'step' || event.stepId !== target.stepId) return false;
-  return !target.part || event.kind === target.part;
-}
 
 /**
  * The consent decisions made before the first `count` events: each decision shows up as one
@@ -78,12 +64,12 @@ export async function positionRun(
   }
 
   for (let i = 0; i < MAX_EVENTS; i++) {
-    if (snapshot().trace.some((e) => matchesTarget(e, target))) return { notice: null };
+    if (snapshot().trace.some((e) => matchesStepRef(e, target))) return { notice: null };
     if (run.getSnapshot().matches('finished') || run.getSnapshot().matches('failed')) break;
     if (snapshot().consent) answerDefault();
     await core.advanceRun(run, snapshot().trace.length + 1);
   }
-  const name = target.part ? `${target.stepId} (${target.part})` : target.stepId;
+  const name = formatStepRef(target);
   return {
     notice: `The step "${name}" does not happen in this run, so the simulator starts from the beginning.`,
   };
