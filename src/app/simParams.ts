@@ -9,11 +9,15 @@ import { isAttackId, variantOf } from '../sim/attacks/ids';
 import type { AttackId } from '../sim/attacks/ids';
 import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
-import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
+import { DEFAULT_REGISTRATION, isRegistrationMode, isScenarioId } from '../sim/scenarios';
 import { parseStepRef } from '../sim/stepRef';
 import type { Target } from '../features/player/positioning';
 
-export const DEFAULT_CONFIG: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'cimd' };
+export const DEFAULT_CONFIG: RunConfig = {
+  seed: 'demo',
+  scenario: 'first-connection',
+  registration: DEFAULT_REGISTRATION,
+};
 
 export interface SimSetup {
   config: RunConfig;

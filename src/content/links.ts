@@ -6,8 +6,15 @@
  * not a learner's click.
  */
 import { isAttackId, variantOf, type AttackId } from '../sim/attacks/ids';
-import { isRegistrationMode, isScenarioId, type RegistrationMode, type ScenarioId } from '../sim/scenarios';
-import type { StepId } from '../sim/steps';
+import {
+  DEFAULT_REGISTRATION,
+  isRegistrationMode,
+  isScenarioId,
+  REGISTRATION_MODE_IDS,
+  type RegistrationMode,
+  type ScenarioId,
+} from '../sim/scenarios';
+import { STEPS_IN_RUNS } from './stepsInRuns';
 import { formatStepRef, parseStepRef } from '../sim/stepRef';
 import type { Parsed, StepRef } from '../sim/stepRef';
 
@@ -36,40 +43,6 @@ export function isDefence(value: string): value is Defence {
   return value === 'on' || value === 'off';
 }
 
-/**
- * Steps that only happen in some runs, as scenarios.ts describes them: DCR and the metadata-document
- * fetch belong to their registration mode; the refresh, step-up and client-credentials steps to their
- * scenario; a user who denies consent gets no token; a machine client never opens a browser.
- */
-const ONLY_IN: Partial<
-  Record<StepId, { scenarios?: readonly ScenarioId[]; regs?: readonly RegistrationMode[] }>
-> = {
-  dcr: { regs: ['dcr'] },
-  'cimd-fetch': { regs: ['cimd'] },
-  'step-up': { scenarios: ['step-up'] },
-  'time-passes': { scenarios: ['refresh'] },
-  refresh: { scenarios: ['refresh'] },
-  'client-credentials': { scenarios: ['client-credentials'] },
-};
-
-const NOT_IN: Partial<Record<ScenarioId, readonly StepId[]>> = {
-  deny: ['token', 'verify-pkce', 'mcp-request', 'jwks-fetch', 'validate-token'],
-  'client-credentials': [
-    'choose-registration',
-    'dcr',
-    'cimd-fetch',
-    'prepare-authorization',
-    'open-browser',
-    'authorize',
-    'user-consent',
-    'consent-decision',
-    'callback',
-    'validate-callback',
-    'token',
-    'verify-pkce',
-  ],
-};
-
 /** Cross-field rules for a simulator link whose single fields are already valid ids. */
 export function simLinkProblems(link: SimLink): string[] {
   const problems: string[] = [];
@@ -86,16 +59,17 @@ export function simLinkProblems(link: SimLink): string[] {
     problems.push('the client-credentials scenario has no registration mode');
   }
   const step = link.at?.step;
-  if (step !== undefined && link.scenario !== undefined && link.attack === undefined) {
-    const only = ONLY_IN[step];
-    if (only?.scenarios && !only.scenarios.includes(link.scenario)) {
-      problems.push(`step "${step}" does not happen in scenario "${link.scenario}"`);
-    }
-    if (only?.regs && (link.reg === undefined || !only.regs.includes(link.reg))) {
-      problems.push(`step "${step}" needs reg=${only.regs.join(' or reg=')}`);
-    }
-    if (NOT_IN[link.scenario]?.includes(step)) {
-      problems.push(`step "${step}" does not happen in scenario "${link.scenario}"`);
+  const scenario = link.scenario;
+  if (step !== undefined && scenario !== undefined && link.attack === undefined) {
+    // Checked against what the runs do (stepsInRuns.ts, generated from headless runs).
+    const runs = STEPS_IN_RUNS[scenario];
+    if (!runs[link.reg ?? DEFAULT_REGISTRATION].includes(step)) {
+      const elsewhere = REGISTRATION_MODE_IDS.filter((reg) => runs[reg].includes(step));
+      problems.push(
+        elsewhere.length > 0 && scenario !== 'client-credentials'
+          ? `step "${step}" needs reg=${elsewhere.join(' or reg=')}`
+          : `step "${step}" does not happen in scenario "${scenario}"`,
+      );
     }
   }
   return problems;

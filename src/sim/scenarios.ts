@@ -55,6 +55,9 @@ export const REGISTRATION_MODES = {
 } as const;
 
 export type RegistrationMode = keyof typeof REGISTRATION_MODES;
+
+/** The registration a run uses when a link names none. */
+export const DEFAULT_REGISTRATION: RegistrationMode = 'cimd';
 export const REGISTRATION_MODE_IDS = Object.keys(REGISTRATION_MODES) as RegistrationMode[];
 
 export function isScenarioId(value: string): value is ScenarioId {
