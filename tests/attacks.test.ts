@@ -5,7 +5,8 @@
  * EXPECTED is keyed by AttackId, so an attack without its pair of tests does not compile.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACK_IDS, ATTACK_VARIANT_IDS, isAttackId, variantOf } from '../src/sim/attacks/ids';
+import { ATTACK_IDS, isAttackId, variantIdsOf, variantOf } from '../src/sim/attacks/ids';
+import { defineVariants } from '../src/sim/attacks/variants';
 import type { AttackId } from '../src/sim/attacks/ids';
 import { ATTACKS, resolveAttack } from '../src/sim/attacks/registry';
 import { attackVulnerabilities } from '../src/sim/attacks/run';
@@ -167,9 +168,20 @@ describe.each(CASES)('attack %s', (key, id, variant) => {
 });
 
 describe('attack variants', () => {
-  it("the light list of variant ids (for links) is the registry's, in order", () => {
+  it('ids.ts is the one list of variant ids: the compiler holds each attack file to it', () => {
+    // (npm run typecheck fails if either of these stops being an error.)
+    // @ts-expect-error: a variant that ids.ts lists is missing from the table.
+    const missing = () => defineVariants('wrong-audience', { 'replayed-token': { label: 'x' } });
+    const extra = () =>
+      defineVariants('wrong-audience', {
+        'replayed-token': { label: 'x' },
+        'no-resource': { label: 'y' },
+        // @ts-expect-error: a variant that ids.ts does not list.
+        unlisted: { label: 'z' },
+      });
+    expect([typeof missing, typeof extra]).toEqual(['function', 'function']);
     for (const id of ATTACK_IDS) {
-      expect(ATTACK_VARIANT_IDS[id] ?? null).toEqual(ATTACKS[id].variants?.map((v) => v.id) ?? null);
+      expect(variantIdsOf(id) ?? null).toEqual(ATTACKS[id].variants?.map((v) => v.id) ?? null);
     }
   });
 

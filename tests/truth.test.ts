@@ -10,7 +10,7 @@
  * Then one test per mislabel the audit found.
  */
 import { describe, expect, it } from 'vitest';
-import { ATTACK_VARIANT_IDS, ATTACK_IDS } from '../src/sim/attacks/ids';
+import { ATTACK_IDS, variantIdsOf } from '../src/sim/attacks/ids';
 import { runFlow } from '../src/sim/flow/simulation';
 import type { RunConfig, RunResult } from '../src/sim/flow/simulation';
 import { REGISTRATION_MODE_IDS, SCENARIO_IDS } from '../src/sim/scenarios';
@@ -24,7 +24,7 @@ function configs(): RunConfig[] {
   for (const scenario of SCENARIO_IDS)
     for (const registration of REGISTRATION_MODE_IDS) all.push({ seed: 'truth', scenario, registration });
   for (const id of ATTACK_IDS)
-    for (const variant of ATTACK_VARIANT_IDS[id] ?? [undefined])
+    for (const variant of variantIdsOf(id) ?? [undefined])
       for (const defence of ['on', 'off'] as const)
         all.push({
           seed: 'truth',

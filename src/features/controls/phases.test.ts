@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACK_IDS, ATTACK_VARIANT_IDS } from '../../sim/attacks/ids';
+import { ATTACK_IDS, variantIdsOf } from '../../sim/attacks/ids';
 import { runFlow } from '../../sim/flow/simulation';
 import { SCENARIO_IDS } from '../../sim/scenarios';
 import { phaseStates } from './phases';
@@ -17,7 +17,7 @@ function expectInOrder(states: string[], where: string) {
 describe('the phase bar', () => {
   it('at every message of every attack run, never shows a later phase done while an earlier one is not', async () => {
     for (const id of ATTACK_IDS)
-      for (const variant of ATTACK_VARIANT_IDS[id] ?? [undefined])
+      for (const variant of variantIdsOf(id) ?? [undefined])
         for (const defence of ['on', 'off'] as const) {
           const run = await runFlow({
             seed: 'demo',

@@ -26,17 +26,26 @@ export function isAttackId(value: string): value is AttackId {
 }
 
 /**
- * The variants of the attacks that have several (the first is the default), so that deep links can
- * be checked without loading the attacks themselves. A test keeps this in step with the registry.
+ * The variants of the attacks that have several, in the lab's order (the first is the default). This
+ * is the one list: each attack file gives its variants through `defineVariants`, which the compiler
+ * holds to exactly these ids, and deep links are checked against it without loading the attacks.
  */
-export const ATTACK_VARIANT_IDS: Partial<Record<AttackId, readonly [string, ...string[]]>> = {
+export const ATTACK_VARIANT_IDS = {
   'stolen-code-no-pkce': ['neither', 'client-omits', 'server-lax', 'downgrade', 'downgrade-plain'],
   'wrong-audience': ['replayed-token', 'no-resource'],
   'open-redirect': ['prefix-match', 'error-redirect'],
   'metadata-steering': ['resource-mismatch', 'spoofed-issuer'],
-};
+} as const satisfies Partial<Record<AttackId, readonly [string, ...string[]]>>;
+
+export type AttackWithVariants = keyof typeof ATTACK_VARIANT_IDS;
+export type VariantIdOf<Id extends AttackWithVariants> = (typeof ATTACK_VARIANT_IDS)[Id][number];
+
+/** The variant ids of any attack (none for most). */
+export function variantIdsOf(id: AttackId): readonly string[] | undefined {
+  return id in ATTACK_VARIANT_IDS ? ATTACK_VARIANT_IDS[id as AttackWithVariants] : undefined;
+}
 
 /** The variant a link asked for, if the attack has it; otherwise undefined, which runs the default (the first). */
 export function variantOf(id: AttackId, requested: string | null | undefined): string | undefined {
-  return requested && ATTACK_VARIANT_IDS[id]?.includes(requested) ? requested : undefined;
+  return requested && variantIdsOf(id)?.includes(requested) ? requested : undefined;
 }

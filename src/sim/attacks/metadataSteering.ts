@@ -6,6 +6,7 @@ import { attackerAsHosts, redeemCaptured } from './attackerAs';
 import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
 import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
+import { defineVariants } from './variants';
 
 export const metadataSteering: AttackDef = {
   id: 'metadata-steering',
@@ -23,11 +24,10 @@ export const metadataSteering: AttackDef = {
   victim: { scenario: 'first-connection', registration: 'cimd', serverUrl: (world) => world.urls.evilMcp },
   lanes: ['attacker'],
   hosts: (world) => evilMcpHosts(world, { resource: world.urls.mcp, authorizationServer: world.urls.issuer }),
-  variants: [
-    { id: 'resource-mismatch', label: "The server's metadata names another resource" },
-    {
+  variants: defineVariants('metadata-steering', {
+    'resource-mismatch': { label: "The server's metadata names another resource" },
+    'spoofed-issuer': {
       // Spec §5.6: the same malicious server, steering the client to an authorization server that lies about its name.
-      id: 'spoofed-issuer',
       label: "The authorization server's metadata claims the honest issuer",
       summary:
         "The attacker's MCP server names the attacker's authorization server, whose metadata claims to be the honest one, with the attacker's endpoints.",
@@ -51,7 +51,7 @@ export const metadataSteering: AttackDef = {
       },
       act: ({ world, attacker }) => redeemCaptured(world, attacker),
     },
-  ],
+  }),
   explain: {
     vulnerable:
       'The client trusted metadata that named another server, asked the real authorization server for a token for that server, and handed it to the impostor, which replayed it.',

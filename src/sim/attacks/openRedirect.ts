@@ -8,6 +8,7 @@ import { htmlPage } from '../servers/http';
 import { endpoints } from '../servers/auth/metadata';
 import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
+import { defineVariants } from './variants';
 import type { World } from '../world/world';
 
 const LOOKALIKE = 'https://app.example.com.attacker.example/cb';
@@ -59,11 +60,10 @@ export const openRedirect: AttackDef = {
       return htmlPage('Loading…', '<p>Loading…</p>');
     }),
   ],
-  variants: [
-    { id: 'prefix-match', label: 'redirect_uri matched by prefix' },
-    {
+  variants: defineVariants('open-redirect', {
+    'prefix-match': { label: 'redirect_uri matched by prefix' },
+    'error-redirect': {
       // Spec §5.3 (b): no code this time; the server's own link becomes the phishing link.
-      id: 'error-redirect',
       label: 'Errors redirected to a URI nobody reviewed',
       summary:
         "The attacker registers her own client with redirect_uris [https://attacker.example/welcome] and mails a sign-in link with a scope that does not exist, so the server's error sends the victim to her.",
@@ -124,7 +124,7 @@ export const openRedirect: AttackDef = {
           : { attackerWon: false, evidence: "The victim's browser never reached the attacker's page." };
       },
     },
-  ],
+  }),
   explain: {
     vulnerable:
       'The server accepted https://app.example.com.attacker.example/cb because it starts with the registered origin. The real consent page, the real code, delivered to the attacker.',

@@ -8,6 +8,7 @@ import { PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
 import { readVictimFile, short } from './evidence';
 import type { Attacker } from './attacker';
 import type { AttackDef, AttackFinding } from './types';
+import { defineVariants } from './variants';
 import type { World } from '../world/world';
 
 /** Codes the malicious listener received, per world. */
@@ -37,10 +38,9 @@ export const stolenCode: AttackDef = {
     }),
   ],
   // Spec §5.1 names who may skip the rule: the server, the client, or both; and the downgrade.
-  variants: [
-    { id: 'neither', label: 'Neither side uses PKCE' },
-    {
-      id: 'client-omits',
+  variants: defineVariants('stolen-code-no-pkce', {
+    neither: { label: 'Neither side uses PKCE' },
+    'client-omits': {
       label: 'The client sends no code_challenge',
       summary:
         'The authorization server accepts requests without PKCE, so everything rests on the client: does it send a code_challenge?',
@@ -57,8 +57,7 @@ export const stolenCode: AttackDef = {
           'C-26: the client sent a code_challenge, so the server bound the code to it, even though it does not demand PKCE. The thief had no verifier and got 400 invalid_grant.',
       },
     },
-    {
-      id: 'server-lax',
+    'server-lax': {
       label: 'The authorization server does not require PKCE',
       summary:
         'An older client sends no code_challenge. Does the authorization server refuse, or issue a code anyone can redeem?',
@@ -74,8 +73,7 @@ export const stolenCode: AttackDef = {
           'A-16 (OAuth 2.1 §4.1.2.1): the request had no code_challenge, so the server answered error=invalid_request instead of a code. The malicious app caught a redirect with nothing to redeem.',
       },
     },
-    {
-      id: 'downgrade',
+    downgrade: {
       label: 'Downgrade: the metadata has no code_challenge_methods_supported',
       summary:
         'The authorization server predates PKCE: its metadata has no code_challenge_methods_supported and it ignores code_challenge. Does the client notice before it sends the user there?',
@@ -93,8 +91,7 @@ export const stolenCode: AttackDef = {
           'C-28: code_challenge_methods_supported was absent, so the client refused to proceed: no authorization request, no code to steal.',
       },
     },
-    {
-      id: 'downgrade-plain',
+    'downgrade-plain': {
       label: 'Downgrade: the metadata lists only plain',
       summary:
         "The authorization server's metadata lists only the plain method, where the challenge is the verifier itself. The malicious app can read the authorization URL from the browser's command line.",
@@ -114,7 +111,7 @@ export const stolenCode: AttackDef = {
       act: async ({ world, attacker }) =>
         redeemIntercepted(world, attacker, await readCommandLine(world, attacker)),
     },
-  ],
+  }),
   explain: {
     vulnerable: 'A public client has no secret: without PKCE, whoever holds the code is the client.',
     defended:

@@ -7,6 +7,7 @@ import { issueTokens } from '../servers/auth/tokens';
 import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
 import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
+import { defineVariants } from './variants';
 
 export const wrongAudience: AttackDef = {
   id: 'wrong-audience',
@@ -23,11 +24,10 @@ export const wrongAudience: AttackDef = {
   },
   victim: { scenario: 'first-connection', registration: 'preregistered' },
   lanes: ['attacker'],
-  variants: [
-    { id: 'replayed-token', label: 'The MCP server does not check aud' },
-    {
+  variants: defineVariants('wrong-audience', {
+    'replayed-token': { label: 'The MCP server does not check aud' },
+    'no-resource': {
       // Spec §5.8's companion toggle: the audience check is only as good as the audience in the token.
-      id: 'no-resource',
       label: 'The client omits resource, so the token fits every server',
       summary:
         "The victim connects her client to the attacker's MCP server. If the client leaves out resource, the token it gets has no binding to that server, and the attacker replays it at the honest one.",
@@ -65,7 +65,7 @@ export const wrongAudience: AttackDef = {
         });
       },
     },
-  ],
+  }),
   explain: {
     vulnerable:
       'Signature, issuer and expiry were all fine: the token was genuine, just not meant for this server. Without the audience check, any server the user ever connected to can act as the user everywhere else.',
