@@ -6,7 +6,6 @@
 import { adjacencyMapToArray, getAdjacencyMap } from 'xstate/graph';
 import type { AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { McpClient } from '../src/sim/client/client';
 import { flowMachine } from '../src/sim/flow/flowMachine';
 import type { FlowInput } from '../src/sim/flow/flowMachine';
 import { runFlow } from '../src/sim/flow/simulation';
@@ -28,12 +27,20 @@ const INVOKES = [
   'refresh',
   'stepUp',
 ];
+/** Every combination of what the client reports about itself with a call's result. */
+const STATES = [false, true].flatMap((discovered) =>
+  [false, true].flatMap((refreshable) =>
+    [0, 1].map((attemptsLeft) => ({ discovered, refreshable, attemptsLeft })),
+  ),
+);
+const performed = (result: object) => STATES.map((state) => done('perform', { result, state }));
+
 const EVENTS = [
-  done('perform', { kind: 'ok', result: {} }),
-  done('perform', { kind: 'waited' }),
-  done('perform', { kind: 'unauthorized', challenge: null }),
-  done('perform', { kind: 'insufficient-scope', challenge }),
-  done('perform', { kind: 'error', status: 400, message: 'bad' }),
+  ...performed({ kind: 'ok', result: {} }),
+  ...performed({ kind: 'waited' }),
+  ...performed({ kind: 'unauthorized', challenge: null }),
+  ...performed({ kind: 'insufficient-scope', challenge }),
+  ...performed({ kind: 'error', status: 400, message: 'bad' }),
   done('discover', undefined),
   done('register', undefined),
   done('stepUp', undefined),
@@ -48,28 +55,24 @@ const EVENTS = [
 ];
 
 function traverse(grant: FlowInput['grant']) {
+  // A pure traversal runs no actors: the machine is fed what each phase can return.
   const input: FlowInput = {
-    client: {} as McpClient, // never called: a pure traversal runs no actors
     operations: [
       { kind: 'call', method: 'tools/list' },
       { kind: 'call', method: 'tools/call' },
     ],
     grant,
-    maxAttempts: 2,
   };
   const map = getAdjacencyMap(flowMachine, {
     input,
     // The machine's events are only the done/error events of its invoked phases.
     events: EVENTS as never[],
     serializeState: (s) => {
-      const { opIndex, discovered, refreshable, attempts, freshTokens, call, authorization, token } =
-        s.context;
+      const { opIndex, client, freshTokens, call, authorization, token } = s.context;
       return JSON.stringify([
         s.value,
         opIndex,
-        discovered,
-        refreshable,
-        attempts,
+        client,
         freshTokens,
         call?.kind,
         authorization?.kind,

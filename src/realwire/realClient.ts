@@ -20,7 +20,7 @@ import type {
   Operation,
 } from '../sim/client/types';
 import { clientChecks } from '../sim/flow/simulation';
-import { flowMachine } from '../sim/flow/flowMachine';
+import { flowWith } from '../sim/flow/flowMachine';
 import type { FlowOutcome } from '../sim/flow/flowMachine';
 import { CLIENT_NAME } from '../sim/servers/clientHost';
 import { PROTOCOL_VERSION } from '../sim/servers/mcp';
@@ -203,12 +203,10 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
   try {
-    const actor = createActor(flowMachine, {
+    const actor = createActor(flowWith(client), {
       input: {
-        client,
         operations: options.operations ?? [{ kind: 'call', method: 'tools/list' }],
         grant: 'authorization_code',
-        maxAttempts: config.maxAuthorizations,
       },
     });
     actor.start();

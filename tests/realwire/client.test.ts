@@ -183,10 +183,12 @@ describe('the simulator client against the world server, over real HTTP', () => 
     expect(result.outcome.kind).toBe('success');
     await new Promise((r) => setTimeout(r, 3_100));
     const later = await result.client.perform({ kind: 'call', method: 'tools/list' });
-    expect(later).toMatchObject({ kind: 'unauthorized' });
+    expect(later.result).toMatchObject({ kind: 'unauthorized' });
     expect(server.lines.join('\n')).toContain('token expired');
     const refreshed = await result.client.refresh();
     expect(refreshed.kind).toBe('tokens');
-    expect(await result.client.perform({ kind: 'call', method: 'tools/list' })).toMatchObject({ kind: 'ok' });
+    expect((await result.client.perform({ kind: 'call', method: 'tools/list' })).result).toMatchObject({
+      kind: 'ok',
+    });
   });
 });

@@ -44,7 +44,7 @@ export const codeReplay: AttackDef = {
     if (!token) {
       // What the revocation did: the victim's client makes its next call with the token it holds.
       const next = await victim.client.perform({ kind: 'call', method: 'tools/list' });
-      const cut = next.kind === 'unauthorized';
+      const cut = next.result.kind === 'unauthorized';
       return {
         attackerWon: false,
         evidence: `The replayed code was refused: ${res.status} ${String(res.body.error)}. ${

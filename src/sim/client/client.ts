@@ -19,6 +19,21 @@ import type { BearerChallenge } from './wwwAuthenticate';
 
 export type OperationResult = CallResult | { kind: 'waited' };
 
+/** What the client knows that decides its next phase: reported with each call, owned by the session. */
+export interface ClientState {
+  /** Discovery produced metadata the client trusts. */
+  discovered: boolean;
+  /** The client holds a refresh token. */
+  refreshable: boolean;
+  /** C-17: authorizations this operation may still start before the client gives up. */
+  attemptsLeft: number;
+}
+
+export interface Performed {
+  result: OperationResult;
+  state: ClientState;
+}
+
 export class McpClient {
   readonly ctx: ClientContext;
 
@@ -34,15 +49,29 @@ export class McpClient {
     return this.ctx.session;
   }
 
-  async perform(op: Operation): Promise<OperationResult> {
+  async perform(op: Operation): Promise<Performed> {
+    const result = await this.call(op);
+    return { result, state: this.state() };
+  }
+
+  private async call(op: Operation): Promise<OperationResult> {
     if (op.kind === 'wait') {
       await this.ctx.deps.wait?.(op.seconds);
       return { kind: 'waited' };
     }
     const result = await callMcp(this.ctx, op.method, op.params);
     if (result.kind === 'unauthorized') this.session.challenge = result.challenge;
+    // C-17: the count of authorizations is per operation; one that succeeds starts it again.
     if (result.kind === 'ok') this.session.authorizations = 0;
     return result;
+  }
+
+  state(): ClientState {
+    return {
+      discovered: this.session.metadata !== undefined,
+      refreshable: this.session.tokens?.refresh_token !== undefined,
+      attemptsLeft: this.ctx.config.maxAuthorizations - this.session.authorizations,
+    };
   }
 
   async discover(): Promise<void> {

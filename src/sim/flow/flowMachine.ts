@@ -3,10 +3,14 @@
  * phase state invokes one client method; the `route*` states read what it returned and pick the
  * next phase, so every decision the spec prescribes (401 → discover, 403 insufficient_scope → step
  * up, invalid_grant on refresh → authorize again, a retry limit) is a transition you can see here.
+ *
+ * The client is not in the machine's context: `flowWith(client)` gives the machine its phases as
+ * actors closing over the client. What the client knows (whether it has metadata, a refresh token,
+ * attempts left under C-17) stays with the client, which reports it with each call's result.
  */
 import { and, assign, fromPromise, setup } from 'xstate';
 import type { AuthorizationOutcome } from '../client/authorization';
-import type { McpClient, OperationResult } from '../client/client';
+import type { ClientState, McpClient, OperationResult, Performed } from '../client/client';
 import type { TokenOutcome } from '../client/tokens';
 import { ClientRefusal } from '../client/types';
 import type { Operation } from '../client/types';
@@ -19,22 +23,15 @@ export type FlowOutcome =
   | { kind: 'failed'; message: string };
 
 export interface FlowInput {
-  client: McpClient;
   operations: Operation[];
   grant: 'authorization_code' | 'client_credentials';
-  /** C-17: how many authorizations one operation may trigger before the client gives up. */
-  maxAttempts: number;
 }
 
 export interface FlowContext extends FlowInput {
   opIndex: number;
-  /** Discovery has produced metadata the client trusts. */
-  discovered: boolean;
-  /** The client holds a refresh token. */
-  refreshable: boolean;
-  /** Authorizations started for the current operation. */
-  attempts: number;
   call?: OperationResult;
+  /** What the client reported about itself with that call's result. */
+  client?: ClientState;
   authorization?: AuthorizationOutcome;
   token?: TokenOutcome;
   /** Set when tokens were just obtained: a 401 now means the server rejects them, not that they expired. */
@@ -53,47 +50,41 @@ function describe(error: unknown): FlowOutcome {
   return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** A phase whose client has not been given: flowWith(client) provides them all. */
+const unprovided = <T, I = void>() =>
+  fromPromise<T, I>(() => Promise.reject(new Error('the flow machine runs with a client: flowWith(client)')));
+
 export const flowMachine = setup({
   types: {
     context: {} as FlowContext,
     input: {} as FlowInput,
   },
   actors: {
-    perform: fromPromise<OperationResult, { client: McpClient; op: Operation }>(({ input }) =>
-      input.client.perform(input.op),
-    ),
-    discover: fromPromise<void, { client: McpClient }>(({ input }) => input.client.discover()),
-    register: fromPromise<void, { client: McpClient }>(({ input }) => input.client.register()),
-    authorize: fromPromise<AuthorizationOutcome, { client: McpClient }>(({ input }) =>
-      input.client.authorize(),
-    ),
-    exchange: fromPromise<TokenOutcome, { client: McpClient; code: string }>(({ input }) =>
-      input.client.exchange(input.code),
-    ),
-    refresh: fromPromise<TokenOutcome, { client: McpClient }>(({ input }) => input.client.refresh()),
-    clientCredentials: fromPromise<TokenOutcome, { client: McpClient }>(({ input }) =>
-      input.client.clientCredentials(),
-    ),
-    stepUp: fromPromise<void, { client: McpClient; call: OperationResult | undefined }>(async ({ input }) => {
-      if (input.call?.kind === 'insufficient-scope') await input.client.stepUp(input.call.challenge);
-    }),
+    perform: unprovided<Performed, { op: Operation }>(),
+    discover: unprovided<void>(),
+    register: unprovided<void>(),
+    authorize: unprovided<AuthorizationOutcome>(),
+    exchange: unprovided<TokenOutcome, { code: string }>(),
+    refresh: unprovided<TokenOutcome>(),
+    clientCredentials: unprovided<TokenOutcome>(),
+    stepUp: unprovided<void, { call: OperationResult | undefined }>(),
   },
   guards: {
     callOk: ({ context }) => context.call?.kind === 'ok' || context.call?.kind === 'waited',
     moreOperations: ({ context }) => context.opIndex + 1 < context.operations.length,
     unauthorized: ({ context }) => context.call?.kind === 'unauthorized',
     freshTokens: ({ context }) => context.freshTokens,
-    hasRefreshToken: ({ context }) => context.refreshable,
-    discovered: ({ context }) => context.discovered,
+    hasRefreshToken: ({ context }) => context.client?.refreshable ?? false,
+    discovered: ({ context }) => context.client?.discovered ?? false,
     machineGrant: ({ context }) => context.grant === 'client_credentials',
     insufficientScope: ({ context }) => context.call?.kind === 'insufficient-scope',
-    // C-17: retry "a few times" only; the conformance suite fails a client past 3 attempts.
-    underAttemptLimit: ({ context }) => context.attempts < context.maxAttempts,
+    // C-17: retry "a few times" only (the client counts; the conformance suite fails a client past 3).
+    underAttemptLimit: ({ context }) => (context.client?.attemptsLeft ?? 0) > 0,
     gotCode: ({ context }) => context.authorization?.kind === 'code',
     gotTokens: ({ context }) => context.token?.kind === 'tokens',
   },
   actions: {
-    nextOperation: assign({ opIndex: ({ context }) => context.opIndex + 1, freshTokens: false, attempts: 0 }),
+    nextOperation: assign({ opIndex: ({ context }) => context.opIndex + 1, freshTokens: false }),
     succeed: assign({
       outcome: ({ context }) => ({
         kind: 'success' as const,
@@ -108,12 +99,7 @@ export const flowMachine = setup({
       outcome: ({ event }: { event: object }) => describe('error' in event ? event.error : undefined),
     }),
     tokensObtained: assign({ freshTokens: true }),
-    storeToken: assign((_, params: { output: TokenOutcome }) => ({
-      token: params.output,
-      refreshable: params.output.kind === 'tokens' && params.output.tokens.refresh_token !== undefined,
-    })),
-    countAttempt: assign({ attempts: ({ context }) => context.attempts + 1 }),
-    markDiscovered: assign({ discovered: true }),
+    storeToken: assign((_, params: { output: TokenOutcome }) => ({ token: params.output })),
   },
 }).createMachine({
   id: 'flow',
@@ -121,9 +107,6 @@ export const flowMachine = setup({
     ...input,
     opIndex: 0,
     freshTokens: false,
-    discovered: false,
-    refreshable: false,
-    attempts: 0,
   }),
   initial: 'calling',
   states: {
@@ -132,10 +115,10 @@ export const flowMachine = setup({
       invoke: {
         id: 'perform',
         src: 'perform',
-        input: ({ context }) => ({ client: context.client, op: currentOperation(context) }),
+        input: ({ context }) => ({ op: currentOperation(context) }),
         onDone: {
           target: 'routeCall',
-          actions: assign({ call: ({ event }: { event: { output: OperationResult } }) => event.output }),
+          actions: assign(({ event }) => ({ call: event.output.result, client: event.output.state })),
         },
         onError: { target: 'failed', actions: 'refuse' },
       },
@@ -181,8 +164,7 @@ export const flowMachine = setup({
       invoke: {
         id: 'discover',
         src: 'discover',
-        input: ({ context }) => ({ client: context.client }),
-        onDone: { target: 'registering', actions: 'markDiscovered' },
+        onDone: { target: 'registering' },
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -191,18 +173,15 @@ export const flowMachine = setup({
       invoke: {
         id: 'register',
         src: 'register',
-        input: ({ context }) => ({ client: context.client }),
         onDone: [{ guard: 'machineGrant', target: 'clientCredentials' }, { target: 'authorizing' }],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
     authorizing: {
       tags: ['authorization'],
-      entry: 'countAttempt',
       invoke: {
         id: 'authorize',
         src: 'authorize',
-        input: ({ context }) => ({ client: context.client }),
         onDone: {
           target: 'routeAuthorization',
           actions: assign({ authorization: ({ event }) => event.output }),
@@ -234,7 +213,6 @@ export const flowMachine = setup({
         id: 'exchange',
         src: 'exchange',
         input: ({ context }) => ({
-          client: context.client,
           code: context.authorization?.kind === 'code' ? context.authorization.code : '',
         }),
         onDone: {
@@ -249,7 +227,6 @@ export const flowMachine = setup({
       invoke: {
         id: 'clientCredentials',
         src: 'clientCredentials',
-        input: ({ context }) => ({ client: context.client }),
         onDone: {
           target: 'routeToken',
           actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
@@ -279,7 +256,6 @@ export const flowMachine = setup({
       invoke: {
         id: 'refresh',
         src: 'refresh',
-        input: ({ context }) => ({ client: context.client }),
         onDone: {
           target: 'routeRefresh',
           actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
@@ -299,7 +275,7 @@ export const flowMachine = setup({
       invoke: {
         id: 'stepUp',
         src: 'stepUp',
-        input: ({ context }) => ({ client: context.client, call: context.call }),
+        input: ({ context }) => ({ call: context.call }),
         onDone: 'authorizing',
         onError: { target: 'failed', actions: 'refuse' },
       },
@@ -309,3 +285,21 @@ export const flowMachine = setup({
     failed: { type: 'final' },
   },
 });
+
+/** The flow machine with its phases: each one a method of this client. */
+export function flowWith(client: McpClient) {
+  return flowMachine.provide({
+    actors: {
+      perform: fromPromise<Performed, { op: Operation }>(({ input }) => client.perform(input.op)),
+      discover: fromPromise<void, void>(() => client.discover()),
+      register: fromPromise<void, void>(() => client.register()),
+      authorize: fromPromise<AuthorizationOutcome, void>(() => client.authorize()),
+      exchange: fromPromise<TokenOutcome, { code: string }>(({ input }) => client.exchange(input.code)),
+      refresh: fromPromise<TokenOutcome, void>(() => client.refresh()),
+      clientCredentials: fromPromise<TokenOutcome, void>(() => client.clientCredentials()),
+      stepUp: fromPromise<void, { call: OperationResult | undefined }>(async ({ input }) => {
+        if (input.call?.kind === 'insufficient-scope') await client.stepUp(input.call.challenge);
+      }),
+    },
+  });
+}

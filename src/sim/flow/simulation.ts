@@ -26,7 +26,7 @@ import type { TraceEvent } from '../trace/types';
 import { createWorld } from '../world/world';
 import { DEFAULT_URLS } from '../world/urls';
 import type { World, WorldOptions } from '../world/world';
-import { flowMachine } from './flowMachine';
+import { flowWith } from './flowMachine';
 import type { FlowOutcome } from './flowMachine';
 
 export interface RunConfig {
@@ -265,13 +265,8 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
 
   const start = async (): Promise<RunResult> => {
     if (attack?.prepare) await attack.prepare(world, attacker);
-    const actor = createActor(flowMachine, {
-      input: {
-        client,
-        operations: plan.operations,
-        grant: plan.grant,
-        maxAttempts: client.ctx.config.maxAuthorizations,
-      },
+    const actor = createActor(flowWith(client), {
+      input: { operations: plan.operations, grant: plan.grant },
     });
     actor.start();
     await toPromise(actor);
