@@ -12,7 +12,7 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import { challengeS256, createVerifier } from '../src/sim/crypto/pkce';
 import { cryptoRng } from '../src/sim/world/random';
-import { PROTOCOL_VERSION } from '../src/sim/servers/mcp';
+import { mcpRequest } from '../src/sim/mcp/request';
 import { startWorldServer } from '../src/realwire/worldServer';
 import type { WorldServer } from '../src/realwire/worldServer';
 
@@ -89,23 +89,10 @@ async function flow(server: WorldServer): Promise<void> {
   if (!accessToken) throw new Error(`token: ${token.status}`);
   const call = await fetch(server.mcpUrl, {
     method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Accept: 'application/json, text/event-stream',
-      'MCP-Protocol-Version': PROTOCOL_VERSION,
-      'Mcp-Method': 'tools/call',
-      'Mcp-Name': 'list_files',
-      Authorization: `Bearer ${accessToken}`,
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
+    ...mcpRequest({
       method: 'tools/call',
-      params: {
-        name: 'list_files',
-        arguments: {},
-        _meta: { 'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION },
-      },
+      params: { name: 'list_files', arguments: {} },
+      token: accessToken,
     }),
   });
   await call.arrayBuffer();

@@ -6,6 +6,7 @@ import { DEMO_SESSION_COOKIE, DEMO_USER } from '../src/sim/servers/auth/state';
 import type { ResponseEvent, TraceEvent } from '../src/sim/trace/types';
 import { createWorld } from '../src/sim/world/world';
 import type { World, WorldOptions } from '../src/sim/world/world';
+import { mcpRequest } from '../src/sim/mcp/request';
 import type { SimInit } from '../src/sim/network/network';
 
 export function world(options: WorldOptions = {}): World {
@@ -48,28 +49,19 @@ export function accessToken(
   return signJwt(payload, w.as.key);
 }
 
+/** The JSON-RPC body of an MCP request (the one envelope builder, src/sim/mcp/request.ts). */
 export function mcpBody(method: string, params: Record<string, unknown> = {}, id: number | string = 1) {
-  return JSON.stringify({
-    jsonrpc: '2.0',
-    id,
-    method,
-    params: { ...params, _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } },
-  });
+  return mcpRequest({ method, params, id }).body;
 }
 
+/** Its headers; `name` is mirrored into Mcp-Name as the body would have it. */
 export function mcpHeaders(
   method: string,
   extra: Record<string, string> = {},
   name?: string,
 ): Record<string, string> {
-  return {
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    'MCP-Protocol-Version': '2026-07-28',
-    'Mcp-Method': method,
-    ...(name ? { 'Mcp-Name': name } : {}),
-    ...extra,
-  };
+  const { headers } = mcpRequest({ method, params: name === undefined ? {} : { name } });
+  return { ...headers, ...extra };
 }
 
 export function responses(trace: readonly TraceEvent[]): ResponseEvent[] {

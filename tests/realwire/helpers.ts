@@ -9,7 +9,7 @@ import { challengeS256, createVerifier } from '../../src/sim/crypto/pkce';
 import { cryptoRng } from '../../src/realwire/realClient';
 import { startWorldServer } from '../../src/realwire/worldServer';
 import type { WorldServer, WorldServerOptions } from '../../src/realwire/worldServer';
-import { PROTOCOL_VERSION } from '../../src/sim/servers/mcp';
+import { mcpRequest } from '../../src/sim/mcp/request';
 
 const running: { close(): Promise<void> }[] = [];
 
@@ -65,14 +65,7 @@ export function raw(
 }
 
 export function mcpHeaders(method: string, token?: string, name?: string): Record<string, string> {
-  return {
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    'MCP-Protocol-Version': PROTOCOL_VERSION,
-    'Mcp-Method': method,
-    ...(name ? { 'Mcp-Name': name } : {}),
-    ...(token ? { Authorization: `Bearer ${token}` } : {}),
-  };
+  return mcpRequest({ method, params: name === undefined ? {} : { name }, token }).headers;
 }
 
 /** A 2026-07-28 tools/call over the real wire, as anyone holding a token could send it. */
@@ -84,17 +77,7 @@ export async function callTool(
 ): Promise<{ status: number; text: string; challenge: string }> {
   const res = await fetch(mcpUrl, {
     method: 'POST',
-    headers: mcpHeaders('tools/call', token ?? undefined, name),
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'tools/call',
-      params: {
-        name,
-        arguments: args,
-        _meta: { 'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION },
-      },
-    }),
+    ...mcpRequest({ method: 'tools/call', params: { name, arguments: args }, token }),
   });
   return { status: res.status, text: await res.text(), challenge: res.headers.get('www-authenticate') ?? '' };
 }

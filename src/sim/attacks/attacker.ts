@@ -5,7 +5,7 @@
 import { endpoints } from '../servers/auth/metadata';
 import { readConsentPrompt } from '../browser/browser';
 import { DEMO_SESSION_COOKIE } from '../servers/auth/state';
-import { PROTOCOL_VERSION } from '../servers/mcp';
+import { mcpRequest } from '../mcp/request';
 import type { Mark, SimFetch } from '../network/network';
 import type { RuleId } from '../rules';
 import type { World } from '../world/world';
@@ -75,28 +75,12 @@ export function createAttacker(world: World): Attacker {
       return { status: res.status, body: await json(res) };
     },
     async callTool(token, name, args = {}, url = world.urls.mcp) {
+      const request = mcpRequest({ method: 'tools/call', params: { name, arguments: args }, token });
       const res = await fetch(url, {
         method: 'POST',
         step: 'attacker-request',
         mark: 'attacker',
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'application/json, text/event-stream',
-          'MCP-Protocol-Version': PROTOCOL_VERSION,
-          'Mcp-Method': 'tools/call',
-          'Mcp-Name': name,
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({
-          jsonrpc: '2.0',
-          id: 1,
-          method: 'tools/call',
-          params: {
-            name,
-            arguments: args,
-            _meta: { 'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION },
-          },
-        }),
+        ...request,
       });
       const body = await json(res);
       const result = body.result;

@@ -15,7 +15,9 @@ import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
 
-export const PROTOCOL_VERSION = '2026-07-28';
+import { PROTOCOL_VERSION } from '../../mcp/request';
+
+export { PROTOCOL_VERSION };
 const SUPPORTED_VERSIONS = [PROTOCOL_VERSION];
 
 export function protectedResourceMetadata(world: World): Record<string, unknown> {
