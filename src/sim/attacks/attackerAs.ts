@@ -14,8 +14,6 @@ import type { Attacker } from './attacker';
 import { readVictimFile, short } from './evidence';
 import type { AttackFinding } from './types';
 
-const captured = new WeakMap<object, URLSearchParams>();
-
 export function attackerAsHosts(world: World, options: { claimedIssuer: string }): RequestHandler[] {
   const { attackerIssuer, issuer, mcp } = world.urls;
   const evil = endpoints(attackerIssuer);
@@ -41,7 +39,7 @@ export function attackerAsHosts(world: World, options: { claimedIssuer: string }
     }),
     // A deceived client posts the honest code and its verifier here.
     http.post(evil.token_endpoint, async ({ request }) => {
-      captured.set(world, new URLSearchParams(await request.text()));
+      world.attacker.tokenRequest = new URLSearchParams(await request.text());
       world.network.annotate({ mark: 'stolen' });
       return HttpResponse.json({ error: 'temporarily_unavailable' }, { status: 400 });
     }),
@@ -50,7 +48,7 @@ export function attackerAsHosts(world: World, options: { claimedIssuer: string }
 
 /** Redeems, at the honest server, the code and verifier the client posted to the attacker. */
 export async function redeemCaptured(world: World, attacker: Attacker): Promise<AttackFinding> {
-  const form = captured.get(world);
+  const form = world.attacker.tokenRequest;
   if (!form) return { attackerWon: false, evidence: "The attacker's token endpoint never received a code." };
   await attacker.note(
     'Holds the honest code and verifier',

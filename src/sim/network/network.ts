@@ -41,11 +41,9 @@ export interface Annotation {
 
 export interface Network {
   fetchAs(lane: Lane): SimFetch;
-  /** Puts handlers in front of the honest ones (an attack's override, an attacker's host). */
-  use(...handlers: RequestHandler[]): void;
   /** Lets the server answering the current request name the rule its response enforces. */
   annotate(annotation: Annotation): void;
-  /** Every handler in the order requests try them (overrides first): real-wire mode serves these on a socket. */
+  /** Every handler, in the order requests try them (an attack's hosts first): real-wire mode serves these on a socket. */
   handlers(): RequestHandler[];
 }
 
@@ -61,7 +59,6 @@ function normaliseHeaders(headers: SimInit['headers']): [string, string][] {
 }
 
 export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): Network {
-  const overrides: RequestHandler[] = [];
   const frames: Annotation[] = [];
   let exchanges = 0;
 
@@ -108,8 +105,7 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
       frames.push({});
       let response: Response;
       try {
-        response =
-          (await getResponse([...overrides, ...handlers()], request)) ?? new Response(null, { status: 404 });
+        response = (await getResponse(handlers(), request)) ?? new Response(null, { status: 404 });
       } catch (error) {
         // A server bug must be visible, never swallowed: tests assert that no exchange ends in 500.
         const message = error instanceof Error ? error.message : String(error);
@@ -133,11 +129,10 @@ export function createNetwork({ recorder, handlers, laneOf }: NetworkOptions): N
 
   return {
     fetchAs,
-    use: (...handlers) => overrides.unshift(...handlers),
     annotate: (annotation) => {
       const frame = frames[frames.length - 1];
       if (frame) Object.assign(frame, annotation);
     },
-    handlers: () => [...overrides, ...handlers()],
+    handlers,
   };
 }

@@ -5,12 +5,14 @@
  * exception is asked for by name: `randomness: 'csprng'`, for a world served on real sockets.
  */
 import type { RequestHandler } from 'msw';
+import { createAttackerState } from '../attacks/state';
+import type { AttackerState } from '../attacks/state';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
 import { deriveSigningKey } from '../crypto/jwt';
 import type { Lane } from '../lanes';
 import { createNetwork } from '../network/network';
 import type { Network } from '../network/network';
-import { authServerHandlers } from '../servers/auth';
+import { authServerHandlers, preregisteredClients } from '../servers/auth';
 import { ATTACKER_USER, DEMO_SESSION_COOKIE, DEMO_USER } from '../servers/auth/state';
 import type { AuthServerState } from '../servers/auth/state';
 import { clientHostHandlers } from '../servers/clientHost';
@@ -80,6 +82,8 @@ export interface World {
   browserCookies: Map<string, Map<string, string>>;
   /** The attacker's own session cookie at the authorization server (she has an account too). */
   attackerSession: string;
+  /** What the attacker's hosts received (attacks/state.ts). */
+  attacker: AttackerState;
   /** See WorldOptions.introspection. */
   introspection: boolean;
   rng(party: string): Rng;
@@ -161,11 +165,14 @@ export function createWorld(options: WorldOptions = {}): World {
     downstream: { log: [] },
     browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),
     attackerSession,
+    attacker: createAttackerState(),
     introspection: options.introspection ?? false,
     rng,
     isVulnerable: (id) => vulnerabilities.has(id),
     laneOf,
   };
+  for (const client of preregisteredClients(urls, rng('as-admin')))
+    world.as.clients.set(client.client_id, client);
   handlers = [
     ...(options.extraHandlers?.(world) ?? []),
     ...authServerHandlers(world),

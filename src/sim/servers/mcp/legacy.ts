@@ -22,22 +22,6 @@ import { TOOLS } from './tools';
 export const LEGACY_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26'];
 /** The 2025-06-18 transport: a request without MCP-Protocol-Version is taken to be 2025-03-26. */
 const VERSION_WITHOUT_HEADER = '2025-03-26';
-/** Sessions kept per world; the oldest is forgotten first (a client then re-initializes after a 404). */
-const MAX_SESSIONS = 1000;
-
-interface LegacySession {
-  sub: string;
-  version: string;
-}
-
-const sessionsByWorld = new WeakMap<World, Map<string, LegacySession>>();
-
-function sessionsOf(world: World): Map<string, LegacySession> {
-  let sessions = sessionsByWorld.get(world);
-  if (!sessions) sessionsByWorld.set(world, (sessions = new Map()));
-  return sessions;
-}
-
 /**
  * Is this a request of an older revision? Only when it has no `Mcp-Method` header (every
  * 2026-07-28 request has one) and it names an older version, carries a session, or is `initialize`.
@@ -138,10 +122,10 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
   if (request.method === 'DELETE') {
     if (sessionId === null)
       return rpcRefusal(world, 'S-26', 400, null, -32600, 'Mcp-Session-Id is required to end a session');
-    const session = sessionsOf(world).get(sessionId);
+    const session = world.mcp.sessions.get(sessionId);
     if (!session || session.sub !== auth.sub)
       return rpcRefusal(world, 'S-20', 404, null, -32001, 'Session not found');
-    sessionsOf(world).delete(sessionId);
+    world.mcp.sessions.delete(sessionId);
     return new Response(null, { status: 204 });
   }
   if (request.method !== 'POST')
@@ -162,11 +146,10 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
     if (!message.isRequest)
       return rpcRefusal(world, 'S-26', 400, null, -32600, 'initialize must be a request');
     const version = negotiate(message.params.protocolVersion);
-    const sessions = sessionsOf(world);
+    const sessions = world.mcp.sessions;
     const id = `sess_${world.rng('mcp-sessions').token(16)}`;
     // S-20: the session belongs to the user the token names; it is looked up as that user only.
     sessions.set(id, { sub: auth.sub, version });
-    if (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value ?? '');
     return rpcResult(
       message.id,
       {
@@ -182,7 +165,7 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
   // Every other message belongs to a session this user opened.
   if (sessionId === null)
     return rpcRefusal(world, 'S-26', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
-  const session = sessionsOf(world).get(sessionId);
+  const session = world.mcp.sessions.get(sessionId);
   if (!session || session.sub !== auth.sub) {
     // Unknown, ended, or another user's session: 404, and the client starts a new one (spec §5.14).
     return rpcRefusal(world, 'S-20', 404, message.id, -32001, 'Session not found');

@@ -16,6 +16,11 @@ export interface McpServerState {
   carts: Map<string, { owner: string; items: string[] }>;
   /** The server's own token for the downstream API, from its own client credentials grant (S-09). */
   downstreamToken: string | null;
+  /**
+   * Sessions of clients of revisions 2025-03-26 to 2025-11-25 (legacy.ts), each bound to its user
+   * (S-20); the oldest is forgotten first, and its client initializes again after a 404.
+   */
+  sessions: Map<string, { sub: string; version: string }>;
 }
 
 /** The initial users and their files are kept; what clients add is bounded (world/store.ts). */
@@ -27,6 +32,9 @@ function boundFiles(files: Map<string, Map<string, string>>, bounds: StoreBounds
     [...files].map(([sub, own]) => perUser(sub, own)),
   );
 }
+
+/** Legacy sessions kept at most. */
+const LEGACY_SESSIONS = 1000;
 
 export function createMcpState(clock?: Clock, bounds: StoreBounds = DEFAULT_BOUNDS): McpServerState {
   return {
@@ -45,5 +53,6 @@ export function createMcpState(clock?: Clock, bounds: StoreBounds = DEFAULT_BOUN
     accessLog: [],
     carts: new BoundedMap({ cap: bounds.carts, ttl: CART_TTL, ...(clock ? { clock } : {}) }),
     downstreamToken: null,
+    sessions: new BoundedMap({ cap: LEGACY_SESSIONS }),
   };
 }
