@@ -1,4 +1,5 @@
 /** Small, focused selectors over the player, so each component re-renders only for what it shows. */
+import type { ActorRef, Snapshot } from 'xstate';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from './PlayerContext';
 import type { PlayerEvent, View } from './playerMachine';
@@ -50,5 +51,8 @@ export function useSelectedEvent(): TraceEvent | null {
 }
 
 export function useSend(): (event: PlayerEvent) => void {
-  return PlayerContext.useActorRef().send;
+  // Seen through the ActorRef interface, whose `send` is a function property: xstate binds it to the
+  // actor, so it may be handed on detached.
+  const actor: ActorRef<Snapshot<unknown>, PlayerEvent> = PlayerContext.useActorRef();
+  return actor.send;
 }
