@@ -34,7 +34,7 @@ const sessionsByWorld = new WeakMap<World, Map<string, LegacySession>>();
 
 function sessionsOf(world: World): Map<string, LegacySession> {
   let sessions = sessionsByWorld.get(world);
-  if (!sessions) sessionsByWorld.set(world, (sessions = new Map()));
+  if (!sessions) sessionsByWorld.set(world, (sessions = new Map<string, LegacySession>()));
   return sessions;
 }
 
