@@ -22,6 +22,23 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: they see what a value's type is (a promise handed to a void callback, a switch
+    // that misses a case of a union, an `any` leaking out of JSON.parse), which the syntactic rules cannot.
+    files: ['**/*.{ts,tsx}'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A `default:` must not hide a case of a union that was forgotten.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: false },
+      ],
+    },
+  },
+  {
     // The simulator core must stay free of React and of the UI layers (DESIGN.md: sim -> features -> app).
     files: ['src/sim/**/*.{ts,tsx}'],
     rules: {

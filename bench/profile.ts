@@ -21,10 +21,9 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-// @ts-expect-error -- untyped .mjs module
-import { serve } from '../e2e/server.mjs';
-// @ts-expect-error -- untyped .mjs module
-import { launchChromium } from '../e2e/chromium.mjs';
+// The e2e suite's static server and Chromium launcher.
+import { serve } from '../e2e/server';
+import { launchChromium } from '../e2e/chromium';
 
 const root = resolve(import.meta.dirname, '..');
 // Never dist/ by default: an e2e run may be using it.
@@ -251,7 +250,7 @@ async function main() {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-  const server = (await serve(dist)) as { url: string; close: () => Promise<void> };
+  const server = await serve(dist);
   const browser: Browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -295,7 +294,7 @@ async function main() {
       [];
     for (let i = 0; i < presses; i++) {
       if (process.env.COMMITS) await page.evaluate('window.__commits = []');
-      timings.push((await page.evaluate(TIME_NEXT)) as Timing);
+      timings.push(await page.evaluate<Timing>(TIME_NEXT));
       await ready(page);
       if (process.env.COMMITS) commits.push(await page.evaluate('window.__commits'));
     }

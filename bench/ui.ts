@@ -8,11 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-// The e2e suite's static server (plain JavaScript, no types).
-// @ts-expect-error -- untyped .mjs module
-import { serve } from '../e2e/server.mjs';
-// @ts-expect-error -- untyped .mjs module
-import { launchChromium } from '../e2e/chromium.mjs';
+// The e2e suite's static server and Chromium launcher.
+import { serve } from '../e2e/server';
+import { launchChromium } from '../e2e/chromium';
 
 const root = resolve(import.meta.dirname, '..');
 // DIST_DIR: build and measure in another folder, so a running e2e suite's dist/ is left alone.
@@ -144,7 +142,7 @@ interface NextTimes {
 
 /** Press `i` of `PRESSES` on a page: its phase in the frame interval (see timeNextScript). */
 async function timeNext(page: Page, i: number): Promise<NextTimes> {
-  return (await page.evaluate(timeNextScript((i + 0.5) / PRESSES))) as NextTimes;
+  return page.evaluate<NextTimes>(timeNextScript((i + 0.5) / PRESSES));
 }
 
 interface TraceEvent {
@@ -268,7 +266,7 @@ export async function benchUi(): Promise<Record<string, string>> {
     `${kb(firstPaint.reduce((n, f) => n + gz(f), 0))} (${firstPaint.join(', ')}; target 160 KB)`;
   results['JS of the whole app, every route (gzip)'] = kb(allJs.reduce((n, f) => n + gz(f), 0));
 
-  const server = (await serve(dist)) as { url: string; close: () => Promise<void> };
+  const server = await serve(dist);
   const browser: Browser = await launchChromium();
   try {
     const loads: number[] = [];

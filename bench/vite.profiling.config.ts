@@ -4,11 +4,10 @@
  *   npx vite build --config bench/vite.profiling.config.ts --outDir dist-prof
  */
 import { defineConfig, mergeConfig } from 'vite';
-import type { UserConfig } from 'vite';
 import base from '../vite.config';
 
 export default defineConfig((env) => {
-  const resolved = (typeof base === 'function' ? base(env) : base) as UserConfig;
+  const resolved = typeof base === 'function' ? base(env) : base;
   return mergeConfig(resolved, {
     resolve: { alias: [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] },
     build: { minify: false },

@@ -187,7 +187,10 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
     const ctx: ClientContext = {
       deps: {
         fetch: () => Promise.reject(new Error('no network in this test')),
-        note: async (n) => void notes.push(n),
+        note: (n) => {
+          notes.push(n);
+          return Promise.resolve();
+        },
         openBrowser: () => Promise.reject(new Error('no')),
       },
       config: {

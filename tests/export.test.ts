@@ -2,25 +2,32 @@
 import { describe, expect, it } from 'vitest';
 import { runFlow } from '../src/sim/flow/simulation';
 import { toHar, toMermaid } from '../src/sim/trace/export';
+import { arrayAt, at, parseJson, stringAt } from './json';
 
 describe('exports', () => {
   it('HAR 1.2 has one entry per exchange, with real headers, bodies and query strings', async () => {
     const run = await runFlow({ seed: 'x', scenario: 'first-connection', registration: 'dcr' });
-    const har = JSON.parse(JSON.stringify(toHar(run.trace)));
+    // Through JSON and back, as a file is read.
+    const har = parseJson(JSON.stringify(toHar(run.trace)));
     const exchanges = run.trace.filter((e) => e.kind === 'response');
-    expect(har.log.version).toBe('1.2');
-    expect(har.log.entries).toHaveLength(exchanges.length);
-    const token = har.log.entries.find((e: { request: { url: string; method: string } }) =>
-      e.request.url.endsWith('/token'),
+    expect(at(har, 'log', 'version')).toBe('1.2');
+    const entries = arrayAt(har, 'log', 'entries');
+    expect(entries).toHaveLength(exchanges.length);
+    const token = entries.find((e) => stringAt(e, 'request', 'url').endsWith('/token'));
+    expect(at(token, 'request', 'postData', 'mimeType')).toBe('application/x-www-form-urlencoded');
+    expect(arrayAt(token, 'response', 'headers')).toContainEqual({
+      name: 'cache-control',
+      value: 'no-store',
+    });
+    const authorize = entries.find((e) => stringAt(e, 'request', 'url').includes('/authorize?'));
+    expect(arrayAt(authorize, 'request', 'queryString')).toContainEqual({
+      name: 'code_challenge_method',
+      value: 'S256',
+    });
+    const redirect = entries.find((e) => at(e, 'response', 'status') === 302);
+    expect(stringAt(redirect, 'response', 'redirectURL')).toMatch(
+      /^http:\/\/127\.0\.0\.1:33418\/callback\?code=/,
     );
-    expect(token.request.postData.mimeType).toBe('application/x-www-form-urlencoded');
-    expect(token.response.headers).toContainEqual({ name: 'cache-control', value: 'no-store' });
-    const authorize = har.log.entries.find((e: { request: { url: string } }) =>
-      e.request.url.includes('/authorize?'),
-    );
-    expect(authorize.request.queryString).toContainEqual({ name: 'code_challenge_method', value: 'S256' });
-    const redirect = har.log.entries.find((e: { response: { status: number } }) => e.response.status === 302);
-    expect(redirect.response.redirectURL).toMatch(/^http:\/\/127\.0\.0\.1:33418\/callback\?code=/);
   });
 
   it('Mermaid has a participant per lane and a line per message, with special characters escaped', async () => {

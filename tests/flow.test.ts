@@ -8,6 +8,7 @@ import { runFlow } from '../src/sim/flow/simulation';
 import { REGISTRATION_MODE_IDS } from '../src/sim/scenarios';
 import { headerValue } from '../src/sim/trace/types';
 import { responses, stepsOf } from './helpers';
+import { at, parseJson, stringAt } from './json';
 
 describe('the whole flow', () => {
   for (const registration of REGISTRATION_MODE_IDS) {
@@ -17,7 +18,7 @@ describe('the whole flow', () => {
         expect(run.outcome.kind).toBe('success');
         const last = responses(run.trace).at(-1);
         expect(last?.response?.status).toBe(200);
-        expect(JSON.parse(last?.response?.body ?? '{}').result.isError).toBe(false);
+        expect(at(parseJson(last?.response?.body ?? '{}'), 'result', 'isError')).toBe(false);
         // No exchange anywhere ends in a server error.
         expect(responses(run.trace).every((r) => (r.response?.status ?? 0) < 500)).toBe(true);
       });
@@ -119,9 +120,10 @@ describe('the whole flow', () => {
     expect(form.get('code_verifier')).toMatch(/^[A-Za-z0-9._~-]{43,128}$/);
     expect(form.get('resource')).toBe('https://mcp.example.com/mcp');
     expect(headerValue(token?.response?.headers ?? [], 'cache-control')).toBe('no-store');
-    const body = JSON.parse(token?.response?.body ?? '{}');
-    expect(body.token_type).toBe('Bearer');
-    expect(decodeJwt(body.access_token)).toMatchObject({
+    const body = parseJson(token?.response?.body ?? '{}');
+    expect(at(body, 'token_type')).toBe('Bearer');
+    const accessToken = stringAt(body, 'access_token');
+    expect(decodeJwt(accessToken)).toMatchObject({
       aud: 'https://mcp.example.com/mcp',
       iss: 'https://auth.example.com',
       scope: 'files:read',
@@ -129,7 +131,7 @@ describe('the whole flow', () => {
 
     const call = run.trace.find((e) => e.kind === 'request' && e.stepId === 'mcp-request');
     expect(call?.kind === 'request' && headerValue(call.request.headers, 'authorization')).toBe(
-      `Bearer ${body.access_token}`,
+      `Bearer ${accessToken}`,
     );
   });
 
@@ -161,9 +163,9 @@ describe('the whole flow', () => {
     const form = new URLSearchParams(refresh?.request.body ?? '');
     expect(form.get('grant_type')).toBe('refresh_token');
     expect(form.get('resource')).toBe('https://mcp.example.com/mcp');
-    const issued = JSON.parse(refresh?.response?.body ?? '{}');
-    expect(issued.refresh_token).toBeTruthy();
-    expect(issued.refresh_token).not.toBe(form.get('refresh_token'));
+    const issued = parseJson(refresh?.response?.body ?? '{}');
+    expect(at(issued, 'refresh_token')).toBeTruthy();
+    expect(at(issued, 'refresh_token')).not.toBe(form.get('refresh_token'));
     expect(run.world.as.refreshTokens.get(form.get('refresh_token') ?? '')?.active).toBe(false);
   });
 

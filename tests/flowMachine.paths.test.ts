@@ -54,6 +54,12 @@ const EVENTS = [
   ...INVOKES.map(failed),
 ];
 
+/** Object.values typed by the record's own value type (its keys are branded strings, for which
+ * Object.values would fall back to `any[]`). */
+function valuesOf<K extends string, V>(record: Record<K, V>): V[] {
+  return Object.values(record);
+}
+
 function traverse(grant: FlowInput['grant']) {
   // A pure traversal runs no actors: the machine is fed what each phase can return.
   const input: FlowInput = {
@@ -66,7 +72,7 @@ function traverse(grant: FlowInput['grant']) {
   const map = getAdjacencyMap(flowMachine, {
     input,
     // The machine's events are only the done/error events of its invoked phases.
-    events: EVENTS as never[],
+    events: EVENTS,
     serializeState: (s) => {
       const { opIndex, client, freshTokens, call, authorization, token } = s.context;
       return JSON.stringify([
@@ -77,11 +83,11 @@ function traverse(grant: FlowInput['grant']) {
         call?.kind,
         authorization?.kind,
         token?.kind,
-      ]) as never;
+      ]);
     },
   });
   const edges = adjacencyMapToArray(map).map((t) => ({ from: t.state, event: t.event, to: t.nextState }));
-  return { states: Object.values(map).map((v) => v.state), edges };
+  return { states: valuesOf(map).map((v) => v.state), edges };
 }
 
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {

@@ -7,6 +7,7 @@ import { peekJwt } from '../sim/crypto/jwt';
 import type { HeaderList } from '../sim/trace/types';
 import { headerValue } from '../sim/trace/types';
 import { parseBearerChallenge } from '../sim/client/wwwAuthenticate';
+import { stringField } from '../sim/fields';
 
 export interface Exchange {
   started: Date;
@@ -75,7 +76,7 @@ function describeToken(body: Record<string, unknown>): string {
       : Array.isArray(claims.aud)
         ? claims.aud.join(' ')
         : String(claims.aud);
-  const parts = [`token aud=${aud}`, `scope=${String(body.scope ?? claims?.scope ?? '')}`];
+  const parts = [`token aud=${aud}`, `scope=${stringField(body, 'scope', stringField(claims, 'scope'))}`];
   if (typeof body.expires_in === 'number') parts.push(`expires_in=${body.expires_in}s`);
   if (typeof body.refresh_token === 'string') parts.push('+refresh_token');
   return parts.join(' ');
@@ -111,8 +112,10 @@ export function keyField(
   const contentType = headerValue(exchange.responseHeaders, 'content-type') ?? '';
   const body = parseJson(exchange.responseBody);
   if (isRecord(body)) {
-    if (typeof body.error === 'string')
-      return `error=${body.error}${body.error_description ? `: ${String(body.error_description)}` : ''}`;
+    if (typeof body.error === 'string') {
+      const description = stringField(body, 'error_description');
+      return `error=${body.error}${description ? `: ${description}` : ''}`;
+    }
     if (body.jsonrpc === '2.0') {
       const session = headerValue(exchange.responseHeaders, 'mcp-session-id');
       const rpc = describeRpc(parseJson(exchange.requestBody), body) ?? 'rpc';

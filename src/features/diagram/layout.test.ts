@@ -43,7 +43,7 @@ describe('layoutSequence', () => {
       from: 'attacker',
       to: 'browser',
       mark: 'attacker',
-    } as Partial<TraceEvent>);
+    });
     expect(lanesFor([attack], DEFAULT_LAYOUT.lanes)).toContain('attacker');
     expect(layoutSequence([attack]).lanes).toHaveLength(5);
     expect(layoutSequence([note(0)]).lanes).toHaveLength(4);
@@ -97,9 +97,7 @@ describe('layoutSequence', () => {
   });
 
   it('puts a self-arrow label on the left for the rightmost lane, inside the diagram', () => {
-    const layout = layoutSequence([
-      note(0, { from: 'as', to: 'as', title: 'PKCE verified' } as Partial<TraceEvent>),
-    ]);
+    const layout = layoutSequence([note(0, { from: 'as', to: 'as', title: 'PKCE verified' })]);
     const [m] = layout.messages;
     expect(m?.labelAlign).toBe('end');
     expect(m!.labelX).toBeLessThan(m!.fromX);
@@ -107,7 +105,7 @@ describe('layoutSequence', () => {
 
   it('flags refused checks and blocked events', () => {
     const layout = layoutSequence([
-      note(0, { outcome: 'refused', title: 'Token rejected' } as Partial<TraceEvent>),
+      note(0, { outcome: 'refused', title: 'Token rejected' }),
       note(1, { mark: 'blocked' }),
     ]);
     expect(layout.messages.map((m) => m.tone)).toEqual(['refused', 'blocked']);

@@ -36,6 +36,19 @@ export default function ExportDialog({ onClose, maskByDefault }: Props) {
     downloadText(text, `${base}.${ext}`, type);
     say(`Saved ${base}.${ext}`);
   };
+  // Both settle with a message in the status line, whatever happens: neither promise can reject.
+  const copyMermaid = async () => {
+    const copied = await copyText(mermaid).catch(() => false);
+    say(copied ? 'Mermaid copied' : 'Copy failed: select the text and copy it');
+  };
+  const savePng = async () => {
+    try {
+      downloadBlob(await svgToPng(svgFile(trace, config, mask), 2), `${base}.png`);
+      say(`Saved ${base}.png`);
+    } catch (error) {
+      say(error instanceof Error ? error.message : 'The PNG could not be made.');
+    }
+  };
 
   return (
     <Dialog title="Export this run" onClose={onClose} className="dialog--wide">
@@ -61,13 +74,7 @@ export default function ExportDialog({ onClose, maskByDefault }: Props) {
             <textarea className="export__code" readOnly rows={7} value={mermaid} spellCheck={false} />
           </label>
           <div className="export__actions">
-            <button
-              type="button"
-              className="btn"
-              onClick={async () =>
-                say((await copyText(mermaid)) ? 'Mermaid copied' : 'Copy failed: select the text and copy it')
-              }
-            >
+            <button type="button" className="btn" onClick={() => void copyMermaid()}>
               Copy Mermaid
             </button>
             <button
@@ -93,18 +100,7 @@ export default function ExportDialog({ onClose, maskByDefault }: Props) {
             >
               Download SVG
             </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={async () => {
-                try {
-                  downloadBlob(await svgToPng(svgFile(trace, config, mask), 2), `${base}.png`);
-                  say(`Saved ${base}.png`);
-                } catch (error) {
-                  say(error instanceof Error ? error.message : 'The PNG could not be made.');
-                }
-              }}
-            >
+            <button type="button" className="btn" onClick={() => void savePng()}>
               Download PNG
             </button>
           </div>

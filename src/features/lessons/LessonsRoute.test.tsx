@@ -6,6 +6,7 @@ import { LESSONS, QUESTIONS } from '../../content/load';
 import { RULES } from '../../sim/rules';
 import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from '../quiz/progress';
 import LessonsRoute from './LessonsRoute';
+import { at, parseJson } from '../../../tests/json';
 
 /** An IntersectionObserver that reports only when a test says the element came into view. */
 class FakeIntersectionObserver {
@@ -151,7 +152,9 @@ describe('a lesson page', () => {
     expect(screen.getByText('You have read this lesson.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Mark as read' })).toBeNull();
     expect(events).toEqual([{ type: 'lesson-completed', lessonId: 'pkce-and-request' }]);
-    expect(JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}').lessons).toHaveProperty('pkce-and-request');
+    expect(at(parseJson(window.localStorage.getItem(PROGRESS_KEY) ?? '{}'), 'lessons')).toHaveProperty(
+      'pkce-and-request',
+    );
     unmount();
 
     render(<LessonsRoute lessonId="pkce-and-request" navigate={props.navigate} />);

@@ -3,6 +3,7 @@
  * it shows. The run's facts are read from the run actor itself (`useRun`), never from a copy.
  */
 import { useSelector } from '@xstate/react';
+import type { ActorRef, Snapshot } from 'xstate';
 import type { RunSnapshot } from '../../sim/flow/runView';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from './PlayerContext';
@@ -80,5 +81,8 @@ export function useSelectedEvent(): TraceEvent | null {
 }
 
 export function useSend(): (event: PlayerEvent) => void {
-  return PlayerContext.useActorRef().send;
+  // Seen through the ActorRef interface, whose `send` is a function property: xstate binds it to the
+  // actor, so it may be handed on detached.
+  const actor: ActorRef<Snapshot<unknown>, PlayerEvent> = PlayerContext.useActorRef();
+  return actor.send;
 }

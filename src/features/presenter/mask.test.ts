@@ -3,6 +3,7 @@ import { Stepper } from '../../sim/flow/stepper';
 import type { RunConfig } from '../../sim/flow/simulation';
 import type { TraceEvent } from '../../sim/trace/types';
 import { collectSecrets, createMasker, MASK, MaskerCache, maskValue } from './mask';
+import { parseJson, stringAt } from '../../../tests/json';
 
 async function fullRun(config: RunConfig): Promise<readonly TraceEvent[]> {
   const stepper = new Stepper(config);
@@ -51,8 +52,10 @@ describe('createMasker over a real run', () => {
     // The challenge is public (it travels through the browser), and so is the client_id.
     expect(secrets).not.toContain(values.code_challenge);
     const registered = trace.find((e) => e.kind === 'response' && e.stepId === 'dcr');
-    const clientId = JSON.parse(registered?.kind === 'response' ? (registered.response?.body ?? '{}') : '{}')
-      .client_id as string;
+    const clientId = stringAt(
+      parseJson(registered?.kind === 'response' ? (registered.response?.body ?? '{}') : '{}'),
+      'client_id',
+    );
     expect(secrets).not.toContain(clientId);
 
     const mask = createMasker(trace);

@@ -8,6 +8,7 @@ import { LESSONS, QUESTIONS } from '../../content/load';
 import LessonsRoute from '../lessons/LessonsRoute';
 import { PROGRESS_KEY, contentFingerprint, createProgressStore, type ProgressStorage } from './progress';
 import QuizRoute from './QuizRoute';
+import { at, parseJson, recordAt } from '../../../tests/json';
 
 const content = { lessons: LESSONS, questions: QUESTIONS };
 const fingerprint = contentFingerprint(content);
@@ -45,7 +46,9 @@ describe('stored progress the app cannot read', () => {
     expect(kept).toHaveLength(1);
     expect(kept[0]).not.toBe(PROGRESS_KEY);
     // …the new progress is saved…
-    expect(JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}').lessons.discovery).toBeDefined();
+    expect(
+      at(parseJson(window.localStorage.getItem(PROGRESS_KEY) ?? '{}'), 'lessons', 'discovery'),
+    ).toBeDefined();
     // …and the learner is told, in a status message that names where the old value went.
     const notice = screen.getByText(/could not be read/).closest('[role="status"]');
     expect(notice).toHaveTextContent(/kept aside, unchanged, in this browser/);
@@ -67,9 +70,9 @@ describe('stored progress the app cannot read', () => {
     const kept = keysHolding(raw);
     expect(kept).toHaveLength(1);
     expect(kept[0]).not.toBe(PROGRESS_KEY);
-    const saved = JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}');
+    const saved = parseJson(window.localStorage.getItem(PROGRESS_KEY) ?? '{}');
     // Finishing one lesson does not erase another's.
-    expect(Object.keys(saved.lessons).sort()).toEqual(['discovery', 'roles']);
+    expect(Object.keys(recordAt(saved, 'lessons')).sort()).toEqual(['discovery', 'roles']);
     expect(screen.getByText(/newer version of this course/)).toBeInTheDocument();
   });
 
@@ -112,7 +115,7 @@ describe('progress that cannot be saved', () => {
     expect(alert).toBeVisible();
   });
 
-  it('a full quota at the end of a quiz: the score shows, with the alert', async () => {
+  it('a full quota at the end of a quiz: the score shows, with the alert', () => {
     const store = createProgressStore({ storage: fullStorage(), content });
     render(<QuizRoute lessonId="roles" navigate={vi.fn()} progressStore={store} seed="s" />);
     expect(screen.queryByRole('alert')).toBeNull();

@@ -10,6 +10,7 @@ import {
   type KnownContent,
   type ProgressStorage,
 } from './progress';
+import { at, parseJson } from '../../../tests/json';
 
 const content: KnownContent = {
   lessons: [{ id: 'discovery' }, { id: 'pkce' }],
@@ -46,7 +47,7 @@ describe('progress store', () => {
     expect(store.markLessonRead('discovery')).toBe(false);
     expect(store.markLessonRead('no-such-lesson')).toBe(false);
     expect(lessonStatus(store.get(), 'discovery')).toBe('read');
-    const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? 'null');
+    const saved = parseJson(storage.data.get(PROGRESS_KEY) ?? 'null');
     expect(saved).toEqual({ version: 1, fingerprint, lessons: { discovery: { readAt: 1000 } }, quizzes: {} });
   });
 
@@ -97,9 +98,9 @@ describe('progress store', () => {
     expect(store.get().notice).toEqual({ reason: 'corrupt', pending: true, key: null });
     store.markLessonRead('discovery');
     expect(storage.data.get(`${SET_ASIDE_PREFIX}7`)).toBe(raw);
-    const saved = JSON.parse(storage.data.get(PROGRESS_KEY) ?? '');
-    expect(saved.lessons.discovery).toBeDefined();
-    expect(saved.setAside).toEqual([{ key: `${SET_ASIDE_PREFIX}7`, reason: 'corrupt', at: 7 }]);
+    const saved = parseJson(storage.data.get(PROGRESS_KEY) ?? '');
+    expect(at(saved, 'lessons', 'discovery')).toBeDefined();
+    expect(at(saved, 'setAside')).toEqual([{ key: `${SET_ASIDE_PREFIX}7`, reason: 'corrupt', at: 7 }]);
     // The learner is still told (after a reload too), until they acknowledge it.
     const reloaded = createProgressStore({ storage, content });
     expect(reloaded.get().notice).toEqual({ reason: 'corrupt', pending: false, key: `${SET_ASIDE_PREFIX}7` });

@@ -76,9 +76,11 @@ export interface KnownContent {
 export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface ProgressStore {
+  // These two are function properties, not methods: they use no `this`, so useSyncExternalStore
+  // may call them detached from the store.
   /** The current progress; the same object until something changes. */
-  get(): Progress;
-  subscribe(listener: () => void): () => void;
+  get: () => Progress;
+  subscribe: (listener: () => void) => () => void;
   /** Marks a lesson read; returns false if it already was. */
   markLessonRead(lessonId: string): boolean;
   /** Records a finished attempt and returns the quiz's record afterwards. */

@@ -93,7 +93,8 @@ export function messageLabel(event: TraceEvent): string {
       const code = errorCode(event);
       return `${event.response.status} ${event.response.statusText}${code ? ` · ${code}` : ''}`;
     }
-    default:
+    case 'internal':
+    case 'handoff':
       return event.title;
   }
 }

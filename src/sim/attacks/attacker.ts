@@ -9,6 +9,7 @@ import { mcpRequest } from '../mcp/request';
 import type { Mark, SimFetch } from '../network/network';
 import type { RuleId } from '../rules';
 import type { World } from '../world/world';
+import { stringField } from '../fields';
 
 export interface ToolCallResult {
   status: number;
@@ -97,7 +98,11 @@ export function createAttacker(world: World): Attacker {
       }
       return {
         status: res.status,
-        text: String(body.error_description ?? res.headers.get('www-authenticate') ?? `HTTP ${res.status}`),
+        text: stringField(
+          body,
+          'error_description',
+          res.headers.get('www-authenticate') ?? `HTTP ${res.status}`,
+        ),
         isError: true,
       };
     },

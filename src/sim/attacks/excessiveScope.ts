@@ -2,6 +2,7 @@
 import { decodeJwt } from 'jose';
 import { DEMO_USER } from '../servers/auth/state';
 import type { AttackDef } from './types';
+import { stringField } from '../fields';
 
 export const excessiveScope: AttackDef = {
   id: 'excessive-scope',
@@ -27,7 +28,7 @@ export const excessiveScope: AttackDef = {
   },
   async act({ world, attacker, victim }) {
     const token = victim.client.session.tokens?.access_token ?? '';
-    const scope = token ? String(decodeJwt(token).scope ?? '') : '(none)';
+    const scope = token ? stringField(decodeJwt(token), 'scope') : '(none)';
     await attacker.note(
       "Steals the victim's access token",
       "Malware on the victim's machine copies the client's token store.",

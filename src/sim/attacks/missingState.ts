@@ -67,14 +67,16 @@ export const missingState: AttackDef = {
     defended:
       'C-30: state did not match the value the client sent, so the response was discarded and no token request was made.',
   },
-  async act({ victim }) {
+  act({ victim }) {
     const token = victim.client.session.tokens?.access_token;
     const sub = token ? String(decodeJwt(token).sub) : null;
-    return sub === ATTACKER_USER.sub
-      ? {
-          attackerWon: true,
-          evidence: `The victim's client holds a token for ${ATTACKER_USER.name}'s account (sub ${sub}).`,
-        }
-      : { attackerWon: false, evidence: "The victim's client never redeemed the injected code." };
+    return Promise.resolve(
+      sub === ATTACKER_USER.sub
+        ? {
+            attackerWon: true,
+            evidence: `The victim's client holds a token for ${ATTACKER_USER.name}'s account (sub ${sub}).`,
+          }
+        : { attackerWon: false, evidence: "The victim's client never redeemed the injected code." },
+    );
   },
 };

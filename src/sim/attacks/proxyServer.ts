@@ -14,6 +14,7 @@ import type { ConsentPrompt } from '../servers/auth/consentPage';
 import { endpoints } from '../servers/auth/metadata';
 import { escapeHtml, htmlPage, isRecord, readForm, readJson, redirect } from '../servers/http';
 import type { World } from '../world/world';
+import { stringField } from '../fields';
 
 export interface ProxyClient {
   client_id: string;
@@ -93,7 +94,7 @@ export function proxyHandlers(world: World) {
         return HttpResponse.json({ error: 'invalid_redirect_uri' }, { status: 400 });
       const client = {
         client_id: world.rng('proxy').token(8),
-        client_name: String(meta.client_name ?? 'Unnamed'),
+        client_name: stringField(meta, 'client_name', 'Unnamed'),
         redirect_uris: redirects,
       };
       state.clients.set(client.client_id, client);

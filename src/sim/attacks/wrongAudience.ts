@@ -76,7 +76,7 @@ export const wrongAudience: AttackDef = {
     // A genuine token, issued by the real authorization server code for the attacker's resource,
     // as it was when the victim connected the same client to evil-mcp.example yesterday.
     const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
-    const token = client
+    const token: unknown = client
       ? await issueTokens(world, {
           client,
           sub: DEMO_USER.sub,

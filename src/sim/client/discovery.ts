@@ -152,11 +152,17 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
 }
 
 /**
+ * A string isSafeEndpoint accepted. Branded, so that a refusal narrows nothing: a string that is not
+ * a safe endpoint is still a string (with `value is string`, it would become `never`).
+ */
+export type SafeEndpoint = string & { readonly __safeEndpoint: true };
+
+/**
  * C-51 (SBP §OAuth Authorization URL Validation) and OAuth 2.1 §1.5: only https may be opened or
  * posted to. Plain http to a loopback host is allowed only when the caller says so: a real-wire
  * world on this machine, never the page's simulated internet.
  */
-export function isSafeEndpoint(value: unknown, allowLoopbackHttp = false): value is string {
+export function isSafeEndpoint(value: unknown, allowLoopbackHttp = false): value is SafeEndpoint {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);

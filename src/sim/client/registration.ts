@@ -8,6 +8,7 @@ import { readJsonBody } from './json';
 import type { ClientContext } from './session';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
+import { stringField } from '../fields';
 
 export async function ensureRegistration(ctx: ClientContext): Promise<ClientCredentials> {
   const { config, session } = ctx;
@@ -73,7 +74,7 @@ async function register(ctx: ClientContext, endpoint: string): Promise<ClientCre
   if (response.status !== 201 && response.status !== 200) {
     throw new ClientRefusal(
       'C-13',
-      `Registration was refused: ${String(record.error ?? response.status)} ${String(record.error_description ?? '')}`.trim(),
+      `Registration was refused: ${stringField(record, 'error', String(response.status))} ${stringField(record, 'error_description')}`.trim(),
     );
   }
   if (typeof record.client_id !== 'string')

@@ -6,6 +6,7 @@ import { readJsonBody } from './json';
 import type { ClientContext, Tokens } from './session';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
+import { stringField } from '../fields';
 
 export type TokenOutcome =
   { kind: 'tokens'; tokens: Tokens } | { kind: 'error'; status: number; error: string; description: string };
@@ -38,8 +39,8 @@ async function tokenRequest(
     return {
       kind: 'error',
       status: response.status,
-      error: String(body.error ?? 'invalid_response'),
-      description: String(body.error_description ?? ''),
+      error: stringField(body, 'error', 'invalid_response'),
+      description: stringField(body, 'error_description'),
     };
   }
   if (typeof body.token_type !== 'string' || body.token_type.toLowerCase() !== 'bearer') {

@@ -87,7 +87,7 @@ function verifyWithNoble(token: string, jwks: Jwks, kid: string | undefined): Si
 /** Decodes without verifying, for display only (the inspector). Never used to make a decision. */
 export function peekJwt(token: string): { header: Record<string, unknown>; payload: JWTPayload } | null {
   try {
-    return { header: decodeProtectedHeader(token) as Record<string, unknown>, payload: decodeJwt(token) };
+    return { header: decodeProtectedHeader(token), payload: decodeJwt(token) };
   } catch {
     return null;
   }

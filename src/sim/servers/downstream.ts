@@ -8,6 +8,7 @@ import { verifySignature } from '../crypto/jwt';
 import type { RuleId } from '../rules';
 import type { World } from '../world/world';
 import { refuse } from './http';
+import { stringField } from '../fields';
 
 export interface DownstreamState {
   /** Every call it served: the token's subject and client, as the API understood them. */
@@ -41,7 +42,11 @@ export function downstreamHandlers(world: World) {
         return unauthorized('token expired or foreign');
       if (!aud.includes(world.urls.downstream)) return unauthorized('token audience mismatch', 'S-08');
       const user = new URL(request.url).searchParams.get('user') ?? String(claims.sub);
-      world.downstream.log.push({ sub: String(claims.sub), clientId: String(claims.client_id ?? ''), user });
+      world.downstream.log.push({
+        sub: String(claims.sub),
+        clientId: stringField(claims, 'client_id'),
+        user,
+      });
       return Response.json({
         user,
         period: '2026-07',

@@ -88,7 +88,9 @@ function addBody(facts: Facts, key: string, headers: HeaderList, body: string | 
     return;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
-  for (const [name, value] of Object.entries(json)) {
+  // Object.entries of a plain `object` types its values `any`; they are unknown JSON values.
+  const entries: [string, unknown][] = Object.entries(json);
+  for (const [name, value] of entries) {
     if (name === 'access_token' && typeof value === 'string') addToken(facts, `${key} access_token`, value);
     else if (name === 'result' && typeof value === 'object' && value !== null && 'isError' in value)
       put(facts, key, 'result isError', value.isError);
@@ -141,7 +143,8 @@ export function eventFacts(e: TraceEvent): Facts {
         addBody(facts, 'response', e.response.headers, e.response.body);
       }
       break;
-    default:
+    case 'internal':
+    case 'handoff':
       // The checks first: a check skipped in one run and failed in the other is the difference to name.
       for (const check of e.detail.checks ?? []) facts.add('check', check.label, check.status);
       facts.add('note', 'outcome', e.outcome ?? '');

@@ -40,7 +40,8 @@ export function defaultLabel(event: TraceEvent): string {
       return event.response
         ? `${event.response.status} ${event.response.statusText}`.trim()
         : `no answer: ${event.error ?? ''}`;
-    default:
+    case 'internal':
+    case 'handoff':
       return event.title;
   }
 }

@@ -114,8 +114,8 @@ export class Recorder {
     const enter = (): E & { seq: number; at: number } => {
       if (full) return full;
       full = { ...event, seq, at: this.clock.now() };
-      this.events.push(full as TraceEvent);
-      for (const listener of this.listeners) listener(full as TraceEvent);
+      this.events.push(full);
+      for (const listener of this.listeners) listener(full);
       return full;
     };
     await this.pacer.admit(seq, enter);

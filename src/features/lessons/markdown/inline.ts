@@ -271,7 +271,9 @@ export function inlineText(nodes: readonly Inline[]): string {
           return node.value;
         case 'break':
           return ' ';
-        default:
+        case 'em':
+        case 'strong':
+        case 'link':
           return inlineText(node.children);
       }
     })

@@ -9,6 +9,7 @@ import { refuse } from '../http';
 import { challengeResponse } from './challenge';
 import { requiredScopes } from './tools';
 import { validateAccessToken } from './validateToken';
+import { stringField } from '../../fields';
 
 export type Authorized =
   { ok: true; sub: string; clientId: string; jti: string; token: string } | { ok: false; response: Response };
@@ -93,7 +94,7 @@ export async function authorizeBearer(
   return {
     ok: true,
     sub: claims.sub,
-    clientId: String(claims.client_id ?? ''),
+    clientId: stringField(claims, 'client_id'),
     jti: String(claims.jti ?? ''),
     token,
   };

@@ -8,7 +8,7 @@ import type { ToolDef } from './tools';
 import { downstreamToken } from './downstream';
 
 function filesOf(world: World, sub: string): Map<string, string> {
-  return world.mcp.files.get(sub) ?? new Map();
+  return world.mcp.files.get(sub) ?? new Map<string, string>();
 }
 
 /** S-19: state is keyed by the token's user and the handle, unless the server is the vulnerable one. */

@@ -31,7 +31,7 @@ const pathArg = { type: 'object', properties: { path: { type: 'string' } }, requ
 
 function filesOf(world: World, sub: string): Map<string, string> {
   let files = world.mcp.files.get(sub);
-  if (!files) world.mcp.files.set(sub, (files = new Map()));
+  if (!files) world.mcp.files.set(sub, (files = new Map<string, string>()));
   return files;
 }
 

@@ -4,7 +4,7 @@
  * and, when this server introspects, whether the authorization server still calls it active
  * (RFC 7662). Each check is recorded with its result and rule; the first failure is the refusal.
  */
-import type { JWTPayload } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import { verifySignature } from '../../crypto/jwt';
 import type { Jwks } from '../../crypto/jwt';
 import { check, firstFailure } from '../../trace/check';
@@ -19,6 +19,11 @@ export type Validation =
   | { ok: true; claims: JWTPayload & { sub: string }; scopes: string[] }
   | { ok: false; refusal: Refusal & { error: 'invalid_token' | 'insufficient_scope' }; scope?: string };
 
+/** RFC 7517 §4.1: "kty" is required; §5: a key set's members without it are ignored, not trusted. */
+function isJwk(value: unknown): value is JWK {
+  return isRecord(value) && typeof value.kty === 'string';
+}
+
 async function loadJwks(world: World): Promise<Jwks | null> {
   if (world.mcp.jwks) return world.mcp.jwks;
   try {
@@ -26,7 +31,8 @@ async function loadJwks(world: World): Promise<Jwks | null> {
       step: 'jwks-fetch',
     });
     const body: unknown = await res.json();
-    if (res.ok && isRecord(body) && Array.isArray(body.keys)) world.mcp.jwks = { keys: body.keys };
+    if (res.ok && isRecord(body) && Array.isArray(body.keys))
+      world.mcp.jwks = { keys: body.keys.filter(isJwk) };
   } catch {
     return null;
   }

@@ -7,14 +7,17 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertNoAxeViolations } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import { arrayAt, at, parseJson, stringAt } from '../tests/json';
+import { assertNoAxeViolations, textOf } from './harness';
+import type { E2eTest } from './harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HD = { width: 1920, height: 1080 };
-const query = (hash) => new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
+const query = (hash: string) => new URLSearchParams(hash.slice(hash.indexOf('?') + 1));
 
 /** Waits until the message list (drawn a moment after the diagram) shows `count` messages. */
-async function messages(page, count) {
+async function messages(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
     (n) => document.querySelectorAll('[role="listbox"] [role="option"]').length === n,
     count,
@@ -27,7 +30,7 @@ const axeOn = assertNoAxeViolations;
  * Whether presenter mode's message list drawer is painted: in presenter mode the list is always
  * laid out (and in the accessibility tree) but clipped away until focus is inside it.
  */
-async function drawerShown(page) {
+async function drawerShown(page: Page): Promise<boolean> {
   return page.locator('.sim__list').evaluate((list) => {
     const style = getComputedStyle(list);
     const box = list.getBoundingClientRect();
@@ -36,8 +39,8 @@ async function drawerShown(page) {
 }
 
 /** Console errors, page errors and requests leaving the origin, for a page the harness does not watch. */
-function watch(page, origin) {
-  const problems = [];
+function watch(page: Page, origin: string): () => void {
+  const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
@@ -53,17 +56,17 @@ function watch(page, origin) {
   return () => assert.deepEqual(problems, [], 'problems in a second page');
 }
 
-async function stepTitle(page) {
+async function stepTitle(page: Page): Promise<string | undefined> {
   return (await page.locator('#step-title').textContent())?.trim();
 }
 
-async function downloadText(page, click) {
+async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; data: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   const path = await download.path();
   return { name: download.suggestedFilename(), data: await readFile(path) };
 }
 
-export const talkTests = [
+export const talkTests: E2eTest[] = [
   {
     name: 'talks: a deep link restores its exact view, and Back/Forward move between runs',
     slug: 'talks-deep-link',
@@ -73,7 +76,7 @@ export const talkTests = [
       await messages(page, 12);
       const selected = page.locator('[role="option"][aria-selected="true"]');
       assert.equal(await selected.getAttribute('data-seq'), '4', 'message 5 is selected, not the newest');
-      assert.match(await page.locator('.inspector .panel__count').textContent(), /message 5/);
+      assert.match(await textOf(page.locator('.inspector .panel__count')), /message 5/);
       assert.equal(await page.locator('[role="option"][aria-current="step"]').getAttribute('data-seq'), '11');
       await page.waitForFunction(() => location.hash.includes('sel=5'));
       // The same seed gives the same values: the state in the URL of message 14 is the same twice.
@@ -106,7 +109,7 @@ export const talkTests = [
       await messages(page, 21);
       await page.locator('.app--present').waitFor();
       assert.equal(await stepTitle(page), 'The attacker sends a request');
-      assert.match(await page.locator('.seq-label--current').textContent(), /POST \/token/);
+      assert.match(await textOf(page.locator('.seq-label--current')), /POST \/token/);
       const hash = await page.evaluate(() => location.hash);
       assert.equal(query(hash).get('attack'), 'stolen-code-no-pkce');
       assert.equal(query(hash).get('defence'), 'off');
@@ -131,7 +134,7 @@ export const talkTests = [
       // Readable from the back of the room: the explanation and the diagram labels are big.
       await page
         .waitForFunction(
-          () => parseFloat(getComputedStyle(document.querySelector('#step-title')).fontSize) >= 34,
+          () => parseFloat(getComputedStyle(document.querySelector('#step-title')!).fontSize) >= 34,
           null,
           {
             timeout: 5000,
@@ -139,10 +142,10 @@ export const talkTests = [
         )
         .catch(() => undefined);
       const sizes = await page.evaluate(() => ({
-        app: document.querySelector('.app').className,
-        title: parseFloat(getComputedStyle(document.querySelector('#step-title')).fontSize),
-        text: parseFloat(getComputedStyle(document.querySelector('.explainer__text')).fontSize),
-        label: document.querySelector('.seq-label--current').getBoundingClientRect().height,
+        app: document.querySelector('.app')!.className,
+        title: parseFloat(getComputedStyle(document.querySelector('#step-title')!).fontSize),
+        text: parseFloat(getComputedStyle(document.querySelector('.explainer__text')!).fontSize),
+        label: document.querySelector('.seq-label--current')!.getBoundingClientRect().height,
       }));
       assert.ok(sizes.title >= 34, `title ${sizes.title}px (${sizes.app})`);
       assert.ok(sizes.text >= 26, `text ${sizes.text}px`);
@@ -163,7 +166,7 @@ export const talkTests = [
         () =>
           document.querySelector('#notes-step-title')?.textContent === 'Check the metadata names this server',
       );
-      assert.match(await notes.locator('.notes-card__note').first().textContent(), /^Say: /);
+      assert.match(await textOf(notes.locator('.notes-card__note').first()), /^Say: /);
       // The next message, for the speaker only.
       await notes.getByText('GET authorization server metadata').waitFor();
       await notes.setViewportSize({ width: 1000, height: 760 });
@@ -184,7 +187,7 @@ export const talkTests = [
       await notes.waitForFunction(
         () => document.querySelector('#notes-step-title')?.textContent === 'Authorization server metadata',
       );
-      assert.equal(await heading.textContent(), await stepTitle(page));
+      assert.equal(await textOf(heading), await stepTitle(page));
       // …and a clicker pointed at the notes window works too.
       await notes.bringToFront();
       await notes.keyboard.press('PageDown');
@@ -227,7 +230,7 @@ export const talkTests = [
       await page.keyboard.press('ArrowRight');
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
-      const address = await dialog.getByRole('group', { name: 'Address bar' }).textContent();
+      const address = await textOf(dialog.getByRole('group', { name: 'Address bar' }));
       assert.match(address, /state=[A-Za-z0-9_-]{3}•••••/);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), 'high');
       await s.screenshot('44-presenter-consent-masked-1280-dark');
@@ -239,7 +242,7 @@ export const talkTests = [
       await page.waitForTimeout(300);
       await s.screenshot('45-presenter-finished-1280-dark');
       await s.axe('presenter mode, finished, dark');
-      assert.doesNotMatch(await page.locator('body').textContent(), /eyJhbGciOi/);
+      assert.doesNotMatch(await textOf(page.locator('body')), /eyJhbGciOi/);
     },
   },
   {
@@ -299,7 +302,7 @@ export const talkTests = [
       const scratch = await page.context().newPage();
       await scratch.addScriptTag({ path: join(root, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js') });
       const parsed = await scratch.evaluate(async (text) => {
-        const result = await window.mermaid.parse(text);
+        const result = await window.mermaid!.parse(text);
         return result && result.diagramType;
       }, mermaidText);
       await scratch.close();
@@ -317,14 +320,19 @@ export const talkTests = [
       const har = await downloadText(page, () =>
         dialog.getByRole('button', { name: 'Download .har' }).click(),
       );
-      const log = JSON.parse(har.data.toString('utf8')).log;
-      assert.equal(log.version, '1.2');
-      assert.equal(log.entries.length, responses, 'one HAR entry per exchange');
+      const harJson = parseJson(har.data.toString('utf8'));
+      assert.equal(at(harJson, 'log', 'version'), '1.2');
+      const entries = arrayAt(harJson, 'log', 'entries');
+      assert.equal(entries.length, responses, 'one HAR entry per exchange');
       assert.ok(
-        log.entries.every((e) => e.request.url.startsWith('http') && typeof e.response.status === 'number'),
+        entries.every(
+          (e) =>
+            stringAt(e, 'request', 'url').startsWith('http') &&
+            typeof at(e, 'response', 'status') === 'number',
+        ),
       );
       assert.ok(
-        log.entries.some((e) => e.response.status === 403),
+        entries.some((e) => at(e, 'response', 'status') === 403),
         'the insufficient_scope answer is in it',
       );
 
@@ -349,7 +357,7 @@ export const talkTests = [
       );
       assert.deepEqual([...png.data.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
       const width = png.data.readUInt32BE(16);
-      const svgWidth = Number(/width="(\d+)"/.exec(svg.data.toString('utf8'))[1]);
+      const svgWidth = Number(/width="(\d+)"/.exec(svg.data.toString('utf8'))?.[1]);
       assert.equal(width, svgWidth * 2, 'drawn at twice the size');
       assert.ok(png.data.length > 20_000, `PNG of ${png.data.length} bytes`);
     },
@@ -368,14 +376,14 @@ export const talkTests = [
       const frameEl = page.locator('#simulator');
       await frameEl.waitFor();
       const frame = page.frameLocator('#simulator');
-      const events = () => page.evaluate(() => window.courseEvents.map((e) => e.data));
+      const events = () => page.evaluate(() => window.courseEvents!.map((e) => e.data));
       await frame.getByRole('button', { name: /Next/ }).waitFor();
-      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'ready'));
+      await page.waitForFunction(() => window.courseEvents!.some((e) => e.data.type === 'ready'));
       assert.equal(await frame.locator('header.app-header').count(), 0, 'no app header in an embed');
       await frame.getByRole('button', { name: /Next/ }).click();
       await frame.getByRole('button', { name: /Next/ }).click();
       await page.waitForFunction(() =>
-        window.courseEvents.some((e) => e.data.type === 'step' && e.data.step === 2),
+        window.courseEvents!.some((e) => e.data.type === 'step' && e.data.step === 2),
       );
       const step = (await events()).find((e) => e.type === 'step' && e.step === 2);
       assert.deepEqual(step, {
@@ -393,7 +401,7 @@ export const talkTests = [
         finished: false,
         outcome: null,
       });
-      assert.ok(await page.evaluate(() => window.courseEvents.every((e) => e.origin === location.origin)));
+      assert.ok(await page.evaluate(() => window.courseEvents!.every((e) => e.origin === location.origin)));
       await s.screenshot('48-embed-course-page-1280');
       await s.axe('a course page with the embedded simulator');
 
@@ -407,8 +415,9 @@ export const talkTests = [
         'locked: no attack choice',
       );
       await frame.getByRole('button', { name: /Run to end/ }).click();
-      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'attack-completed'));
+      await page.waitForFunction(() => window.courseEvents!.some((e) => e.data.type === 'attack-completed'));
       const verdict = (await events()).find((e) => e.type === 'attack-completed');
+      assert.ok(verdict?.type === 'attack-completed', 'the attack-completed event arrived');
       assert.equal(verdict.attack, 'mix-up');
       assert.equal(verdict.attackerWon, false);
       assert.deepEqual(verdict.stoppedAt, { message: 23, rule: 'C-19' });
@@ -418,19 +427,21 @@ export const talkTests = [
       // Reading to the end completes the lesson (the "Mark as read" button does it too).
       await frame.getByRole('heading', { level: 1 }).waitFor();
       await frame.locator('.lesson__end').scrollIntoViewIfNeeded();
-      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'lesson-completed'));
+      await page.waitForFunction(() => window.courseEvents!.some((e) => e.data.type === 'lesson-completed'));
       await page.getByRole('button', { name: 'Quiz: discovery' }).click();
       const check = frame.getByRole('button', { name: /^Check (answer|order)$/ });
       await check.waitFor();
       if (await frame.getByRole('radio').count()) await frame.getByRole('radio').first().check();
       await check.click();
-      await page.waitForFunction(() => window.courseEvents.some((e) => e.data.type === 'quiz-answered'));
+      await page.waitForFunction(() => window.courseEvents!.some((e) => e.data.type === 'quiz-answered'));
       const all = await events();
       assert.deepEqual(
         all.find((e) => e.type === 'lesson-completed'),
         { source: 'mcp-oauth-simulator', version: 1, type: 'lesson-completed', lessonId: 'discovery' },
       );
-      assert.deepEqual(Object.keys(all.find((e) => e.type === 'quiz-answered')).sort(), [
+      const answered = all.find((e) => e.type === 'quiz-answered');
+      assert.ok(answered, 'the quiz-answered event arrived');
+      assert.deepEqual(Object.keys(answered).sort(), [
         'correct',
         'questionId',
         'quiz',
@@ -439,7 +450,7 @@ export const talkTests = [
         'version',
       ]);
       assert.doesNotMatch(JSON.stringify(all), /eyJ|code=|state=|Bearer/);
-      assert.match(await page.locator('#lessons').textContent(), /discovery/);
+      assert.match(await textOf(page.locator('#lessons')), /discovery/);
       await s.screenshot('49-embed-course-progress-1280');
     },
   },
@@ -522,8 +533,8 @@ export const talkTests = [
       await messages(page, 6);
       // The projector layout: the diagram has the whole width, the list is out of the picture…
       const widths = await page.evaluate(() => ({
-        body: document.querySelector('.sim__body').getBoundingClientRect().width,
-        diagram: document.querySelector('.sim__diagram').getBoundingClientRect().width,
+        body: document.querySelector('.sim__body')!.getBoundingClientRect().width,
+        diagram: document.querySelector('.sim__diagram')!.getBoundingClientRect().width,
       }));
       assert.ok(widths.diagram >= widths.body - 2, `diagram ${widths.diagram}px of ${widths.body}px`);
       assert.equal(await drawerShown(page), false);
@@ -549,12 +560,12 @@ export const talkTests = [
         'Tab lands on the current message',
       );
       await page.waitForFunction(
-        () => getComputedStyle(document.querySelector('.sim__list')).clipPath === 'none',
+        () => getComputedStyle(document.querySelector('.sim__list')!).clipPath === 'none',
       );
       assert.equal(await drawerShown(page), true, 'focus shows the list');
       const focused = await page.evaluate(() => {
-        const option = document.activeElement.getBoundingClientRect();
-        const drawer = document.querySelector('.sim__list').getBoundingClientRect();
+        const option = document.activeElement!.getBoundingClientRect();
+        const drawer = document.querySelector('.sim__list')!.getBoundingClientRect();
         return option.top >= drawer.top && option.bottom <= drawer.bottom && option.width > 100;
       });
       assert.ok(focused, 'the focused message is in view inside the drawer');

@@ -5,15 +5,74 @@ import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { EmbedMessage } from '../src/features/embed/events';
+
+/** What the suite's page functions find on `window`, put there by the tests or the pages they drive. */
+declare global {
+  interface Window {
+    /** The binding each test's context exposes, called for every CSP violation. */
+    __reportCspViolation?: (violation: CspViolation) => void;
+    /** Set by an inline script, which the app's policy must refuse (security tests). */
+    __inlineScriptRan?: boolean;
+    /** mermaid.min.js, loaded into a blank page to parse the exported diagram. */
+    mermaid?: { parse(text: string): Promise<{ diagramType: string } | false> };
+    /** The events docs/embed-example.html received from the embedded app. */
+    courseEvents?: { origin: string; data: EmbedMessage }[];
+  }
+}
+
+interface CspViolation {
+  directive: string;
+  blocked: string;
+  source: string;
+  line: number;
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface Session {
+  page: Page;
+  origin: string;
+  /** Opens a hash route of the app and waits until the simulator (if shown) is ready. */
+  go(hash?: string): Promise<void>;
+  /** Waits until the player is not loading or stepping (the toolbar says so). */
+  waitSettled(): Promise<void>;
+  messageCount(): Promise<number>;
+  labels(): Promise<string[]>;
+  screenshot(name: string): Promise<void>;
+  axe(label: string): Promise<void>;
+  /** CSP violations reported so far (a test that provokes one on purpose takes it out). */
+  violations: string[];
+  errors: string[];
+  assertClean(): void;
+  close(): Promise<void>;
+}
+
+export interface E2eTest {
+  name: string;
+  /** The name of its screenshot when it fails. */
+  slug: string;
+  options?: PageOptions;
+  run(session: Session): Promise<void>;
+}
 
 const shots = join(resolve(dirname(fileURLToPath(import.meta.url))), 'screenshots');
 
+/** An element's text; only a document or a doctype has none, so null reads as the empty string. */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.textContent()) ?? '';
+}
+
 /** Runs axe on the page and fails with a short summary of each violation. */
-export async function assertNoAxeViolations(page, label) {
+export async function assertNoAxeViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map(
     (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+      `${v.id} (${String(v.impact)}): ${v.help} — ${v.nodes
         .map((n) => n.target.join(' '))
         .slice(0, 3)
         .join(', ')}`,
@@ -21,15 +80,19 @@ export async function assertNoAxeViolations(page, label) {
   assert.deepEqual(summary, [], `axe violations in ${label}`);
 }
 
-export async function openPage(browser, origin, options = {}) {
+export async function openPage(
+  browser: Browser,
+  origin: string,
+  options: PageOptions = {},
+): Promise<Session> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 720 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',
   });
   // Every page of the context (the notes window too) reports each CSP violation, as it happens.
-  const violations = [];
-  await context.exposeBinding('__reportCspViolation', ({ page: from }, v) =>
+  const violations: string[] = [];
+  await context.exposeBinding('__reportCspViolation', ({ page: from }, v: CspViolation) =>
     violations.push(
       `${v.directive} refused ${v.blocked || 'inline'} (${v.source}:${v.line}) in ${from.url()}`,
     ),
@@ -45,23 +108,21 @@ export async function openPage(browser, origin, options = {}) {
     );
   });
   const page = await context.newPage();
-  const errors = [];
-  const requests = [];
+  const errors: string[] = [];
+  const requests: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
 
-  const session = {
+  const session: Session = {
     page,
     origin,
-    /** Opens a hash route of the app and waits until the simulator (if shown) is ready. */
     async go(hash = '#/sim') {
       await page.goto(`${origin}/${hash}`);
       if (hash.startsWith('#/sim')) await session.waitSettled();
     },
-    /** Waits until the player is not loading or stepping (the toolbar says so). */
     async waitSettled() {
       await page.waitForFunction(() => {
         const toolbar = document.querySelector('.toolbar');
@@ -78,7 +139,6 @@ export async function openPage(browser, origin, options = {}) {
       await page.screenshot({ path: join(shots, `${name}.png`) });
     },
     axe: (label) => assertNoAxeViolations(page, label),
-    /** CSP violations reported so far (a test that provokes one on purpose takes it out). */
     violations,
     errors,
     assertClean() {

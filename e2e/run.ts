@@ -1,31 +1,32 @@
-// End-to-end tests in a real Chromium: `npm run test:e2e`.
+// End-to-end tests in a real Chromium: `npm run test:e2e` (TypeScript, run by tsx).
 // Builds dist/ when it is missing or older than the sources, serves it on 127.0.0.1, runs each
 // test in a fresh browser context, and ends with "N passed, M failed" (non-zero exit on failure).
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './chromium.mjs';
-import { serve } from './server.mjs';
-import { tests } from './tests.mjs';
-import { attackTests } from './attacks.tests.mjs';
-import { talkTests } from './talks.tests.mjs';
-import { courseTests } from './course.tests.mjs';
-import { securityTests } from './security.tests.mjs';
-import { openPage } from './harness.mjs';
+import { launchChromium } from './chromium';
+import { serve } from './server';
+import { tests } from './tests';
+import { attackTests } from './attacks.tests';
+import { talkTests } from './talks.tests';
+import { courseTests } from './course.tests';
+import { securityTests } from './security.tests';
+import { openPage } from './harness';
+import type { E2eTest } from './harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // DIST_DIR (e.g. dist-mine/) lets two people build and test side by side without sharing dist/
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(root, 'dist');
 
-function newestMtime(path) {
+function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;
   return readdirSync(path).reduce((max, name) => Math.max(max, newestMtime(join(path, name))), info.mtimeMs);
 }
 
-function buildIfStale() {
+function buildIfStale(): void {
   const built = existsSync(join(dist, 'index.html')) ? statSync(join(dist, 'index.html')).mtimeMs : 0;
   const sources = Math.max(
     ...['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) =>
@@ -40,7 +41,12 @@ function buildIfStale() {
   });
 }
 
-async function main() {
+/** What a failure prints: an Error's stack (its message and where), anything else as a string. */
+function stackOf(error: unknown): string {
+  return error instanceof Error && error.stack !== undefined ? error.stack : String(error);
+}
+
+async function main(): Promise<void> {
   buildIfStale();
   mkdirSync(join(root, 'e2e', 'screenshots'), { recursive: true });
   const server = await serve(dist);
@@ -48,7 +54,8 @@ async function main() {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
-  for (const test of [...tests, ...attackTests, ...talkTests, ...courseTests, ...securityTests]) {
+  const all: E2eTest[] = [...tests, ...attackTests, ...talkTests, ...courseTests, ...securityTests];
+  for (const test of all) {
     if (only && !test.name.includes(only)) continue;
     const started = Date.now();
     const session = await openPage(browser, server.url, test.options);
@@ -60,7 +67,7 @@ async function main() {
     } catch (error) {
       failed++;
       console.log(
-        `✗ ${test.name} (${Date.now() - started} ms)\n    ${String(error?.stack ?? error)
+        `✗ ${test.name} (${Date.now() - started} ms)\n    ${stackOf(error)
           .split('\n')
           .slice(0, 6)
           .join('\n    ')}`,
@@ -78,7 +85,7 @@ async function main() {
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   console.log('0 passed, 1 failed');
   process.exit(1);

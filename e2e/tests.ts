@@ -1,10 +1,19 @@
-// The end-to-end tests: plain async functions over a session from harness.mjs.
+// The end-to-end tests: plain async functions over a session from harness.ts.
 import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { textOf } from './harness';
+import type { E2eTest, Session } from './harness';
 
 const HD = { width: 1920, height: 1080 };
 
 /** Presses → until the run ends, approving the consent page in the simulated browser window. */
-export async function stepToEnd(s, { decision = 'Approve', onConsent } = {}) {
+export async function stepToEnd(
+  s: Session,
+  {
+    decision = 'Approve',
+    onConsent,
+  }: { decision?: string; onConsent?: (dialog: Locator) => Promise<void> } = {},
+): Promise<void> {
   const { page } = s;
   for (let i = 0; i < 120; i++) {
     if (await page.locator('.seq-ghost--ended').count()) return;
@@ -23,7 +32,7 @@ export async function stepToEnd(s, { decision = 'Approve', onConsent } = {}) {
   throw new Error('the run did not end within 120 steps');
 }
 
-export const tests = [
+export const tests: E2eTest[] = [
   {
     name: 'steps through the whole flow with the keyboard, approving consent in the browser window',
     slug: 'keyboard-flow',
@@ -36,10 +45,10 @@ export const tests = [
       await s.waitSettled();
       assert.equal(await s.messageCount(), 1);
       assert.deepEqual(await s.labels(), ['POST /mcp']);
-      assert.match(await page.locator('#step-title').textContent(), /MCP request without a token/);
+      assert.match(await textOf(page.locator('#step-title')), /MCP request without a token/);
       await page.keyboard.press('ArrowRight');
       await s.waitSettled();
-      assert.match((await s.labels())[1], /^401 Unauthorized/);
+      assert.match((await s.labels())[1] ?? '', /^401 Unauthorized/);
       await page.waitForFunction(() => location.hash.includes('step=2'));
       let sawConsent = false;
       await stepToEnd(s, {
@@ -47,11 +56,10 @@ export const tests = [
           sawConsent = true;
           // Next while the window waits points the learner back to it.
           await page.keyboard.press('ArrowRight');
-          assert.match(await page.getByTestId('announcer').textContent(), /Approve or Deny/);
-          const address = await dialog
-            .getByRole('group', { name: 'Address bar' })
-            .locator('.browser__url')
-            .textContent();
+          assert.match(await textOf(page.getByTestId('announcer')), /Approve or Deny/);
+          const address = await textOf(
+            dialog.getByRole('group', { name: 'Address bar' }).locator('.browser__url'),
+          );
           assert.match(address, /^https:\/\/auth\.example\.com\/authorize\?response_type=code&client_id=/);
           assert.match(address, /code_challenge_method=S256/);
           await s.screenshot('03-consent-1280-light');
@@ -96,12 +104,12 @@ export const tests = [
       const { page } = s;
       await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&at=token:response');
       const current = page.locator('[role="option"][aria-current="step"]');
-      assert.match(await current.textContent(), /200 OK/);
+      assert.match(await textOf(current), /200 OK/);
       await page.getByRole('tab', { name: 'JWT' }).click();
       // The inspector's tab panel (the side column's own panels are tab panels too).
       const panel = page.locator('.inspector').getByRole('tabpanel');
       await panel.getByRole('table', { name: 'Payload (claims)' }).waitFor();
-      const text = await panel.textContent();
+      const text = await textOf(panel);
       assert.match(text, /aud.*https:\/\/mcp\.example\.com\/mcp/s);
       assert.match(text, /2026-07-28 10:00:00 UTC/, 'exp shown as a human time');
       assert.match(text, /at\+jwt/);
@@ -109,7 +117,7 @@ export const tests = [
       await s.axe('the inspector with a JWT');
       // Clicking an arrow's label selects that message in the inspector and the list.
       await page.locator('.seq-label[data-seq="20"]').click();
-      assert.match(await page.locator('.inspector__title').textContent(), /Check state and iss/);
+      assert.match(await textOf(page.locator('.inspector__title')), /Check state and iss/);
       assert.equal(
         await page.locator('[role="option"][aria-selected="true"]').getAttribute('data-seq'),
         '20',
@@ -119,7 +127,7 @@ export const tests = [
       await page.getByRole('tab', { name: 'PKCE' }).click();
       await page.getByText('Match:', { exact: false }).first().waitFor();
       assert.match(
-        await page.locator('.inspector').getByRole('tabpanel').textContent(),
+        await textOf(page.locator('.inspector').getByRole('tabpanel')),
         /SHA-256 \(hex\)[0-9a-f]{64}/,
       );
     },
@@ -152,13 +160,15 @@ export const tests = [
       );
       assert.ok(await page.locator('.seq-label--tone-refused').count(), 'the refused token check is flagged');
       // No two labels overlap on screen.
-      const boxes = await page
-        .locator('.seq-label')
-        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i];
-          const b = boxes[j];
+      const boxes = await page.locator('.seq-label').evaluateAll((els) =>
+        els.map((e) => {
+          const { left, right, top, bottom } = e.getBoundingClientRect();
+          return { left, right, top, bottom };
+        }),
+      );
+      for (const [i, a] of boxes.entries()) {
+        for (const [j, b] of boxes.entries()) {
+          if (j <= i) continue;
           const overlap =
             a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
           assert.ok(!overlap, `labels ${i + 1} and ${j + 1} overlap`);
@@ -196,7 +206,7 @@ export const tests = [
       const { page } = s;
       await s.go('#/sim?scenario=refresh&reg=cimd&at=validate-token');
       await page.waitForSelector('.checklist');
-      assert.match(await page.locator('.checklist').textContent(), /Audience/);
+      assert.match(await textOf(page.locator('.checklist')), /Audience/);
       await s.screenshot('11-checklist-1280-dark');
       await s.axe('the checklist, dark');
       await page.keyboard.press('End');
@@ -217,6 +227,7 @@ export const tests = [
       await page.waitForTimeout(300);
       const canvas = await page.locator('.sim__canvas').boundingBox();
       const attacker = await page.locator('.seq-lane--attacker').boundingBox();
+      assert.ok(canvas && attacker, 'the canvas and the Attacker lane are laid out');
       assert.ok(
         attacker.x >= canvas.x && attacker.x + attacker.width <= canvas.x + canvas.width,
         'the Attacker lane is in view',

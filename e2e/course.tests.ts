@@ -5,17 +5,33 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertNoAxeViolations } from './harness.mjs';
+import type { Page } from 'playwright-core';
+import { arrayAt, parseJson, stringAt } from '../tests/json';
+import { assertNoAxeViolations } from './harness';
+import type { E2eTest } from './harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+interface AuthoredQuestion {
+  id: string;
+  prompt: string;
+}
+
 /** The questions of one quiz file, as authored (ids and prompts). */
-async function quizFile(name) {
-  return JSON.parse(await readFile(join(root, 'lessons', 'quiz', name), 'utf8'));
+async function quizFile(name: string): Promise<AuthoredQuestion[]> {
+  const questions = arrayAt(parseJson(await readFile(join(root, 'lessons', 'quiz', name), 'utf8')));
+  return questions.map((q) => ({ id: stringAt(q, 'id'), prompt: stringAt(q, 'prompt') }));
+}
+
+/** The prompt of the question with this id (the test fails if there is none). */
+function promptOf(questions: readonly AuthoredQuestion[], id: string): string {
+  const question = questions.find((q) => q.id === id);
+  assert.ok(question, `no question ${id}`);
+  return question.prompt;
 }
 
 /** The question on screen: its heading ("Question n of m") and its prompt. */
-async function shownQuestion(page) {
+async function shownQuestion(page: Page): Promise<{ heading: string; prompt: string }> {
   const heading = page.getByRole('heading', { level: 2, name: /^Question \d+ of \d+$/ });
   await heading.waitFor();
   return {
@@ -25,7 +41,7 @@ async function shownQuestion(page) {
 }
 
 /** Answers the question on screen (its first answer, or the order as shown) and goes on. */
-async function answerAndGoOn(page) {
+async function answerAndGoOn(page: Page): Promise<void> {
   const check = page.getByRole('button', { name: /^Check (answer|order)$/ });
   await check.waitFor();
   const radios = page.getByRole('radio');
@@ -35,7 +51,7 @@ async function answerAndGoOn(page) {
   await page.getByRole('button', { name: /^(Next question|See your results)$/ }).click();
 }
 
-export const courseTests = [
+export const courseTests: E2eTest[] = [
   {
     name: 'course: a lesson\'s "Try it" link puts the simulator at its step',
     slug: 'course-try-it',
@@ -108,7 +124,7 @@ export const courseTests = [
     async run(s) {
       const { page } = s;
       const questions = await quizFile('06-pkce-and-request.json');
-      const prompt = (id) => questions.find((q) => q.id === id).prompt;
+      const prompt = (id: string) => promptOf(questions, id);
       const total = questions.length;
 
       // From a lesson to its quiz: a link, so Back returns to the lesson.
@@ -129,7 +145,7 @@ export const courseTests = [
 
       // The address, opened in a fresh tab, shows exactly that question (answers shuffled anew).
       const tab = await page.context().newPage();
-      const problems = [];
+      const problems: string[] = [];
       tab.on('pageerror', (e) => problems.push(e.message));
       tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       await tab.goto(link);
@@ -169,11 +185,11 @@ export const courseTests = [
       // Embedded: no header, the embed switches stay next to q as the learner moves on.
       await s.go('#/quiz/discovery?q=discovery-4&embed=1&lock=1');
       const discovery = await quizFile('04-discovery.json');
-      assert.equal((await shownQuestion(page)).prompt, discovery.find((q) => q.id === 'discovery-4').prompt);
+      assert.equal((await shownQuestion(page)).prompt, promptOf(discovery, 'discovery-4'));
       assert.equal(await page.locator('header.app-header').count(), 0, 'no app header in an embed');
       await answerAndGoOn(page);
       await page.waitForFunction(() => location.hash === '#/quiz/discovery?q=discovery-5&embed=1&lock=1');
-      assert.equal((await shownQuestion(page)).prompt, discovery.find((q) => q.id === 'discovery-5').prompt);
+      assert.equal((await shownQuestion(page)).prompt, promptOf(discovery, 'discovery-5'));
       await s.axe('an embedded quiz opened at a question');
     },
   },

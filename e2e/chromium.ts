@@ -1,8 +1,9 @@
 // Launches Debian's Chromium for the e2e suite and the benchmark, with the flags this machine
 // needs (TOOLCHAIN.md pitfall 1): headless as root, and no background traffic to a closed network.
 import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
-export function launchChromium() {
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     args: [

@@ -3,20 +3,23 @@
 // side-by-side view points at the first difference. Light and dark, 1280x720 and 1920x1080, axe
 // with the lab (and the comparison) open, and one run driven by the keyboard alone.
 import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { textOf } from './harness';
+import type { E2eTest, Session } from './harness';
 
 const HD = { width: 1920, height: 1080 };
 
-const labTab = (page) => page.getByRole('tab', { name: /Attack lab/ });
-const lab = (page) => page.getByRole('region', { name: /^Attack lab/ });
-const outcome = (page) => page.getByTestId('attack-outcome');
+const labTab = (page: Page) => page.getByRole('tab', { name: /Attack lab/ });
+const lab = (page: Page) => page.getByRole('region', { name: /^Attack lab/ });
+const outcome = (page: Page) => page.getByTestId('attack-outcome');
 
-async function openLab(s) {
+async function openLab(s: Session): Promise<void> {
   await labTab(s.page).click();
   await lab(s.page).waitFor();
 }
 
 /** Chooses an attack from the lab's list; the run restarts with the defence off. */
-async function choose(s, id) {
+async function choose(s: Session, id: string): Promise<void> {
   const { page } = s;
   const card = lab(page).locator(`.lab-card[data-attack="${id}"]`);
   assert.equal(await card.getAttribute('aria-pressed'), 'false');
@@ -26,16 +29,16 @@ async function choose(s, id) {
 }
 
 /** Waits until the run has ended (the toolbar says so). */
-async function finished(s) {
+async function finished(s: Session): Promise<void> {
   await s.page.waitForFunction(
     () => document.querySelector('.toolbar')?.getAttribute('data-status') === 'finished',
   );
 }
 
 /** The lanes drawn: the header boxes in view, or the pinned names once they have scrolled away. */
-const lanesDrawn = (page) => page.locator('.seq-lane, .seq-sticky__lane').allTextContents();
+const lanesDrawn = (page: Page) => page.locator('.seq-lane, .seq-sticky__lane').allTextContents();
 
-async function runToEnd(s) {
+async function runToEnd(s: Session): Promise<void> {
   await lab(s.page).getByRole('button', { name: 'Run the attack to the end' }).click();
   await finished(s);
   await s.waitSettled();
@@ -43,12 +46,12 @@ async function runToEnd(s) {
 }
 
 /** Defence off: the banner says the attacker won, the live region says so, the theft is marked. */
-async function expectSucceeded(s, id) {
+async function expectSucceeded(s: Session, id: string): Promise<void> {
   const { page } = s;
   const banner = outcome(page);
-  assert.match(await banner.getByRole('heading', { level: 4 }).textContent(), /^Attack succeeded$/);
-  assert.match(await page.getByTestId('announcer').textContent(), /the flow has ended\. Attack succeeded\. /);
-  assert.match(await labTab(page).textContent(), /succeeded/);
+  assert.match(await textOf(banner.getByRole('heading', { level: 4 })), /^Attack succeeded$/);
+  assert.match(await textOf(page.getByTestId('announcer')), /the flow has ended\. Attack succeeded\. /);
+  assert.match(await textOf(labTab(page)), /succeeded/);
   if (id !== 'missing-state') {
     assert.ok(await page.locator('.seq-label--stolen').count(), 'a stolen artefact is marked on the diagram');
   }
@@ -56,7 +59,7 @@ async function expectSucceeded(s, id) {
 }
 
 /** Flips the defence on: the run restarts, and the URL says so. */
-async function defenceOn(s, id) {
+async function defenceOn(s: Session, id: string): Promise<void> {
   const { page } = s;
   const defence = lab(page).getByRole('switch', { name: /^Defence/ });
   assert.equal(await defence.isChecked(), false);
@@ -68,32 +71,32 @@ async function defenceOn(s, id) {
 }
 
 /** Defence on: stopped at message N by the rule; the arrow carries the stop sign and the rule. */
-async function expectStopped(s, rule) {
+async function expectStopped(s: Session, rule: string): Promise<number> {
   const { page } = s;
-  const head = await outcome(page).getByRole('heading', { level: 4 }).textContent();
-  const match = /^Attack stopped at message (\d+) by rule ([A-Z]-\d+)$/.exec(head ?? '');
+  const head = await textOf(outcome(page).getByRole('heading', { level: 4 }));
+  const match = /^Attack stopped at message (\d+) by rule ([A-Z]-\d+)$/.exec(head);
   assert.ok(match, `banner: ${head}`);
   assert.equal(match[2], rule);
   const n = Number(match[1]);
-  assert.match(await outcome(page).textContent(), /The rule that stops it/);
+  assert.match(await textOf(outcome(page)), /The rule that stops it/);
   assert.match(
-    await page.getByTestId('announcer').textContent(),
+    await textOf(page.getByTestId('announcer')),
     new RegExp(`the flow has ended\\. Attack stopped at message ${n} by rule ${rule}\\.`),
   );
   const label = page.locator(`.seq-label[data-seq="${n - 1}"]`);
-  assert.match(await label.getAttribute('class'), /seq-label--stop/);
-  assert.match(await label.textContent(), new RegExp(`STOP · ${rule}`));
+  assert.match((await label.getAttribute('class')) ?? '', /seq-label--stop/);
+  assert.match(await textOf(label), new RegExp(`STOP · ${rule}`));
   assert.equal(await page.locator('.seq-label--stop').count(), 1, 'one stopping arrow');
   assert.equal(await page.locator('.seq-stop').count(), 1, 'the arrow carries the stop sign');
   assert.match(
-    await page.locator(`[role="option"][data-seq="${n - 1}"]`).textContent(),
+    await textOf(page.locator(`[role="option"][data-seq="${n - 1}"]`)),
     new RegExp(`attack stopped here by rule ${rule}`),
   );
   return n;
 }
 
 /** The stop button selects the message in the list, the diagram and the inspector. */
-async function showStop(s, n) {
+async function showStop(s: Session, n: number): Promise<void> {
   const { page } = s;
   await outcome(page)
     .getByRole('button', { name: `Show message ${n}` })
@@ -105,16 +108,24 @@ async function showStop(s, n) {
     n - 1,
   );
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-seq')), String(n - 1));
-  assert.match(await page.locator('.inspector .panel__count').textContent(), new RegExp(`message ${n}$`));
+  assert.match(await textOf(page.locator('.inspector .panel__count')), new RegExp(`message ${n}$`));
   assert.match(
-    await page.locator(`.seq-label[data-seq="${n - 1}"]`).getAttribute('class'),
+    (await page.locator(`.seq-label[data-seq="${n - 1}"]`).getAttribute('class')) ?? '',
     /seq-label--selected/,
   );
   await option.waitFor();
 }
 
 /** The side-by-side view: its first difference, said in words, at the stopping message here. */
-async function compare(s, { n, rule, shot, axe }) {
+interface Comparison {
+  /** The message the defence stopped the attack at. */
+  n: number;
+  rule: string;
+  shot?: string | undefined;
+  axe?: string | undefined;
+}
+
+async function compare(s: Session, { n, rule, shot, axe }: Comparison): Promise<void> {
   const { page } = s;
   await openLab(s);
   const opener = lab(page).getByRole('button', { name: /Compare defence off and on/ });
@@ -123,22 +134,22 @@ async function compare(s, { n, rule, shot, axe }) {
   await dialog.getByRole('table').waitFor();
   const first = dialog.locator('tr[data-first-difference]');
   assert.equal(await first.count(), 1);
-  const number = Number(/^\d+/.exec((await first.getByRole('rowheader').textContent()) ?? '')?.[0]);
+  const number = Number(/^\d+/.exec(await textOf(first.getByRole('rowheader')))?.[0]);
   // The runs part at the first message whose content differs: the stop, or a message before it
   // (a client that skips a check prepares a different request long before anyone refuses it).
   assert.ok(number >= 1 && number <= n, `the runs part at ${number}, at or before the stop ${n}`);
-  assert.match(await first.textContent(), /First difference/);
-  const summary = await page.getByTestId('compare-summary').textContent();
+  assert.match(await textOf(first), /First difference/);
+  const summary = await textOf(page.getByTestId('compare-summary'));
   assert.match(summary, new RegExp(`Message ${number} is the first difference`));
   if (number === n) {
-    assert.match(await first.textContent(), new RegExp(`STOP · ${rule}`));
+    assert.match(await textOf(first), new RegExp(`STOP · ${rule}`));
     assert.match(summary, new RegExp(`That is where the defence stopped the attack \\(rule ${rule}\\)`));
   } else {
     assert.match(summary, new RegExp(`The defence stopped the attack at message ${n} \\(rule ${rule}\\)`));
   }
   // The parameter that differs is named under the first difference.
-  assert.match(await dialog.locator('.compare__param-row').textContent(), /^What differs: /);
-  assert.match(await dialog.textContent(), /Defence off the vulnerable runAttack succeeded/);
+  assert.match(await textOf(dialog.locator('.compare__param-row')), /^What differs: /);
+  assert.match(await textOf(dialog), /Defence off the vulnerable runAttack succeeded/);
   // The first difference is scrolled into view inside the table.
   const box = await first.boundingBox();
   const scroller = await dialog.locator('.compare__scroll').boundingBox();
@@ -151,13 +162,26 @@ async function compare(s, { n, rule, shot, axe }) {
 }
 
 /** The whole lab loop for one attack. */
-async function labLoop(s, { id, rule, lanes = ['Attacker'], shots = {}, axe }) {
+interface LabLoop {
+  id: string;
+  rule: string;
+  /** Lanes the attack draws besides the usual four. */
+  lanes?: string[];
+  /** Screenshots to take at each stage, by name. */
+  shots?: { list?: string; won?: string; stopped?: string; shown?: string; compare?: string };
+  axe?: string;
+}
+
+async function labLoop(
+  s: Session,
+  { id, rule, lanes = ['Attacker'], shots = {}, axe }: LabLoop,
+): Promise<number> {
   const { page } = s;
   await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo');
   await openLab(s);
   if (shots.list) await s.screenshot(shots.list);
   await choose(s, id);
-  assert.match(await lab(page).textContent(), /What the attacker tries/);
+  assert.match(await textOf(lab(page)), /What the attacker tries/);
   await lessonOf(s);
   await runToEnd(s);
   await expectSucceeded(s, id);
@@ -176,7 +200,7 @@ async function labLoop(s, { id, rule, lanes = ['Attacker'], shots = {}, axe }) {
 }
 
 /** The lesson the lab links to: a link to `#/lessons/<the attack's lesson>`. */
-async function lessonOf(s) {
+async function lessonOf(s: Session): Promise<string> {
   const href = await lab(s.page)
     .getByRole('link', { name: 'Read the lesson on this attack' })
     .getAttribute('href');
@@ -185,7 +209,7 @@ async function lessonOf(s) {
   return id;
 }
 
-export const attackTests = [
+export const attackTests: E2eTest[] = [
   {
     name: 'attack lab, mix-up: defence off wins, defence on stops at the iss check (C-19), light 1280',
     slug: 'lab-mix-up',
@@ -300,7 +324,7 @@ export const attackTests = [
       await page.keyboard.press('Space');
       await page.waitForFunction(() => !location.hash.includes('attack='));
       await s.waitSettled();
-      assert.match(await lab(page).textContent(), /The attack is off/);
+      assert.match(await textOf(lab(page)), /The attack is off/);
       await page.getByRole('button', { name: 'Run to end', exact: true }).click();
       await finished(s);
       assert.ok(!(await lanesDrawn(page)).includes('Attacker'), 'no attacker lane');
@@ -389,7 +413,7 @@ export const attackTests = [
       assert.equal(await s.messageCount(), 0, 'the run restarted as the new variant');
       await runToEnd(s);
       await expectStopped(s, 'A-16');
-      assert.match(await outcome(page).textContent(), /caught a redirect with nothing to redeem/);
+      assert.match(await textOf(outcome(page)), /caught a redirect with nothing to redeem/);
     },
   },
 ];

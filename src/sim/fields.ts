@@ -1,0 +1,14 @@
+/**
+ * A string field of a JSON body or of a token's claims, or a fallback when it is missing or is not a
+ * string. The body comes from a party the reader does not control: a field that ought to be a string
+ * (an OAuth `error`, a `scope`, a `client_id`) may be an object, which String() would show as
+ * "[object Object]".
+ */
+export function stringField(
+  record: Readonly<Record<string, unknown>> | null | undefined,
+  name: string,
+  fallback = '',
+): string {
+  const value = record?.[name];
+  return typeof value === 'string' ? value : fallback;
+}
