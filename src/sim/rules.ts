@@ -3,7 +3,9 @@
  * C-xx client, S-xx MCP server, A-xx authorization server. Generated from section 3 of
  * docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
  */
-export type RuleParty = 'client' | 'mcp' | 'as';
+import type { RuleParty } from './parties';
+
+export type { RuleParty };
 
 export interface Rule {
   party: RuleParty;

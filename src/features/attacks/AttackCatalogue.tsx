@@ -6,7 +6,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { AttackId } from '../../sim/attacks/ids';
 import type { AttackDef } from '../../sim/attacks/types';
 import { scrollWithin } from './scroll';
-import { TARGET_LANE, TARGET_NAME } from './words';
+import { PARTIES } from '../../sim/parties';
 
 function Card({
   attack,
@@ -36,9 +36,9 @@ function Card({
           {attack.summary}
         </span>
         <span id={`${id}-meta`} className="lab-card__meta">
-          <span className={`lab-target lab-target--${TARGET_LANE[attack.target]}`}>
+          <span className={`lab-target lab-target--${attack.target}`}>
             <span className="visually-hidden">Targets: </span>
-            {TARGET_NAME[attack.target]}
+            {PARTIES[attack.target].name}
           </span>
           <span className="lab-card__rules">
             <span className="visually-hidden">Rules: </span>

@@ -17,7 +17,7 @@ import { Switch } from './Switch';
 import { useAttackMarks } from './useAttackMarks';
 import { VariantChooser } from './VariantChooser';
 import type { LabActions } from './useLabActions';
-import { TARGET_LANE, TARGET_PHRASE } from './words';
+import { PARTIES } from '../../sim/parties';
 
 function RunState({
   attack,
@@ -103,8 +103,8 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
   return (
     <div className="lab__attack" aria-labelledby={`${id}-title`} role="group">
       <p className="lab__meta">
-        <span className={`lab-target lab-target--${TARGET_LANE[attack.target]}`}>
-          Targets {TARGET_PHRASE[attack.target]}
+        <span className={`lab-target lab-target--${attack.target}`}>
+          Targets {PARTIES[attack.target].the}
         </span>
       </p>
       <h3 id={`${id}-title`} ref={heading} tabIndex={-1} className="lab__title">

@@ -39,7 +39,7 @@ describe('Attack lab: choosing and switching', () => {
     expect(cards).toHaveLength(Object.keys(ATTACKS).length);
     const mixUp = within(lab).getByRole('button', { name: ATTACKS['mix-up'].title });
     expect(mixUp).toHaveAccessibleDescription(/forwards the victim to the honest one/);
-    expect(mixUp).toHaveAccessibleDescription(/Targets: Client/);
+    expect(mixUp).toHaveAccessibleDescription(/Targets: MCP client/);
     expect(mixUp).toHaveAccessibleDescription(/C-18 · C-19 · C-20/);
     const pkce = within(lab).getByRole('button', { name: ATTACKS['stolen-code-no-pkce'].title });
     expect(pkce).toHaveAccessibleDescription(

@@ -12,9 +12,7 @@ import { InlineCode } from '../controls/InlineCode';
 import { defenceRules, firstTheft, outcomeHeadline } from './marks';
 import type { AttackMarks } from './marks';
 import { scrollWithin } from './scroll';
-import { TARGET_PHRASE } from './words';
-
-const PARTY = { client: 'Client', mcp: 'MCP server', as: 'Authorization server' } as const;
+import { PARTIES } from '../../sim/parties';
 
 export function RuleText({ id }: { id: RuleId }) {
   const rule = RULES[id];
@@ -22,7 +20,7 @@ export function RuleText({ id }: { id: RuleId }) {
     <>
       <span className="lab-rule__id">{id}</span>{' '}
       <span className="lab-rule__meta">
-        {PARTY[rule.party]} · {rule.level}
+        {PARTIES[rule.party].name} · {rule.level}
       </span>{' '}
       <span className="lab-rule__text">
         <InlineCode text={rule.text} />
@@ -93,7 +91,7 @@ export function OutcomeBanner({ attack, report, marks, onShowMessage }: Props) {
       <p className="lab-outcome__text">{won ? attack.explain.vulnerable : attack.explain.defended}</p>
       <h5 className="lab-outcome__label">
         {won
-          ? `The rule that would have stopped it (${TARGET_PHRASE[attack.target]} skipped it)`
+          ? `The rule that would have stopped it (${PARTIES[attack.target].the} skipped it)`
           : 'The rule that stops it'}
       </h5>
       <ul className="lab-rules">

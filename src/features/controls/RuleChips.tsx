@@ -6,8 +6,7 @@ import { useId, useState } from 'react';
 import { RULES, isRuleId } from '../../sim/rules';
 import type { RuleId } from '../../sim/rules';
 import { InlineCode } from './InlineCode';
-
-const PARTY: Record<string, string> = { client: 'Client', mcp: 'MCP server', as: 'Authorization server' };
+import { PARTIES } from '../../sim/parties';
 
 export function RuleChips({ ids, label = 'Rules' }: { ids: readonly string[]; label?: string }) {
   const [open, setOpen] = useState<RuleId | null>(null);
@@ -38,7 +37,7 @@ export function RuleChips({ ids, label = 'Rules' }: { ids: readonly string[]; la
         {rule && shown && (
           <>
             <p className="rules__head">
-              <strong>{shown}</strong> · {PARTY[rule.party]} ·{' '}
+              <strong>{shown}</strong> · {PARTIES[rule.party].name} ·{' '}
               <span className="rules__level">{rule.level}</span>
             </p>
             <p className="rules__text">

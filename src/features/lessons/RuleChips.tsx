@@ -3,15 +3,10 @@
  * a details element that opens with Enter or Space, so it works with a keyboard and a screen reader.
  */
 import { useId } from 'react';
-import { RULES, isRuleId, type RuleParty } from '../../sim/rules';
+import { PARTIES } from '../../sim/parties';
+import { RULES, isRuleId } from '../../sim/rules';
 import type { Navigate } from './HashLink';
 import { InlineMarkdown } from './markdown/Markdown';
-
-const PARTY: Record<RuleParty, string> = {
-  client: 'MCP client',
-  mcp: 'MCP server',
-  as: 'Authorization server',
-};
 
 export function RuleChips({ rules, navigate }: { rules: readonly string[]; navigate: Navigate }) {
   const headingId = useId();
@@ -30,11 +25,11 @@ export function RuleChips({ rules, navigate }: { rules: readonly string[]; navig
               <details className={`rule-chip rule-chip--${rule.party}`}>
                 <summary title={`${rule.level}: ${rule.text.replace(/`/g, '')}`}>
                   {id}
-                  <span className="lq-visually-hidden">, {PARTY[rule.party]} rule</span>
+                  <span className="lq-visually-hidden">, {PARTIES[rule.party].name} rule</span>
                 </summary>
                 <div className="rule-chip__body">
                   <p className="rule-chip__meta">
-                    <strong>{rule.level}</strong> · {PARTY[rule.party]} · {rule.base}
+                    <strong>{rule.level}</strong> · {PARTIES[rule.party].name} · {rule.base}
                   </p>
                   <p>
                     <InlineMarkdown source={rule.text} navigate={navigate} />

@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from 'msw';
 import type { Lane } from '../lanes';
+import type { RuleParty } from '../parties';
 import type { RuleId } from '../rules';
 import type { RunConfig, RunResult } from '../flow/simulation';
 import type { World } from '../world/world';
@@ -37,7 +38,7 @@ export interface AttackDef {
   /** One sentence: what the attacker tries. */
   summary: string;
   /** The party the attack makes vulnerable or malicious. */
-  target: 'client' | 'as' | 'mcp';
+  target: RuleParty;
   /** The rules whose enforcement is the defence. */
   rules: RuleId[];
   lesson: string;

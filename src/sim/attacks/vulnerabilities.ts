@@ -1,9 +1,16 @@
 /**
  * Named vulnerabilities: each switches off exactly one rule in one party. The honest code paths
  * consult `world.isVulnerable(id)` at the one place the rule is enforced, so a vulnerability is an
- * explicit, searchable override rather than a fork of the server (DESIGN.md principle 2).
+ * explicit, searchable override rather than a fork of the server (DESIGN.md principle 2). A client's
+ * vulnerability names the client check it switches off, and the compiler requires it to.
  */
+import type { ClientChecks } from '../client/types';
+import type { RuleParty } from '../parties';
 import type { RuleId } from '../rules';
+
+export type VulnerabilityDef =
+  | { party: 'client'; check: keyof ClientChecks; breaks: RuleId; title: string }
+  | { party: Exclude<RuleParty, 'client'>; breaks: RuleId; title: string };
 
 export const VULNERABILITIES = {
   'as-pkce-optional': { party: 'as', breaks: 'A-16', title: 'Authorization server does not require PKCE' },
@@ -56,37 +63,66 @@ export const VULNERABILITIES = {
     breaks: 'S-04',
     title: 'MCP server advertises every scope, admin included',
   },
-  'client-no-pkce': { party: 'client', breaks: 'C-26', title: 'Client sends no code_challenge' },
+  'client-no-pkce': {
+    party: 'client',
+    check: 'pkce',
+    breaks: 'C-26',
+    title: 'Client sends no code_challenge',
+  },
   'client-no-s256-check': {
     party: 'client',
+    check: 's256Support',
     breaks: 'C-28',
     title: 'Client does not insist on S256: it goes ahead whatever code_challenge_methods_supported says',
   },
-  'client-no-state-check': { party: 'client', breaks: 'C-30', title: 'Client does not check state' },
-  'client-no-iss-check': { party: 'client', breaks: 'C-19', title: 'Client does not check iss' },
-  'client-omit-resource': { party: 'client', breaks: 'C-22', title: 'Client omits the resource parameter' },
+  'client-no-state-check': {
+    party: 'client',
+    check: 'state',
+    breaks: 'C-30',
+    title: 'Client does not check state',
+  },
+  'client-no-iss-check': {
+    party: 'client',
+    check: 'iss',
+    breaks: 'C-19',
+    title: 'Client does not check iss',
+  },
+  'client-omit-resource': {
+    party: 'client',
+    check: 'resource',
+    breaks: 'C-22',
+    title: 'Client omits the resource parameter',
+  },
   'client-token-in-query': {
     party: 'client',
+    check: 'tokenInHeader',
     breaks: 'C-24',
     title: 'Client puts the token in the query string',
   },
   'client-no-prm-resource-check': {
     party: 'client',
+    check: 'prmResource',
     breaks: 'C-22',
     title: "Client does not check the metadata's resource",
   },
   'client-no-issuer-check': {
     party: 'client',
+    check: 'metadataIssuer',
     breaks: 'C-06',
     title: "Client does not check the metadata's issuer",
   },
-  'client-all-scopes': { party: 'client', breaks: 'C-15', title: 'Client asks for every scope it can' },
+  'client-all-scopes': {
+    party: 'client',
+    check: 'leastPrivilege',
+    breaks: 'C-15',
+    title: 'Client asks for every scope it can',
+  },
   'proxy-no-per-client-consent': {
     party: 'mcp',
     breaks: 'S-16',
     title: 'MCP proxy skips per-client consent',
   },
-} as const satisfies Record<string, { party: 'as' | 'mcp' | 'client'; breaks: RuleId; title: string }>;
+} as const satisfies Record<string, VulnerabilityDef>;
 
 export type VulnerabilityId = keyof typeof VULNERABILITIES;
 

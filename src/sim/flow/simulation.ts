@@ -5,6 +5,7 @@
  * with one that waits for Next.
  */
 import { createActor, toPromise } from 'xstate';
+import { VULNERABILITIES } from '../attacks/vulnerabilities';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
 import type { AttackId } from '../attacks/ids';
 import { resolveAttack } from '../attacks/registry';
@@ -129,23 +130,11 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
   },
 };
 
-const CHECK_FOR: Partial<Record<VulnerabilityId, keyof ClientChecks>> = {
-  'client-no-pkce': 'pkce',
-  'client-no-s256-check': 's256Support',
-  'client-no-state-check': 'state',
-  'client-no-iss-check': 'iss',
-  'client-omit-resource': 'resource',
-  'client-no-prm-resource-check': 'prmResource',
-  'client-no-issuer-check': 'metadataIssuer',
-  'client-token-in-query': 'tokenInHeader',
-  'client-all-scopes': 'leastPrivilege',
-};
-
 export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): ClientChecks {
   const checks = { ...ALL_CHECKS };
   for (const v of vulnerabilities) {
-    const key = CHECK_FOR[v];
-    if (key) checks[key] = false;
+    const def: { party: string; check?: keyof ClientChecks } = VULNERABILITIES[v];
+    if (def.check) checks[def.check] = false;
   }
   return checks;
 }
