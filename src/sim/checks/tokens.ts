@@ -90,21 +90,36 @@ export function tokenResponseChecks(
     );
   }
   const aud = typeof body.access_token === 'string' ? audienceOf(body.access_token) : null;
-  if (aud !== null && facts.resource !== undefined) {
-    const resource = facts.resource;
-    checks.push(
-      withFix(
-        check(
-          'A-22',
-          'Audience is the resource asked for',
-          aud.length > 0 && aud.every((a) => a === resource),
-          `aud is ${aud.length > 0 ? aud.join(' ') : '(none)'}; the request named ${resource}`,
-        ),
-        `Restrict the token to the resource requested: aud = ${resource} (RFC 8707 §2).`,
+  if (aud !== null) checks.push(audienceCheck(aud, facts.resource));
+  return checks;
+}
+
+/**
+ * A-22 (RFC 8707 §2): the token is restricted to the resource asked for; asked for none, a token
+ * naming several resources is valid at each of them, which is what audience restriction prevents.
+ */
+function audienceCheck(aud: string[], resource: string | undefined): Check {
+  const named = aud.length > 0 ? aud.join(' ') : '(none)';
+  if (resource === undefined) {
+    return withFix(
+      check(
+        'A-22',
+        'Audience restricted',
+        aud.length <= 1,
+        `no resource was asked for, and aud is ${named}${aud.length > 1 ? ': one token for every one of them' : ''}`,
       ),
+      'Restrict each token to one resource: require resource (invalid_target without it), or issue a token for a single default resource.',
     );
   }
-  return checks;
+  return withFix(
+    check(
+      'A-22',
+      'Audience is the resource asked for',
+      aud.length > 0 && aud.every((a) => a === resource),
+      `aud is ${named}; the request named ${resource}`,
+    ),
+    `Restrict the token to the resource requested: aud = ${resource} (RFC 8707 §2).`,
+  );
 }
 
 /** C-22, C-26 on a token request for a code: resource again, and the verifier for a challenge sent. */
