@@ -69,6 +69,8 @@ export const playerActors = {
     check(stepper.snapshot());
     return stepper.subscribe(check);
   }),
+  /** A recorded trace needs no run: only the core, which the inspector decodes tokens with. */
+  loadCore: fromPromise<Core>(() => loadCore()),
   runToEnd: fromPromise<View, { stepper: Stepper | null }>(async ({ input }) => {
     const stepper = loaded(input.stepper);
     await stepper.runToEnd();

@@ -13,6 +13,8 @@ const STATUS_OF: Partial<Record<string, PlayerStatus>> = {
   playing: 'playing',
   awaitingConsent: 'awaitingConsent',
   finished: 'finished',
+  // A recording has nothing more to show: as finished as a run can be.
+  recorded: 'finished',
   failed: 'failed',
 };
 

@@ -4,12 +4,12 @@
  * simulation; this machine only decides when to ask it for the next message (DESIGN.md
  * principle 3: modes are states, data is context).
  */
-import { assign, setup } from 'xstate';
+import { assign, not, setup } from 'xstate';
 import { afterNextPaint } from './afterNextPaint';
 import { playerActors, viewOf } from './actors';
 import { decisionsBefore } from './positioning';
 import type { Target } from './positioning';
-import { EMPTY_VIEW, SPEEDS } from './types';
+import { EMPTY_VIEW, recordedView, SPEEDS } from './types';
 import type { PlayerContext, PlayerEvent, PlayerInput, View } from './types';
 
 export { EMPTY_VIEW, SPEEDS } from './types';
@@ -49,6 +49,7 @@ export const playerMachine = setup({
     isEmpty: ({ context }) => context.view.trace.length === 0,
     canGoBack: ({ context }) => context.view.trace.length > 0,
     nextIsReady: ({ context }) => context.stepper?.nextIsReady ?? false,
+    isRecorded: ({ context }) => context.recorded !== null,
   },
   actions: {
     /**
@@ -89,21 +90,27 @@ export const playerMachine = setup({
   id: 'player',
   context: ({ input }) => ({
     config: input.config,
+    recorded: input.recorded ?? null,
     target: input.target ?? { kind: 'count', count: 0 },
     decisions: input.decisions ?? [],
     core: null,
     stepper: null,
-    view: EMPTY_VIEW,
-    selected: null,
+    view: input.recorded ? recordedView(input.recorded) : EMPTY_VIEW,
+    // A recording opens on its first message that broke a rule, if any.
+    selected:
+      input.recorded?.find(
+        (e) => (e.kind === 'request' || e.kind === 'response') && e.checks?.some((c) => c.status === 'fail'),
+      )?.seq ?? null,
     speed: input.speed ?? 'normal',
     autoplay: false,
     nudges: 0,
     notice: null,
     error: null,
   }),
-  initial: 'loading',
+  initial: 'start',
   on: {
     LOAD: {
+      guard: not('isRecorded'),
       target: '.loading',
       reenter: true,
       actions: assign(({ event }) => ({
@@ -114,6 +121,7 @@ export const playerMachine = setup({
       })),
     },
     RESET: {
+      guard: not('isRecorded'),
       target: '.loading',
       reenter: true,
       actions: assign(() => {
@@ -128,6 +136,20 @@ export const playerMachine = setup({
     SET_SPEED: { actions: assign({ speed: ({ event }) => event.speed }) },
   },
   states: {
+    start: {
+      always: [{ guard: 'isRecorded', target: 'recorded' }, { target: 'loading' }],
+    },
+    // A recorded trace: all of it at once; messages can be selected, nothing is stepped.
+    recorded: {
+      invoke: {
+        src: 'loadCore',
+        onDone: { actions: assign({ core: ({ event }) => event.output }) },
+        onError: {
+          target: 'failed',
+          actions: { type: 'fail', params: ({ event }: { event: { error: unknown } }) => event.error },
+        },
+      },
+    },
     loading: {
       entry: assign({ error: null }),
       invoke: {

@@ -2,6 +2,7 @@
 import type { Decision } from '../../sim/browser/browser';
 import type { Stepper, StepperSnapshot } from '../../sim/flow/stepper';
 import type { RunConfig } from '../../sim/flow/simulation';
+import type { TraceEvent } from '../../sim/trace/types';
 import type { Core } from '../runtime/loadCore';
 import type { Target } from './positioning';
 
@@ -22,10 +23,22 @@ export interface PlayerInput {
   target?: Target;
   decisions?: Decision[];
   speed?: Speed;
+  /**
+   * A trace recorded elsewhere (an imported HAR): shown whole, nothing simulated. The player then
+   * only loads the core (the inspector decodes tokens with it) and lets messages be selected.
+   */
+  recorded?: readonly TraceEvent[];
+}
+
+/** The view of a recorded trace: every message at once, and nothing more to come. */
+export function recordedView(trace: readonly TraceEvent[]): View {
+  return { trace, consent: null, outcome: null, attack: null, finished: true };
 }
 
 export interface PlayerContext {
   config: RunConfig;
+  /** Set for a recorded trace (see PlayerInput.recorded): the player then never simulates. */
+  recorded: readonly TraceEvent[] | null;
   /** Where the next load positions the run, and the consent answers it replays. */
   target: Target;
   decisions: Decision[];

@@ -10,7 +10,7 @@ import { readHar } from './parse';
 import { summarise } from './summary';
 import type { HarSummary } from './summary';
 
-export { MAX_HAR_BYTES, sizeProblem } from './parse';
+export { MAX_HAR_BYTES, sizeProblem, tooLarge } from './parse';
 export type { HarProblem } from './parse';
 export type { Finding, HarSummary, NotCheckable, RuleResult } from './summary';
 

@@ -51,10 +51,14 @@ function megabytes(bytes: number): string {
 
 /** Checked before a byte is read: a file past the limit is refused by its size alone. */
 export function sizeProblem(bytes: number): HarProblem | null {
-  if (bytes <= MAX_HAR_BYTES) return null;
+  return bytes <= MAX_HAR_BYTES ? null : tooLarge(`This file is ${megabytes(bytes)}`);
+}
+
+/** The same refusal for a file whose size shows only as it arrives (a stream past the limit). */
+export function tooLarge(what = 'This file is larger than that'): HarProblem {
   return {
     kind: 'too-large',
-    message: `This file is ${megabytes(bytes)}; the limit is ${megabytes(MAX_HAR_BYTES)}. Record only the flow you want to check (clear the Network panel, connect, export), or filter the panel to the MCP server and its authorization server before exporting.`,
+    message: `${what}; the limit is ${megabytes(MAX_HAR_BYTES)}. Record only the flow you want to check (clear the Network panel, connect, export), or filter the panel to the MCP server and its authorization server before exporting.`,
   };
 }
 
