@@ -12,6 +12,7 @@ import { attackTests } from './attacks.tests.mjs';
 import { talkTests } from './talks.tests.mjs';
 import { courseTests } from './course.tests.mjs';
 import { securityTests } from './security.tests.mjs';
+import { harTests } from './har.tests.mjs';
 import { openPage } from './harness.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,7 +49,14 @@ async function main() {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
-  for (const test of [...tests, ...attackTests, ...talkTests, ...courseTests, ...securityTests]) {
+  for (const test of [
+    ...tests,
+    ...attackTests,
+    ...talkTests,
+    ...courseTests,
+    ...securityTests,
+    ...harTests,
+  ]) {
     if (only && !test.name.includes(only)) continue;
     const started = Date.now();
     const session = await openPage(browser, server.url, test.options);

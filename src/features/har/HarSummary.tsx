@@ -30,13 +30,13 @@ function BrokenGroup({ result }: { result: RuleResult }) {
   const fixes = [...new Set(result.findings.map((f) => f.check.fix).filter((f): f is string => Boolean(f)))];
   return (
     <li className="har-rule har-rule--broken">
-      <h4 className="har-rule__head">
+      <h3 className="har-rule__head">
         <span className="finding__rule">{result.rule}</span>
         <span className="finding__level">{rule.level}</span>
         <span className="har-rule__text">
           <InlineCode text={rule.text} />
         </span>
-      </h4>
+      </h3>
       <p className="finding__source">{rule.base}</p>
       <ul className="har-rule__findings">
         {result.findings.map((f, i) => (
