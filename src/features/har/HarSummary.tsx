@@ -11,9 +11,9 @@ import { PlayerContext } from '../player/PlayerContext';
 import { useMask } from '../presenter/MaskContext';
 
 function MessageButton({ finding }: { finding: Finding }) {
-  const send = PlayerContext.useActorRef().send;
+  const player = PlayerContext.useActorRef();
   const show = () => {
-    send({ type: 'SELECT', seq: finding.seq });
+    player.send({ type: 'SELECT', seq: finding.seq });
     document.getElementById('inspector-title')?.scrollIntoView({ block: 'nearest' });
   };
   return (
