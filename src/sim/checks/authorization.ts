@@ -71,20 +71,33 @@ export function authorizationRequestChecks(
       ),
       'Send a fresh random state with each authorization request, and compare it on the callback.',
     ),
-    withFix(
-      check(
-        'C-22',
-        'resource',
-        sent !== null && (resource === undefined || sent === resource),
-        sent === null
-          ? 'no resource parameter: the token is not bound to this MCP server'
-          : `resource=${sent}${resource !== undefined && sent !== resource ? `; the protected resource metadata names ${resource}` : ''}`,
-        enforce.resource ?? true,
-      ),
-      `Send resource=${resource ?? "<the MCP server's canonical URI>"} in the authorization request and in the token request (RFC 8707).`,
-    ),
+    resourceCheck(sent, resource, 'authorization', enforce.resource ?? true),
   );
   return checks;
+}
+
+/**
+ * C-22 (RFC 8707 §2; MCP: "MUST be included in both authorization requests and token requests"):
+ * `resource` is sent, and it is the MCP server's canonical URI, as its metadata names it.
+ */
+export function resourceCheck(
+  sent: string | null,
+  resource: string | undefined,
+  request: 'authorization' | 'token',
+  enforced = true,
+): Check {
+  return withFix(
+    check(
+      'C-22',
+      'resource',
+      sent !== null && (resource === undefined || sent === resource),
+      sent === null
+        ? 'no resource parameter: the token is not bound to this MCP server'
+        : `resource=${sent}${resource !== undefined && sent !== resource ? `; the protected resource metadata names ${resource}` : ''}`,
+      enforced,
+    ),
+    `Send resource=${resource ?? "<the MCP server's canonical URI>"} in the ${request} request, as in ${request === 'token' ? 'the authorization request' : 'the token request'} (RFC 8707 §2).`,
+  );
 }
 
 /** What the client recorded before it sent the user away (C-18), and what it compares with. */

@@ -9,6 +9,7 @@
 import { peekJwt } from '../crypto/jwt';
 import { challengeS256 } from '../crypto/pkce';
 import { check, withFix } from '../trace/check';
+import { resourceCheck } from './authorization';
 import type { Check, HeaderList } from '../trace/types';
 import { headerValue } from '../trace/types';
 
@@ -127,20 +128,7 @@ export function tokenRequestChecks(
   form: URLSearchParams,
   facts: { resource: string | undefined; challengeSent: boolean | undefined },
 ): Check[] {
-  const sent = form.get('resource');
-  const checks: Check[] = [
-    withFix(
-      check(
-        'C-22',
-        'resource',
-        sent !== null && (facts.resource === undefined || sent === facts.resource),
-        sent === null
-          ? 'no resource parameter: the token is not bound to this MCP server'
-          : `resource=${sent}${facts.resource !== undefined && sent !== facts.resource ? `; the protected resource metadata names ${facts.resource}` : ''}`,
-      ),
-      `Send resource=${facts.resource ?? "<the MCP server's canonical URI>"} in the token request too (RFC 8707 §2; MCP: "in both authorization requests and token requests").`,
-    ),
-  ];
+  const checks: Check[] = [resourceCheck(form.get('resource'), facts.resource, 'token')];
   if (form.get('grant_type') === 'authorization_code' && facts.challengeSent === true) {
     const verifier = form.get('code_verifier');
     checks.push(

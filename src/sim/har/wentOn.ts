@@ -13,35 +13,35 @@ function clientRule(c: Check): boolean {
   return c.rule.startsWith('C-');
 }
 
-export function wentOnChecks(failure: PendingFailure, using: string): Check[] {
+/**
+ * The client's conduct after a failure: `using` names the request that went on with what failed
+ * (the rule broken there), or is null when nothing did (the client stopped, as it must).
+ */
+function conduct(failure: PendingFailure, using: string | null): Check[] {
   return failure.checks
     .filter(clientRule)
     .map((failed) =>
       withFix(
         check(
           failed.rule,
-          `Stopped after "${failed.label}" failed`,
-          false,
-          `${failure.what} (message ${failure.seq + 1}) failed ${failed.rule}: ${failed.detail}. The client went on and ${using}.`,
+          `Stops when "${failed.label}" fails`,
+          using === null,
+          `${failure.what} (message ${failure.seq + 1}) failed ${failed.rule}${
+            using === null
+              ? ', and the client sent nothing that used it.'
+              : `: ${failed.detail}. The client went on and ${using}.`
+          }`,
         ),
-        `Stop the flow when this check fails; do not use the ${failure.what.toLowerCase().replace(/^the /, '')} for anything.`,
+        `Stop the flow when this check fails; use nothing from ${failure.what.replace(/^The /, 'the ')}.`,
       ),
     );
 }
 
+export function wentOnChecks(failure: PendingFailure, using: string): Check[] {
+  return conduct(failure, using);
+}
+
 /** The pass that says the client stopped: a failed check and nothing that used it afterwards. */
 export function stoppedCheck(failure: PendingFailure): Check[] {
-  return failure.checks
-    .filter(clientRule)
-    .map((failed) =>
-      withFix(
-        check(
-          failed.rule,
-          `Stopped after "${failed.label}" failed`,
-          true,
-          `${failure.what} (message ${failure.seq + 1}) failed ${failed.rule}, and the client sent nothing that used it.`,
-        ),
-        'Keep stopping here.',
-      ),
-    );
+  return conduct(failure, null);
 }
