@@ -52,7 +52,7 @@ export async function importHar(text: string): Promise<HarResult> {
     const notes = [...read.notes, ...analysis.notes];
     if (analysis.unrelated > 0)
       notes.push(
-        `${analysis.unrelated} ${analysis.unrelated === 1 ? 'request' : 'requests'} that are no part of the flow (pages, scripts, other hosts) left out.`,
+        `${analysis.unrelated} ${analysis.unrelated === 1 ? 'request that is' : 'requests that are'} no part of the flow (pages, scripts, other hosts) left out.`,
       );
     return {
       ok: true,

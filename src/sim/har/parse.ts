@@ -210,7 +210,7 @@ export function readHar(text: string): HarRead {
   }
   if (quiet > 0)
     notes.push(
-      `${quiet} ${quiet === 1 ? 'entry' : 'entries'} that are not HTTP requests (CORS preflights, data: URLs) left out.`,
+      `${quiet} ${quiet === 1 ? 'entry that is not an HTTP request' : 'entries that are not HTTP requests'} (CORS preflights, data: URLs) left out.`,
     );
   // In the order they were sent: exporters mostly write them so, but not always. Without a start
   // time on every entry, the file's order is the only order there is.
