@@ -107,7 +107,8 @@ function queryOf(url: string): URLSearchParams {
   }
 }
 
-function formOf(e: HarExchange): URLSearchParams {
+/** A form body's parameters (only a body sent as a form is one). */
+export function formOf(e: HarExchange): URLSearchParams {
   const type = headerValue(e.requestHeaders, 'content-type') ?? '';
   return e.requestBody !== null && type.toLowerCase().includes('x-www-form-urlencoded')
     ? new URLSearchParams(e.requestBody)
