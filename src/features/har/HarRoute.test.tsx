@@ -82,6 +82,7 @@ describe('opening a HAR', () => {
 
   it('a message of the summary opens in the inspector', async () => {
     const user = await open(broken);
+    await screen.findByRole('region', { name: 'What the recording shows' });
     const [first] = await within(summary()).findAllByRole('button', {
       name: /^Message \d+\s*, from the MCP server/,
     });

@@ -3,7 +3,7 @@
  * inspector read a player that holds the recorded trace (PlayerInput.recorded) instead of a run,
  * with the verdict beside them. Secrets are masked until the user reveals them.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { RunConfig } from '../../sim/flow/simulation';
 import type { HarImport } from '../../sim/har';
@@ -40,13 +40,16 @@ export function HarView({
 }) {
   const [revealed, setRevealed] = useState(false);
   const exchanges = value.trace.length / 2;
+  // The button that opened the file is gone: focus moves to what it opened, and a screen reader says so.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   return (
     <PlayerContext.Provider options={{ input: { config: NOT_RUN, recorded: value.trace } }}>
       <MaskProvider enabled={!revealed}>
         <PanelViewProvider>
           <div className="sim har">
             <div className="har__bar">
-              <h1 className="har__title">
+              <h1 className="har__title" ref={title} tabIndex={-1}>
                 <span className="har__file">{name}</span>
                 <span className="har__meta">
                   {exchanges} {exchanges === 1 ? 'exchange' : 'exchanges'}
