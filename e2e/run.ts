@@ -12,6 +12,7 @@ import { attackTests } from './attacks.tests';
 import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
+import { harTests } from './har.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
 
@@ -54,7 +55,14 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
-  const all: E2eTest[] = [...tests, ...attackTests, ...talkTests, ...courseTests, ...securityTests];
+  const all: E2eTest[] = [
+    ...tests,
+    ...attackTests,
+    ...talkTests,
+    ...courseTests,
+    ...securityTests,
+    ...harTests,
+  ];
   for (const test of all) {
     if (only && !test.name.includes(only)) continue;
     const started = Date.now();

@@ -17,6 +17,7 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
     { name: 'sim', href: simHref, label: 'Simulator' },
     { name: 'lessons', href: '#/lessons', label: 'Lessons' },
     { name: 'quiz', href: '#/quiz', label: 'Quiz' },
+    { name: 'har', href: '#/har', label: 'Your flow' },
   ];
   const next = theme === 'dark' ? 'light' : 'dark';
   return (

@@ -12,6 +12,7 @@ import { SimRoute } from './SimRoute';
 const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
 const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNotesRoute'));
+const HarRoute = lazy(() => import('../features/har/HarRoute'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
@@ -59,6 +60,12 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
       return (
         <Suspense fallback={<Loading />}>
           <PresenterNotesRoute query={route.query} />
+        </Suspense>
+      );
+    case 'har':
+      return (
+        <Suspense fallback={<Loading />}>
+          <HarRoute key={route.url ?? ''} url={route.url} />
         </Suspense>
       );
     case 'not-found':

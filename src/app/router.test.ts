@@ -18,6 +18,12 @@ describe('parseHash', () => {
     expect(parseHash('#/sim?scenario=deny&step=3')).toEqual({ name: 'sim', query: 'scenario=deny&step=3' });
   });
 
+  it('routes #/har, with the same-origin HAR a link names', () => {
+    expect(parseHash('#/har')).toEqual({ name: 'har', url: null });
+    expect(parseHash('#/har?url=flows%2Fmy-flow.har')).toEqual({ name: 'har', url: 'flows/my-flow.har' });
+    expect(parseHash('#/har?url=')).toEqual({ name: 'har', url: null });
+  });
+
   it('routes lessons and quizzes, with an optional id', () => {
     expect(parseHash('#/lessons')).toEqual({ name: 'lessons', id: null });
     expect(parseHash('#/lessons/04-discovery')).toEqual({ name: 'lessons', id: '04-discovery' });

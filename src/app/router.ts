@@ -1,6 +1,6 @@
 /**
  * A tiny hash router: `#/sim?…` (the simulator), `#/lessons/<id>`, `#/quiz`, `#/quiz/<id>?q=<question
- * id>` (a quiz opened at one question). Hash routes work from any static host and sub-path without
+ * id>` (a quiz opened at one question), `#/har` (your own flow, from a HAR; `?url=` a same-origin one). Hash routes work from any static host and sub-path without
  * server rewrites (vite.config's `base: './'`).
  */
 import { useSyncExternalStore } from 'react';
@@ -12,6 +12,8 @@ export type Route =
   /** `question`: the `q` of `#/quiz/<id>?q=<question id>`, a question's stable id (never an index). */
   | { name: 'quiz'; id: string | null; question: string | null }
   | { name: 'presenter-notes'; query: string }
+  /** `url`: the `url` of `#/har?url=<same-origin URL>`, a HAR to open on arrival. */
+  | { name: 'har'; url: string | null }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -21,6 +23,7 @@ export function parseHash(hash: string): Route {
   const query = q === -1 ? '' : raw.slice(q + 1);
   if (path === '' || path === '/sim') return { name: 'sim', query };
   if (path === '/presenter-notes') return { name: 'presenter-notes', query };
+  if (path === '/har') return { name: 'har', url: new URLSearchParams(query).get('url') || null };
   if (path === '/lessons') return { name: 'lessons', id: null };
   if (path === '/quiz') return { name: 'quiz', id: null, question: null };
   for (const name of ['lessons', 'quiz'] as const) {

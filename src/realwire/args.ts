@@ -145,6 +145,8 @@ export interface ClientArgs {
   call: string | undefined;
   callArgs: Record<string, unknown>;
   timeout: number | undefined;
+  /** Write the exchanges as a HAR file here when the run ends. */
+  trace: string | undefined;
   help: boolean;
 }
 
@@ -164,6 +166,8 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
   --vuln <id>             switch off one client check (a client-* vulnerability; repeatable)
   --attack <id>           switch off the client checks an attack needs off
   --timeout <s>           how long to wait for the browser to come back (default 300)
+  --trace <file>          write every exchange of the run as a HAR 1.2 file (tokens and codes
+                          included: keep it private); open it in the app at #/har to check it
   --help                  this text
 
 Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.`;
@@ -181,6 +185,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'call',
       'args',
       'timeout',
+      'trace',
     ],
     booleans: ['follow', 'help'],
   });
@@ -226,6 +231,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       call: last(argv, 'call'),
       callArgs,
       timeout: timeout.value,
+      trace: last(argv, 'trace'),
       help,
     },
   };

@@ -3,8 +3,11 @@
  * real HTTP, printing each step as it happens. Exit status: 0 connected, 2 the client refused (a
  * rule stopped it, named), 3 authorization denied, 1 anything else failed, 64 bad usage.
  */
+import { writeFileSync } from 'node:fs';
 import { CLIENT_USAGE, parseClientArgs } from './args';
+import { inOrder, toHarLog } from './har';
 import { runRealClient } from './realClient';
+import type { RealClientResult } from './realClient';
 
 function describe(result: unknown): string {
   if (typeof result === 'object' && result !== null) {
@@ -22,6 +25,26 @@ function describe(result: unknown): string {
     }
   }
   return JSON.stringify(result);
+}
+
+/**
+ * `--trace`: the run as a HAR file, whatever its outcome (a refusal is what one wants to look at).
+ * It holds the real tokens and codes, as any HAR does: the app that opens it keeps them in the page.
+ */
+function writeTrace(file: string, result: RealClientResult): boolean {
+  const creator = { name: 'MCP OAuth Flow Simulator (npm run client)', version: '1.0' };
+  try {
+    writeFileSync(file, `${JSON.stringify(toHarLog(inOrder(result.exchanges), creator), null, 2)}\n`, {
+      mode: 0o600,
+    });
+  } catch (error) {
+    console.error(
+      `Could not write the trace to ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return false;
+  }
+  console.log(`Trace: ${result.exchanges.length} exchanges written to ${file} (open it in the app at #/har)`);
+  return true;
 }
 
 async function main(): Promise<number> {
@@ -63,6 +86,7 @@ async function main(): Promise<number> {
   });
   const { outcome } = result;
   console.log('');
+  if (args.trace !== undefined && !writeTrace(args.trace, result)) return 1;
   switch (outcome.kind) {
     case 'success':
       console.log(`Connected. ${describe(outcome.result)}`);

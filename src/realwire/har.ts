@@ -24,6 +24,11 @@ function setCookies(headers: HeaderList): { name: string; value: string }[] {
     .flatMap(([, value]) => cookiesOf(value.split(';')[0]));
 }
 
+/** The exchanges in the order they began (a listener's and the client's own interleave). */
+export function inOrder(exchanges: readonly Exchange[]): Exchange[] {
+  return [...exchanges].sort((a, b) => a.started.getTime() - b.started.getTime());
+}
+
 export function toHarLog(
   exchanges: readonly Exchange[],
   creator = { name: 'MCP OAuth Flow Simulator (real-wire)', version: '1.0' },

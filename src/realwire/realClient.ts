@@ -136,7 +136,13 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     exchanges.push(exchange);
     say(formatExchange(exchange));
   }, options.fetch);
-  const listener = await startCallbackListener(options.callbackPort ?? 0);
+  // What reaches the loopback listener from a browser is part of the flow too (the callback). With
+  // --follow the client delivers it itself, through fetchOnce, which has recorded it already.
+  const listener = await startCallbackListener(
+    options.callbackPort ?? 0,
+    '/callback',
+    options.follow ? {} : { onExchange: (exchange) => exchanges.push(exchange) },
+  );
   say(`Loopback callback listener: ${listener.redirectUri}`);
   const timeout = options.callbackTimeoutMs ?? 300_000;
 

@@ -469,6 +469,13 @@ export const RULES = {
       '`…/2026-07-28/basic/transports/streamable-http.mdx` §Server Validation; `…/basic/versioning.mdx`; `…/server/discover.mdx`',
     text: 'Streamable HTTP server validation (2026-07-28): one JSON-RPC request per POST; `MCP-Protocol-Version` and `Mcp-Method` (and `Mcp-Name` where the method names something) present and equal to the body, else `400` with `-32020` HeaderMismatch; a version the server does not support is `400` with `-32022` UnsupportedProtocolVersionError listing the supported versions; every server implements `server/discover`',
   },
+  'S-27': {
+    party: 'mcp',
+    level: 'SHOULD NOT',
+    base: 'OA21 §5.3.2 (RFC 6750 §3.1)',
+    source: '-idx §Error Handling (via S-07)',
+    text: 'A request that carries no authentication information (no `Authorization` header, another scheme, or only a query-string token) gets a challenge with no `error` code or other error information',
+  },
   'A-01': {
     party: 'as',
     level: 'MUST',

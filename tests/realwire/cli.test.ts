@@ -4,9 +4,13 @@
  * with its exit status and the rule it names when it refuses.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseClientArgs, parseWorldArgs } from '../../src/realwire/args';
 import { browserCommand, openInBrowser } from '../../src/realwire/browser';
+import { importHar } from '../../src/sim/har';
 import { stopServersAfterEach, world } from './helpers';
 
 stopServersAfterEach();
@@ -136,6 +140,38 @@ describe('npm run client', () => {
     expect(out).toContain('Connected. # Q3 plan');
     expect(code).toBe(0);
   }, 30_000);
+
+  it('--trace writes the run as a HAR (mode 600) that the app imports, a refusal included', async () => {
+    const server = await world({ autoApprove: true });
+    const dir = await mkdtemp(join(tmpdir(), 'trace-'));
+    try {
+      const file = join(dir, 'flow.har');
+      const refused = await runCli([
+        server.mcpUrl.replace('127.0.0.1', 'localhost'),
+        '--follow',
+        '--trace',
+        file,
+      ]);
+      expect(refused.code).toBe(2);
+      expect(refused.out).toMatch(/Trace: \d+ exchanges written to .*flow\.har/);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const imported = await importHar(await readFile(file, 'utf8'));
+      expect(imported.ok).toBe(true);
+      if (!imported.ok) return;
+      // The metadata names 127.0.0.1 but the client was given localhost: C-22, and the client stopped.
+      const c22 = imported.value.summary.failed.find((r) => r.rule === 'C-22');
+      expect(c22?.findings.map((f) => f.from)).toEqual(['mcp']);
+      const stopped = imported.value.trace.flatMap((e) =>
+        e.kind === 'response' ? (e.checks ?? []).filter((c) => c.label.startsWith('Stops when')) : [],
+      );
+      expect(stopped.map((c) => [c.rule, c.status])).toEqual([['C-22', 'pass']]);
+      const unwritable = await runCli([server.mcpUrl, '--follow', '--trace', join(dir, 'missing', 'x.har')]);
+      expect(unwritable.out).toContain('Could not write the trace');
+      expect(unwritable.code).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 
   it('a refusal names its rule and exits 2; bad usage exits 64', async () => {
     const server = await world({ autoApprove: true });

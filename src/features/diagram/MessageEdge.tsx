@@ -28,7 +28,7 @@ export interface MessageEdgeData extends Record<string, unknown> {
   loopLeft: boolean;
   loopWidth: number;
   onSelect: (seq: number) => void;
-  /** In an attack run: the arrow where a defence stopped it, or one carrying a stolen artefact. */
+  /** In an attack run: the arrow where a defence stopped it, or one carrying a stolen artefact; in a recording, the rules it broke. */
   mark?: MessageMark | null;
 }
 

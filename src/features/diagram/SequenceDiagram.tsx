@@ -21,6 +21,7 @@ import '@xyflow/react/dist/style.css';
 import { attackMarks } from '../attacks/marks';
 import { endTitle } from '../trace/describe';
 import { useSelectedSeq, useSend, useView } from '../player/hooks';
+import { PlayerContext } from '../player/PlayerContext';
 import { useViewOptions } from '../presenter/ViewContext';
 import { buildEdges, buildNodes, HEADER_WIDTH } from './elements';
 import { DEFAULT_LAYOUT, layoutSequence } from './layout';
@@ -124,10 +125,14 @@ function DiagramCanvas() {
   // Stable: every message element carries it, so a new function would draw them all again.
   const onSelect = useCallback((seq: number) => send({ type: 'SELECT', seq }), [send]);
 
+  // A recording is not a run: no current step to follow or mark, and its end is the file's.
+  const recorded = PlayerContext.useSelector((s) => s.context.recorded !== null);
   const ghostState: GhostData['state'] = view.finished ? 'ended' : view.consent ? 'waiting' : 'next';
   const ghostText =
     ghostState === 'ended'
-      ? `End of the flow: ${endTitle(view.trace)}`
+      ? recorded
+        ? 'End of the recording'
+        : `End of the flow: ${endTitle(view.trace)}`
       : ghostState === 'waiting'
         ? 'Waiting for the user: decide in the browser window'
         : view.trace.length === 0
@@ -137,8 +142,8 @@ function DiagramCanvas() {
   const nodes = useMemo(() => cache.nodes(layout), [cache, layout]);
   const lanes = useMemo(() => cache.lanes(layout.lanes), [cache, layout.lanes]);
   const edges = useMemo(
-    () => cache.edges({ layout, options: DEFAULT_LAYOUT, selected, onSelect, marks }),
-    [cache, layout, selected, onSelect, marks],
+    () => cache.edges({ layout, options: DEFAULT_LAYOUT, selected, onSelect, marks, showCurrent: !recorded }),
+    [cache, layout, selected, onSelect, marks, recorded],
   );
 
   // The pannable area grows with the diagram. Set on React Flow's store, not as a prop: a new prop
@@ -176,11 +181,11 @@ function DiagramCanvas() {
   const presenterScale = presenter.present ? presenter.scale : null;
   useFollowCurrent(
     layout,
-    view.finished || view.consent ? layout.nextY : (current?.y ?? null),
+    recorded ? null : view.finished || view.consent ? layout.nextY : (current?.y ?? null),
     view.finished ? 0.85 : 0.62,
     presenterScale,
   );
-  useRevealSelected(layout, selected);
+  useRevealSelected(layout, selected, !recorded);
 
   const canvas = useMemo(
     () => (

@@ -69,8 +69,10 @@ export interface EdgeInputs {
   options: LayoutOptions;
   selected: number | null;
   onSelect: (seq: number) => void;
-  /** In an attack run: where the defence stopped it, and what was stolen. */
+  /** In an attack run: where the defence stopped it, and what was stolen; in a recording, broken rules. */
   marks?: AttackMarks;
+  /** False for a recording: it has no current step, only messages. */
+  showCurrent?: boolean;
 }
 
 function sameBox(a: MessageBox, b: MessageBox): boolean {
@@ -94,8 +96,8 @@ export function buildEdges(
   inputs: EdgeInputs,
   previous: ReadonlyMap<string, MessageEdgeType>,
 ): MessageEdgeType[] {
-  const { layout, options, selected, onSelect, marks = NO_MARKS } = inputs;
-  const lastSeq = layout.messages.at(-1)?.seq;
+  const { layout, options, selected, onSelect, marks = NO_MARKS, showCurrent = true } = inputs;
+  const lastSeq = showCurrent ? layout.messages.at(-1)?.seq : undefined;
   const rightmost = layout.lanes.at(-1)?.x;
   return layout.messages.map((box) => {
     const id = `m-${box.seq}`;

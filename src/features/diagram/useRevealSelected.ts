@@ -9,11 +9,16 @@ import type { SequenceLayout } from './layout';
 
 const MARGIN = 70;
 
-export function useRevealSelected(layout: SequenceLayout, selected: number | null): void {
+export function useRevealSelected(
+  layout: SequenceLayout,
+  selected: number | null,
+  /** The newest message is useFollowCurrent's, unless nothing follows it (a recording). */
+  followed = true,
+): void {
   const flow = useReactFlow();
   const height = useStore((s) => s.height);
   useEffect(() => {
-    if (selected === null || !(height > 0) || selected === layout.messages.at(-1)?.seq) return;
+    if (selected === null || !(height > 0) || (followed && selected === layout.messages.at(-1)?.seq)) return;
     const box = layout.messages.find((m) => m.seq === selected);
     if (!box) return;
     const { x, y, zoom } = flow.getViewport();
@@ -26,5 +31,5 @@ export function useRevealSelected(layout: SequenceLayout, selected: number | nul
       { x, y: Math.min(10, height / 2 - box.y * zoom), zoom },
       { duration: reduced ? 0 : 250 },
     );
-  }, [selected, layout, height, flow]);
+  }, [selected, layout, height, flow, followed]);
 }

@@ -7,6 +7,7 @@ import { memo, useState } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
 import { usePanelSelectedEvent, usePanelTrace } from '../player/PanelView';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { FindingsView } from './FindingsView';
 import { formatTime } from './format';
 import { RequestView, ResponseView } from './HttpView';
 import { JwtView } from './JwtView';
@@ -20,6 +21,15 @@ import { findTokens } from './tokens';
 
 function tabsFor(event: TraceEvent, trace: readonly TraceEvent[]): TabDef[] {
   const tabs: TabDef[] = [];
+  // A recorded message carries the checks run on it (an imported HAR); a broken rule comes first.
+  const checks = event.kind === 'request' || event.kind === 'response' ? (event.checks ?? []) : [];
+  const broken = checks.filter((c) => c.status === 'fail').length;
+  const rulesTab: TabDef = {
+    id: 'rules',
+    label: broken > 0 ? `Rules · ${broken} broken` : 'Rules',
+    render: () => <FindingsView checks={checks} />,
+  };
+  if (broken > 0) tabs.push(rulesTab);
   if (event.kind === 'request')
     tabs.push({ id: 'request', label: 'Request', render: () => <RequestView request={event.request} /> });
   if (event.kind === 'response') {
@@ -37,6 +47,7 @@ function tabsFor(event: TraceEvent, trace: readonly TraceEvent[]): TabDef[] {
       render: () => <NoteView event={event} />,
     });
   }
+  if (checks.length > 0 && broken === 0) tabs.push(rulesTab);
   const tokens = findTokens(event);
   if (tokens.length > 0)
     tabs.push({ id: 'jwt', label: 'JWT', render: () => <JwtView tokens={tokens} at={event.at} /> });

@@ -77,6 +77,12 @@ export function Legend() {
           </span>
           In an attack: a code, verifier or token reaching the attacker
         </li>
+        <li>
+          <span className="mark-pill mark-pill--broken legend__pill" aria-hidden="true">
+            S-06
+          </span>
+          In a recording: a rule this message broke
+        </li>
       </ul>
       <h3 className="http__section">Keyboard</h3>
       <dl className="legend__keys">

@@ -12,6 +12,7 @@ import { MarkPill } from '../attacks/MarkPill';
 import { useAttackMarks } from '../attacks/useAttackMarks';
 import { useSend } from '../player/hooks';
 import { usePanelSelectedSeq, usePanelTrace } from '../player/PanelView';
+import { PlayerContext } from '../player/PlayerContext';
 import type { PlayerEvent } from '../player/playerMachine';
 import { useMask } from '../presenter/MaskContext';
 import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
@@ -67,9 +68,11 @@ export function MessageList() {
   const marks = useAttackMarks();
   const send = useSend();
   const listRef = useRef<HTMLDivElement>(null);
+  // A recording has no current step ("now"), only messages.
+  const recorded = PlayerContext.useSelector((s) => s.context.recorded !== null);
   const lastSeq = trace.at(-1)?.seq;
-  // The roving tab stop: the selected message, else the newest.
-  const active = selected ?? lastSeq ?? null;
+  // The roving tab stop: the selected message, else the newest (the first, in a recording).
+  const active = selected ?? (recorded ? trace[0]?.seq : lastSeq) ?? null;
 
   // Keep the active option visible; if focus is in the list, move it along with the selection.
   useEffect(() => {
@@ -129,7 +132,7 @@ export function MessageList() {
               key={event.seq}
               event={event}
               selected={event.seq === selected}
-              current={event.seq === lastSeq}
+              current={!recorded && event.seq === lastSeq}
               active={event.seq === active}
               send={send}
               mark={markOf(marks, event.seq)}

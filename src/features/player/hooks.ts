@@ -30,15 +30,11 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
 
 /** Where the run stands, for the controls: from the run's own state, and the player's autoplay. */
 export function usePlayerStatus(): PlayerStatus {
-  const player = PlayerContext.useSelector((s) =>
-    s.matches('ready')
-      ? s.context.autoplay
-        ? 'playing'
-        : 'ready'
-      : s.matches('failed')
-        ? 'failed'
-        : 'loading',
-  );
+  const player = PlayerContext.useSelector((s) => {
+    if (s.matches('recorded')) return 'recorded';
+    if (s.matches('ready')) return s.context.autoplay ? 'playing' : 'ready';
+    return s.matches('failed') ? 'failed' : 'loading';
+  });
   const run = useRun((s): PlayerStatus | null => {
     if (!s) return null;
     if (s.matches('failed')) return 'failed';
@@ -47,25 +43,28 @@ export function usePlayerStatus(): PlayerStatus {
     if (s.matches('advancing')) return 'busy';
     return s.context.trace.length === 0 ? 'idle' : 'paused';
   });
+  // A recording has nothing more to show: as finished as a run can be.
+  if (player === 'recorded') return 'finished';
   if (player === 'loading' || player === 'failed') return player;
   if (run === null) return 'loading';
   if (player === 'playing' && (run === 'paused' || run === 'busy' || run === 'idle')) return 'playing';
   return run;
 }
 
+/** What the screen shows: a recorded trace, if the player holds one, else its run. */
 export function useView(): View {
-  return useRun(viewOf);
+  const recorded = PlayerContext.useSelector((s) => s.context.recorded);
+  const live = useRun(viewOf);
+  return recorded ?? live;
 }
 
 export function useTrace(): readonly TraceEvent[] {
-  return useRun((s) => s?.context.trace ?? EMPTY_TRACE);
+  return useView().trace;
 }
-
-const EMPTY_TRACE: readonly TraceEvent[] = [];
 
 /** The newest message: the step the learner is on. */
 export function useCurrentEvent(): TraceEvent | null {
-  return useRun((s) => s?.context.trace.at(-1) ?? null);
+  return useView().trace.at(-1) ?? null;
 }
 
 export function useSelectedSeq(): number | null {

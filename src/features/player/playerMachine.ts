@@ -5,13 +5,13 @@
  * stands (advancing, parked, awaiting consent, finished). The player keeps no copy of it; views read
  * the run, and the player follows the events it emits (parked, finished) to pace autoplay.
  */
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, not, setup } from 'xstate';
 import type { RunRef } from '../../sim/flow/runView';
 import { afterNextPaint } from './afterNextPaint';
 import { playerActors } from './actors';
 import { decisionsBefore } from './positioning';
 import type { Target } from './positioning';
-import { SPEEDS } from './types';
+import { recordedView, SPEEDS } from './types';
 import type { PlayerContext, PlayerEvent, PlayerInput } from './types';
 
 export { EMPTY_VIEW, SPEEDS } from './types';
@@ -36,6 +36,7 @@ export const playerMachine = setup({
   },
   guards: {
     hasCore: ({ context }) => context.core !== null,
+    isRecorded: ({ context }) => context.recorded !== null,
     runAwaitsConsent: ({ context }) => runState(context)?.matches('awaitingConsent') ?? false,
     runFinished: ({ context }) =>
       (runState(context)?.matches('finished') || runState(context)?.matches('failed')) ?? false,
@@ -95,18 +96,24 @@ export const playerMachine = setup({
     config: input.config,
     target: input.target ?? { kind: 'count', count: 0 },
     decisions: input.decisions ?? [],
+    recorded: input.recorded ? recordedView(input.recorded) : null,
     core: null,
     run: null,
-    selected: null,
+    // A recording opens on its first message that broke a rule, if any.
+    selected:
+      input.recorded?.find(
+        (e) => (e.kind === 'request' || e.kind === 'response') && e.checks?.some((c) => c.status === 'fail'),
+      )?.seq ?? null,
     speed: input.speed ?? 'normal',
     autoplay: false,
     nudges: 0,
     notice: null,
     error: null,
   }),
-  initial: 'loading',
+  initial: 'start',
   on: {
     LOAD: {
+      guard: not('isRecorded'),
       target: '.starting',
       actions: assign(({ event }) => ({
         config: event.config,
@@ -116,6 +123,7 @@ export const playerMachine = setup({
       })),
     },
     RESET: {
+      guard: not('isRecorded'),
       target: '.starting',
       actions: assign(() => {
         const target: Target = { kind: 'count', count: 0 };
@@ -124,12 +132,21 @@ export const playerMachine = setup({
     },
     SELECT: {
       guard: ({ context, event }) =>
-        runState(context)?.context.trace.some((e) => e.seq === event.seq) ?? false,
+        (context.recorded?.trace ?? runState(context)?.context.trace ?? []).some((e) => e.seq === event.seq),
       actions: assign({ selected: ({ event }) => event.seq }),
     },
     SET_SPEED: { actions: assign({ speed: ({ event }) => event.speed }) },
   },
   states: {
+    start: { always: [{ guard: 'isRecorded', target: 'recorded' }, { target: 'loading' }] },
+    /** A recorded trace: all of it at once; messages can be selected, nothing is stepped. */
+    recorded: {
+      invoke: {
+        src: 'loadCore',
+        onDone: { actions: assign({ core: ({ event }) => event.output }) },
+        onError: FAIL,
+      },
+    },
     /** The simulator core arrives after the first paint (a lazily loaded chunk). */
     loading: {
       entry: assign({ error: null }),

@@ -2,6 +2,7 @@
 import type { Decision } from '../../sim/browser/browser';
 import type { RunRef, StepperSnapshot } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
+import type { TraceEvent } from '../../sim/trace/types';
 import type { Core } from '../runtime/loadCore';
 import type { Target } from './positioning';
 
@@ -23,6 +24,16 @@ export interface PlayerInput {
   target?: Target;
   decisions?: Decision[];
   speed?: Speed;
+  /**
+   * A trace recorded elsewhere (an imported HAR): shown whole, nothing simulated. The player then
+   * only loads the core (the inspector decodes tokens with it) and lets messages be selected.
+   */
+  recorded?: readonly TraceEvent[];
+}
+
+/** The view of a recorded trace: every message at once, and nothing more to come. */
+export function recordedView(trace: readonly TraceEvent[]): View {
+  return { trace, consent: null, outcome: null, attack: null, finished: true };
 }
 
 /**
@@ -34,6 +45,8 @@ export interface PlayerContext {
   config: RunConfig;
   target: Target;
   decisions: Decision[];
+  /** Set for a recorded trace (PlayerInput.recorded): the player then shows it and never simulates. */
+  recorded: View | null;
   core: Core | null;
   /** The run being shown, spawned in the player's actor system. */
   run: RunRef | null;

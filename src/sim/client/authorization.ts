@@ -5,6 +5,7 @@
  */
 import { challengeS256, createVerifier } from '../crypto/pkce';
 import type { Rng } from '../world/random';
+import { authorizationRequestChecks, callbackChecks } from '../checks/authorization';
 import { check } from '../trace/check';
 import type { Check } from '../trace/types';
 import type { ClientContext, PendingAuthorization } from './session';
@@ -82,31 +83,15 @@ export async function prepareAuthorization(
     resource: resource ?? '(omitted)',
     expected_issuer: metadata.issuer,
   };
-  // What the client prepared, line by line: a step it skipped shows as skipped, never as done.
+  // What the client prepared, line by line, read back from the URL it built with the same checks an
+  // imported HAR runs on a recorded one: a step it skipped shows as skipped, never as done.
   const checks: Check[] = [
-    check(
-      'C-26',
-      'PKCE verifier and challenge',
-      true,
-      'a fresh code_verifier; only its challenge travels',
-      config.checks.pkce,
-    ),
-    ...(verifier
-      ? [
-          check(
-            'C-27',
-            'S256 challenge method',
-            method === 'S256',
-            method === 'S256'
-              ? 'code_challenge = BASE64URL(SHA-256(code_verifier))'
-              : 'plain: the challenge is the verifier itself, readable by anyone who sees the URL',
-            method === 'S256' || config.checks.s256Support,
-          ),
-        ]
-      : []),
-    check('C-30', 'state', true, 'a fresh random state, to compare on the callback'),
+    ...authorizationRequestChecks(url.searchParams, prm.resource, {
+      pkce: config.checks.pkce,
+      s256: config.checks.s256Support,
+      resource: config.checks.resource,
+    }),
     check('C-18', 'Expected issuer recorded', true, `${metadata.issuer}, kept with the verifier and state`),
-    check('C-22', 'resource', true, `resource=${prm.resource}`, config.checks.resource),
   ];
   const skipped = checks.filter((c) => c.status === 'skipped').map((c) => c.label);
   await ctx.deps.note({
@@ -129,66 +114,17 @@ export async function prepareAuthorization(
   return pending;
 }
 
-/**
- * Two issuer strings that differ only in what a normalising comparison would erase (case, a
- * trailing slash, a default port, percent-encoding): the case C-20 exists for.
- */
-function equalAfterNormalising(a: string, b: string): boolean {
-  const norm = (v: string) => {
-    try {
-      const u = new URL(decodeURIComponent(v).toLowerCase());
-      return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
-    } catch {
-      return v.toLowerCase();
-    }
-  };
-  return a !== b && norm(a) === norm(b);
-}
-
-/**
- * The RFC 9207 §2.4 table, as the 2026-07-28 authorization page (§Authorization Response
- * Validation) sets it out: C-19 decides, comparing by simple string comparison. When the strings
- * differ only in what normalising would erase, the rule that refuses is C-20 (never normalise).
- */
-function issCheck(pending: PendingAuthorization, iss: string | null, enforced: boolean): Check {
-  if (pending.issSupported && iss === null) {
-    return check(
-      'C-19',
-      'iss',
-      false,
-      'the server advertises iss support but the response has none: reject',
-      enforced,
-    );
-  }
-  if (iss === null) return check('C-19', 'iss', true, 'not advertised and not sent: proceed', enforced);
-  const ok = iss === pending.issuer;
-  const onlyNormalisation = !ok && equalAfterNormalising(iss, pending.issuer);
-  return check(
-    onlyNormalisation ? 'C-20' : 'C-19',
-    'iss',
-    ok,
-    `iss is ${iss}; recorded issuer is ${pending.issuer}${ok ? '' : onlyNormalisation ? ': they differ only in form, and iss is never normalised: reject' : ': mix-up, reject'}`,
-    enforced,
-  );
-}
-
 export async function validateCallback(ctx: ClientContext, url: URL): Promise<AuthorizationOutcome> {
   const pending = ctx.session.pending;
   if (!pending)
     throw new ClientRefusal('C-30', 'An authorization response arrived but no request is pending');
   const { checks: enforce } = ctx.config;
   const params = url.searchParams;
-  const state = params.get('state');
-  const checks: Check[] = [
-    check(
-      'C-30',
-      'state',
-      state === pending.state,
-      `state is ${state ?? '(missing)'}; sent ${pending.state}`,
-      enforce.state,
-    ),
-    issCheck(pending, params.get('iss'), enforce.iss),
-  ];
+  const checks = callbackChecks(
+    { state: pending.state, issuer: pending.issuer, issSupported: pending.issSupported },
+    params,
+    { state: enforce.state, iss: enforce.iss },
+  );
   const error = params.get('error');
   const code = params.get('code');
   const failed = await recordChecklist(ctx, {

@@ -4,13 +4,17 @@
  * well-known URL (C-03); then the authorization server's metadata in the fixed order (C-05),
  * checked before it is used.
  */
-import { check } from '../trace/check';
-import type { Check } from '../trace/types';
+import { asMetadataChecks, prmChecks } from '../checks/discovery';
+import type { PrmSource } from '../checks/discovery';
+import { isSafeEndpoint } from '../checks/urls';
 import { asMetadataUrls, prmUrlFor } from '../world/urls';
 import { recordChecklist } from './checklist';
 import { isRecord, stringArray } from './json';
 import type { AsMetadata, ClientContext, ProtectedResource } from './session';
 import { ClientRefusal } from './types';
+
+// Where other modules have always found them.
+export { isSafeEndpoint, sameResource } from '../checks/urls';
 
 async function getJson(
   ctx: ClientContext,
@@ -49,12 +53,8 @@ async function firstDocument(
 }
 
 /** A URL where protected resource metadata may be, and the `resource` RFC 9728 §3.3 then expects. */
-interface PrmCandidate {
+interface PrmCandidate extends PrmSource {
   url: string;
-  /** The identifier `resource` must equal: the URL requested, or the one the suffix was inserted into. */
-  expected: string;
-  /** How the URL was found, for the checklist. */
-  via: string;
 }
 
 /**
@@ -80,30 +80,6 @@ function prmCandidates(ctx: ClientContext): PrmCandidate[] {
   ];
 }
 
-/**
- * RFC 9728 §3.3 asks for identical identifiers. The scheme and host of a URI are case-insensitive
- * (RFC 3986 §6.2.2.1) and an empty path is the same as "/" for http(s) (RFC 3986 §6.2.3), so those
- * two are compared as such; the path and query are compared character for character.
- */
-export function sameResource(a: string, b: string): boolean {
-  if (a === b) return true;
-  const split = (value: string) => {
-    const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^#]*)$/.exec(value);
-    if (!match) return null;
-    const [, scheme = '', authority = '', rest = ''] = match;
-    return {
-      scheme: scheme.toLowerCase(),
-      authority: authority.toLowerCase(),
-      rest: rest === '/' ? '' : rest,
-    };
-  };
-  const x = split(a);
-  const y = split(b);
-  return (
-    x !== null && y !== null && x.scheme === y.scheme && x.authority === y.authority && x.rest === y.rest
-  );
-}
-
 export async function discoverResource(ctx: ClientContext): Promise<ProtectedResource> {
   const candidates = prmCandidates(ctx);
   const found = await firstDocument(
@@ -115,23 +91,12 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
   const from = found ? candidates[found.index] : undefined;
   const resource = typeof doc?.resource === 'string' ? doc.resource : undefined;
   const servers = stringArray(doc?.authorization_servers) ?? [];
-  const checks: Check[] = [
-    check(
-      'C-03',
-      'Metadata found',
-      from !== undefined,
-      from ? `a JSON document at ${from.via}` : 'no protected resource metadata at any well-known URL',
-    ),
-    // RFC 9728 §3.3: with any other resource, the metadata MUST NOT be used.
-    check(
-      'C-22',
-      'resource matches the server',
-      resource !== undefined && from !== undefined && sameResource(resource, from.expected),
-      `resource is ${resource ?? '(missing)'}; found at ${from?.via ?? '(nowhere)'}, so it must be ${from?.expected ?? ctx.config.serverUrl}`,
-      ctx.config.checks.prmResource,
-    ),
-    check('S-01', 'authorization_servers', servers.length > 0, servers.join(', ') || '(none)'),
-  ];
+  const checks = prmChecks({
+    doc,
+    source: from,
+    serverUrl: ctx.config.serverUrl,
+    enforceResource: ctx.config.checks.prmResource,
+  });
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-prm',
     checks,
@@ -151,32 +116,6 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
   return { resource, authorization_servers: servers, ...(scopes ? { scopes_supported: scopes } : {}) };
 }
 
-/**
- * A string isSafeEndpoint accepted. Branded, so that a refusal narrows nothing: a string that is not
- * a safe endpoint is still a string (with `value is string`, it would become `never`).
- */
-export type SafeEndpoint = string & { readonly __safeEndpoint: true };
-
-/**
- * C-51 (SBP §OAuth Authorization URL Validation) and OAuth 2.1 §1.5: only https may be opened or
- * posted to. Plain http to a loopback host is allowed only when the caller says so: a real-wire
- * world on this machine, never the page's simulated internet.
- */
-export function isSafeEndpoint(value: unknown, allowLoopbackHttp = false): value is SafeEndpoint {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return (
-      url.protocol === 'https:' ||
-      (allowLoopbackHttp &&
-        url.protocol === 'http:' &&
-        ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
-    );
-  } catch {
-    return false;
-  }
-}
-
 export async function discoverAuthorizationServer(ctx: ClientContext, issuer: string): Promise<AsMetadata> {
   const found = await firstDocument(ctx, asMetadataUrls(issuer), 'as-metadata');
   const doc = found?.doc;
@@ -186,50 +125,13 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
   // and checks iss (C-19), against that name: what a spoofed issuer exploits (reference §5.6).
   const recorded = !issuerOk && typeof doc?.issuer === 'string' ? doc.issuer : issuer;
   const methods = stringArray(doc?.code_challenge_methods_supported);
-  const responseTypes = stringArray(doc?.response_types_supported);
-  const checks: Check[] = [
-    check(
-      'C-05',
-      'Metadata found',
-      doc !== undefined,
-      doc ? 'a JSON document was returned' : 'no metadata at any well-known URL',
-    ),
-    check(
-      'C-06',
-      'issuer is identical',
-      issuerOk,
-      `issuer is ${String(doc?.issuer)}; the URL was built from ${issuer}`,
-      enforce.metadataIssuer,
-    ),
-    // C-28: absent means no PKCE, and the client refuses; present, it must list S256 (C-27).
-    check(
-      methods ? 'C-27' : 'C-28',
-      'PKCE S256 supported',
-      methods?.includes('S256') ?? false,
-      `code_challenge_methods_supported is ${methods ? JSON.stringify(methods) : 'absent'}`,
-      enforce.s256Support,
-    ),
-    check(
-      'A-01',
-      'response type code',
-      responseTypes?.includes('code') ?? false,
-      `response_types_supported is ${JSON.stringify(responseTypes ?? null)}`,
-    ),
-    // C-51: the URL the client will open in a browser: https only, never javascript:, data:, file:.
-    check(
-      'C-51',
-      'authorization_endpoint is https',
-      isSafeEndpoint(doc?.authorization_endpoint, allowLoopbackHttp),
-      String(doc?.authorization_endpoint),
-    ),
-    // OAuth 2.1 §1.5 (C-32): every OAuth URL is https; A-10 is the server's side of the same rule.
-    check(
-      'C-32',
-      'token_endpoint is https',
-      isSafeEndpoint(doc?.token_endpoint, allowLoopbackHttp),
-      String(doc?.token_endpoint),
-    ),
-  ];
+  const checks = asMetadataChecks({
+    doc,
+    issuer,
+    allowLoopbackHttp,
+    enforceIssuer: enforce.metadataIssuer,
+    enforceS256: enforce.s256Support,
+  });
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-as-metadata',
     checks,

@@ -2,6 +2,7 @@
  * Token requests: redeeming the code (with code_verifier and resource, C-22, C-26), refreshing, and
  * the client credentials grant. Only the recorded issuer's token endpoint is ever used.
  */
+import { tokenTypeCheck } from '../checks/tokens';
 import { readJsonBody } from './json';
 import type { ClientContext, Tokens } from './session';
 import { ClientRefusal } from './types';
@@ -43,13 +44,10 @@ async function tokenRequest(
       description: stringField(body, 'error_description'),
     };
   }
-  if (typeof body.token_type !== 'string' || body.token_type.toLowerCase() !== 'bearer') {
-    return {
-      kind: 'error',
-      status: response.status,
-      error: 'invalid_response',
-      description: 'token_type is not Bearer',
-    };
+  // The same check an imported HAR runs on a recorded token response (src/sim/checks/tokens.ts).
+  const bearer = tokenTypeCheck(body);
+  if (bearer.status === 'fail') {
+    return { kind: 'error', status: response.status, error: 'invalid_response', description: bearer.detail };
   }
   const tokens: Tokens = {
     access_token: body.access_token,

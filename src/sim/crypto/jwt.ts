@@ -84,7 +84,10 @@ function verifyWithNoble(token: string, jwks: Jwks, kid: string | undefined): Si
   }
 }
 
-/** Decodes without verifying, for display only (the inspector). Never used to make a decision. */
+/**
+ * Decodes without verifying, for display (the inspector) and for an observer's reading of a recorded
+ * exchange (what aud a token the server accepted named). No party ever decides on it.
+ */
 export function peekJwt(token: string): { header: Record<string, unknown>; payload: JWTPayload } | null {
   try {
     return { header: decodeProtectedHeader(token), payload: decodeJwt(token) };

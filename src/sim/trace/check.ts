@@ -24,6 +24,11 @@ export function check(
   return { label, rule, status: passed ? 'pass' : 'fail', detail };
 }
 
+/** The same check with how to make it pass, for whoever sent the message that failed it. */
+export function withFix(c: Check, fix: string): Check {
+  return { ...c, fix };
+}
+
 /** The first check that failed: the one whose rule the refusal names. */
 export function firstFailure(checks: readonly Check[]): Check | undefined {
   return checks.find((c) => c.status === 'fail');

@@ -33,6 +33,11 @@ export interface Check {
   status: 'pass' | 'fail' | 'skipped';
   detail: string;
   rule: RuleId;
+  /**
+   * How whoever sent the message makes this check pass, in a sentence. Written beside the check
+   * (src/sim/checks), shown with a failed check; an imported HAR's findings always carry one.
+   */
+  fix?: string;
 }
 
 /**
@@ -72,13 +77,21 @@ interface EventBase {
   mark?: 'attacker' | 'stolen' | 'blocked' | 'breach' | 'defended';
 }
 
-export interface RequestEvent extends EventBase {
+/**
+ * What an observer's checks found about one message: set only on the messages of an imported HAR
+ * (src/sim/har), where nobody's internal work is visible and the checks run on the wire itself.
+ */
+export interface Observed {
+  checks?: Check[];
+}
+
+export interface RequestEvent extends EventBase, Observed {
   kind: 'request';
   exchange: number;
   request: HttpRequestData;
 }
 
-export interface ResponseEvent extends EventBase {
+export interface ResponseEvent extends EventBase, Observed {
   kind: 'response';
   exchange: number;
   request: HttpRequestData;
