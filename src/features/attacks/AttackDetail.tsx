@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttackDef } from '../../sim/attacks/types';
 import { VULNERABILITIES } from '../../sim/attacks/vulnerabilities';
-import { RuleChips } from '../controls/RuleChips';
+import { RuleChips } from '../../components/RuleChips';
 import { PlayerContext } from '../player/PlayerContext';
 import { shallowEqual, usePlayerStatus, useRun, useSend } from '../player/hooks';
 import { viewOf } from '../player/runView';

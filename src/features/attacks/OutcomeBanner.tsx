@@ -8,7 +8,7 @@ import type { AttackReport } from '../../sim/attacks/run';
 import type { AttackDef } from '../../sim/attacks/types';
 import { RULES } from '../../sim/rules';
 import type { RuleId } from '../../sim/rules';
-import { InlineCode } from '../controls/InlineCode';
+import { InlineCode } from '../../components/InlineCode';
 import { defenceRules, firstTheft, outcomeHeadline } from './marks';
 import type { AttackMarks } from './marks';
 import { scrollWithin } from './scroll';

@@ -10,7 +10,7 @@ import { PlayerContext } from '../player/PlayerContext';
 import { useRun, useSend } from '../player/hooks';
 import { useMask } from '../presenter/MaskContext';
 import { ConsentPage } from './ConsentPage';
-import { useFocusTrap } from './useFocusTrap';
+import { useFocusTrap } from '../../components/useFocusTrap';
 
 /** The URL the browser is showing: the newest GET /authorize request. */
 export function authorizationUrl(trace: readonly TraceEvent[]): string | null {

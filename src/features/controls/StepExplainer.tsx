@@ -12,7 +12,7 @@ import { PlayerContext } from '../player/PlayerContext';
 import { usePanelCurrentEvent, usePanelOutcome } from '../player/PanelView';
 import { useMask } from '../presenter/MaskContext';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
-import { RuleChips } from './RuleChips';
+import { RuleChips } from '../../components/RuleChips';
 
 const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
 

@@ -7,10 +7,11 @@
 import { useId, useMemo, useState } from 'react';
 import { PlayerContext } from '../player/PlayerContext';
 import { useTrace } from '../player/hooks';
-import { Dialog } from '../help/Dialog';
+import { Dialog } from '../../components/Dialog';
 import { createMasker } from '../presenter/mask';
 import { copyText, downloadBlob, downloadText, svgToPng } from './browser';
 import { fileBase, harFile, mermaidFile, svgFile } from './exports';
+import './export.css';
 
 interface Props {
   onClose: () => void;

@@ -6,7 +6,7 @@
 import { LANES } from '../../sim/lanes';
 import { RULES } from '../../sim/rules';
 import type { Finding, HarSummary as Summary, RuleResult } from '../../sim/har';
-import { InlineCode } from '../controls/InlineCode';
+import { InlineCode } from '../../components/InlineCode';
 import { PlayerContext } from '../player/PlayerContext';
 import { useMask } from '../presenter/MaskContext';
 

@@ -5,7 +5,7 @@
  */
 import { RULES } from '../../sim/rules';
 import type { Check } from '../../sim/trace/types';
-import { InlineCode } from '../controls/InlineCode';
+import { InlineCode } from '../../components/InlineCode';
 import { useMask } from '../presenter/MaskContext';
 import { ChecksView } from './NoteView';
 

@@ -4,7 +4,7 @@
  * the MCP server's token checklist, the client's state/iss checks, the PKCE values.
  */
 import type { Check, NoteEvent } from '../../sim/trace/types';
-import { RuleChips } from '../controls/RuleChips';
+import { RuleChips } from '../../components/RuleChips';
 import { useMask } from '../presenter/MaskContext';
 import { eventTone, TONE_ICON, TONE_WORD } from '../trace/describe';
 

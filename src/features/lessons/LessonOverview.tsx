@@ -5,7 +5,7 @@ import { ProgressMessages, ResetProgress } from '../quiz/ProgressControls';
 import { bestScore, lessonStatus, type ProgressStore } from '../quiz/progress';
 import { lessonHref, quizHref } from '../quiz/questionLinks';
 import { useProgress } from '../quiz/useProgress';
-import { HashLink, type Navigate } from './HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import { StatusBadge } from './StatusBadge';
 
 interface LessonOverviewProps {

@@ -5,7 +5,8 @@
 import { LESSONS, getLesson } from '../../content/load';
 import type { OnProgress, ProgressStore } from '../quiz/progress';
 import { getProgressStore } from '../quiz/useProgress';
-import { HashLink, type Navigate } from './HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
+import './shared.css';
 import { LessonOverview } from './LessonOverview';
 import { LessonPage } from './LessonPage';
 import './lessons.css';

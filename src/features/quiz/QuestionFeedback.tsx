@@ -8,7 +8,7 @@
  * to everyone: to the learner who chose it, and to the learner who did not.
  */
 import { useEffect, useRef } from 'react';
-import { HashLink, type Navigate } from '../lessons/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import { correctAnswerIndex, type AttemptItem, type Result } from './attempt';
 import { questionSimHref, questionSimLabel } from './questionLinks';
 

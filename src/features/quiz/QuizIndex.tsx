@@ -1,7 +1,7 @@
 /** `#/quiz`: the final exam and every lesson's quiz, with the learner's best scores. */
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../content/content';
-import { HashLink, type Navigate } from '../lessons/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import { ProgressMessages, ResetProgress } from './ProgressControls';
 import { bestScore, EXAM_KEY, PASS_RATIO, quizPassed, type ProgressStore } from './progress';
 import { quizHref } from './questionLinks';

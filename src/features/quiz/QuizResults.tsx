@@ -3,7 +3,7 @@
  * its feedback and links back to the lesson and to the simulator; then retry.
  */
 import { useEffect, useRef } from 'react';
-import { HashLink, type Navigate } from '../lessons/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import type { AttemptItem, Result } from './attempt';
 import { score } from './attempt';
 import { bestScore, isPassing, PASS_RATIO, type StoredProgress } from './progress';

@@ -5,7 +5,8 @@
  */
 import { LESSONS, QUESTIONS, finalExam, getLesson, questionsFor } from '../../content/load';
 import { createRng } from '../../sim/world/random';
-import { HashLink, type Navigate } from '../lessons/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
+import '../lessons/shared.css';
 import { EXAM_KEY, type OnProgress, type ProgressStore } from './progress';
 import { lessonHref, type QuestionAddress } from './questionLinks';
 import { QuizIndex } from './QuizIndex';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useEffectEvent, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Question } from '../../content/schema';
-import type { Navigate } from '../lessons/HashLink';
+import type { Navigate } from '../../components/HashLink';
 import { grade, newSeed, score, type Answer } from './attempt';
 import { isPassing, type OnProgress, type ProgressStore } from './progress';
 import type { QuestionAddress } from './questionLinks';

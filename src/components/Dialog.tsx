@@ -6,8 +6,8 @@
  */
 import { useId, useRef } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { useFocusTrap } from '../consent/useFocusTrap';
-import './help.css';
+import { useFocusTrap } from './useFocusTrap';
+import './dialog.css';
 
 interface DialogProps {
   title: string;

@@ -1,12 +1,14 @@
 /**
  * Rule IDs as buttons; pressing one shows the rule's text from the reference (RULES), so the
- * learner can see exactly which MUST a step is about without leaving the screen.
+ * learner can see exactly which MUST a step is about without leaving the screen. One panel below
+ * the chips shows the rule pressed (the step explainer, the inspector's notes, the attack lab);
+ * a lesson page lists its rules with its own disclosure chips (features/lessons/LessonRules.tsx).
  */
 import { useId, useState } from 'react';
-import { RULES, isRuleId } from '../../sim/rules';
-import type { RuleId } from '../../sim/rules';
+import { RULES, isRuleId } from '../sim/rules';
+import type { RuleId } from '../sim/rules';
 import { InlineCode } from './InlineCode';
-import { PARTIES } from '../../sim/parties';
+import { PARTIES } from '../sim/parties';
 
 export function RuleChips({ ids, label = 'Rules' }: { ids: readonly string[]; label?: string }) {
   const [open, setOpen] = useState<RuleId | null>(null);

@@ -4,7 +4,6 @@
  * browser's own hash change, so the shell decides how routes change.
  */
 import type { AnchorHTMLAttributes, MouseEvent, ReactNode } from 'react';
-import './shared.css';
 
 export type Navigate = (hash: string) => void;
 

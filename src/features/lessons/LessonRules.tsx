@@ -1,14 +1,16 @@
 /**
  * The rules a lesson teaches, as chips: the id on the chip, the rule's text on hover (title) and in
  * a details element that opens with Enter or Space, so it works with a keyboard and a screen reader.
+ * Unlike the simulator's RuleChips (src/components), each chip opens on its own, in place, and the
+ * rule's text is rendered as Markdown with the lesson's links: a page is read, not stepped through.
  */
 import { useId } from 'react';
 import { PARTIES } from '../../sim/parties';
 import { RULES, isRuleId } from '../../sim/rules';
-import type { Navigate } from './HashLink';
+import type { Navigate } from '../../components/HashLink';
 import { InlineMarkdown } from './markdown/Markdown';
 
-export function RuleChips({ rules, navigate }: { rules: readonly string[]; navigate: Navigate }) {
+export function LessonRules({ rules, navigate }: { rules: readonly string[]; navigate: Navigate }) {
   const headingId = useId();
   const known = rules.filter(isRuleId);
   if (known.length === 0) return null;
