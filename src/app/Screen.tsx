@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { ComingSoon } from './ComingSoon';
-import type { OnProgress } from '../features/quiz/progress';
+import type { OnProgress } from '../course/progress';
 import { navigate as goTo, quizAddress } from './router';
 import type { Route } from './router';
 import { SimRoute } from './SimRoute';

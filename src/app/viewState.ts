@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { fromProgress, postEmbedEvent } from '../features/embed/events';
-import type { OnProgress } from '../features/quiz/progress';
+import type { OnProgress } from '../course/progress';
 import { DEFAULT_VIEW, hashWithView, readViewOptions } from '../features/presenter/view';
 import type { ViewOptions } from '../features/presenter/view';
 import type { ViewApi } from '../features/presenter/ViewContext';

@@ -4,12 +4,12 @@
  */
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Lesson } from '../../content/content';
-import { ProgressMessages } from '../quiz/ProgressControls';
-import { lessonStatus, type OnProgress, type ProgressStore } from '../quiz/progress';
-import { lessonHref, quizHref } from '../quiz/questionLinks';
-import { useProgress } from '../quiz/useProgress';
+import { ProgressMessages } from '../../course/ProgressControls';
+import { lessonStatus, type OnProgress, type ProgressStore } from '../../course/progress';
+import { lessonHref, quizHref } from '../../course/questionLinks';
+import { useProgress } from '../../course/useProgress';
 import { HashLink, type Navigate } from '../../components/HashLink';
-import { Markdown } from './markdown/Markdown';
+import { Markdown } from '../../course/markdown/Markdown';
 import { LessonRules } from './LessonRules';
 import { StatusBadge } from './StatusBadge';
 

@@ -8,7 +8,7 @@ import { useId } from 'react';
 import { PARTIES } from '../../sim/parties';
 import { RULES, isRuleId } from '../../sim/rules';
 import type { Navigate } from '../../components/HashLink';
-import { InlineMarkdown } from './markdown/Markdown';
+import { InlineMarkdown } from '../../course/markdown/Markdown';
 
 export function LessonRules({ rules, navigate }: { rules: readonly string[]; navigate: Navigate }) {
   const headingId = useId();

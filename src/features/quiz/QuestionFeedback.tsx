@@ -10,7 +10,7 @@
 import { useEffect, useRef } from 'react';
 import { HashLink, type Navigate } from '../../components/HashLink';
 import { correctAnswerIndex, type AttemptItem, type Result } from './attempt';
-import { questionSimHref, questionSimLabel } from './questionLinks';
+import { questionSimHref, questionSimLabel } from '../../course/questionLinks';
 
 interface QuestionFeedbackProps {
   item: AttemptItem;

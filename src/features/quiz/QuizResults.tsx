@@ -6,9 +6,9 @@ import { useEffect, useRef } from 'react';
 import { HashLink, type Navigate } from '../../components/HashLink';
 import type { AttemptItem, Result } from './attempt';
 import { score } from './attempt';
-import { bestScore, isPassing, PASS_RATIO, type StoredProgress } from './progress';
+import { bestScore, isPassing, PASS_RATIO, type StoredProgress } from '../../course/progress';
 import { FeedbackBody } from './QuestionFeedback';
-import { lessonHref, questionSimHref, questionSimLabel } from './questionLinks';
+import { lessonHref, questionSimHref, questionSimLabel } from '../../course/questionLinks';
 
 interface QuizResultsProps {
   quiz: string;

@@ -4,7 +4,7 @@
  * app links go through `navigate`; external links open normally with rel="noreferrer".
  */
 import { useMemo, type ReactNode } from 'react';
-import { HashLink, type Navigate } from '../../../components/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import { describeSimHref } from '../simLinks';
 import { highlightHttp } from './http';
 import { inlineText, type Inline } from './inline';

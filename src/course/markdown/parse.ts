@@ -143,7 +143,10 @@ function parseFence(lines: readonly string[], index: number): Parsed | null {
     // Content lines lose up to the opening fence's indentation.
     body.push(line.replace(new RegExp(`^ {0,${indent}}`), ''));
   }
-  return { block: { type: 'code', lang: (match[3] ?? '').toLowerCase(), value: body.join('\n') }, next: i + 1 };
+  return {
+    block: { type: 'code', lang: (match[3] ?? '').toLowerCase(), value: body.join('\n') },
+    next: i + 1,
+  };
 }
 
 function parseQuote(lines: readonly string[], index: number): Parsed {
@@ -224,7 +227,8 @@ function parseList(lines: readonly string[], index: number): Parsed | null {
     // Loose if blank lines separate the item's own blocks, or separate it from the next item.
     if (itemLines.some((line, at) => at > 0 && isBlank(line)) && children.length > 1) tight = false;
     const following = matchListItem(lines[i] ?? '');
-    const continues = following !== null && following.kind === first.kind && following.ordered === first.ordered;
+    const continues =
+      following !== null && following.kind === first.kind && following.ordered === first.ordered;
     if (trailingBlank && continues) tight = false;
     items.push(children);
     if (!continues) break;
@@ -257,7 +261,11 @@ function parseLines(lines: readonly string[]): Block[] {
     let parsed: Parsed | null;
     if (heading) {
       parsed = {
-        block: { type: 'heading', level: HEADING_LEVELS[(heading[1]?.length ?? 1) - 1] ?? 6, children: parseInline((heading[2] ?? '').trim()) },
+        block: {
+          type: 'heading',
+          level: HEADING_LEVELS[(heading[1]?.length ?? 1) - 1] ?? 6,
+          children: parseInline((heading[2] ?? '').trim()),
+        },
         next: i + 1,
       };
     } else if (HR.test(line)) {
@@ -277,6 +285,10 @@ function parseLines(lines: readonly string[]): Block[] {
 
 /** Parses a Markdown document (a lesson body) into blocks. Never throws: odd input becomes text. */
 export function parseMarkdown(source: string): Block[] {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n').map(expandLeadingTabs);
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(expandLeadingTabs);
   return parseLines(lines);
 }

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Progress, ProgressNotice, ProgressStore, SaveProblem } from './progress';
 import { useProgress } from './useProgress';
-import '../lessons/shared.css';
+import './course.css';
 
 const WHAT: Record<ProgressNotice, string> = {
   corrupt: 'Your saved progress could not be read: it may have been damaged.',

@@ -69,7 +69,10 @@ describe('Markdown', () => {
     const [row, prose] = container.querySelectorAll('p');
     expect(row).toHaveClass('md-tryit-row');
     expect(prose).not.toHaveClass('md-tryit-row');
-    expect(screen.getByRole('link', { name: 'defence on' })).toHaveAttribute('href', '#/sim?attack=mix-up&defence=on');
+    expect(screen.getByRole('link', { name: 'defence on' })).toHaveAttribute(
+      'href',
+      '#/sim?attack=mix-up&defence=on',
+    );
   });
 
   it('navigates lesson links through navigate, and not on modified clicks', async () => {
@@ -89,7 +92,12 @@ describe('Markdown', () => {
 
   it('opens external links normally with rel="noreferrer" and no navigate', async () => {
     const navigate = vi.fn();
-    render(<Markdown source="See [the spec](https://modelcontextprotocol.io/specification)." navigate={navigate} />);
+    render(
+      <Markdown
+        source="See [the spec](https://modelcontextprotocol.io/specification)."
+        navigate={navigate}
+      />,
+    );
     const link = screen.getByRole('link', { name: 'the spec' });
     expect(link).toHaveAttribute('href', 'https://modelcontextprotocol.io/specification');
     expect(link).toHaveAttribute('rel', 'noreferrer');
@@ -116,11 +124,20 @@ describe('Markdown', () => {
   });
 
   it('renders a table with column headers, alignment and a labelled, focusable scroll region', () => {
-    render(<Markdown source={'| Value | Why |\n|---|--:|\n| `state` | CSRF <br> protection |'} navigate={vi.fn()} />);
+    render(
+      <Markdown
+        source={'| Value | Why |\n|---|--:|\n| `state` | CSRF <br> protection |'}
+        navigate={vi.fn()}
+      />,
+    );
     const region = screen.getByRole('region', { name: 'Table: Value, Why' });
     expect(region).toHaveAttribute('tabindex', '0');
     const table = within(region).getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Value', 'Why']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Value', 'Why']);
     const cells = within(table).getAllByRole('cell');
     expect(cells[0]?.querySelector('code')).toHaveTextContent('state');
     expect(cells[1]?.querySelector('br')).not.toBeNull();

@@ -3,7 +3,7 @@
  * hook that re-renders a component when progress changes, in this tab or another one.
  */
 import { useSyncExternalStore } from 'react';
-import { LESSONS, QUESTIONS } from '../../content/load';
+import { LESSONS, QUESTIONS } from '../content/load';
 import { createProgressStore, type Progress, type ProgressStorage, type ProgressStore } from './progress';
 
 let defaultStore: ProgressStore | null = null;

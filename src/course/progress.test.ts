@@ -10,7 +10,7 @@ import {
   type KnownContent,
   type ProgressStorage,
 } from './progress';
-import { at, parseJson } from '../../../tests/json';
+import { at, parseJson } from '../../tests/json';
 
 const content: KnownContent = {
   lessons: [{ id: 'discovery' }, { id: 'pkce' }],

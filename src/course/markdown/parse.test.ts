@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../../../content/load';
+import { LESSONS } from '../../content/load';
 import { highlightHttp } from './http';
 import { inlineText, parseInline } from './inline';
 import { linkTarget } from './links';
@@ -36,7 +36,9 @@ describe('parseInline', () => {
     expect(parseInline('*a **b** c*')).toEqual([
       { type: 'em', children: [text('a '), { type: 'strong', children: [text('b')] }, text(' c')] },
     ]);
-    expect(parseInline('***x***')).toEqual([{ type: 'em', children: [{ type: 'strong', children: [text('x')] }] }]);
+    expect(parseInline('***x***')).toEqual([
+      { type: 'em', children: [{ type: 'strong', children: [text('x')] }] },
+    ]);
   });
 
   it('leaves intraword underscores and lone asterisks alone', () => {
@@ -56,11 +58,15 @@ describe('parseInline', () => {
   it('keeps code span content literal, with double-backtick spans and unmatched backticks', () => {
     expect(parseInline('``a `b` c``')).toEqual([{ type: 'code', value: 'a `b` c' }]);
     expect(parseInline('a ` b')).toEqual([text('a ` b')]);
-    expect(parseInline('`<script>**x**</script>`')).toEqual([{ type: 'code', value: '<script>**x**</script>' }]);
+    expect(parseInline('`<script>**x**</script>`')).toEqual([
+      { type: 'code', value: '<script>**x**</script>' },
+    ]);
   });
 
   it('parses links with formatted text, titles and parentheses in the address', () => {
-    expect(parseInline('[Try it: **the 401**](#/sim?scenario=first-connection&at=mcp-unauthenticated)')).toEqual([
+    expect(
+      parseInline('[Try it: **the 401**](#/sim?scenario=first-connection&at=mcp-unauthenticated)'),
+    ).toEqual([
       {
         type: 'link',
         href: '#/sim?scenario=first-connection&at=mcp-unauthenticated',
@@ -73,7 +79,9 @@ describe('parseInline', () => {
   });
 
   it('parses several links on one line (defence off · defence on)', () => {
-    const nodes = parseInline('[Try it: defence off](#/sim?attack=mix-up&defence=off) · [defence on](#/sim?attack=mix-up&defence=on)');
+    const nodes = parseInline(
+      '[Try it: defence off](#/sim?attack=mix-up&defence=off) · [defence on](#/sim?attack=mix-up&defence=on)',
+    );
     expect(nodes.map((node) => node.type)).toEqual(['link', 'text', 'link']);
     expect(inlineText(nodes)).toBe('Try it: defence off · defence on');
   });
@@ -90,7 +98,9 @@ describe('parseInline', () => {
 
   it('reads <br> as a break but keeps every other tag as literal text', () => {
     expect(parseInline('1. a <br> 2. b')).toEqual([text('1. a'), { type: 'break' }, text('2. b')]);
-    expect(parseInline('<img src=x onerror=alert(1)> <b>x</b>')).toEqual([text('<img src=x onerror=alert(1)> <b>x</b>')]);
+    expect(parseInline('<img src=x onerror=alert(1)> <b>x</b>')).toEqual([
+      text('<img src=x onerror=alert(1)> <b>x</b>'),
+    ]);
     expect(parseInline('code=<attacker’s code>')).toEqual([text('code=<attacker’s code>')]);
   });
 
@@ -98,7 +108,9 @@ describe('parseInline', () => {
     expect(parseInline('<https://example.com/x>')).toEqual([
       { type: 'link', href: 'https://example.com/x', children: [text('https://example.com/x')] },
     ]);
-    expect(parseInline('\\*not emphasis\\* \\[not a link](x)')).toEqual([text('*not emphasis* [not a link](x)')]);
+    expect(parseInline('\\*not emphasis\\* \\[not a link](x)')).toEqual([
+      text('*not emphasis* [not a link](x)'),
+    ]);
   });
 
   it('keeps the alt text of images but never an image', () => {
@@ -161,7 +173,10 @@ describe('parseMarkdown', () => {
   });
 
   it('parses ordered lists with their start number and lazy continuation lines', () => {
-    const list = blockOf(only(parseMarkdown('4. It receives a token\nlazily continued.\n5. It retries.')), 'list');
+    const list = blockOf(
+      only(parseMarkdown('4. It receives a token\nlazily continued.\n5. It retries.')),
+      'list',
+    );
     expect(list.ordered).toBe(true);
     expect(list.start).toBe(4);
     expect(list.items).toEqual([
@@ -223,7 +238,10 @@ describe('parseMarkdown', () => {
   });
 
   it('parses blockquotes with nested blocks and lazy continuation', () => {
-    const quote = blockOf(only(parseMarkdown('> Quoted **text**\nlazy line\n>\n> - item\n>   more')), 'blockquote');
+    const quote = blockOf(
+      only(parseMarkdown('> Quoted **text**\nlazy line\n>\n> - item\n>   more')),
+      'blockquote',
+    );
     expect(quote.children.map((block) => block.type)).toEqual(['paragraph', 'list']);
     expect(inlineText(blockOf(quote.children[0], 'paragraph').children)).toBe('Quoted text lazy line');
     const list = blockOf(quote.children[1], 'list');
@@ -276,9 +294,9 @@ describe('parseMarkdown', () => {
           }
         }, 0);
       expect(walk(blocks), lesson.id).toBe(fences / 2);
-      const expected = [...lesson.body.replace(/```[\s\S]*?```/g, '').matchAll(/\]\((#[^)\s]+|https?:[^)\s]+)\)/g)].map(
-        (match) => match[1],
-      );
+      const expected = [
+        ...lesson.body.replace(/```[\s\S]*?```/g, '').matchAll(/\]\((#[^)\s]+|https?:[^)\s]+)\)/g),
+      ].map((match) => match[1]);
       expect(links, lesson.id).toEqual(expected);
     }
   });
@@ -286,14 +304,32 @@ describe('parseMarkdown', () => {
 
 describe('linkTarget', () => {
   it('classifies app, simulator, lesson and external links', () => {
-    expect(linkTarget('#/sim?attack=mix-up&defence=on')).toEqual({ kind: 'sim', href: '#/sim?attack=mix-up&defence=on' });
-    expect(linkTarget('#/lessons/discovery')).toEqual({ kind: 'lesson', href: '#/lessons/discovery', lessonId: 'discovery' });
+    expect(linkTarget('#/sim?attack=mix-up&defence=on')).toEqual({
+      kind: 'sim',
+      href: '#/sim?attack=mix-up&defence=on',
+    });
+    expect(linkTarget('#/lessons/discovery')).toEqual({
+      kind: 'lesson',
+      href: '#/lessons/discovery',
+      lessonId: 'discovery',
+    });
     expect(linkTarget('#/quiz/exam')).toEqual({ kind: 'app', href: '#/quiz/exam' });
-    expect(linkTarget('https://modelcontextprotocol.io')).toEqual({ kind: 'external', href: 'https://modelcontextprotocol.io' });
+    expect(linkTarget('https://modelcontextprotocol.io')).toEqual({
+      kind: 'external',
+      href: 'https://modelcontextprotocol.io',
+    });
   });
 
   it('refuses script, data and relative addresses', () => {
-    for (const href of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'vbscript:x', '../x', '//evil.example', '#top']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      '../x',
+      '//evil.example',
+      '#top',
+    ]) {
       expect(linkTarget(href), href).toEqual({ kind: 'none' });
     }
   });
@@ -303,8 +339,17 @@ describe('highlightHttp', () => {
   const kinds = (value: string) => highlightHttp(value).map((line) => line.kind);
 
   it('tells the request line, headers, blank line and body apart, then a response', () => {
-    const message = 'POST /mcp HTTP/1.1\nHost: mcp.example.com\n\n{"jsonrpc":"2.0"}\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer x';
-    expect(kinds(message)).toEqual(['request-line', 'header', 'blank', 'body', 'blank', 'status-line', 'header']);
+    const message =
+      'POST /mcp HTTP/1.1\nHost: mcp.example.com\n\n{"jsonrpc":"2.0"}\n\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer x';
+    expect(kinds(message)).toEqual([
+      'request-line',
+      'header',
+      'blank',
+      'body',
+      'blank',
+      'status-line',
+      'header',
+    ]);
     const [request, host, , , , status] = highlightHttp(message);
     expect(request?.parts.filter((part) => part.kind !== 'text')).toEqual([
       { kind: 'method', text: 'POST' },
@@ -327,12 +372,9 @@ describe('highlightHttp', () => {
   });
 
   it('does not take body lines with colons for headers', () => {
-    expect(kinds('POST /token HTTP/1.1\nHost: a\n\ngrant_type=x&redirect_uri=http://127.0.0.1:1/cb')).toEqual([
-      'request-line',
-      'header',
-      'blank',
-      'body',
-    ]);
+    expect(kinds('POST /token HTTP/1.1\nHost: a\n\ngrant_type=x&redirect_uri=http://127.0.0.1:1/cb')).toEqual(
+      ['request-line', 'header', 'blank', 'body'],
+    );
   });
 
   it('never changes the text', () => {

@@ -3,11 +3,11 @@
  * in a run, the simulator (`#/sim?scenario=…&reg=…&at=…` or `#/sim?attack=…&defence=…`), built with
  * the same helpers the lessons' links are checked with.
  */
-import { formatSimHref, isDefence, parseStepRef, type SimLink } from '../../content/links';
-import type { QuestionLink } from '../../content/schema';
-import { isAttackId } from '../../sim/attacks/ids';
-import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
-import { stepRefTitle } from '../lessons/simLinks';
+import { formatSimHref, isDefence, parseStepRef, type SimLink } from '../content/links';
+import type { QuestionLink } from '../content/schema';
+import { isAttackId } from '../sim/attacks/ids';
+import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
+import { stepRefTitle } from './simLinks';
 
 export function lessonHref(lessonId: string): string {
   return `#/lessons/${lessonId}`;

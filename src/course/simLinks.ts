@@ -3,9 +3,9 @@
  * "Try it" links and the labels of the quiz's "See it in the simulator" links. Built from the
  * simulator's own tables (steps.ts, scenarios.ts), so a renamed step renames its links.
  */
-import { parseSimHref, type SimLink, type StepRef } from '../../content/links';
-import { REGISTRATION_MODES, SCENARIOS } from '../../sim/scenarios';
-import { STEPS } from '../../sim/steps';
+import { parseSimHref, type SimLink, type StepRef } from '../content/links';
+import { REGISTRATION_MODES, SCENARIOS } from '../sim/scenarios';
+import { STEPS } from '../sim/steps';
 
 /** The title of a step, or of its request or response when the reference names one. */
 export function stepRefTitle(ref: StepRef): string {

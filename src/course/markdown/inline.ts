@@ -77,9 +77,10 @@ function matchLink(text: string, at: number): LinkMatch | null {
   if (depth !== 0 || text[i + 1] !== '(') return null;
   const label = text.slice(at + 1, i);
   const rest = text.slice(i + 2);
-  const destination = /^[ \t\n]*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+))?(?:[ \t\n]+("[^"]*"|'[^']*'))?[ \t\n]*\)/.exec(
-    rest,
-  );
+  const destination =
+    /^[ \t\n]*(?:<([^<>\n]*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+))?(?:[ \t\n]+("[^"]*"|'[^']*'))?[ \t\n]*\)/.exec(
+      rest,
+    );
   if (!destination) return null;
   const href = (destination[1] ?? destination[2] ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
   return { label, href, end: i + 2 + destination[0].length };
