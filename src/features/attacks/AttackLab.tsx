@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttackDef } from '../../sim/attacks/types';
-import { PlayerContext } from '../player/PlayerContext';
+import { PlayerContext } from '../../run/player/PlayerContext';
 import { AttackCatalogue } from './AttackCatalogue';
 import { AttackDetail } from './AttackDetail';
 import type { Lab } from './labState';

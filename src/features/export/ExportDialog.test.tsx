@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { stepperAt } from '../../sim/flow/stepper';
 import { toMermaid } from '../../sim/trace/export';
 import { DEMO, renderSim, settled } from '../simulator/testing';
-import { messageLabel } from '../trace/describe';
+import { messageLabel } from '../../run/trace/describe';
 import { escapeXml } from './svg';
 
 afterEach(() => {

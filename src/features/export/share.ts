@@ -5,8 +5,8 @@
  * out (view.ts), and the link carries only choices and a seed, never a value from the run.
  */
 import { createContext, useContext } from 'react';
-import { hashWithView } from '../presenter/view';
-import type { ViewOptions } from '../presenter/view';
+import { hashWithView } from '../../run/view/view';
+import type { ViewOptions } from '../../run/view/view';
 
 /** Returns the hash to share (`#/sim?…`), already without embedding switches. */
 export const ShareContext = createContext<(() => string) | null>(null);

@@ -10,9 +10,9 @@ import type { HarImport } from '../../sim/har';
 import { LazyDiagram } from '../diagram/LazyDiagram';
 import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
-import { PanelViewProvider } from '../player/PanelView';
-import { PlayerContext } from '../player/PlayerContext';
-import { MaskProvider } from '../presenter/MaskContext';
+import { PanelViewProvider } from '../../run/player/PanelView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { MaskProvider } from '../../run/view/MaskContext';
 import { HarSummary } from './HarSummary';
 
 /** The player needs a configuration; a recording never runs it. */

@@ -6,7 +6,7 @@
 import { RULES } from '../../sim/rules';
 import type { Check } from '../../sim/trace/types';
 import { InlineCode } from '../../components/InlineCode';
-import { useMask } from '../presenter/MaskContext';
+import { useMask } from '../../run/view/MaskContext';
 import { ChecksView } from './NoteView';
 
 const PARTY: Record<string, string> = { client: 'client', mcp: 'MCP server', as: 'authorization server' };

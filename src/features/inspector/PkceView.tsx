@@ -3,8 +3,8 @@
  * core's own explainS256, and, at the token step, the server's recomputation and comparison.
  */
 import { useEffect, useState } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
-import { useMask } from '../presenter/MaskContext';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useMask } from '../../run/view/MaskContext';
 import type { PkceFacts } from './pkce';
 
 interface Chain {

@@ -8,9 +8,9 @@ import type { PresenterMessage } from './channel';
 import PresenterNotesRoute from './PresenterNotesRoute';
 import { PresenterSync } from './PresenterSync';
 import { SimulatorScreen } from '../simulator/SimulatorScreen';
-import { PlayerContext } from '../player/PlayerContext';
+import { PlayerContext } from '../../run/player/PlayerContext';
 import { DEMO } from '../simulator/testing';
-import { playerMachine } from '../player/playerMachine';
+import { playerMachine } from '../../run/player/playerMachine';
 
 afterEach(cleanup);
 const S1 = '1'.repeat(32);

@@ -7,14 +7,14 @@
  */
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import { PlayerContext } from '../player/PlayerContext';
-import { useRun } from '../player/hooks';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useRun } from '../../run/player/hooks';
 import { absoluteUrl, useShareHash } from '../export/share';
 import { fullscreenAvailable } from './fullscreen';
 import { MessagesButton } from './MessagesButton';
 import { useViewActions } from './useViewActions';
-import { SCALES } from './view';
-import { useViewOptions } from './ViewContext';
+import { SCALES } from '../../run/view/view';
+import { useViewOptions } from '../../run/view/ViewContext';
 import './presenter.css';
 
 const HelpDialog = lazy(() => import('../help/HelpDialog').then((m) => ({ default: m.HelpDialog })));

@@ -11,8 +11,8 @@ import type { PresenterMessage } from './channel';
 import PresenterNotesRoute from './PresenterNotesRoute';
 import { PresenterSync } from './PresenterSync';
 import { SimulatorScreen } from '../simulator/SimulatorScreen';
-import { PlayerContext } from '../player/PlayerContext';
-import { playerMachine } from '../player/playerMachine';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { playerMachine } from '../../run/player/playerMachine';
 
 afterEach(cleanup);
 beforeEach(() => window.sessionStorage.clear());

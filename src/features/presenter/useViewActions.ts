@@ -10,8 +10,8 @@ import { newPairing, notesHref } from './channel';
 import { useFullscreen } from './fullscreen';
 import { useViewShortcuts } from './useViewShortcuts';
 import type { ViewAction } from './useViewShortcuts';
-import { stepScale } from './view';
-import { useViewOptions } from './ViewContext';
+import { stepScale } from '../../run/view/view';
+import { useViewOptions } from '../../run/view/ViewContext';
 
 export type OpenDialog = { kind: 'help' } | { kind: 'export' } | { kind: 'link'; url: string } | null;
 

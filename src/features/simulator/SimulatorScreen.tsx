@@ -8,17 +8,17 @@ import { Announcer } from '../controls/Announcer';
 import { PhaseProgress } from '../controls/PhaseProgress';
 import { StepExplainer } from '../controls/StepExplainer';
 import { Toolbar } from '../controls/Toolbar';
-import { useKeyboardShortcuts } from '../controls/useKeyboardShortcuts';
+import { useKeyboardShortcuts } from '../../run/player/useKeyboardShortcuts';
 import { ConsentWindow } from '../consent/ConsentWindow';
 import { LazyDiagram } from '../diagram/LazyDiagram';
 import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
-import { PanelViewProvider } from '../player/PanelView';
-import { PlayerContext } from '../player/PlayerContext';
-import { useSend } from '../player/hooks';
-import { MaskProvider } from '../presenter/MaskContext';
+import { PanelViewProvider } from '../../run/player/PanelView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useSend } from '../../run/player/hooks';
+import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../presenter/ViewBar';
-import { useViewOptions } from '../presenter/ViewContext';
+import { useViewOptions } from '../../run/view/ViewContext';
 
 function FailureBanner() {
   const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));

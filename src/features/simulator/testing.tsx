@@ -1,9 +1,9 @@
 /** Test helpers: the whole simulator screen over a real player and the real simulator core. */
 import { render, screen, waitFor } from '@testing-library/react';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { PlayerContext } from '../player/PlayerContext';
-import { playerMachine } from '../player/playerMachine';
-import type { PlayerInput } from '../player/playerMachine';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { playerMachine } from '../../run/player/playerMachine';
+import type { PlayerInput } from '../../run/player/playerMachine';
 import { SimulatorScreen } from './SimulatorScreen';
 
 export const DEMO: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' };

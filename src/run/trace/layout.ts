@@ -1,6 +1,8 @@
 /**
  * Lays out a trace as a sequence diagram: one lifeline per party, one row per message. Pure and
- * DOM-free (DESIGN.md principle 7) so it is unit-tested and cheap to rerun on every step.
+ * DOM-free (DESIGN.md principle 7) so it is unit-tested and cheap to rerun on every step. The
+ * diagram (features/diagram) draws it on screen and the SVG export (features/export/svg.ts) in a
+ * file, so both show the same picture.
  *
  * Why one row per message: labels can then never overlap vertically, however long the run (the
  * step-up scenario has 50+ messages), and a message's y never changes once drawn, so earlier
@@ -10,8 +12,8 @@
 import { CORE_LANES, LANE_ORDER, LANES } from '../../sim/lanes';
 import type { Lane } from '../../sim/lanes';
 import type { TraceEvent } from '../../sim/trace/types';
-import { eventTone, messageLabel } from '../trace/describe';
-import type { Tone } from '../trace/describe';
+import { eventTone, messageLabel } from './describe';
+import type { Tone } from './describe';
 
 export interface LayoutOptions {
   /** Distance between two neighbouring lifelines. */

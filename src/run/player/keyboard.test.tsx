@@ -2,12 +2,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { PlayerContext } from '../player/PlayerContext';
-import { playerMachine } from '../player/playerMachine';
-import { DEFAULT_VIEW } from '../presenter/view';
-import { ViewContext } from '../presenter/ViewContext';
-import { SimulatorScreen } from '../simulator/SimulatorScreen';
-import { DEMO, options, renderSim, settled } from '../simulator/testing';
+import { PlayerContext } from './PlayerContext';
+import { playerMachine } from './playerMachine';
+import { DEFAULT_VIEW } from '../view/view';
+import { ViewContext } from '../view/ViewContext';
+import { SimulatorScreen } from '../../features/simulator/SimulatorScreen';
+import { DEMO, options, renderSim, settled } from '../../features/simulator/testing';
 import { shortcutFor } from './useKeyboardShortcuts';
 
 afterEach(() => {

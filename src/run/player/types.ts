@@ -3,7 +3,7 @@ import type { Decision } from '../../sim/browser/browser';
 import type { RunRef, StepperSnapshot } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
 import type { TraceEvent } from '../../sim/trace/types';
-import type { Core } from '../runtime/loadCore';
+import type { Core } from '../core/loadCore';
 import type { Target } from './positioning';
 
 export type Speed = 'slow' | 'normal' | 'fast';

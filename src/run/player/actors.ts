@@ -6,8 +6,8 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { RunRef } from '../../sim/flow/runView';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { loadCore } from '../runtime/loadCore';
-import type { Core } from '../runtime/loadCore';
+import { loadCore } from '../core/loadCore';
+import type { Core } from '../core/loadCore';
 import { positionRun } from './positioning';
 import type { Positioned, Target } from './positioning';
 

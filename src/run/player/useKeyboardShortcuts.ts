@@ -10,8 +10,8 @@
  * presenter mode a clicker wins: only a text field keeps them.
  */
 import { useEffect } from 'react';
-import type { PlayerEvent } from '../player/playerMachine';
-import { useViewOptions } from '../presenter/ViewContext';
+import type { PlayerEvent } from './playerMachine';
+import { useViewOptions } from '../view/ViewContext';
 
 const FORM_CONTROLS = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const SPACE_WIDGETS =

@@ -9,7 +9,7 @@ import type { RunConfig } from '../../sim/flow/simulation';
 import { formatStepRef, matchesStepRef } from '../../sim/stepRef';
 import type { StepRef } from '../../sim/stepRef';
 import type { TraceEvent } from '../../sim/trace/types';
-import type { Core } from '../runtime/loadCore';
+import type { Core } from '../core/loadCore';
 
 /** Where a run is put: after a number of messages (Back, `step=`), or at a step (`at=`). */
 export type Target = { kind: 'count'; count: number } | ({ kind: 'step' } & StepRef);

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ATTACK_IDS } from '../../sim/attacks/ids';
 import { runFlow } from '../../sim/flow/simulation';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { layoutSequence } from '../diagram/layout';
-import { buildEdges } from '../diagram/elements';
-import { DEFAULT_LAYOUT } from '../diagram/layout';
+import { layoutSequence } from '../trace/layout';
+import { buildEdges } from '../../features/diagram/elements';
+import { DEFAULT_LAYOUT } from '../trace/layout';
 import { attackMarks, markOf, outcomeHeadline, sameMark } from './marks';
 
 const BASE: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' };

@@ -1,6 +1,6 @@
 /**
- * Words for trace events, shared by the diagram, the message list, the step explainer and the
- * inspector, so one message reads the same everywhere. Pure functions over the core's public
+ * Words for trace events, shared by the diagram, the message list, the step explainer, the
+ * inspector, the exports and the speaker notes, so one message reads the same everywhere. Pure functions over the core's public
  * types (no simulator code is loaded by this file: steps/lanes/rules are plain data).
  */
 import { LANES } from '../../sim/lanes';

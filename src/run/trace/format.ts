@@ -1,4 +1,7 @@
-/** Pure formatting for the inspector: URLs by parameter, bodies by type, simulated times. */
+/**
+ * Pure formatting of a message: URLs by parameter, bodies by type, simulated times. The inspector
+ * shows every message with it; the consent window shows its page's address by parameter with it.
+ */
 import { headerValue } from '../../sim/trace/types';
 import type { HeaderList } from '../../sim/trace/types';
 
