@@ -12,14 +12,16 @@ import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
 import { PanelViewProvider } from '../../run/player/PanelView';
 import { PlayerContext } from '../../run/player/PlayerContext';
+import { useCore } from '../../run/core/useCore';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { HarSummary } from './HarSummary';
 
 /** The player needs a configuration; a recording never runs it. */
 const NOT_RUN: RunConfig = { seed: 'recording', scenario: 'first-connection', registration: 'dcr' };
 
+/** Asks for the core at once (the inspector's decoders), and says so if it cannot be loaded. */
 function Failure() {
-  const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
+  const { error } = useCore();
   if (error === null) return null;
   return (
     <p className="banner banner--error" role="alert">

@@ -37,7 +37,8 @@ function FailureBanner() {
 }
 
 function LoadingVeil() {
-  const loading = PlayerContext.useSelector((s) => s.matches('loading') && s.context.core === null);
+  // The player is in `loading` only while it has no core yet (playerMachine.ts).
+  const loading = PlayerContext.useSelector((s) => s.matches('loading'));
   if (!loading) return null;
   return (
     <p className="veil" aria-hidden="true">

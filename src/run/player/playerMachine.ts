@@ -139,14 +139,11 @@ export const playerMachine = setup({
   },
   states: {
     start: { always: [{ guard: 'isRecorded', target: 'recorded' }, { target: 'loading' }] },
-    /** A recorded trace: all of it at once; messages can be selected, nothing is stepped. */
-    recorded: {
-      invoke: {
-        src: 'loadCore',
-        onDone: { actions: assign({ core: ({ event }) => event.output }) },
-        onError: FAIL,
-      },
-    },
+    /**
+     * A recorded trace: all of it at once; messages can be selected, nothing is stepped, so the
+     * core is not needed here (the inspector reaches it through useCore).
+     */
+    recorded: {},
     /** The simulator core arrives after the first paint (a lazily loaded chunk). */
     loading: {
       entry: assign({ error: null }),

@@ -26,7 +26,8 @@ export interface PlayerInput {
   speed?: Speed;
   /**
    * A trace recorded elsewhere (an imported HAR): shown whole, nothing simulated. The player then
-   * only loads the core (the inspector decodes tokens with it) and lets messages be selected.
+   * only lets messages be selected; it never loads the core (the inspector's decoders reach it
+   * through useCore).
    */
   recorded?: readonly TraceEvent[];
 }
@@ -47,6 +48,7 @@ export interface PlayerContext {
   decisions: Decision[];
   /** Set for a recorded trace (PlayerInput.recorded): the player then shows it and never simulates. */
   recorded: View | null;
+  /** The core the player runs the flow with (its own: views reach the core through useCore). */
   core: Core | null;
   /** The run being shown, spawned in the player's actor system. */
   run: RunRef | null;
