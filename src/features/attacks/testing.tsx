@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { playerMachine } from '../../run/player/playerMachine';
-import { SimulatorScreen } from '../simulator/SimulatorScreen';
+import { SimulatorScreen } from '../../app/simulator/SimulatorScreen';
 
 export const BASE: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' };
 

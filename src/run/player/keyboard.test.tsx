@@ -6,8 +6,8 @@ import { PlayerContext } from './PlayerContext';
 import { playerMachine } from './playerMachine';
 import { DEFAULT_VIEW } from '../view/view';
 import { ViewContext } from '../view/ViewContext';
-import { SimulatorScreen } from '../../features/simulator/SimulatorScreen';
-import { DEMO, options, renderSim, settled } from '../../features/simulator/testing';
+import { SimulatorScreen } from '../../app/simulator/SimulatorScreen';
+import { DEMO, options, renderSim, settled } from '../../app/simulator/testing';
 import { shortcutFor } from './useKeyboardShortcuts';
 
 afterEach(() => {

@@ -1,25 +1,28 @@
 /**
  * The view controls of the simulator: presenter mode, hide secrets, copy link, export and help;
- * in presenter mode also the scale, fullscreen, the speaker notes window and the message list drawer. In the normal layout
- * they sit in the app header (a portal into its tools slot), where there is room; in presenter
- * and embed modes the header is gone and they form a bar above the step controls. Their keys
- * (useViewShortcuts) work in every layout.
+ * in presenter mode also the scale, fullscreen, the speaker notes window and the message list
+ * drawer. In the normal layout they sit in the app header (a portal into its tools slot), where
+ * there is room; in presenter and embed modes the header is gone and they form a bar above the
+ * step controls. Their keys (useViewShortcuts) work in every layout. Part of the app, not of a
+ * feature: it brings together the presenter's controls, the export and link dialogs and the help.
  */
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useRun } from '../../run/player/hooks';
-import { absoluteUrl, useShareHash } from '../export/share';
-import { fullscreenAvailable } from './fullscreen';
-import { MessagesButton } from './MessagesButton';
+import { absoluteUrl, useShareHash } from './share';
+import { fullscreenAvailable } from '../../features/presenter/fullscreen';
+import { MessagesButton } from '../../features/presenter/MessagesButton';
 import { useViewActions } from './useViewActions';
 import { SCALES } from '../../run/view/view';
 import { useViewOptions } from '../../run/view/ViewContext';
 import './presenter.css';
 
-const HelpDialog = lazy(() => import('../help/HelpDialog').then((m) => ({ default: m.HelpDialog })));
-const ExportDialog = lazy(() => import('../export/ExportDialog'));
-const LinkDialog = lazy(() => import('../export/LinkDialog'));
+const HelpDialog = lazy(() =>
+  import('../../features/help/HelpDialog').then((m) => ({ default: m.HelpDialog })),
+);
+const ExportDialog = lazy(() => import('../../features/export/ExportDialog'));
+const LinkDialog = lazy(() => import('../../features/export/LinkDialog'));
 
 /** The element AppHeader renders for these controls. */
 export const HEADER_SLOT_ID = 'app-header-tools';

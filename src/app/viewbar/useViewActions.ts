@@ -4,10 +4,10 @@
  * confirmations ("Link copied") go to a polite live region the bar shows.
  */
 import { useCallback, useState } from 'react';
-import { copyText } from '../export/browser';
-import { absoluteUrl, useShareHash } from '../export/share';
-import { newPairing, notesHref } from './channel';
-import { useFullscreen } from './fullscreen';
+import { copyText } from '../../features/export/browser';
+import { absoluteUrl, useShareHash } from './share';
+import { newPairing, notesHref } from '../../features/presenter/channel';
+import { useFullscreen } from '../../features/presenter/fullscreen';
 import { useViewShortcuts } from './useViewShortcuts';
 import type { ViewAction } from './useViewShortcuts';
 import { stepScale } from '../../run/view/view';

@@ -1,23 +1,23 @@
 /**
- * The simulator screen: controls on top; the diagram, its message list, and a side column with
- * the current step's explanation and the inspector. Expects a PlayerContext.Provider above it
- * (the app's /sim route provides one, configured from the URL).
+ * The simulator screen, composed of the features: controls on top; the diagram, its message
+ * list, and a side column with the current step's explanation and the inspector (or the attack
+ * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL).
  */
-import { SidePanels } from '../attacks/SidePanels';
-import { Announcer } from '../controls/Announcer';
-import { PhaseProgress } from '../controls/PhaseProgress';
-import { StepExplainer } from '../controls/StepExplainer';
-import { Toolbar } from '../controls/Toolbar';
+import { SidePanels } from '../../features/attacks/SidePanels';
+import { Announcer } from '../../features/controls/Announcer';
+import { PhaseProgress } from '../../features/controls/PhaseProgress';
+import { StepExplainer } from '../../features/controls/StepExplainer';
+import { Toolbar } from '../../features/controls/Toolbar';
 import { useKeyboardShortcuts } from '../../run/player/useKeyboardShortcuts';
-import { ConsentWindow } from '../consent/ConsentWindow';
-import { LazyDiagram } from '../diagram/LazyDiagram';
-import { Inspector } from '../inspector/Inspector';
-import { MessageList } from '../messages/MessageList';
+import { ConsentWindow } from '../../features/consent/ConsentWindow';
+import { LazyDiagram } from '../../features/diagram/LazyDiagram';
+import { Inspector } from '../../features/inspector/Inspector';
+import { MessageList } from '../../features/messages/MessageList';
 import { PanelViewProvider } from '../../run/player/PanelView';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
-import { ViewBar } from '../presenter/ViewBar';
+import { ViewBar } from '../viewbar/ViewBar';
 import { useViewOptions } from '../../run/view/ViewContext';
 
 function FailureBanner() {

@@ -2,10 +2,10 @@
  * The one-character shortcuts of presenting and sharing: P presenter mode, F fullscreen, N speaker
  * notes, H hide secrets, + and - scale, 0 scale 100%, L copy link, E export, ? help. Like the step
  * keys, never while typing in a form control or with Ctrl/Alt/Cmd held; and all of them can be
- * turned off in the help dialog (WCAG 2.1.4, see help/shortcuts.ts).
+ * turned off in the help dialog (WCAG 2.1.4, see features/help/shortcuts.ts).
  */
 import { useEffect } from 'react';
-import { characterShortcutsOn } from '../help/shortcuts';
+import { characterShortcutsOn } from '../../features/help/shortcuts';
 
 export type ViewAction =
   | 'present'

@@ -9,7 +9,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { runFlow } from '../../sim/flow/simulation';
 import { toHar } from '../../sim/trace/export';
-import HarRoute from './HarRoute';
+import HarScreen from './HarScreen';
 
 afterEach(() => {
   cleanup();
@@ -33,7 +33,7 @@ beforeAll(async () => {
 
 async function open(text: string, name = 'flow.har') {
   const user = userEvent.setup();
-  render(<HarRoute url={null} />);
+  render(<HarScreen url={null} />);
   await user.upload(screen.getByLabelText('HAR file'), new File([text], name, { type: 'application/json' }));
   return user;
 }
@@ -112,7 +112,7 @@ describe('bad input', () => {
     const huge = new File(['{}'], 'huge.har');
     Object.defineProperty(huge, 'size', { value: 50 * 1024 * 1024 });
     const user = userEvent.setup();
-    render(<HarRoute url={null} />);
+    render(<HarScreen url={null} />);
     await user.upload(screen.getByLabelText('HAR file'), huge);
     expect(await screen.findByRole('alert')).toHaveTextContent(/50\.0 MB; the limit is 20\.0 MB/);
   });
@@ -120,7 +120,7 @@ describe('bad input', () => {
   it('a link to a HAR on another origin is refused without fetching it', async () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
-    render(<HarRoute url="https://elsewhere.example/flow.har" />);
+    render(<HarScreen url="https://elsewhere.example/flow.har" />);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /from https:\/\/elsewhere\.example, which is not this site/,
     );
@@ -136,7 +136,7 @@ describe('bad input', () => {
       ),
     );
     vi.stubGlobal('fetch', fetch);
-    render(<HarRoute url="flows/flow.har" />);
+    render(<HarScreen url="flows/flow.har" />);
     expect(await screen.findByRole('heading', { level: 1, name: /flow\.har/ })).toBeInTheDocument();
     expect(fetch).toHaveBeenCalledTimes(1);
   });
