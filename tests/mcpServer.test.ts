@@ -1,5 +1,5 @@
 /**
- * The MCP server as a resource server: token validation answered exactly as spec §4.1 says
+ * The MCP server as a resource server: token validation answered exactly as docs/reference §4.1 says
  * (401 invalid_token, 403 insufficient_scope, 400 invalid_request), and the transport's own checks.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Lays out a trace as a sequence diagram: one lifeline per party, one row per message. Pure and
- * DOM-free (DESIGN.md principle 7) so it is unit-tested and cheap to rerun on every step.
+ * DOM-free (no measuring, no effects) so it is unit-tested and cheap to rerun on every step.
  *
  * Why one row per message: labels can then never overlap vertically, however long the run (the
  * step-up scenario has 50+ messages), and a message's y never changes once drawn, so earlier

@@ -1,4 +1,4 @@
-/** Spec §5.15 / SBP26 §Scope Minimization: a stolen token is worth exactly the scopes it carries. */
+/** docs/reference §5.15 / Security Best Practices §Scope Minimization: a stolen token is worth exactly the scopes it carries. */
 import { decodeJwt } from 'jose';
 import { DEMO_USER } from '../servers/auth/state';
 import type { AttackDef } from './types';

@@ -1,5 +1,5 @@
 /**
- * An MCP proxy server (https://proxy.example) in the shape of spec §5.10: to its own clients it is an
+ * An MCP proxy server (https://proxy.example) in the shape of docs/reference §5.10 (Security Best Practices §Confused Deputy): to its own clients it is an
  * authorization server (open registration, /authorize, /token); to sign users in it is a client of a
  * third-party authorization server under ONE static client_id. S-16/S-17: before it forwards a
  * dynamically registered client upstream it must get the user's consent for that client, kept in a

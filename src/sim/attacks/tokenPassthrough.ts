@@ -1,5 +1,5 @@
 /**
- * Spec §5.9 / SBP26 §Token Passthrough: an MCP server that forwards the client's token to the API
+ * docs/reference §5.9 / Security Best Practices §Token Passthrough: an MCP server that forwards the client's token to the API
  * behind it, and does not check that the token was issued for itself, becomes a free proxy for any
  * token that API accepts, bypassing its own controls and leaving the wrong actor in the API's logs.
  */

@@ -1,5 +1,5 @@
 /**
- * An attack, as data plus the attacker's actions (DESIGN.md: actions as data in a registry). The
+ * An attack, as data plus the attacker's actions (data in a registry, so the lab, the lessons and the tests list the same attacks). The
  * attack never decides its own outcome: `act` returns what the attacker actually obtained, read
  * from real responses, and the lab reads where a defence stopped it from the trace.
  */
@@ -77,7 +77,7 @@ export interface AttackDef {
   /** Extra lanes this attack draws. */
   lanes: Lane[];
   /**
-   * Ways of running the same attack that the lab offers as a choice (spec §5 lists several per
+   * Ways of running the same attack that the lab offers as a choice (docs/reference §5 lists several per
    * attack: who skips the rule, or a companion toggle). The first is the definition as written above;
    * the others replace some of its fields. Their ids are listed in ids.ts, for links and tests.
    */

@@ -122,7 +122,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
   const { checks: enforce, allowLoopbackHttp } = ctx.config;
   const issuerOk = doc?.issuer === issuer;
   // A client that skips C-06 takes the document's word for who the server is, and then registers,
-  // and checks iss (C-19), against that name: what a spoofed issuer exploits (reference §5.6).
+  // and checks iss (C-19), against that name: what a spoofed issuer exploits (docs/reference §5.6).
   const recorded = !issuerOk && typeof doc?.issuer === 'string' ? doc.issuer : issuer;
   const methods = stringArray(doc?.code_challenge_methods_supported);
   const checks = asMetadataChecks({

@@ -41,7 +41,7 @@ export function prmUrlFor(resource: string): string {
 }
 
 /**
- * RFC 8414 §3.1 and OIDC Discovery, in the order MCP fixes (C-05; spec §2.1): for an issuer with a
+ * RFC 8414 §3.1 and OIDC Discovery, in the order MCP fixes (C-05; 2026-07-28 authorization-server-discovery.mdx; docs/reference §2.1): for an issuer with a
  * path, OAuth path-inserted, OIDC path-inserted, OIDC path-appended; without a path, the first two.
  */
 export function asMetadataUrls(issuer: string): string[] {

@@ -8,7 +8,7 @@
  * goes through the same Bearer check as a 2026-07-28 request (`authorizeBearer`), with the same
  * named vulnerabilities. Sessions are bound to the token's user (S-20): a session id is a routing
  * hint, never proof of identity, so a stolen or guessed id with another user's token is answered
- * 404 (reference §5.14).
+ * 404 (2025-11-25 transports.mdx §Session Management; docs/reference §5.14).
  */
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
@@ -167,7 +167,7 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
     return rpcRefusal(world, 'S-26', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
   const session = world.mcp.sessions.get(sessionId);
   if (!session || session.sub !== auth.sub) {
-    // Unknown, ended, or another user's session: 404, and the client starts a new one (spec §5.14).
+    // Unknown, ended, or another user's session: 404, and the client starts a new one (2025-11-25 transports.mdx §Session Management).
     return rpcRefusal(world, 'S-20', 404, message.id, -32001, 'Session not found');
   }
   if ((headerVersion ?? VERSION_WITHOUT_HEADER) !== session.version) {
