@@ -175,13 +175,15 @@ describe('the official MCP TypeScript SDK client against the world server', () =
     // Mallory has her own account and a genuine token for this server, and the victim's session id.
     const client = server.world.as.clients.get(PREREGISTERED_CLIENT_ID);
     if (!client) throw new Error('no pre-registered client');
-    const mallory = (await issueTokens(server.world, {
-      client,
-      sub: 'user-mallory',
-      scope: 'files:read',
-      resource: server.mcpUrl,
-      withRefresh: false,
-    }).response.json()) as { access_token: string };
+    const mallory = {
+      access_token: issueTokens(server.world, {
+        client,
+        sub: 'user-mallory',
+        scope: 'files:read',
+        resource: server.mcpUrl,
+        withRefresh: false,
+      }).accessToken,
+    };
     const res = await fetch(server.mcpUrl, {
       method: 'POST',
       headers: {

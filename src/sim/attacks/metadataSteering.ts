@@ -1,5 +1,5 @@
 /**
- * Spec §5.7 (RFC 9728 §3.3): a malicious MCP server publishes metadata naming the HONEST server as
+ * docs/reference §5.7 (RFC 9728 §3.3): a malicious MCP server publishes metadata naming the HONEST server as
  * its resource, so the victim's client asks for a token for the honest server and hands it over.
  */
 import { attackerAsHosts, redeemCaptured } from './attackerAs';
@@ -27,7 +27,7 @@ export const metadataSteering: AttackDef = {
   variants: defineVariants('metadata-steering', {
     'resource-mismatch': { label: "The server's metadata names another resource" },
     'spoofed-issuer': {
-      // Spec §5.6: the same malicious server, steering the client to an authorization server that lies about its name.
+      // docs/reference §5.6: the same malicious server, steering the client to an authorization server that lies about its name.
       label: "The authorization server's metadata claims the honest issuer",
       summary:
         "The attacker's MCP server names the attacker's authorization server, whose metadata claims to be the honest one, with the attacker's endpoints.",

@@ -1,5 +1,5 @@
 /**
- * Spec §5.17 and A-14/A-15: tokens copied from the client days ago. A short-lived access token has
+ * docs/reference §5.17 and A-14/A-15: tokens copied from the client days ago. A short-lived access token has
  * expired; a rotated refresh token, presented again, is reuse, and revokes the whole grant.
  */
 import { ranAsVictim, readVictimFile, responseBody, short } from './evidence';

@@ -1,5 +1,5 @@
 /**
- * Spec §5.1: a malicious app on the victim's machine takes the loopback port first and receives the
+ * docs/reference §5.1: a malicious app on the victim's machine takes the loopback port first and receives the
  * authorization response. Without PKCE the code alone is enough; with it, the verifier is missing.
  */
 import { http } from 'msw';
@@ -34,7 +34,7 @@ export const stolenCode: AttackDef = {
       return htmlPage('Authorization complete', '<h1>You can close this window</h1>');
     }),
   ],
-  // Spec §5.1 names who may skip the rule: the server, the client, or both; and the downgrade.
+  // docs/reference §5.1 names who may skip the rule: the server, the client, or both; and the downgrade.
   variants: defineVariants('stolen-code-no-pkce', {
     neither: { label: 'Neither side uses PKCE' },
     'client-omits': {
