@@ -75,7 +75,8 @@ function describeToken(body: Record<string, unknown>): string {
       : Array.isArray(claims.aud)
         ? claims.aud.join(' ')
         : String(claims.aud);
-  const parts = [`token aud=${aud}`, `scope=${String(body.scope ?? claims?.scope ?? '')}`];
+  const scope = typeof body.scope === 'string' ? body.scope : claims?.scope;
+  const parts = [`token aud=${aud}`, `scope=${typeof scope === 'string' ? scope : ''}`];
   if (typeof body.expires_in === 'number') parts.push(`expires_in=${body.expires_in}s`);
   if (typeof body.refresh_token === 'string') parts.push('+refresh_token');
   return parts.join(' ');
@@ -112,7 +113,7 @@ export function keyField(
   const body = parseJson(exchange.responseBody);
   if (isRecord(body)) {
     if (typeof body.error === 'string')
-      return `error=${body.error}${body.error_description ? `: ${String(body.error_description)}` : ''}`;
+      return `error=${body.error}${typeof body.error_description === 'string' && body.error_description ? `: ${body.error_description}` : ''}`;
     if (body.jsonrpc === '2.0') {
       const session = headerValue(exchange.responseHeaders, 'mcp-session-id');
       const rpc = describeRpc(parseJson(exchange.requestBody), body) ?? 'rpc';
