@@ -1,11 +1,14 @@
 /**
  * The real-wire world under load ("Nothing forged, nothing lost", item 5; "Real clients, real
  * servers, real flows"): whole OAuth flows over loopback sockets (DCR, authorize, token, a tool
- * call), their rate and latency, and the process's memory after 100 flows, after N, and after a
- * hostile soak (idle sockets past the cap, registrations never used, codes never redeemed, large
- * bodies). Heap figures are after a full GC (`--expose-gc`, as `npm run bench` runs); RSS is what the
- * OS sees. REALWIRE_FLOWS sets N (default 2,000, about a minute; 10,000 for the issue's figure; 0 skips
- * the section); `npm run bench real-wire` runs this section alone.
+ * call), their rate and latency, and the process's memory after 100 flows, after N/2, after N, and
+ * after a hostile soak (idle sockets past the cap, registrations never used, codes never redeemed,
+ * large bodies), and 500 clients at once, each holding its connection through a whole flow. Heap
+ * figures are after a full GC (`--expose-gc`, as `npm run bench` runs); RSS is what the OS sees, and
+ * V8 keeps pages it no longer needs, so RSS is a high-water mark, not what is live. REALWIRE_FLOWS
+ * sets N (default 2,000, about a minute; 10,000 for the issue's figure; 0 skips the section);
+ * REALWIRE_CONCURRENT the clients at once (default 500); `npm run bench real-wire` runs this
+ * section alone.
  */
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -279,9 +282,14 @@ export async function benchRealwire(): Promise<Record<string, string>> {
     const start = memory();
     await flows(server, 100, 4);
     const after100 = memory();
+    const half = Math.floor(total / 2);
     const began = performance.now();
-    const times = (await flows(server, total - 100, 4)).sort((a, b) => a - b);
-    const seconds = (performance.now() - began) / 1000;
+    const firstHalf = await flows(server, half - 100, 4);
+    const pause = performance.now();
+    const afterHalf = memory(); // not timed: a full GC
+    const resumed = performance.now();
+    const times = [...firstHalf, ...(await flows(server, total - half, 4))].sort((a, b) => a - b);
+    const seconds = (performance.now() - resumed + (pause - began)) / 1000;
     const afterN = memory();
     results['flows per second (DCR, authorize, token, tools/call; 4 at a time)'] =
       `${((total - 100) / seconds).toFixed(0)}`;
@@ -289,8 +297,10 @@ export async function benchRealwire(): Promise<Record<string, string>> {
       `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`;
     results['memory at start (after warm-up)'] = show(start);
     results['memory after 100 flows'] = show(after100);
+    // The stores fill up to their caps and then hold steady: the second half adds (next to) nothing.
+    results[`memory after ${half.toLocaleString('en')} flows`] = show(afterHalf);
     results[`memory after ${total.toLocaleString('en')} flows`] =
-      `${show(afterN)} (heap ${(afterN.heap - after100.heap).toFixed(1)} MB above 100 flows)`;
+      `${show(afterN)} (heap ${(afterN.heap - after100.heap).toFixed(1)} MB above 100 flows, ${(afterN.heap - afterHalf.heap).toFixed(1)} MB above ${half.toLocaleString('en')})`;
     const at = await burst(server, CONCURRENT);
     const afterBurst = memory();
     const failed = [...at.failures].map(([why, n]) => `${n}× ${why}`).join('; ');
