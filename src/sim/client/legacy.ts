@@ -137,6 +137,8 @@ async function initialize(ctx: ClientContext): Promise<CallResult | undefined> {
   );
   const initialized = await post(ctx, { method: 'notifications/initialized' });
   await initialized.text().catch(() => '');
+  // Not initialized: the next call starts over with a new initialize.
+  if (initialized.status >= 300) session.legacy = undefined;
   const refused = authFailure(initialized);
   if (refused) return refused;
   if (initialized.status >= 300)

@@ -47,14 +47,13 @@ function judge(ctx: ClientContext, status: number, reply: Reply): ModernOutcome 
     const { error } = reply.message;
     const text = `${error.message || 'error'} (${error.code})`;
     if (MODERN_ERRORS.includes(error.code) || (status === 404 && error.code === METHOD_NOT_FOUND)) {
-      session.era = 'modern';
       const supported = error.code === UNSUPPORTED_PROTOCOL_VERSION ? supportedVersions(error) : [];
-      // versioning.mdx §Protocol Version Negotiation: retry with a mutually supported version.
+      // versioning.mdx §Protocol Version Negotiation: retry with a mutually supported version, which
+      // for a server that lists only older revisions means their handshake.
       const mutual = session.legacyOffer.filter((v) => supported.includes(v));
-      if (mutual.length > 0) {
-        session.era = 'unknown';
+      if (mutual.length > 0)
         return { kind: 'legacy', why: `${text}; it supports ${supported.join(', ')}`, offer: mutual };
-      }
+      session.era = 'modern';
       const listed = supported.length > 0 ? `; the server supports ${supported.join(', ')}` : '';
       return done({ kind: 'error', status, message: `${text}${listed}` });
     }

@@ -85,8 +85,8 @@ export async function readReply(
     const message = parseMessage(text);
     // An error about no particular request (a transport refusal) has a null id.
     if (
-      (message?.kind === 'result' || message?.kind === 'error') &&
-      (message.id === id || message.id === null)
+      (message?.kind === 'result' && message.id === id) ||
+      (message?.kind === 'error' && (message.id === id || message.id === null))
     )
       return { kind: 'message', message };
     return { kind: 'none', reason: text === '' ? 'an empty body' : 'a body that is not a JSON-RPC response' };
