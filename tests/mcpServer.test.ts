@@ -227,6 +227,19 @@ describe('MCP server transport checks (Streamable HTTP 2026-07-28)', () => {
     });
   });
 
+  it('every 2026-07-28 result carries resultType "complete" (schema.ts Result: a MUST)', async () => {
+    // A dual-era client reads its absence as a server of an earlier revision.
+    const w = world();
+    const token = accessToken(w);
+    for (const init of [
+      { method: 'server/discover' },
+      { method: 'tools/list' },
+      { method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } },
+    ]) {
+      expect((await call(w, { token, ...init })).body).toMatchObject({ result: { resultType: 'complete' } });
+    }
+  });
+
   it('an unknown method: 404 -32601', async () => {
     const w = world();
     const res = await call(w, { token: accessToken(w), method: 'nope/nothing' });

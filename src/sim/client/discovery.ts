@@ -156,6 +156,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     ? doc.registration_endpoint
     : undefined;
   const scopes = stringArray(doc.scopes_supported);
+  const authMethods = stringArray(doc.token_endpoint_auth_methods_supported);
   return {
     issuer: recorded,
     authorization_endpoint: String(doc.authorization_endpoint),
@@ -166,5 +167,6 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     client_id_metadata_document_supported: doc.client_id_metadata_document_supported === true,
     authorization_response_iss_parameter_supported:
       doc.authorization_response_iss_parameter_supported === true,
+    ...(authMethods ? { token_endpoint_auth_methods_supported: authMethods } : {}),
   };
 }

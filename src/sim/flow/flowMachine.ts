@@ -155,7 +155,16 @@ export const flowMachine = setup({
         },
         {
           target: 'failed',
-          actions: { type: 'fail', params: { message: 'The MCP server returned an unexpected error.' } },
+          actions: {
+            type: 'fail',
+            // The server's own words (status, JSON-RPC error), never a generic line that hides them.
+            params: ({ context }) => ({
+              message:
+                context.call?.kind === 'error'
+                  ? `The MCP server answered with an error: ${context.call.message}`
+                  : 'The MCP server returned an unexpected answer.',
+            }),
+          },
         },
       ],
     },
