@@ -6,6 +6,7 @@
  * falls back to the `initialize` handshake (legacy.ts) for the rest of the run. The access token
  * goes in the Authorization header of every request, never in the URL (C-24).
  */
+import { mcpRequest } from '../mcp/request';
 import { callLegacy } from './legacy';
 import { METHOD_NOT_FOUND, MODERN_ERRORS, supportedVersions, UNSUPPORTED_PROTOCOL_VERSION } from './rpc';
 import type { ClientContext } from './session';
@@ -74,28 +75,15 @@ async function callModern(
 ): Promise<CallResult> {
   const { config, session } = ctx;
   const id = session.nextRpcId++;
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    'MCP-Protocol-Version': config.protocolVersion,
-    'Mcp-Method': method,
-  };
-  if (method === 'tools/call' && typeof params.name === 'string') headers['Mcp-Name'] = params.name;
-  const { url, step } = requestTarget(ctx, headers);
-  const body = {
-    jsonrpc: '2.0',
-    id,
+  const { headers, body } = mcpRequest({
     method,
-    params: {
-      ...params,
-      _meta: {
-        'io.modelcontextprotocol/protocolVersion': config.protocolVersion,
-        'io.modelcontextprotocol/clientInfo': { name: config.clientName, version: '1.0.0' },
-        'io.modelcontextprotocol/clientCapabilities': {},
-      },
-    },
-  };
-  const response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body: JSON.stringify(body) });
+    params,
+    id,
+    protocolVersion: config.protocolVersion,
+    clientInfo: { name: config.clientName, version: '1.0.0' },
+  });
+  const { url, step } = requestTarget(ctx, headers);
+  const response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body });
   const denied = authFailure(response);
   if (denied) return denied;
   const reply = await readReply(ctx, response, id);
