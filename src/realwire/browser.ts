@@ -2,7 +2,8 @@
  * The user's side of the authorization request, for `npm run client`: opening the URL in the real
  * browser, or (with --follow) following its redirects with fetch until the loopback callback. Both
  * refuse anything but https and loopback http (C-51), and the browser is started without a shell,
- * with the URL as one argument, so no character in it can run a command (Security Best Practices §OAuth Authorization URL Validation; docs/reference §5.12).
+ * with the URL as one argument, so no character in it can run a command (Security Best Practices §OAuth
+ * Authorization URL Validation; docs/reference §5.12).
  */
 import { spawn } from 'node:child_process';
 import { isSafeEndpoint } from '../sim/client/discovery';

@@ -27,7 +27,8 @@ export const metadataSteering: AttackDef = {
   variants: defineVariants('metadata-steering', {
     'resource-mismatch': { label: "The server's metadata names another resource" },
     'spoofed-issuer': {
-      // docs/reference §5.6: the same malicious server, steering the client to an authorization server that lies about its name.
+      // docs/reference §5.6: the same malicious server, steering the client to an authorization server
+      // that lies about its name.
       label: "The authorization server's metadata claims the honest issuer",
       summary:
         "The attacker's MCP server names the attacker's authorization server, whose metadata claims to be the honest one, with the attacker's endpoints.",

@@ -1,6 +1,7 @@
 /**
- * docs/reference §5.3: an authorization server that matches redirect_uri loosely sends the code to a look-alike
- * host. The attacker started the flow, with her own PKCE pair, so PKCE does not save the victim.
+ * docs/reference §5.3: an authorization server that matches redirect_uri loosely sends the code to a
+ * look-alike host. The attacker started the flow, with her own PKCE pair, so PKCE does not save the
+ * victim.
  */
 import { http } from 'msw';
 import { challengeS256, createVerifier } from '../crypto/pkce';

@@ -1,7 +1,8 @@
 /**
- * docs/reference §5.9 / Security Best Practices §Token Passthrough: an MCP server that forwards the client's token to the API
- * behind it, and does not check that the token was issued for itself, becomes a free proxy for any
- * token that API accepts, bypassing its own controls and leaving the wrong actor in the API's logs.
+ * docs/reference §5.9 / Security Best Practices §Token Passthrough: an MCP server that forwards the
+ * client's token to the API behind it, and does not check that the token was issued for itself, becomes
+ * a free proxy for any token that API accepts, bypassing its own controls and leaving the wrong actor in
+ * the API's logs.
  */
 import { short, tokenIssuedFor } from './evidence';
 import type { AttackDef } from './types';

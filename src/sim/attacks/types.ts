@@ -1,7 +1,8 @@
 /**
- * An attack, as data plus the attacker's actions (data in a registry, so the lab, the lessons and the tests list the same attacks). The
- * attack never decides its own outcome: `act` returns what the attacker actually obtained, read
- * from real responses, and the lab reads where a defence stopped it from the trace.
+ * An attack, as data plus the attacker's actions, kept in a registry so the lab, the lessons and
+ * the tests list the same attacks. The attack never decides its own outcome: `act` returns what the
+ * attacker actually obtained, read from real responses, and the lab reads where a defence stopped
+ * it from the trace.
  */
 import type { RequestHandler } from 'msw';
 import type { Lane } from '../lanes';

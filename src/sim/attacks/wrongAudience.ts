@@ -1,6 +1,7 @@
 /**
- * docs/reference §5.8 (RFC 8707, S-06): a token the same authorization server issued for another resource (here, a server the
- * attacker runs) is replayed at the honest MCP server. Only the audience check tells them apart.
+ * docs/reference §5.8 (RFC 8707, S-06): a token the same authorization server issued for another
+ * resource (here, a server the attacker runs) is replayed at the honest MCP server. Only the audience
+ * check tells them apart.
  */
 import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
 import { readVictimFile, short, tokenIssuedFor } from './evidence';
@@ -25,7 +26,8 @@ export const wrongAudience: AttackDef = {
   variants: defineVariants('wrong-audience', {
     'replayed-token': { label: 'The MCP server does not check aud' },
     'no-resource': {
-      // docs/reference §5.8's companion toggle: the audience check is only as good as the audience in the token.
+      // docs/reference §5.8's companion toggle: the audience check is only as good as the audience in
+      // the token.
       label: 'The client omits resource, so the token fits every server',
       summary:
         "The victim connects her client to the attacker's MCP server. If the client leaves out resource, the token it gets has no binding to that server, and the attacker replays it at the honest one.",

@@ -273,7 +273,8 @@ export const flowMachine = setup({
       },
     },
     routeRefresh: {
-      // On invalid_grant the client discards its tokens and authorizes from scratch (OAuth 2.1 draft-13 §5.3.1 invalid_grant; docs/reference §4.4).
+      // On invalid_grant the client discards its tokens and authorizes from scratch (OAuth 2.1 draft-13
+      // §5.3.1 invalid_grant; docs/reference §4.4).
       always: [
         { guard: 'gotTokens', target: 'calling', actions: 'tokensObtained' },
         { target: 'authorizing' },

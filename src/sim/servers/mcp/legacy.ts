@@ -182,7 +182,8 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
     return rpcRefusal(world, 'S-26', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
   const session = world.mcp.sessions.get(sessionId);
   if (!session || session.sub !== auth.sub) {
-    // Unknown, ended, or another user's session: 404, and the client starts a new one (2025-11-25 transports.mdx §Session Management).
+    // Unknown, ended, or another user's session: 404, and the client starts a new one (2025-11-25
+    // transports.mdx §Session Management).
     return rpcRefusal(world, 'S-20', 404, message.id, -32001, 'Session not found');
   }
   if (!message.isRequest) return new Response(null, { status: 202 });
