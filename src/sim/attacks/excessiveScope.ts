@@ -24,7 +24,7 @@ export const excessiveScope: AttackDef = {
     vulnerable:
       'The client asked for every scope it could, so the stolen token could write and administer, not just read.',
     defended:
-      'The token carried only files:read (C-15), so the server refused the write with 403 insufficient_scope: the theft is contained to what the client actually needed.',
+      'The token carried only files:read (C-15), so the scope check (S-14) refused the write with 403 insufficient_scope: the theft is contained to what the client actually needed.',
   },
   async act({ world, attacker, victim }) {
     const token = victim.client.session.tokens?.access_token ?? '';

@@ -57,7 +57,7 @@ export const metadataSteering: AttackDef = {
     vulnerable:
       'The client trusted metadata that named another server, asked the real authorization server for a token for that server, and handed it to the impostor, which replayed it.',
     defended:
-      "RFC 9728 §3.3: the metadata's resource must be identical to the server the client asked. It was not, so the client refused it before contacting any authorization server.",
+      "C-22 (RFC 9728 §3.3): the metadata's resource must be identical to the server the client asked. It was not, so the client refused it before contacting any authorization server.",
   },
   async act({ world, attacker }) {
     const token = tokenSentToEvilMcp(world);

@@ -51,7 +51,7 @@ export const stolenCode: AttackDef = {
         vulnerable:
           'The server would have enforced a challenge had there been one. The client sent none, so the code alone was enough.',
         defended:
-          'C-26: the client sent a code_challenge, so the server bound the code to it, even though it does not demand PKCE. The thief had no verifier and got 400 invalid_grant.',
+          'C-26: the client sent a code_challenge, so the server bound the code to it even though it does not demand PKCE, and checked the verifier at redemption (A-16). The thief had no verifier and got 400 invalid_grant.',
       },
     },
     'server-lax': {
