@@ -1,5 +1,6 @@
 // Launches Debian's Chromium for the e2e suite and the benchmark, with the flags this machine
-// needs (TOOLCHAIN.md pitfall 1): headless as root, and no background traffic to a closed network.
+// needs: Debian's chromium (no browser download works here), headless as root, and no background
+// traffic to a closed network.
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 

@@ -114,6 +114,8 @@ describe.each(CASES)('attack %s', (key, id, variant) => {
     const stop = run.attack?.stoppedAt ? run.trace[run.attack.stoppedAt.seq] : undefined;
     expect(stop?.stepId).toBe(expected.step);
     expect(run.attack?.stoppedAt?.rule).toBe(expected.rule);
+    // The lab's explanation of the defence names the rule that acted, not another one.
+    expect(attack.explain.defended).toContain(expected.rule);
     if (expected.status !== undefined) {
       expect(stop?.kind).toBe('response');
       if (stop?.kind === 'response') {

@@ -1,5 +1,5 @@
 /**
- * Every rule the authorization server enforces, each with its exact status and error (spec §4.2,
+ * Every rule the authorization server enforces, each with its exact status and error (docs/reference §4.2,
  * §4.3): the negative side of the happy path in flow.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -93,7 +93,7 @@ describe('authorization endpoint', () => {
       return String(((await res.json()) as Record<string, unknown>).client_id);
     }
 
-    /** The victim opens the attacker's link: her own client, a scope that does not exist (spec §5.3 b). */
+    /** The victim opens the attacker's link: her own client, a scope that does not exist (docs/reference §5.3 b). */
     async function phishingLink(w: World): Promise<Response> {
       const url = authorizeUrl(w, {
         client_id: await phishingClient(w),

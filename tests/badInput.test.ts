@@ -199,7 +199,8 @@ describe('bad input never crashes a server', () => {
       body: `code=${'x'.repeat(20_000)}`,
     });
     expect(big.status).toBe(400);
-    // OAuth 2.1 §5.3.1 (S-25): authenticate first. Without a token, a malformed body still gets the challenge.
+    // OAuth 2.1 §5.3.1 (S-25): authenticate first. Without a token, a malformed body still gets the
+    // challenge.
     const anonymous = await send(w, w.urls.mcp, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

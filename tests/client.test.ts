@@ -1,5 +1,5 @@
 /**
- * The client's rules (spec §3.1), each shown by a server that breaks the assumption the rule
+ * The client's rules (docs/reference §3.1), each shown by a server that breaks the assumption the rule
  * protects: the client must stop at the right check and send nothing further.
  */
 import { http, HttpResponse } from 'msw';

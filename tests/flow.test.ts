@@ -1,6 +1,6 @@
 /**
  * The whole flow, headless: every scenario with every registration mode ends as the spec says,
- * and the messages match the numbered exchanges of spec §2.3.
+ * and the messages match the numbered exchanges of docs/reference §2.3.
  */
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('the whole flow', () => {
     });
   });
 
-  it('follows the numbered exchanges of spec §2.3 (DCR)', async () => {
+  it('follows the numbered exchanges of docs/reference §2.3 (DCR)', async () => {
     const run = await runFlow({ seed: 's1', scenario: 'first-connection', registration: 'dcr' });
     expect(stepsOf(run.trace)).toEqual([
       'mcp-unauthenticated:request', // 1

@@ -1,5 +1,5 @@
 /**
- * The MCP server as a resource server: token validation answered exactly as spec §4.1 says
+ * The MCP server as a resource server: token validation answered exactly as docs/reference §4.1 says
  * (401 invalid_token, 403 insufficient_scope, 400 invalid_request), and the transport's own checks.
  */
 import { describe, expect, it } from 'vitest';
@@ -225,6 +225,19 @@ describe('MCP server transport checks (Streamable HTTP 2026-07-28)', () => {
     expect(res.body).toMatchObject({
       result: { supportedVersions: ['2026-07-28'], capabilities: { tools: {} } },
     });
+  });
+
+  it('every 2026-07-28 result carries resultType "complete" (schema.ts Result: a MUST)', async () => {
+    // A dual-era client reads its absence as a server of an earlier revision.
+    const w = world();
+    const token = accessToken(w);
+    for (const init of [
+      { method: 'server/discover' },
+      { method: 'tools/list' },
+      { method: 'tools/call', params: { name: 'read_file', arguments: { path: 'notes/plan.md' } } },
+    ]) {
+      expect((await call(w, { token, ...init })).body).toMatchObject({ result: { resultType: 'complete' } });
+    }
   });
 
   it('an unknown method: 404 -32601', async () => {

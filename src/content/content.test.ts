@@ -19,16 +19,8 @@ import {
   questionLinkSchema,
 } from './schema';
 import type { ChoiceQuestion, Question } from './schema';
+import { lessonSources, quizSources } from './sources';
 
-const lessonSources = import.meta.glob<string>('../../lessons/*.md', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const quizSources = import.meta.glob<unknown>('../../lessons/quiz/*.json', {
-  import: 'default',
-  eager: true,
-});
 const content = loadContent(lessonSources, quizSources);
 const { lessons, questions } = content;
 

@@ -1,21 +1,12 @@
 /**
- * The lessons and quiz as the app uses them: read by Vite at build time (import.meta.glob), parsed and
+ * The lessons and quiz as the app uses them: read by Vite at build time (sources.ts), parsed and
  * validated once. Broken content throws here, at load, with every problem listed; the content test
  * runs the same checks, so a build with broken content never ships.
  */
 import type { Rng } from '../sim/world/random';
 import { drawExam, loadContent, type Lesson } from './content';
 import type { Question } from './schema';
-
-const lessonSources = import.meta.glob<string>('../../lessons/*.md', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const quizSources = import.meta.glob<unknown>('../../lessons/quiz/*.json', {
-  import: 'default',
-  eager: true,
-});
+import { lessonSources, quizSources } from './sources';
 
 const content = loadContent(lessonSources, quizSources);
 if (content.problems.length > 0) {

@@ -1,7 +1,8 @@
 /**
- * The shape of the teaching content (DESIGN.md principle 10): lesson front matter and quiz questions.
- * Every step, rule, attack, scenario and registration id must exist in the simulator's own tables;
- * a choice question has exactly one correct answer and three distinct distractors, each with feedback.
+ * The shape of the teaching content (content is data, checked at build time, so a typo in a lesson fails
+ * the build, not the page): lesson front matter and quiz questions. Every step, rule, attack, scenario
+ * and registration id must exist in the simulator's own tables; a choice question has exactly one
+ * correct answer and three distinct distractors, each with feedback.
  */
 import './zodJitless';
 import { z } from 'zod';

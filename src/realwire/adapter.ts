@@ -31,6 +31,8 @@ export interface Limits {
   /**
    * Connections served at once. Each one beyond is answered 503 with Retry-After to its request
    * and closed (after a second if it sends nothing), so a client learns why and when to come back.
+   * The default holds 500 clients that each keep a connection open through a whole flow (`npm run
+   * bench real-wire`), twice over; each costs a file descriptor, which Node raises to the hard limit.
    */
   maxConnections: number;
   /** On close, connections still busy after this time are cut. */
@@ -43,7 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 5_000,
-  maxConnections: 256,
+  maxConnections: 1024,
   shutdownGraceMs: 2_000,
 };
 

@@ -132,8 +132,13 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   };
 }
 
+export type Grant = 'authorization_code' | 'client_credentials';
+export type ElicitationChoice = 'accept' | 'decline' | 'cancel';
+
 export interface ClientArgs {
   serverUrl: string;
+  grant: Grant;
+  elicitation: ElicitationChoice;
   port: number | undefined;
   follow: boolean;
   clientId: string | undefined;
@@ -154,6 +159,8 @@ export const CLIENT_USAGE = `Usage: npm run client -- <mcp-server-url> [options]
 
 Runs the simulator's own MCP client against an MCP server over real HTTP.
 
+  --grant <type>          authorization_code (default: a user signs in) or client_credentials
+                          (a machine client: needs --client-id and --client-secret, no browser)
   --follow                follow the authorization URL with fetch instead of opening a browser
                           (for an authorization server that approves by itself, e.g. world --auto-approve)
   --port <n>              port of the loopback callback listener on 127.0.0.1 (default: a free one)
@@ -168,9 +175,14 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
   --timeout <s>           how long to wait for the browser to come back (default 300)
   --trace <file>          write every exchange of the run as a HAR 1.2 file (tokens and codes
                           included: keep it private); open it in the app at #/har to check it
+  --elicitation <answer>  what to answer a server that asks the user for input (elicitation, on
+                          servers of 2025-06-18 to 2025-11-25): accept (the form as the server
+                          pre-filled it, with its defaults), decline (default) or cancel
   --help                  this text
 
-Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.`;
+Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.
+The client speaks 2026-07-28; a server of an earlier revision (2025-03-26 to 2025-11-25) is detected
+from its first answer and spoken to with initialize and sessions instead.`;
 
 export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   const parsed = parseArgv(raw, {
@@ -186,6 +198,8 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'args',
       'timeout',
       'trace',
+      'grant',
+      'elicitation',
     ],
     booleans: ['follow', 'help'],
   });
@@ -216,10 +230,21 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   if (last(argv, 'client-secret') !== undefined && last(argv, 'client-id') === undefined) {
     return { ok: false, message: '--client-secret needs --client-id' };
   }
+  const grant = last(argv, 'grant') ?? 'authorization_code';
+  if (grant !== 'authorization_code' && grant !== 'client_credentials')
+    return { ok: false, message: '--grant must be authorization_code or client_credentials' };
+  // OAuth 2.1 §4.2: only a confidential client may use client_credentials.
+  if (grant === 'client_credentials' && last(argv, 'client-secret') === undefined)
+    return { ok: false, message: '--grant client_credentials needs --client-id and --client-secret' };
+  const elicitation = last(argv, 'elicitation') ?? 'decline';
+  if (elicitation !== 'accept' && elicitation !== 'decline' && elicitation !== 'cancel')
+    return { ok: false, message: '--elicitation must be accept, decline or cancel' };
   return {
     ok: true,
     value: {
       serverUrl: serverUrl ?? '',
+      grant,
+      elicitation,
       port: port.value,
       follow: argv.booleans.has('follow'),
       clientId: last(argv, 'client-id'),

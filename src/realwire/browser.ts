@@ -2,7 +2,8 @@
  * The user's side of the authorization request, for `npm run client`: opening the URL in the real
  * browser, or (with --follow) following its redirects with fetch until the loopback callback. Both
  * refuse anything but https and loopback http (C-51), and the browser is started without a shell,
- * with the URL as one argument, so no character in it can run a command (spec §5.12).
+ * with the URL as one argument, so no character in it can run a command (Security Best Practices §OAuth
+ * Authorization URL Validation; docs/reference §5.12).
  */
 import { spawn } from 'node:child_process';
 import { isSafeEndpoint } from '../sim/client/discovery';
@@ -20,9 +21,59 @@ function headerListOf(headers: Headers): HeaderList {
   return list;
 }
 
+/** The most of a stream's text kept for the exchange log (the client reads all of it regardless). */
+const MAX_LOGGED_STREAM = 256 * 1024;
+/** A request, and any body but a stream's, must be answered within this time. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+function isEventStream(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').toLowerCase().includes('text/event-stream');
+}
+
+/**
+ * An SSE body handed on as it arrives (a server may keep the stream open, or wait for the client's
+ * answer to a request it sent on it), reported once it ends or the client closes it.
+ */
+function relayStream(
+  body: ReadableStream<Uint8Array>,
+  finish: (text: string, note: string) => void,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let reported = false;
+  const end = (note: string) => {
+    if (reported) return;
+    reported = true;
+    finish(text, note);
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          end('SSE stream ended by the server');
+          controller.close();
+          return;
+        }
+        if (text.length < MAX_LOGGED_STREAM) text += decoder.decode(value, { stream: true });
+        controller.enqueue(value);
+      } catch (error) {
+        end(`SSE stream cut: ${error instanceof Error ? error.message : String(error)}`);
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      end('SSE stream closed by the client');
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  });
+}
+
 /**
  * A fetch that never follows redirects (each hop is its own step, as in the simulator) and reports
- * every exchange. Bodies are read once here and handed on in a fresh Response.
+ * every exchange. Bodies are read once here and handed on in a fresh Response; an SSE body is
+ * relayed as it arrives instead, and reported when it ends.
  */
 export function exchangeFetch(onExchange: (exchange: Exchange) => void, base: RealFetch = fetch) {
   return async (
@@ -53,21 +104,38 @@ export function exchangeFetch(onExchange: (exchange: Exchange) => void, base: Re
         responseBody,
         notes,
       });
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      REQUEST_TIMEOUT_MS,
+    );
     let response: Response;
     try {
-      response = await base(url, {
-        method,
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(30_000),
-      });
+      response = await base(url, { method, headers, body, redirect: 'manual', signal: controller.signal });
     } catch (error) {
+      clearTimeout(timer);
       report(0, '', [], null, [`network error: ${error instanceof Error ? error.message : String(error)}`]);
       throw error;
     }
-    const text = await response.text();
     const responseHeaders = headerListOf(response.headers);
+    if (isEventStream(response) && response.body) {
+      // A stream has no overall time limit here: the client bounds what it waits for.
+      clearTimeout(timer);
+      const relayed = relayStream(response.body, (text, note) =>
+        report(response.status, response.statusText, responseHeaders, text === '' ? null : text, [note]),
+      );
+      return new Response(relayed, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } finally {
+      clearTimeout(timer);
+    }
     report(response.status, response.statusText, responseHeaders, text === '' ? null : text, []);
     const nullBody = [101, 204, 205, 304].includes(response.status);
     return new Response(nullBody ? null : text, {
@@ -96,7 +164,9 @@ export async function followRedirects(
   const target = new URL(redirectUri);
   let current = start;
   for (let hop = 0; hop < maxHops; hop++) {
-    if (!isSafeEndpoint(current, true)) {
+    // Not a type guard here: `current` stays a string in the message.
+    const safe = isSafeEndpoint(current, true);
+    if (!safe) {
       return {
         kind: 'stopped',
         status: 0,

@@ -1,31 +1,13 @@
 /**
  * `npm run client -- <mcp-server-url>`: the simulator's own MCP client against any MCP server over
- * real HTTP, printing each step as it happens. Exit status: 0 connected, 2 the client refused (a
- * rule stopped it, named), 3 authorization denied, 1 anything else failed, 64 bad usage.
+ * real HTTP, printing each step as it happens. Exit status as outcome.ts says; 64 bad usage.
  */
 import { writeFileSync } from 'node:fs';
 import { CLIENT_USAGE, parseClientArgs } from './args';
 import { inOrder, toHarLog } from './har';
+import { reportOutcome } from './outcome';
 import { runRealClient } from './realClient';
 import type { RealClientResult } from './realClient';
-
-function describe(result: unknown): string {
-  if (typeof result === 'object' && result !== null) {
-    if ('tools' in result && Array.isArray(result.tools)) {
-      const names = result.tools.map((t: unknown) =>
-        typeof t === 'object' && t !== null && 'name' in t ? String(t.name) : '?',
-      );
-      return `${names.length} tools: ${names.join(', ')}`;
-    }
-    if ('content' in result && Array.isArray(result.content)) {
-      const first: unknown = result.content[0];
-      return typeof first === 'object' && first !== null && 'text' in first
-        ? String(first.text)
-        : JSON.stringify(result);
-    }
-  }
-  return JSON.stringify(result);
-}
 
 /**
  * `--trace`: the run as a HAR file, whatever its outcome (a refusal is what one wants to look at).
@@ -46,7 +28,6 @@ function writeTrace(file: string, result: RealClientResult): boolean {
   console.log(`Trace: ${result.exchanges.length} exchanges written to ${file} (open it in the app at #/har)`);
   return true;
 }
-
 async function main(): Promise<number> {
   const parsed = parseClientArgs(process.argv.slice(2));
   if (!parsed.ok) {
@@ -69,6 +50,8 @@ async function main(): Promise<number> {
     ...(args.cimdUrl !== undefined ? { cimdUrl: args.cimdUrl } : {}),
     ...(args.attack !== undefined ? { attack: args.attack } : {}),
     vulnerabilities: args.vulnerabilities,
+    grant: args.grant,
+    elicitation: args.elicitation,
     operations: [
       { kind: 'call', method: 'tools/list' },
       ...(args.call
@@ -84,25 +67,8 @@ async function main(): Promise<number> {
     ...(args.timeout !== undefined ? { callbackTimeoutMs: args.timeout * 1000 } : {}),
     log: (line) => console.log(line),
   });
-  const { outcome } = result;
-  console.log('');
   if (args.trace !== undefined && !writeTrace(args.trace, result)) return 1;
-  switch (outcome.kind) {
-    case 'success':
-      console.log(`Connected. ${describe(outcome.result)}`);
-      return 0;
-    case 'refused':
-      console.log(`REFUSED by rule ${outcome.rule ?? '(unnamed)'}: ${outcome.message}`);
-      return 2;
-    case 'denied':
-      console.log(
-        `Authorization failed: ${outcome.error}${outcome.description ? ` (${outcome.description})` : ''}`,
-      );
-      return 3;
-    case 'failed':
-      console.log(`Failed: ${outcome.message}`);
-      return 1;
-  }
+  return reportOutcome(result.outcome, (line) => console.log(line));
 }
 
 void main().then((code) => process.exit(code));

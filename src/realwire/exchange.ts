@@ -6,6 +6,7 @@
 import { peekJwt } from '../sim/crypto/jwt';
 import type { HeaderList } from '../sim/trace/types';
 import { headerValue } from '../sim/trace/types';
+import { SseParser } from '../sim/client/sse';
 import { parseBearerChallenge } from '../sim/client/wwwAuthenticate';
 import { stringField } from '../sim/fields';
 
@@ -97,6 +98,20 @@ function describeRpc(request: unknown, body: Record<string, unknown>): string | 
   return `rpc result for ${method || 'request'}`;
 }
 
+/** An SSE body: its JSON-RPC messages, the last one described like a JSON answer. */
+function describeStream(requestBody: string | null, text: string): string {
+  const messages = new SseParser()
+    .feed(`${text}\n\n`)
+    .map((event) => parseJson(event.data))
+    .filter(isRecord);
+  const last = messages.at(-1);
+  const others = messages.slice(0, -1).map((m) => (typeof m.method === 'string' ? m.method : 'response'));
+  const described = last
+    ? (describeRpc(parseJson(requestBody), last) ?? (typeof last.method === 'string' ? last.method : 'rpc'))
+    : 'no message';
+  return `SSE: ${others.length > 0 ? `${others.join(', ')}, then ` : ''}${described}`;
+}
+
 /** The one field that matters in this response. */
 export function keyField(
   exchange: Pick<Exchange, 'requestBody' | 'responseHeaders' | 'responseBody' | 'status'>,
@@ -110,6 +125,9 @@ export function keyField(
       : `challenge: no token; scope=${challenge.scope ?? '(none)'} resource_metadata=${challenge.resourceMetadata ?? '(none)'}`;
   }
   const contentType = headerValue(exchange.responseHeaders, 'content-type') ?? '';
+  if (contentType.includes('text/event-stream') && exchange.responseBody) {
+    return describeStream(exchange.requestBody, exchange.responseBody);
+  }
   const body = parseJson(exchange.responseBody);
   if (isRecord(body)) {
     if (typeof body.error === 'string') {

@@ -17,6 +17,8 @@ import type {
   ClientCredentials,
   ClientDeps,
   ClientNote,
+  ElicitationAnswer,
+  ElicitationRequest,
   Operation,
 } from '../sim/client/types';
 import { clientChecks } from '../sim/flow/simulation';
@@ -24,6 +26,7 @@ import { flowWith } from '../sim/flow/flowMachine';
 import type { FlowOutcome } from '../sim/flow/flowMachine';
 import { CLIENT_NAME } from '../sim/servers/clientHost';
 import { PROTOCOL_VERSION } from '../sim/servers/mcp';
+import { LEGACY_VERSIONS } from '../sim/servers/mcp/legacy';
 import { cryptoRng } from '../sim/world/random';
 import type { Rng } from '../sim/world/random';
 import { exchangeFetch, followRedirects, openInBrowser } from './browser';
@@ -48,6 +51,13 @@ export interface RealClientOptions {
   vulnerabilities?: VulnerabilityId[];
   /** What to do once connected; default: tools/list. */
   operations?: Operation[];
+  /** authorization_code (a user signs in; the default) or client_credentials (pre-registered secret). */
+  grant?: 'authorization_code' | 'client_credentials';
+  /**
+   * What the user answers a server's elicitation (2025-06-18 to 2025-11-25 servers): accept the
+   * form as pre-filled (its defaults), decline or cancel. Absent: the client declares no elicitation.
+   */
+  elicitation?: 'accept' | 'decline' | 'cancel';
   callbackTimeoutMs?: number;
   log?: (line: string) => void;
   fetch?: RealFetch;
@@ -91,6 +101,18 @@ function noteLine(note: ClientNote): string[] {
   return lines;
 }
 
+/** The user's answer to a server's form, given on the command line; the form is shown, not filled in. */
+function answerElicitation(
+  choice: 'accept' | 'decline' | 'cancel',
+  say: (line: string) => void,
+): (request: ElicitationRequest) => Promise<ElicitationAnswer> {
+  return (request) => {
+    say(`  ? the server asks: "${request.message}" (form: ${JSON.stringify(request.requestedSchema)})`);
+    // Accepting sends the form as the server pre-filled it: its defaults (elicitation.ts).
+    return Promise.resolve(choice === 'accept' ? { action: 'accept', content: {} } : { action: choice });
+  };
+}
+
 /** Pre-registered credentials, keyed by the issuer discovery finds unless one was given (C-14). */
 class RealMcpClient extends McpClient {
   constructor(
@@ -127,7 +149,8 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
   // this machine is the explicit choice that lets a local world's endpoints be plain http too; a
   // remote server's metadata can never send it to http endpoints.
   const allowLoopbackHttp = server.protocol === 'http:' && isSafeEndpoint(server.href, true);
-  if (!isSafeEndpoint(server.href, allowLoopbackHttp)) {
+  const safe = isSafeEndpoint(server.href, allowLoopbackHttp);
+  if (!safe) {
     return failedEarly(options, `Refusing ${server.href}: only https, or http to a loopback address`, 'C-32');
   }
   const exchanges: Exchange[] = [];
@@ -145,6 +168,7 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
   );
   say(`Loopback callback listener: ${listener.redirectUri}`);
   const timeout = options.callbackTimeoutMs ?? 300_000;
+  const grant = options.grant ?? 'authorization_code';
 
   const openBrowser = async (url: string): Promise<BrowserResult> => {
     listener.clear();
@@ -186,6 +210,9 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     },
     openBrowser,
     wait: () => Promise.resolve(), // real time passes by itself
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log: say,
+    ...(options.elicitation !== undefined ? { elicit: answerElicitation(options.elicitation, say) } : {}),
   };
   const credentials =
     options.clientId !== undefined
@@ -201,10 +228,12 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     clientName: CLIENT_NAME,
     ...(options.cimdUrl ? { cimdUrl: options.cimdUrl } : {}),
     preregistered: credentials && options.issuer ? { [options.issuer]: credentials } : {},
-    grant: 'authorization_code',
+    grant,
     checks: clientChecks(clientVulnerabilities(options.attack, options.vulnerabilities)),
     maxAuthorizations: 3,
     protocolVersion: PROTOCOL_VERSION,
+    // Dual-era: the revisions the world also serves, for servers of before 2026-07-28 (mcp.ts).
+    legacyVersions: LEGACY_VERSIONS,
     allowLoopbackHttp,
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
@@ -212,7 +241,7 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     const actor = createActor(flowWith(client), {
       input: {
         operations: options.operations ?? [{ kind: 'call', method: 'tools/list' }],
-        grant: 'authorization_code',
+        grant,
       },
     });
     actor.start();
@@ -221,6 +250,7 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
       kind: 'failed',
       message: 'the flow ended without an outcome',
     };
+    await client.close();
     return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes };
   } finally {
     await listener.close();

@@ -1,5 +1,5 @@
 /**
- * Every step of the flow, defined once (DESIGN.md principle 1). The network, the parties, the
+ * Every step of the flow, defined once. The network, the parties, the
  * diagram, the inspector, the lessons' "try it" links and the quiz all read this table; a trace
  * event names its step by id, and the compiler rejects an id that is not here.
  *

@@ -88,6 +88,31 @@ describe('argument parsing', () => {
     expect(parseClientArgs(['u', '--args', '[1]'])).toMatchObject({ ok: false });
     expect(parseClientArgs(['u', '--client-secret', 's'])).toMatchObject({ ok: false });
   });
+
+  it('client: the grant and the answer to elicitation', () => {
+    expect(parseClientArgs(['u'])).toMatchObject({
+      ok: true,
+      value: { grant: 'authorization_code', elicitation: 'decline' },
+    });
+    expect(
+      parseClientArgs([
+        'u',
+        '--grant',
+        'client_credentials',
+        '--client-id',
+        'bot',
+        '--client-secret',
+        's',
+        '--elicitation=accept',
+      ]),
+    ).toMatchObject({ ok: true, value: { grant: 'client_credentials', elicitation: 'accept' } });
+    // OAuth 2.1 §4.2: client credentials only for a client with a secret.
+    expect(parseClientArgs(['u', '--grant', 'client_credentials', '--client-id', 'bot'])).toMatchObject({
+      ok: false,
+    });
+    expect(parseClientArgs(['u', '--grant', 'password'])).toMatchObject({ ok: false });
+    expect(parseClientArgs(['u', '--elicitation', 'maybe'])).toMatchObject({ ok: false });
+  });
 });
 
 describe('opening the browser (C-51)', () => {

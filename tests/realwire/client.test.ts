@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { runRealClient } from '../../src/realwire/realClient';
 import type { RealClientOptions } from '../../src/realwire/realClient';
 import { DEFAULT_URLS } from '../../src/sim/world/urls';
-import { PREREGISTERED_CLIENT_ID } from '../../src/sim/servers/auth/state';
+import { CONFIDENTIAL_CLIENT_ID, PREREGISTERED_CLIENT_ID } from '../../src/sim/servers/auth/state';
+import { headerValue } from '../../src/sim/trace/types';
 import type { BrowserResult } from '../../src/sim/client/types';
 import type { CallbackListener } from '../../src/realwire/callback';
 import { stopServersAfterEach, world } from './helpers';
@@ -190,5 +191,43 @@ describe('the simulator client against the world server, over real HTTP', () => 
     expect((await result.client.perform({ kind: 'call', method: 'tools/list' })).result).toMatchObject({
       kind: 'ok',
     });
+  });
+
+  it("a call the server refuses ends with the server's own error, not a generic line", async () => {
+    const server = await world({ autoApprove: true });
+    const result = await run({
+      serverUrl: server.mcpUrl,
+      operations: [
+        { kind: 'call', method: 'tools/list' },
+        { kind: 'call', method: 'tools/call', params: { name: 'no_such_tool', arguments: {} } },
+      ],
+    });
+    expect(result.outcome).toEqual({
+      kind: 'failed',
+      message: 'The MCP server answered with an error: Unknown tool: no_such_tool (-32602)',
+    });
+    // tools/list came back with resultType: the world speaks 2026-07-28, and the client stays modern.
+    expect(result.client.session.era).toBe('modern');
+    expect(result.exchanges.some((e) => e.requestBody?.includes('"initialize"'))).toBe(false);
+  });
+
+  it('client credentials: a machine client with the confidential pre-registered secret, no browser', async () => {
+    const server = await world({ autoApprove: true });
+    const bot = server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+    if (!bot?.client_secret) throw new Error('no confidential client in the world');
+    const result = await run({
+      serverUrl: server.mcpUrl,
+      grant: 'client_credentials',
+      clientId: bot.client_id,
+      clientSecret: bot.client_secret,
+      operations: [{ kind: 'call', method: 'tools/list' }],
+      browser: () => Promise.reject(new Error('a machine client opens no browser')),
+    });
+    expect(result.outcome.kind).toBe('success');
+    const token = result.exchanges.find((e) => e.url.endsWith('/auth/token'));
+    expect(token?.requestBody).toContain('grant_type=client_credentials');
+    // The world lists client_secret_basic: the secret travels in the Authorization header only.
+    expect(headerValue(token?.requestHeaders ?? [], 'authorization')).toMatch(/^Basic /);
+    expect(token?.requestBody).not.toContain('client_secret');
   });
 });

@@ -113,7 +113,37 @@ describe('legacy handshake and sessions', () => {
     const id = (await initialize(w, token, '2025-03-26')).session ?? '';
     const headers = legacyHeaders({ 'Mcp-Session-Id': id, Authorization: `Bearer ${token}` });
     expect((await post(w, rpc('tools/list'), headers)).status).toBe(200);
-    expect((await post(w, rpc('tools/list'), inSession(id, token, '2025-06-18'))).status).toBe(400);
+  });
+
+  it('in a session, any supported revision in the header is served; an unsupported one is 400', async () => {
+    // 2025-06-18 transport: the client SHOULD send the negotiated revision; the server rejects only
+    // an invalid or unsupported one.
+    const w = world();
+    const token = accessToken(w);
+    const id = (await initialize(w, token, '2025-03-26')).session ?? '';
+    expect((await post(w, rpc('tools/list'), inSession(id, token, '2025-06-18'))).status).toBe(200);
+    expect((await post(w, rpc('tools/list'), inSession(id, token, '2025-11-25'))).status).toBe(200);
+    const unsupported = await post(w, rpc('tools/list'), inSession(id, token, '2024-11-05'));
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.json).toMatchObject({ error: { data: { requested: '2024-11-05' } } });
+  });
+
+  it('a dual-era client that mirrors Mcp-Method on its legacy initialize (mcp-remote) gets a session', async () => {
+    const w = world();
+    const token = accessToken(w);
+    const init = await post(
+      w,
+      rpc('initialize', { protocolVersion: OLD, capabilities: {}, clientInfo: { name: 't', version: '1' } }),
+      legacyHeaders({ 'Mcp-Method': 'initialize', Authorization: `Bearer ${token}` }),
+    );
+    expect(init.status).toBe(200);
+    expect(init.session).toMatch(/^sess_/);
+    const list = await post(w, rpc('tools/list'), {
+      ...inSession(init.session ?? '', token),
+      'Mcp-Method': 'tools/list',
+    });
+    expect(list.status).toBe(200);
+    expect(JSON.stringify(list.json)).toContain('read_file');
   });
 
   it("no session: 400; an unknown session: 404; another user's session: 404 (S-20)", async () => {

@@ -18,6 +18,7 @@ import { exchangeFetch, followRedirects } from '../../src/realwire/browser';
 import { startCallbackListener } from '../../src/realwire/callback';
 import type { CallbackListener } from '../../src/realwire/callback';
 import { PREREGISTERED_CLIENT_ID } from '../../src/sim/servers/auth/state';
+import { headerValue } from '../../src/sim/trace/types';
 import { issueTokens } from '../../src/sim/servers/auth/tokens';
 import { DEFAULT_URLS } from '../../src/sim/world/urls';
 import { stopServersAfterEach, track, world } from './helpers';
@@ -35,6 +36,7 @@ class MemoryProvider implements OAuthClientProvider {
   constructor(
     private readonly listener: CallbackListener,
     cimdUrl?: string,
+    private readonly grantTypes = ['authorization_code', 'refresh_token'],
   ) {
     if (cimdUrl) this.clientMetadataUrl = cimdUrl;
   }
@@ -48,7 +50,7 @@ class MemoryProvider implements OAuthClientProvider {
     return {
       client_name: 'SDK interop client',
       redirect_uris: [this.listener.redirectUri],
-      grant_types: ['authorization_code', 'refresh_token'],
+      grant_types: this.grantTypes,
       response_types: ['code'],
       token_endpoint_auth_method: 'none',
     };
@@ -153,6 +155,45 @@ describe('the official MCP TypeScript SDK client against the world server', () =
     expect(server.world.as.clients.get(DEFAULT_URLS.cimd)?.source).toBe('cimd');
   });
 
+  it("pre-registered: the administrator's client_id, no registration request", async () => {
+    const server = await world({ autoApprove: true });
+    const provider = new MemoryProvider(await listener());
+    provider.info = { client_id: PREREGISTERED_CLIENT_ID, redirect_uris: [provider.redirectUrl] };
+    const client = await connectWithOAuth(server.mcpUrl, provider);
+    expect((await client.listTools()).tools.length).toBeGreaterThan(0);
+    expect(server.exchanges.some((e) => e.url.endsWith('/auth/register'))).toBe(false);
+    const authorize = server.exchanges.find((e) => e.url.includes('/auth/authorize'));
+    expect(new URL(authorize?.url ?? 'http://x').searchParams.get('client_id')).toBe(PREREGISTERED_CLIENT_ID);
+  });
+
+  it('step-up: a 403 insufficient_scope sends the SDK back to authorize for the wider scope', async () => {
+    // A client that asks for no refresh token: SDK 1.x answers a 403 by refreshing when it holds
+    // one, and a refresh cannot widen scope (OAuth 2.1 §4.3.1), so it gives up ("403 after trying
+    // upscoping"; typescript-sdk issue 2255, fixed in SDK 2 by PR 2356). The world is right to
+    // keep the scope; this client shows the step-up the spec describes.
+    const server = await world({ autoApprove: true });
+    const provider = new MemoryProvider(await listener(), undefined, ['authorization_code']);
+    const client = await connectWithOAuth(server.mcpUrl, provider);
+    expect(provider.saved?.scope).not.toContain('files:write');
+    // The SDK's documented pattern again: the call throws UnauthorizedError after redirecting the
+    // user; the app finishes the authorization with the code and calls again.
+    const transport = client.transport;
+    if (!(transport instanceof StreamableHTTPClientTransport)) throw new Error('not the HTTP transport');
+    provider.code = null;
+    const write = { name: 'write_file', arguments: { path: 'notes/new.md', content: 'hello' } };
+    await expect(client.callTool(write)).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(provider.code).toBeTruthy();
+    await transport.finishAuth(provider.code ?? '');
+    const result = await client.callTool(write);
+    expect(JSON.stringify(result.content)).toContain('Wrote 5 characters');
+
+    const challenge = server.exchanges.find((e) => e.status === 403);
+    expect(headerValue(challenge?.responseHeaders ?? [], 'www-authenticate')).toContain('insufficient_scope');
+    const second = server.exchanges.filter((e) => e.url.includes('/auth/authorize'))[1];
+    expect(new URL(second?.url ?? 'http://x').searchParams.get('scope')?.split(' ')).toContain('files:write');
+    expect(provider.saved?.scope).toContain('files:write');
+  });
+
   it('refreshes a short-lived token when the world answers 401 (--token-lifetime)', async () => {
     const server = await world({ autoApprove: true, tokenLifetime: 1 });
     const provider = new MemoryProvider(await listener());
@@ -175,13 +216,15 @@ describe('the official MCP TypeScript SDK client against the world server', () =
     // Mallory has her own account and a genuine token for this server, and the victim's session id.
     const client = server.world.as.clients.get(PREREGISTERED_CLIENT_ID);
     if (!client) throw new Error('no pre-registered client');
-    const mallory = (await issueTokens(server.world, {
-      client,
-      sub: 'user-mallory',
-      scope: 'files:read',
-      resource: server.mcpUrl,
-      withRefresh: false,
-    }).response.json()) as { access_token: string };
+    const mallory = {
+      access_token: issueTokens(server.world, {
+        client,
+        sub: 'user-mallory',
+        scope: 'files:read',
+        resource: server.mcpUrl,
+        withRefresh: false,
+      }).accessToken,
+    };
     const res = await fetch(server.mcpUrl, {
       method: 'POST',
       headers: {

@@ -1,5 +1,5 @@
 /**
- * The variants of one attack (spec §5 lists several for some: who skips the rule, a downgrade, a
+ * The variants of one attack (docs/reference §5 lists several for some: who skips the rule, a downgrade, a
  * companion toggle), as a radio group. Choosing one restarts the run when the attack is on.
  */
 import { useId } from 'react';

@@ -60,7 +60,7 @@ const INTRO: Record<PkceFacts['role'], string> = {
 };
 
 /**
- * The plain method (the downgrade of spec §5.1 b): the challenge is the verifier itself, so there is
+ * The plain method (the downgrade in docs/reference §5.1 b; RFC 7636 §4.2): the challenge is the verifier itself, so there is
  * no hash to show, only why that defeats the point of PKCE (RFC 7636 §7.2; C-27 demands S256).
  */
 function PlainView({ facts, verifier }: { facts: PkceFacts; verifier: string }) {

@@ -1,7 +1,7 @@
 /**
  * Puts a fresh run at a position: a number of events (Back, deep links with `step=`) or the first
  * event of a step (deep links with `at=token:response`). Positions are reached by replaying the seed,
- * which is exact because the world is deterministic (DESIGN.md principle 5).
+ * which is exact because the world is deterministic (one seed, one run: src/sim/world/random.ts).
  */
 import type { Decision } from '../../sim/browser/browser';
 import type { RunRef } from '../../sim/flow/runView';

@@ -107,7 +107,7 @@ export interface StepText {
   phase: Phase;
 }
 
-/** The teaching text for an event, from STEPS (one source of truth, DESIGN.md principle 1). */
+/** The teaching text for an event, from STEPS (the one place a step's words live, so the list, the diagram and the inspector cannot disagree). */
 export function stepText(event: TraceEvent): StepText {
   const step = STEPS[event.stepId];
   const base = { rules: step.rules, phase: step.phase };

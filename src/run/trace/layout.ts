@@ -1,6 +1,6 @@
 /**
  * Lays out a trace as a sequence diagram: one lifeline per party, one row per message. Pure and
- * DOM-free (DESIGN.md principle 7) so it is unit-tested and cheap to rerun on every step. The
+ * DOM-free (no measuring, no effects) so it is unit-tested and cheap to rerun on every step. The
  * diagram (features/diagram) draws it on screen and the SVG export (features/export/svg.ts) in a
  * file, so both show the same picture.
  *

@@ -1,8 +1,8 @@
 /**
- * The attacker's authorization server, attacker-as.example (spec §5.5 and §5.6). Its metadata names
- * an issuer (its own for the mix-up, the honest one when it spoofs), its authorization endpoint
- * bounces the browser to the honest server, and its token endpoint keeps the honest code and the
- * PKCE verifier a deceived client posts there. `redeemCaptured` is her next move.
+ * The attacker's authorization server, attacker-as.example (docs/reference §5.5 and §5.6; RFC 9207, RFC
+ * 8414 §3.3). Its metadata names an issuer (its own for the mix-up, the honest one when it spoofs), its
+ * authorization endpoint bounces the browser to the honest server, and its token endpoint keeps the
+ * honest code and the PKCE verifier a deceived client posts there. `redeemCaptured` is her next move.
  */
 import { http, HttpResponse } from 'msw';
 import type { RequestHandler } from 'msw';

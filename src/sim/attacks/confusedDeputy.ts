@@ -1,8 +1,8 @@
 /**
- * Spec §5.10 / SBP26 §Confused Deputy: an MCP proxy with one static client_id at a third-party
- * authorization server, open client registration, and a third-party server that remembers consent.
- * Without per-client consent at the proxy, a link from the attacker gets her a token as the victim
- * with no screen shown at all.
+ * docs/reference §5.10 / Security Best Practices §Confused Deputy: an MCP proxy with one static
+ * client_id at a third-party authorization server, open client registration, and a third-party server
+ * that remembers consent. Without per-client consent at the proxy, a link from the attacker gets her a
+ * token as the victim with no screen shown at all.
  */
 import { challengeS256, createVerifier } from '../crypto/pkce';
 import { http } from 'msw';

@@ -1,7 +1,8 @@
 /** Reading the outcome of an attack from what the servers really did. */
 import type { Attacker, ToolCallResult } from './attacker';
 import type { AttackFinding } from './types';
-import { DEMO_USER } from '../servers/auth/state';
+import { DEMO_USER, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
+import { issueTokens } from '../servers/auth/tokens';
 import type { TraceEvent } from '../trace/types';
 import type { World } from '../world/world';
 
@@ -51,4 +52,16 @@ export async function readVictimFile(
   return ranAsVictim(world, call)
     ? { attackerWon: true, evidence: typeof evidence.won === 'string' ? evidence.won : evidence.won(call) }
     : { attackerWon: false, evidence: evidence.lost(call) };
+}
+
+/**
+ * A genuine access token the honest authorization server issued to the victim's own (pre-registered)
+ * client for another resource, as it did when she used that resource: what a server that received
+ * it holds. Minted by the authorization server's own code, so its claims are exactly what the AS
+ * would put there (aud = the resource). Null if the world has no such client.
+ */
+export function tokenIssuedFor(world: World, resource: string, scope: string): string | null {
+  const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
+  if (!client) return null;
+  return issueTokens(world, { client, sub: DEMO_USER.sub, scope, resource, withRefresh: false }).accessToken;
 }

@@ -1,4 +1,4 @@
-/** Spec §5.15 / SBP26 §Scope Minimization: a stolen token is worth exactly the scopes it carries. */
+/** docs/reference §5.15 / Security Best Practices §Scope Minimization: a stolen token is worth exactly the scopes it carries. */
 import { decodeJwt } from 'jose';
 import { DEMO_USER } from '../servers/auth/state';
 import type { AttackDef } from './types';
@@ -24,7 +24,7 @@ export const excessiveScope: AttackDef = {
     vulnerable:
       'The client asked for every scope it could, so the stolen token could write and administer, not just read.',
     defended:
-      'The token carried only files:read (C-15), so the server refused the write with 403 insufficient_scope: the theft is contained to what the client actually needed.',
+      'The token carried only files:read (C-15), so the scope check (S-14) refused the write with 403 insufficient_scope: the theft is contained to what the client actually needed.',
   },
   async act({ world, attacker, victim }) {
     const token = victim.client.session.tokens?.access_token ?? '';

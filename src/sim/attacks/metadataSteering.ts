@@ -1,5 +1,5 @@
 /**
- * Spec §5.7 (RFC 9728 §3.3): a malicious MCP server publishes metadata naming the HONEST server as
+ * docs/reference §5.7 (RFC 9728 §3.3): a malicious MCP server publishes metadata naming the HONEST server as
  * its resource, so the victim's client asks for a token for the honest server and hands it over.
  */
 import { attackerAsHosts, redeemCaptured } from './attackerAs';
@@ -27,7 +27,8 @@ export const metadataSteering: AttackDef = {
   variants: defineVariants('metadata-steering', {
     'resource-mismatch': { label: "The server's metadata names another resource" },
     'spoofed-issuer': {
-      // Spec §5.6: the same malicious server, steering the client to an authorization server that lies about its name.
+      // docs/reference §5.6: the same malicious server, steering the client to an authorization server
+      // that lies about its name.
       label: "The authorization server's metadata claims the honest issuer",
       summary:
         "The attacker's MCP server names the attacker's authorization server, whose metadata claims to be the honest one, with the attacker's endpoints.",
@@ -56,7 +57,7 @@ export const metadataSteering: AttackDef = {
     vulnerable:
       'The client trusted metadata that named another server, asked the real authorization server for a token for that server, and handed it to the impostor, which replayed it.',
     defended:
-      "RFC 9728 §3.3: the metadata's resource must be identical to the server the client asked. It was not, so the client refused it before contacting any authorization server.",
+      "C-22 (RFC 9728 §3.3): the metadata's resource must be identical to the server the client asked. It was not, so the client refused it before contacting any authorization server.",
   },
   async act({ world, attacker }) {
     const token = tokenSentToEvilMcp(world);

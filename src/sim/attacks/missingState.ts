@@ -1,7 +1,7 @@
 /**
- * Spec §5.4: login CSRF / code injection. The attacker makes the victim's browser deliver HER code to
- * the victim's client, which then works inside the attacker's account. PKCE would also stop this, so
- * the precondition is a client and server without it; the defence under test is state.
+ * docs/reference §5.4: login CSRF / code injection. The attacker makes the victim's browser deliver HER
+ * code to the victim's client, which then works inside the attacker's account. PKCE would also stop
+ * this, so the precondition is a client and server without it; the defence under test is state.
  */
 import { http } from 'msw';
 import { decodeJwt } from 'jose';

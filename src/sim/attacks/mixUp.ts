@@ -1,7 +1,7 @@
 /**
- * Spec §5.5 (RFC 9207): the victim's client also talks to a malicious MCP server whose metadata names
- * the attacker's authorization server. That server bounces the browser to the honest one, so the
- * code comes back from the honest server; a client that does not check iss sends the code and the
+ * docs/reference §5.5 (RFC 9207): the victim's client also talks to a malicious MCP server whose
+ * metadata names the attacker's authorization server. That server bounces the browser to the honest one,
+ * so the code comes back from the honest server; a client that does not check iss sends the code and the
  * verifier to the attacker's token endpoint.
  */
 import { attackerAsHosts, redeemCaptured } from './attackerAs';

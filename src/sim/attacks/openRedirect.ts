@@ -1,6 +1,7 @@
 /**
- * Spec §5.3: an authorization server that matches redirect_uri loosely sends the code to a look-alike
- * host. The attacker started the flow, with her own PKCE pair, so PKCE does not save the victim.
+ * docs/reference §5.3: an authorization server that matches redirect_uri loosely sends the code to a
+ * look-alike host. The attacker started the flow, with her own PKCE pair, so PKCE does not save the
+ * victim.
  */
 import { http } from 'msw';
 import { challengeS256, createVerifier } from '../crypto/pkce';
@@ -62,7 +63,7 @@ export const openRedirect: AttackDef = {
   variants: defineVariants('open-redirect', {
     'prefix-match': { label: 'redirect_uri matched by prefix' },
     'error-redirect': {
-      // Spec §5.3 (b): no code this time; the server's own link becomes the phishing link.
+      // docs/reference §5.3 (b): no code this time; the server's own link becomes the phishing link.
       label: 'Errors redirected to a URI nobody reviewed',
       summary:
         "The attacker registers her own client with redirect_uris [https://attacker.example/welcome] and mails a sign-in link with a scope that does not exist, so the server's error sends the victim to her.",

@@ -1,9 +1,10 @@
 /**
- * An MCP proxy server (https://proxy.example) in the shape of spec §5.10: to its own clients it is an
- * authorization server (open registration, /authorize, /token); to sign users in it is a client of a
- * third-party authorization server under ONE static client_id. S-16/S-17: before it forwards a
- * dynamically registered client upstream it must get the user's consent for that client, kept in a
- * per-user registry (here a __Host- cookie). The vulnerable proxy skips that step.
+ * An MCP proxy server (https://proxy.example) in the shape of docs/reference §5.10 (Security Best
+ * Practices §Confused Deputy): to its own clients it is an authorization server (open registration,
+ * /authorize, /token); to sign users in it is a client of a third-party authorization server under ONE
+ * static client_id. S-16/S-17: before it forwards a dynamically registered client upstream it must get
+ * the user's consent for that client, kept in a per-user registry (here a __Host- cookie). The
+ * vulnerable proxy skips that step.
  */
 import { http, HttpResponse } from 'msw';
 import { challengeS256, createVerifier } from '../crypto/pkce';

@@ -1,5 +1,5 @@
 /**
- * Spec §5.17 and A-14/A-15: tokens copied from the client days ago. A short-lived access token has
+ * docs/reference §5.17 and A-14/A-15: tokens copied from the client days ago. A short-lived access token has
  * expired; a rotated refresh token, presented again, is reuse, and revokes the whole grant.
  */
 import { ranAsVictim, readVictimFile, responseBody, short } from './evidence';
@@ -24,7 +24,7 @@ export const refreshReplay: AttackDef = {
     vulnerable:
       'A 30-day access token and a refresh token that never changes stay useful to a thief for as long as the victim uses the app.',
     defended:
-      "The access token expired within the hour (A-14). The refresh token had been rotated when the client last refreshed, so its reuse was detected and the whole grant revoked (A-15): the thief, and the victim's stale copies, are out.",
+      "The access token expired within the hour (A-14), so the MCP server refused it at the expiry check (S-05). The refresh token had been rotated when the client last refreshed, so its reuse was detected and the whole grant revoked (A-15): the thief, and the victim's stale copies, are out.",
   },
   async act({ world, attacker, victim }) {
     const stolen = responseBody(victim.trace, 'token');

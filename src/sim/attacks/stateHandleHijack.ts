@@ -1,7 +1,7 @@
 /**
- * SBP26 §State Handle Hijacking (S-19): conversation state behind a handle (here a search_id). The
- * attacker, with her own valid token, presents the victim's handle; only binding state to the
- * token's user keeps her out.
+ * Security Best Practices (2026-07-28) §State Handle Hijacking (S-19): conversation state behind a
+ * handle (here a search_id). The attacker, with her own valid token, presents the victim's handle; only
+ * binding state to the token's user keeps her out.
  */
 import { challengeS256, createVerifier } from '../crypto/pkce';
 import { PREREGISTERED_CLIENT_ID } from '../servers/auth/state';

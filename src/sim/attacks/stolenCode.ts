@@ -1,5 +1,5 @@
 /**
- * Spec §5.1: a malicious app on the victim's machine takes the loopback port first and receives the
+ * docs/reference §5.1: a malicious app on the victim's machine takes the loopback port first and receives the
  * authorization response. Without PKCE the code alone is enough; with it, the verifier is missing.
  */
 import { http } from 'msw';
@@ -34,7 +34,7 @@ export const stolenCode: AttackDef = {
       return htmlPage('Authorization complete', '<h1>You can close this window</h1>');
     }),
   ],
-  // Spec §5.1 names who may skip the rule: the server, the client, or both; and the downgrade.
+  // docs/reference §5.1 names who may skip the rule: the server, the client, or both; and the downgrade.
   variants: defineVariants('stolen-code-no-pkce', {
     neither: { label: 'Neither side uses PKCE' },
     'client-omits': {
@@ -51,7 +51,7 @@ export const stolenCode: AttackDef = {
         vulnerable:
           'The server would have enforced a challenge had there been one. The client sent none, so the code alone was enough.',
         defended:
-          'C-26: the client sent a code_challenge, so the server bound the code to it, even though it does not demand PKCE. The thief had no verifier and got 400 invalid_grant.',
+          'C-26: the client sent a code_challenge, so the server bound the code to it even though it does not demand PKCE, and checked the verifier at redemption (A-16). The thief had no verifier and got 400 invalid_grant.',
       },
     },
     'server-lax': {

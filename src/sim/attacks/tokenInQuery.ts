@@ -1,4 +1,4 @@
-/** Spec §5.17 / C-24: a token in the URL ends up in logs, where anyone who reads them can replay it. */
+/** docs/reference §5.17 / C-24: a token in the URL ends up in logs, where anyone who reads them can replay it. */
 import { readVictimFile, short } from './evidence';
 import type { AttackDef } from './types';
 

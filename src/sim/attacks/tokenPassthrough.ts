@@ -1,11 +1,10 @@
 /**
- * Spec §5.9 / SBP26 §Token Passthrough: an MCP server that forwards the client's token to the API
- * behind it, and does not check that the token was issued for itself, becomes a free proxy for any
- * token that API accepts, bypassing its own controls and leaving the wrong actor in the API's logs.
+ * docs/reference §5.9 / Security Best Practices §Token Passthrough: an MCP server that forwards the
+ * client's token to the API behind it, and does not check that the token was issued for itself, becomes
+ * a free proxy for any token that API accepts, bypassing its own controls and leaving the wrong actor in
+ * the API's logs.
  */
-import { DEMO_USER, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
-import { issueTokens } from '../servers/auth/tokens';
-import { short } from './evidence';
+import { short, tokenIssuedFor } from './evidence';
 import type { AttackDef } from './types';
 
 export const tokenPassthrough: AttackDef = {
@@ -40,18 +39,7 @@ export const tokenPassthrough: AttackDef = {
       "S-06/S-08: the stolen token's audience was the API, not this server, so it was refused with 401 before any tool ran. And when the victim fetched her report, the server called the API with a token issued to itself (S-09), never with hers.",
   },
   async act({ world, attacker }) {
-    const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
-    const body: unknown = client
-      ? await issueTokens(world, {
-          client,
-          sub: DEMO_USER.sub,
-          scope: 'files:read reports:read',
-          resource: world.urls.downstream,
-          withRefresh: false,
-        }).response.json()
-      : {};
-    const token =
-      typeof body === 'object' && body !== null && 'access_token' in body ? String(body.access_token) : null;
+    const token = tokenIssuedFor(world, world.urls.downstream, 'files:read reports:read');
     await attacker.note(
       'Holds a token for the reporting API',
       'Stolen from another app the victim uses; its aud is https://api.example.com. The API itself is not reachable from the internet, but the MCP server is.',

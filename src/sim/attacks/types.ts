@@ -1,7 +1,8 @@
 /**
- * An attack, as data plus the attacker's actions (DESIGN.md: actions as data in a registry). The
- * attack never decides its own outcome: `act` returns what the attacker actually obtained, read
- * from real responses, and the lab reads where a defence stopped it from the trace.
+ * An attack, as data plus the attacker's actions, kept in a registry so the lab, the lessons and
+ * the tests list the same attacks. The attack never decides its own outcome: `act` returns what the
+ * attacker actually obtained, read from real responses, and the lab reads where a defence stopped
+ * it from the trace.
  */
 import type { RequestHandler } from 'msw';
 import type { Lane } from '../lanes';
@@ -77,7 +78,7 @@ export interface AttackDef {
   /** Extra lanes this attack draws. */
   lanes: Lane[];
   /**
-   * Ways of running the same attack that the lab offers as a choice (spec §5 lists several per
+   * Ways of running the same attack that the lab offers as a choice (docs/reference §5 lists several per
    * attack: who skips the rule, or a companion toggle). The first is the definition as written above;
    * the others replace some of its fields. Their ids are listed in ids.ts, for links and tests.
    */

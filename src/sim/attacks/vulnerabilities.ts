@@ -1,8 +1,8 @@
 /**
  * Named vulnerabilities: each switches off exactly one rule in one party. The honest code paths
  * consult `world.isVulnerable(id)` at the one place the rule is enforced, so a vulnerability is an
- * explicit, searchable override rather than a fork of the server (DESIGN.md principle 2). A client's
- * vulnerability names the client check it switches off, and the compiler requires it to.
+ * explicit, searchable override rather than a fork of the server. A client's vulnerability names
+ * the client check it switches off, and the compiler requires it to.
  */
 import type { ClientChecks } from '../client/types';
 import type { RuleParty } from '../parties';

@@ -1,11 +1,10 @@
 /**
- * Spec §5.8: a token the same authorization server issued for another resource (here, a server the
- * attacker runs) is replayed at the honest MCP server. Only the audience check tells them apart.
+ * docs/reference §5.8 (RFC 8707, S-06): a token the same authorization server issued for another
+ * resource (here, a server the attacker runs) is replayed at the honest MCP server. Only the audience
+ * check tells them apart.
  */
-import { DEMO_USER, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
-import { issueTokens } from '../servers/auth/tokens';
 import { evilMcpHosts, tokenSentToEvilMcp } from './evilMcp';
-import { readVictimFile, short } from './evidence';
+import { readVictimFile, short, tokenIssuedFor } from './evidence';
 import type { AttackDef } from './types';
 import { defineVariants } from './variants';
 
@@ -27,7 +26,8 @@ export const wrongAudience: AttackDef = {
   variants: defineVariants('wrong-audience', {
     'replayed-token': { label: 'The MCP server does not check aud' },
     'no-resource': {
-      // Spec §5.8's companion toggle: the audience check is only as good as the audience in the token.
+      // docs/reference §5.8's companion toggle: the audience check is only as good as the audience in
+      // the token.
       label: 'The client omits resource, so the token fits every server',
       summary:
         "The victim connects her client to the attacker's MCP server. If the client leaves out resource, the token it gets has no binding to that server, and the attacker replays it at the honest one.",
@@ -75,20 +75,7 @@ export const wrongAudience: AttackDef = {
   async act({ world, attacker }) {
     // A genuine token, issued by the real authorization server code for the attacker's resource,
     // as it was when the victim connected the same client to evil-mcp.example yesterday.
-    const client = world.as.clients.get(PREREGISTERED_CLIENT_ID);
-    const token: unknown = client
-      ? await issueTokens(world, {
-          client,
-          sub: DEMO_USER.sub,
-          scope: 'files:read',
-          resource: world.urls.evilMcp,
-          withRefresh: false,
-        }).response.json()
-      : {};
-    const accessToken =
-      typeof token === 'object' && token !== null && 'access_token' in token
-        ? String(token.access_token)
-        : null;
+    const accessToken = tokenIssuedFor(world, world.urls.evilMcp, 'files:read');
     await attacker.note(
       'Keeps a token it was sent',
       'Yesterday the victim connected the same app to evil-mcp.example, which the attacker runs. The authorization server issued that token with aud = https://evil-mcp.example/mcp.',

@@ -7,6 +7,7 @@ import type { Rng } from '../world/random';
 import { prepareAuthorization, validateCallback } from './authorization';
 import type { AuthorizationOutcome } from './authorization';
 import { discoverAuthorizationServer, discoverResource } from './discovery';
+import { closeLegacy } from './legacy';
 import { callMcp } from './mcp';
 import { ensureRegistration } from './registration';
 import { createSession } from './session';
@@ -42,7 +43,7 @@ export class McpClient {
     config: ClientConfig,
     private readonly rng: Rng,
   ) {
-    this.ctx = { deps, config, session: createSession() };
+    this.ctx = { deps, config, session: createSession(config.legacyVersions) };
   }
 
   get session() {
@@ -72,6 +73,11 @@ export class McpClient {
       refreshable: this.session.tokens?.refresh_token !== undefined,
       attemptsLeft: this.ctx.config.maxAuthorizations - this.session.authorizations,
     };
+  }
+
+  /** Ends what the client holds open with the server (a legacy session and its stream). */
+  close(): Promise<void> {
+    return closeLegacy(this.ctx);
   }
 
   async discover(): Promise<void> {

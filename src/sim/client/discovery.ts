@@ -122,7 +122,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
   const { checks: enforce, allowLoopbackHttp } = ctx.config;
   const issuerOk = doc?.issuer === issuer;
   // A client that skips C-06 takes the document's word for who the server is, and then registers,
-  // and checks iss (C-19), against that name: what a spoofed issuer exploits (reference §5.6).
+  // and checks iss (C-19), against that name: what a spoofed issuer exploits (docs/reference §5.6).
   const recorded = !issuerOk && typeof doc?.issuer === 'string' ? doc.issuer : issuer;
   const methods = stringArray(doc?.code_challenge_methods_supported);
   const checks = asMetadataChecks({
@@ -156,6 +156,7 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     ? doc.registration_endpoint
     : undefined;
   const scopes = stringArray(doc.scopes_supported);
+  const authMethods = stringArray(doc.token_endpoint_auth_methods_supported);
   return {
     issuer: recorded,
     authorization_endpoint: String(doc.authorization_endpoint),
@@ -166,5 +167,6 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     client_id_metadata_document_supported: doc.client_id_metadata_document_supported === true,
     authorization_response_iss_parameter_supported:
       doc.authorization_response_iss_parameter_supported === true,
+    ...(authMethods ? { token_endpoint_auth_methods_supported: authMethods } : {}),
   };
 }

@@ -1,77 +1,106 @@
 /**
- * Calling the MCP server over Streamable HTTP (2026-07-28): one POST per request, the request
- * metadata mirrored into headers, and the access token in the Authorization header of every
- * request, never in the URL (C-24).
+ * Calling the MCP server over Streamable HTTP. The client speaks 2026-07-28 (one POST per request,
+ * the request metadata in `_meta` and mirrored into headers, no session) and, when configured with
+ * older revisions, is "dual-era" (2026-07-28 basic/versioning.mdx §Backward Compatibility): the
+ * first modern request tells which era the server is, and against an older server the client
+ * falls back to the `initialize` handshake (legacy.ts) for the rest of the run. The access token
+ * goes in the Authorization header of every request, never in the URL (C-24).
  */
-import { isRecord } from './json';
+import { mcpRequest } from '../mcp/request';
+import { callLegacy } from './legacy';
+import { METHOD_NOT_FOUND, MODERN_ERRORS, supportedVersions, UNSUPPORTED_PROTOCOL_VERSION } from './rpc';
 import type { ClientContext } from './session';
+import { readReply } from './stream';
+import type { Reply } from './stream';
 import type { CallResult } from './types';
-import { parseBearerChallenge } from './wwwAuthenticate';
+import { authFailure, requestTarget } from './target';
 
-/** Reads a JSON-RPC response whether it came as JSON or as an SSE stream (the client MUST support both). */
-async function readRpc(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    const data = text
-      .split('\n')
-      .filter((l) => l.startsWith('data:'))
-      .map((l) => l.slice(5).trim());
-    return JSON.parse(data[data.length - 1] ?? 'null');
+/** What the answer to a modern request says: a result, an error, or that the server is older. */
+type ModernOutcome =
+  { kind: 'done'; result: CallResult } | { kind: 'legacy'; why: string; offer: readonly string[] };
+
+/**
+ * Streamable HTTP §Backward Compatibility: a modern error in the body (-32020 to -32022, or -32601 on
+ * a 404) means a modern server; a 400 without one means an older server, and so does a result
+ * without `resultType`, which every 2026-07-28 result carries (schema.ts `Result`). Only while the
+ * era is unknown, and only for a client that speaks an older revision, is that a fallback.
+ */
+function judge(ctx: ClientContext, status: number, reply: Reply): ModernOutcome {
+  const { session } = ctx;
+  const offer = session.era === 'unknown' ? session.legacyOffer : [];
+  const done = (result: CallResult): ModernOutcome => ({ kind: 'done', result });
+  if (reply.kind === 'message' && reply.message.kind === 'result' && status >= 200 && status < 300) {
+    const { result } = reply.message;
+    if (typeof result.resultType === 'string') {
+      session.era = 'modern';
+      if (result.resultType === 'complete') return done({ kind: 'ok', result });
+      return done({
+        kind: 'error',
+        status,
+        message: `The server answered resultType "${result.resultType}" (it needs input from the client), which this client does not support`,
+      });
+    }
+    if (offer.length > 0)
+      return { kind: 'legacy', why: 'a result without resultType (a server of an earlier revision)', offer };
+    return done({ kind: 'ok', result }); // schema.ts: an absent resultType is treated as "complete"
   }
-  return JSON.parse(text);
+  if (reply.kind === 'message' && reply.message.kind === 'error') {
+    const { error } = reply.message;
+    const text = `${error.message || 'error'} (${error.code})`;
+    if (MODERN_ERRORS.includes(error.code) || (status === 404 && error.code === METHOD_NOT_FOUND)) {
+      const supported = error.code === UNSUPPORTED_PROTOCOL_VERSION ? supportedVersions(error) : [];
+      // versioning.mdx §Protocol Version Negotiation: retry with a mutually supported version, which
+      // for a server that lists only older revisions means their handshake.
+      const mutual = session.legacyOffer.filter((v) => supported.includes(v));
+      if (mutual.length > 0)
+        return { kind: 'legacy', why: `${text}; it supports ${supported.join(', ')}`, offer: mutual };
+      session.era = 'modern';
+      const listed = supported.length > 0 ? `; the server supports ${supported.join(', ')}` : '';
+      return done({ kind: 'error', status, message: `${text}${listed}` });
+    }
+    if (status === 400 && offer.length > 0)
+      return { kind: 'legacy', why: `400 with ${text}, not an error of 2026-07-28`, offer };
+    return done({ kind: 'error', status, message: text });
+  }
+  if (status === 400 && offer.length > 0)
+    return { kind: 'legacy', why: `400 with ${reply.kind === 'none' ? reply.reason : 'no error'}`, offer };
+  const why = reply.kind === 'none' ? reply.reason : 'a response to another request';
+  return done({ kind: 'error', status, message: `HTTP ${status}: ${why}` });
 }
 
-export async function callMcp(
+async function callModern(
+  ctx: ClientContext,
+  method: string,
+  params: Record<string, unknown>,
+): Promise<CallResult> {
+  const { config, session } = ctx;
+  const id = session.nextRpcId++;
+  const { headers, body } = mcpRequest({
+    method,
+    params,
+    id,
+    protocolVersion: config.protocolVersion,
+    clientInfo: { name: config.clientName, version: '1.0.0' },
+  });
+  const { url, step } = requestTarget(ctx, headers);
+  const response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body });
+  const denied = authFailure(response);
+  if (denied) return denied;
+  const reply = await readReply(ctx, response, id);
+  const outcome = judge(ctx, response.status, reply);
+  if (outcome.kind === 'done') return outcome.result;
+  session.era = 'legacy';
+  session.legacyOffer = outcome.offer;
+  ctx.deps.log?.(
+    `  · the server answered ${outcome.why}: falling back to initialize (${outcome.offer.join(', ')}) for the rest of the run`,
+  );
+  return callLegacy(ctx, method, params);
+}
+
+export function callMcp(
   ctx: ClientContext,
   method: string,
   params: Record<string, unknown> = {},
 ): Promise<CallResult> {
-  const { config, session } = ctx;
-  const token = session.tokens?.access_token;
-  const id = session.nextRpcId++;
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    'MCP-Protocol-Version': config.protocolVersion,
-    'Mcp-Method': method,
-  };
-  if (method === 'tools/call' && typeof params.name === 'string') headers['Mcp-Name'] = params.name;
-  const url = new URL(config.serverUrl);
-  if (token && config.checks.tokenInHeader) headers.Authorization = `Bearer ${token}`;
-  else if (token) url.searchParams.set('access_token', token); // the vulnerable client (token-in-query attack)
-  const body = {
-    jsonrpc: '2.0',
-    id,
-    method,
-    params: {
-      ...params,
-      _meta: {
-        'io.modelcontextprotocol/protocolVersion': config.protocolVersion,
-        'io.modelcontextprotocol/clientInfo': { name: config.clientName, version: '1.0.0' },
-        'io.modelcontextprotocol/clientCapabilities': {},
-      },
-    },
-  };
-  const response = await ctx.deps.fetch(url.href, {
-    method: 'POST',
-    step: token ? 'mcp-request' : 'mcp-unauthenticated',
-    headers,
-    body: JSON.stringify(body),
-  });
-  const challenge = parseBearerChallenge(response.headers.get('www-authenticate'));
-  if (response.status === 401) return { kind: 'unauthorized', challenge };
-  if (response.status === 403 && challenge?.error === 'insufficient_scope')
-    return { kind: 'insufficient-scope', challenge };
-  let rpc: unknown;
-  try {
-    rpc = await readRpc(response);
-  } catch {
-    return { kind: 'error', status: response.status, message: 'The server did not return JSON' };
-  }
-  if (response.status === 200 && isRecord(rpc) && 'result' in rpc) return { kind: 'ok', result: rpc.result };
-  const error =
-    isRecord(rpc) && isRecord(rpc.error)
-      ? String(rpc.error.message)
-      : (challenge?.errorDescription ?? `HTTP ${response.status}`);
-  return { kind: 'error', status: response.status, message: error };
+  return ctx.session.era === 'legacy' ? callLegacy(ctx, method, params) : callModern(ctx, method, params);
 }

@@ -79,8 +79,13 @@ async function register(ctx: ClientContext, endpoint: string): Promise<ClientCre
   }
   if (typeof record.client_id !== 'string')
     throw new ClientRefusal('C-13', 'The registration response has no client_id');
+  // RFC 7591 §3.2.1: the response holds the registered metadata, which may differ from the request
+  // (a server may issue a secret and name how to present it): the client goes by the response.
   return {
     client_id: record.client_id,
     ...(typeof record.client_secret === 'string' ? { client_secret: record.client_secret } : {}),
+    ...(typeof record.token_endpoint_auth_method === 'string'
+      ? { token_endpoint_auth_method: record.token_endpoint_auth_method }
+      : {}),
   };
 }

@@ -11,6 +11,18 @@ export interface ProtectedResource {
   scopes_supported?: string[];
 }
 
+/**
+ * Which era the MCP server speaks (2026-07-28 basic/versioning.mdx §Terminology): learnt from its
+ * answers and kept for the run, as the spec asks a client to cache it per origin.
+ */
+export type Era = 'unknown' | 'modern' | 'legacy';
+
+/** A legacy (initialize-based) session: the negotiated revision and the server's session id, if any. */
+export interface LegacySession {
+  version: string;
+  sessionId: string | undefined;
+}
+
 export interface AsMetadata {
   issuer: string;
   authorization_endpoint: string;
@@ -20,6 +32,7 @@ export interface AsMetadata {
   code_challenge_methods_supported?: string[];
   client_id_metadata_document_supported?: boolean;
   authorization_response_iss_parameter_supported?: boolean;
+  token_endpoint_auth_methods_supported?: string[];
 }
 
 /** C-18: the verifier, state and expected issuer live together, for one authorization request. */
@@ -53,6 +66,13 @@ export interface Session {
   requestedScopes: string[];
   authorizations: number;
   nextRpcId: number;
+  era: Era;
+  /** The revisions an older server may be offered, newest first (narrowed by -32022's list). */
+  legacyOffer: readonly string[];
+  /** Set once `initialize` succeeded; cleared when the server forgets the session (404). */
+  legacy?: LegacySession | undefined;
+  /** The open GET stream of a legacy session, if the server offers one (listen.ts). */
+  listening?: { stop(): void } | undefined;
 }
 
 export interface ClientContext {
@@ -61,6 +81,14 @@ export interface ClientContext {
   session: Session;
 }
 
-export function createSession(): Session {
-  return { challenge: null, registrations: new Map(), requestedScopes: [], authorizations: 0, nextRpcId: 1 };
+export function createSession(legacyVersions: readonly string[] = []): Session {
+  return {
+    challenge: null,
+    registrations: new Map(),
+    requestedScopes: [],
+    authorizations: 0,
+    nextRpcId: 1,
+    era: 'unknown',
+    legacyOffer: legacyVersions,
+  };
 }

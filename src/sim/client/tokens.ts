@@ -6,15 +6,45 @@ import { tokenTypeCheck } from '../checks/tokens';
 import { readJsonBody } from './json';
 import type { ClientContext, Tokens } from './session';
 import { ClientRefusal } from './types';
-import type { ClientCredentials } from './types';
+import type { ClientCredentials, TokenEndpointAuthMethod } from './types';
 import { stringField } from '../fields';
 
 export type TokenOutcome =
   { kind: 'tokens'; tokens: Tokens } | { kind: 'error'; status: number; error: string; description: string };
 
+/** OAuth 2.1 §2.4.1: each part is form-urlencoded (application/x-www-form-urlencoded) before Basic. */
+function formEncode(value: string): string {
+  return new URLSearchParams([['', value]]).toString().slice(1);
+}
+
 function basicAuth(credentials: ClientCredentials): string {
-  const enc = (s: string) => encodeURIComponent(s);
-  return `Basic ${btoa(`${enc(credentials.client_id)}:${enc(credentials.client_secret ?? '')}`)}`;
+  return `Basic ${btoa(`${formEncode(credentials.client_id)}:${formEncode(credentials.client_secret ?? '')}`)}`;
+}
+
+const METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
+
+function isMethod(value: unknown): value is TokenEndpointAuthMethod {
+  return METHODS.some((m) => m === value);
+}
+
+/**
+ * How the client authenticates at the token endpoint. A public client (no secret) just names
+ * itself. With a secret: the method the registration settled on (RFC 7591 §3.2.1 returns it);
+ * else the first of Basic, then the request body, that the server lists in
+ * `token_endpoint_auth_methods_supported` (RFC 8414 §2); a server that lists neither but `none`
+ * gets a public client. Nothing listed: Basic, RFC 8414's default for an absent list (OAuth 2.1
+ * §2.4.1 makes only the body method mandatory for servers, so this default can fail; the
+ * metadata is what settles it).
+ */
+export function chooseAuthMethod(
+  credentials: ClientCredentials,
+  supported: readonly string[] | undefined,
+): TokenEndpointAuthMethod {
+  if (credentials.client_secret === undefined) return 'none';
+  const registered = credentials.token_endpoint_auth_method;
+  if (isMethod(registered)) return registered;
+  if (!supported) return 'client_secret_basic';
+  return METHODS.find((m) => supported.includes(m)) ?? 'client_secret_basic';
 }
 
 async function tokenRequest(
@@ -31,9 +61,11 @@ async function tokenRequest(
   };
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) form.set(name, value);
-  // A confidential client authenticates with HTTP Basic; a public one just names itself.
-  if (credentials.client_secret !== undefined) headers.Authorization = basicAuth(credentials);
+  // OAuth 2.1 §2.4.1: one method per request, the one the registration or the metadata names.
+  const method = chooseAuthMethod(credentials, ctx.session.metadata?.token_endpoint_auth_methods_supported);
+  if (method === 'client_secret_basic') headers.Authorization = basicAuth(credentials);
   else form.set('client_id', credentials.client_id);
+  if (method === 'client_secret_post') form.set('client_secret', credentials.client_secret ?? '');
   const response = await ctx.deps.fetch(endpoint, { method: 'POST', step, headers, body: form.toString() });
   const body = await readJsonBody(response);
   if (response.status !== 200 || typeof body.access_token !== 'string') {

@@ -22,6 +22,17 @@ export interface ClientNote {
 
 export type BrowserResult = { kind: 'callback'; url: URL } | { kind: 'no-callback'; reason: string };
 
+/** What a server asks the user for (2025-11-25 client/elicitation.mdx, form mode). */
+export interface ElicitationRequest {
+  message: string;
+  /** A flat object schema: each property a primitive, an enum, or an array of enum values. */
+  requestedSchema: Record<string, unknown>;
+}
+
+/** The user's answer: `content` only with `accept`. */
+export type ElicitationAnswer =
+  { action: 'accept'; content: Record<string, unknown> } | { action: 'decline' | 'cancel' };
+
 export interface ClientDeps {
   fetch: SimFetch;
   note(note: ClientNote): Promise<void>;
@@ -29,6 +40,15 @@ export interface ClientDeps {
   openBrowser(url: string): Promise<BrowserResult>;
   /** Moves the clock (the simulated one; a no-op against real servers). */
   wait?(seconds: number): Promise<void>;
+  /**
+   * Shows the user a server's form and returns the answer. Without it the client declares no
+   * elicitation capability and answers such requests with "method not found".
+   */
+  elicit?(request: ElicitationRequest): Promise<ElicitationAnswer>;
+  /** Real milliseconds, for an SSE `retry` (default: a timer). Never reached in the page. */
+  sleep?(ms: number): Promise<void>;
+  /** A line about the transport that is no step of the flow (era fallback, a stream resumed). */
+  log?(line: string): void;
 }
 
 /** Which client-side rules are enforced: all of them, unless an attack switches one off. */
@@ -56,9 +76,14 @@ export const ALL_CHECKS: ClientChecks = {
   leastPrivilege: true,
 };
 
+/** How a client with a secret proves it at the token endpoint (RFC 7591 §2, OAuth 2.1 §2.4.1). */
+export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+
 export interface ClientCredentials {
   client_id: string;
   client_secret?: string;
+  /** The method the registration settled on (RFC 7591 §3.2.1), when the client knows it. */
+  token_endpoint_auth_method?: string;
 }
 
 export interface ClientConfig {
@@ -74,6 +99,12 @@ export interface ClientConfig {
   /** C-17: how many authorizations one operation may trigger before the client gives up. */
   maxAuthorizations: number;
   protocolVersion: string;
+  /**
+   * Earlier, initialize-based revisions this client also speaks, newest first (a "dual-era"
+   * client, 2026-07-28 basic/versioning.mdx §Backward Compatibility). Empty or absent: modern
+   * only, and an older server's answer is an error.
+   */
+  legacyVersions?: readonly string[];
   /**
    * Accept http for authorization server endpoints on a loopback host. OAuth 2.1 §1.5 asks for https
    * everywhere but loopback redirect URIs; this is only for a real-wire world on this machine.

@@ -1,7 +1,8 @@
 /**
  * SHA-256 with Web Crypto where the page has it, and a pure-JS fallback where it does not:
  * `crypto.subtle` exists only in secure contexts, so a classroom serving the app over plain http
- * from a LAN address would otherwise have no PKCE at all (TOOLCHAIN.md pitfall 10).
+ * from a LAN address would otherwise have no PKCE at all (crypto.subtle exists only in secure contexts:
+ * https or localhost).
  */
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 

@@ -155,7 +155,16 @@ export const flowMachine = setup({
         },
         {
           target: 'failed',
-          actions: { type: 'fail', params: { message: 'The MCP server returned an unexpected error.' } },
+          actions: {
+            type: 'fail',
+            // The server's own words (status, JSON-RPC error), never a generic line that hides them.
+            params: ({ context }) => ({
+              message:
+                context.call?.kind === 'error'
+                  ? `The MCP server answered with an error: ${context.call.message}`
+                  : 'The MCP server returned an unexpected answer.',
+            }),
+          },
         },
       ],
     },
@@ -264,7 +273,8 @@ export const flowMachine = setup({
       },
     },
     routeRefresh: {
-      // On invalid_grant the client discards its tokens and authorizes from scratch (spec §4.4).
+      // On invalid_grant the client discards its tokens and authorizes from scratch (OAuth 2.1 draft-13
+      // §5.3.1 invalid_grant; docs/reference §4.4).
       always: [
         { guard: 'gotTokens', target: 'calling', actions: 'tokensObtained' },
         { target: 'authorizing' },

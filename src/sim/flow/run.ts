@@ -15,7 +15,7 @@
  * It emits `message` when new messages are shown, and `parked`, `consent` and `finished` when it
  * stops, so that a player, a test or a presenter window can follow it without copying its state.
  * Going back is a fresh run of the same seed and consent answers, which is exact because the world is
- * deterministic (DESIGN.md principle 5).
+ * deterministic (one seed, one run: src/sim/world/random.ts).
  */
 import { assign, emit, fromCallback, fromPromise, setup } from 'xstate';
 import type { AttackReport } from '../attacks/run';

@@ -2,7 +2,8 @@
  * The simulated internet: an in-process network that hands each request to the MSW handlers of
  * the host it is addressed to (MSW's `getResponse`, so nothing leaves the page) and records the
  * request and the response as two trace events. Redirects are never followed here: the browser
- * actor follows them itself, so each hop is its own message (TOOLCHAIN.md pitfall 4).
+ * actor follows them itself, so each hop is its own message (fetch with redirect: 'follow' would hide
+ * the hops inside one call).
  */
 import { getResponse } from 'msw';
 import type { RequestHandler } from 'msw';

@@ -103,7 +103,7 @@ export function htmlPage(
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      // Consent and error pages must not be framed (clickjacking; SBP26 §Confused Deputy).
+      // Consent and error pages must not be framed (clickjacking; Security Best Practices §Confused Deputy).
       'X-Frame-Options': 'DENY',
       'Content-Security-Policy': "frame-ancestors 'none'",
       'Cache-Control': 'no-store',

@@ -26,7 +26,7 @@ export interface HttpResponseData {
 /**
  * One line of a checklist the party worked through (token validation, callback validation...), with
  * the rule it enforces. A check the party does not perform (a vulnerable party) is `skipped`, never
- * shown as passed (DESIGN.md principle 13: a check returns its rule).
+ * shown as passed (a check returns the rule that acted, so the label shown is the rule enforced).
  */
 export interface Check {
   label: string;

@@ -1,10 +1,10 @@
 /**
  * Seeded randomness. Every random value in the simulated world (keys, PKCE verifiers, codes,
- * tokens, state) comes from here, so one seed replays the same run byte for byte (DESIGN.md
- * principle 5). sfc32 seeded through cyrb128: small, fast, and good enough for a simulation;
- * this is deliberately not a CSPRNG, and the UI says so. Its raw outputs are handed out as client
- * ids, codes and tokens, so a few of them give its state away: a world served on real sockets
- * draws from `cryptoRng()` instead (WorldOptions.randomness).
+ * tokens, state) comes from here, so one seed replays the same run byte for byte (a talk, a
+ * deep link and a test all see the same values). sfc32 seeded through cyrb128: small, fast, and good
+ * enough for a simulation; this is deliberately not a CSPRNG, and the UI says so. Its raw outputs are
+ * handed out as client ids, codes and tokens, so a few of them give its state away: a world served on
+ * real sockets draws from `cryptoRng()` instead (WorldOptions.randomness).
  */
 import { base64url } from 'jose';
 

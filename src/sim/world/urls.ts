@@ -41,8 +41,9 @@ export function prmUrlFor(resource: string): string {
 }
 
 /**
- * RFC 8414 §3.1 and OIDC Discovery, in the order MCP fixes (C-05; spec §2.1): for an issuer with a
- * path, OAuth path-inserted, OIDC path-inserted, OIDC path-appended; without a path, the first two.
+ * RFC 8414 §3.1 and OIDC Discovery, in the order MCP fixes (C-05; 2026-07-28
+ * authorization-server-discovery.mdx; docs/reference §2.1): for an issuer with a path, OAuth
+ * path-inserted, OIDC path-inserted, OIDC path-appended; without a path, the first two.
  */
 export function asMetadataUrls(issuer: string): string[] {
   const url = new URL(issuer);

@@ -1,8 +1,9 @@
 /**
  * The world: one simulated internet with its clock, randomness, servers' memory, network and trace.
  * `createWorld({ seed })` twice gives two identical worlds; nothing in here reads the real clock
- * or the real random source, so a seed replays a run exactly (DESIGN.md principle 5). The one
- * exception is asked for by name: `randomness: 'csprng'`, for a world served on real sockets.
+ * or the real random source, so a seed replays a run exactly (so a talk or a test sees the same values
+ * every run). The one exception is asked for by name: `randomness: 'csprng'`, for a world served on real
+ * sockets.
  */
 import type { RequestHandler } from 'msw';
 import { createAttackerState } from '../attacks/state';

@@ -35,7 +35,7 @@ export function knownResources(world: World): string[] {
 }
 
 /**
- * A-13 (OAuth 2.1 §7.12.2, spec §5.3 b): an error found before the user has signed in and decided
+ * A-13 (OAuth 2.1 §7.12.2, docs/reference §5.3 b): an error found before the user has signed in and decided
  * is sent back automatically only to a redirect URI the server trusts. A client that registered
  * itself through DCR is unreviewed: anyone can register https://phish.example and mail out links.
  */

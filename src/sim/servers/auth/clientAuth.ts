@@ -23,10 +23,10 @@ function decodeBasic(header: string): { id: string; secret: string } | null {
   const colon = decoded.indexOf(':');
   if (colon < 0) return null;
   try {
-    // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
+    // RFC 6749 §2.3.1: both parts are form-urlencoded before base64 (so "+" is a space).
     return {
-      id: decodeURIComponent(decoded.slice(0, colon)),
-      secret: decodeURIComponent(decoded.slice(colon + 1)),
+      id: decodeURIComponent(decoded.slice(0, colon).replaceAll('+', ' ')),
+      secret: decodeURIComponent(decoded.slice(colon + 1).replaceAll('+', ' ')),
     };
   } catch {
     return null;

@@ -1,6 +1,6 @@
 /**
  * The authorization server's discovery documents: RFC 8414 metadata (with the MCP additions of
- * spec §2.2), the same document at the OpenID Connect discovery URL, and the JWKS.
+ * docs/reference §2.2), the same document at the OpenID Connect discovery URL, and the JWKS.
  */
 import { http, HttpResponse } from 'msw';
 import { asMetadataUrls } from '../../world/urls';
@@ -31,7 +31,7 @@ export function authServerMetadata(
   options: { pkce?: 'S256' | 'plain' | 'none' } = {},
 ): Record<string, unknown> {
   const { code_challenge_methods_supported: _methods, ...withoutPkce } = document(issuer);
-  // The downgrades of spec §5.1: a server from before PKCE simply has no such field (a); a weak one
+  // The downgrades of docs/reference §5.1: a server from before PKCE simply has no such field (a); a weak one
   // lists only plain (b).
   if (options.pkce === 'none') return withoutPkce;
   if (options.pkce === 'plain') return { ...withoutPkce, code_challenge_methods_supported: ['plain'] };

@@ -23,7 +23,7 @@ const LONG_LIVED = 30 * 24 * 3600;
 export function issueTokens(
   world: World,
   req: IssueRequest,
-): { response: Response; jti: string; family: string | undefined } {
+): { response: Response; accessToken: string; jti: string; family: string | undefined } {
   const rng = world.rng('as');
   const now = world.clock.now();
   const lifetime = world.isVulnerable('as-long-lived-tokens') ? LONG_LIVED : world.lifetimes.accessToken;
@@ -72,5 +72,5 @@ export function issueTokens(
   };
   // OAuth 2.1 §3.2.3: token responses must not be cached.
   const response = Response.json(body, { headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } });
-  return { response, jti, family };
+  return { response, accessToken, jti, family };
 }

@@ -1,6 +1,6 @@
 /**
  * The MCP server's own OAuth client for the downstream API: it gets a token issued to itself, for
- * the API's audience, with the client credentials grant (S-09 / SBP26 §Token Passthrough).
+ * the API's audience, with the client credentials grant (S-09 / Security Best Practices §Token Passthrough).
  */
 import type { World } from '../../world/world';
 import { endpoints } from '../auth/metadata';

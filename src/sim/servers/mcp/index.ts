@@ -112,7 +112,11 @@ async function readRpc(
   return { ok: true, rpc: { id, method, params } };
 }
 
-/** server/discover (server/discover.mdx): every 2026-07-28 server MUST implement it. */
+/**
+ * server/discover (server/discover.mdx): every 2026-07-28 server MUST implement it. Every result of
+ * this revision carries `resultType` (schema.ts `Result`: "Servers implementing this protocol
+ * version MUST include this field"); its absence tells a dual-era client it met an older server.
+ */
 function discoverResult(): Record<string, unknown> {
   return {
     resultType: 'complete',
@@ -152,6 +156,7 @@ export function mcpServerHandlers(world: World) {
       if (rpc.method === 'server/discover') return rpcResult(rpc.id, discoverResult());
       if (rpc.method === 'tools/list') {
         return rpcResult(rpc.id, {
+          resultType: 'complete',
           tools: TOOLS.map(({ name, description, inputSchema }) => ({ name, description, inputSchema })),
         });
       }
@@ -162,6 +167,7 @@ export function mcpServerHandlers(world: World) {
         const out = await tool.run({ world, sub: auth.sub, token: auth.token }, args);
         world.mcp.calls.push({ sub: auth.sub, clientId: auth.clientId, tool: tool.name, viaToken: auth.jti });
         return rpcResult(rpc.id, {
+          resultType: 'complete',
           content: [{ type: 'text', text: out.text }],
           isError: out.isError ?? false,
         });

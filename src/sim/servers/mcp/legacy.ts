@@ -8,7 +8,7 @@
  * goes through the same Bearer check as a 2026-07-28 request (`authorizeBearer`), with the same
  * named vulnerabilities. Sessions are bound to the token's user (S-20): a session id is a routing
  * hint, never proof of identity, so a stolen or guessed id with another user's token is answered
- * 404 (reference §5.14).
+ * 404 (2025-11-25 transports.mdx §Session Management; docs/reference §5.14).
  */
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
@@ -20,25 +20,36 @@ import { TOOLS } from './tools';
 
 /** Newest first: what `initialize` may settle on. 2024-11-05 had no authorization at all. */
 export const LEGACY_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26'];
-/** The 2025-06-18 transport: a request without MCP-Protocol-Version is taken to be 2025-03-26. */
-const VERSION_WITHOUT_HEADER = '2025-03-26';
+/** The `_meta` key that carries a 2026-07-28 request's version (basic/index.mdx §_meta). */
+const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
 /**
- * Is this a request of an older revision? Only when it has no `Mcp-Method` header (every
- * 2026-07-28 request has one) and it names an older version, carries a session, or is `initialize`.
+ * Is this a request of an older revision? Decided as the 2026-07-28 versioning page says a dual-era
+ * server selects its behaviour (§Backward Compatibility with Initialization-Based Versions), from
+ * the body and the version header, never from `Mcp-Method` alone (a dual-era client such as
+ * mcp-remote mirrors `Mcp-Method: initialize` on its legacy handshake too):
+ * - a body carrying the modern per-request `_meta` version is served by the 2026-07-28 handler, which
+ *   then checks it against the headers (-32020 on a mismatch);
+ * - an `initialize` request selects legacy semantics;
+ * - so does an older revision in `MCP-Protocol-Version`, or an `Mcp-Session-Id` (2026-07-28 has none).
  * Everything else stays with the 2026-07-28 handler, whose behaviour is unchanged.
  */
 export async function isLegacyRequest(request: Request, modernVersion: string): Promise<boolean> {
-  if (request.headers.has('mcp-method')) return false;
-  const version = request.headers.get('mcp-protocol-version');
-  if (version !== null) return version !== modernVersion;
-  if (request.headers.has('mcp-session-id')) return true;
-  if (request.method !== 'POST') return false;
-  try {
-    const body: unknown = JSON.parse(await request.clone().text());
-    return isRecord(body) && body.method === 'initialize';
-  } catch {
-    return false;
+  let body: unknown = null;
+  if (request.method === 'POST') {
+    try {
+      body = JSON.parse(await request.clone().text());
+    } catch {
+      body = null; // judged by the handler that takes it
+    }
   }
+  if (isRecord(body)) {
+    const meta = isRecord(body.params) && isRecord(body.params._meta) ? body.params._meta : {};
+    if (meta[META_VERSION] !== undefined) return false;
+    if (body.method === 'initialize') return true;
+  }
+  const version = request.headers.get('mcp-protocol-version');
+  if (version !== null && version !== modernVersion && LEGACY_VERSIONS.includes(version)) return true;
+  return request.headers.has('mcp-session-id') && version !== modernVersion;
 }
 
 interface Message {
@@ -135,6 +146,10 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
   if (!parsed.ok) return parsed.response;
   const { message } = parsed;
   const headerVersion = request.headers.get('mcp-protocol-version');
+  // 2025-06-18 transport §Protocol Version Header: an invalid or unsupported version is 400. Any
+  // supported one is served, even if it is not the one negotiated (the client SHOULD send that one,
+  // but a server rejects only what it cannot serve); a request without the header is taken to be at
+  // the negotiated version.
   if (headerVersion !== null && !LEGACY_VERSIONS.includes(headerVersion)) {
     return rpcRefusal(world, 'S-26', 400, message.id, -32602, 'Unsupported protocol version', {
       supported: LEGACY_VERSIONS,
@@ -167,18 +182,9 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
     return rpcRefusal(world, 'S-26', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
   const session = world.mcp.sessions.get(sessionId);
   if (!session || session.sub !== auth.sub) {
-    // Unknown, ended, or another user's session: 404, and the client starts a new one (spec §5.14).
+    // Unknown, ended, or another user's session: 404, and the client starts a new one (2025-11-25
+    // transports.mdx §Session Management).
     return rpcRefusal(world, 'S-20', 404, message.id, -32001, 'Session not found');
-  }
-  if ((headerVersion ?? VERSION_WITHOUT_HEADER) !== session.version) {
-    return rpcRefusal(
-      world,
-      'S-26',
-      400,
-      message.id,
-      -32602,
-      `MCP-Protocol-Version does not match the negotiated ${session.version}`,
-    );
   }
   if (!message.isRequest) return new Response(null, { status: 202 });
 
