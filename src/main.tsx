@@ -6,7 +6,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { preloadCore } from './features/runtime/loadCore';
+import { preloadCore } from './run/core/loadCore';
 import './styles/index.css';
 
 const root = document.getElementById('root');

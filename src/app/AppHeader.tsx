@@ -1,5 +1,5 @@
 /** The top bar: name, the three sections, and the theme toggle. */
-import { HEADER_SLOT_ID } from '../features/presenter/ViewBar';
+import { HEADER_SLOT_ID } from './viewbar/ViewBar';
 import type { Route } from './router';
 import { Logo } from './Logo';
 import { useSimHref } from './simLink';
@@ -38,7 +38,7 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
           ))}
         </ul>
       </nav>
-      {/* The simulator's view and sharing controls are rendered here (features/presenter/ViewBar). */}
+      {/* The simulator's view and sharing controls are rendered here (viewbar/ViewBar.tsx). */}
       <div id={HEADER_SLOT_ID} className="app-header__tools" />
       <button
         type="button"

@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { ComingSoon } from './ComingSoon';
-import type { OnProgress } from '../features/quiz/progress';
+import type { OnProgress } from '../course/progress';
 import { navigate as goTo, quizAddress } from './router';
 import type { Route } from './router';
 import { SimRoute } from './SimRoute';
@@ -12,7 +12,7 @@ import { SimRoute } from './SimRoute';
 const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
 const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNotesRoute'));
-const HarRoute = lazy(() => import('../features/har/HarRoute'));
+const HarScreen = lazy(() => import('./har/HarScreen'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
@@ -65,7 +65,7 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
     case 'har':
       return (
         <Suspense fallback={<Loading />}>
-          <HarRoute key={route.url ?? ''} url={route.url} />
+          <HarScreen key={route.url ?? ''} url={route.url} />
         </Suspense>
       );
     case 'not-found':

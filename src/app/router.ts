@@ -4,7 +4,7 @@
  * server rewrites (vite.config's `base: './'`).
  */
 import { useSyncExternalStore } from 'react';
-import type { QuestionAddress } from '../features/quiz/questionLinks';
+import type { QuestionAddress } from '../course/questionLinks';
 
 export type Route =
   | { name: 'sim'; query: string }

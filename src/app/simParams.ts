@@ -3,7 +3,7 @@
  * plus `consent=approve,deny` for the learner's consent answers so a link replays the same run,
  * and `attack=<id>&defence=on|off` (with `variant=<id>` for one of its variants) for a run of the attack lab, and `sel=<n>` for the message open
  * in the inspector when it is not the newest. (The view switches, `present`, `mask`, `embed`..., are
- * the shell's: features/presenter/view.ts.)
+ * the shell's: src/run/view/view.ts.)
  */
 import { isAttackId, variantOf } from '../sim/attacks/ids';
 import type { AttackId } from '../sim/attacks/ids';
@@ -11,7 +11,7 @@ import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
 import { DEFAULT_REGISTRATION, isRegistrationMode, isScenarioId } from '../sim/scenarios';
 import { parseStepRef } from '../sim/stepRef';
-import type { Target } from '../features/player/positioning';
+import type { Target } from '../run/player/positioning';
 
 export const DEFAULT_CONFIG: RunConfig = {
   seed: 'demo',

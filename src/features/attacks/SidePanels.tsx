@@ -5,9 +5,9 @@
  */
 import { lazy, Suspense, useCallback, useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
-import { useRun, useSend } from '../player/hooks';
-import { viewOf } from '../player/runView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useRun, useSend } from '../../run/player/hooks';
+import { viewOf } from '../../run/player/runView';
 import { useLab } from './labState';
 import type { Lab, SideTab } from './labState';
 import './attacks.css';

@@ -4,8 +4,8 @@
  */
 import type { AttackDef } from '../../sim/attacks/types';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { PlayerContext } from '../player/PlayerContext';
-import { useSend } from '../player/hooks';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useSend } from '../../run/player/hooks';
 import { attackConfig, withoutAttack } from './labConfig';
 import type { Defence } from './labConfig';
 import type { Lab } from './labState';

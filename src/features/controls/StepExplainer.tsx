@@ -8,11 +8,11 @@ import type { FlowOutcome } from '../../sim/flow/flowMachine';
 import { SCENARIOS } from '../../sim/scenarios';
 import type { ScenarioId } from '../../sim/scenarios';
 import type { TraceEvent } from '../../sim/trace/types';
-import { PlayerContext } from '../player/PlayerContext';
-import { usePanelCurrentEvent, usePanelOutcome } from '../player/PanelView';
-import { useMask } from '../presenter/MaskContext';
-import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
-import { RuleChips } from './RuleChips';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { usePanelCurrentEvent, usePanelOutcome } from '../../run/player/PanelView';
+import { useMask } from '../../run/view/MaskContext';
+import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
+import { RuleChips } from '../../components/RuleChips';
 
 const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
 

@@ -12,11 +12,11 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import type { Edge } from '@xyflow/react';
-import { markPill, markText } from '../attacks/marks';
-import type { MessageMark } from '../attacks/marks';
-import { useMask } from '../presenter/MaskContext';
-import { TONE_ICON } from '../trace/describe';
-import type { MessageBox } from './layout';
+import { markPill, markText } from '../../run/marks/marks';
+import type { MessageMark } from '../../run/marks/marks';
+import { useMask } from '../../run/view/MaskContext';
+import { TONE_ICON } from '../../run/trace/describe';
+import type { MessageBox } from '../../run/trace/layout';
 
 export type MessageStatus = 'past' | 'current';
 

@@ -7,9 +7,9 @@
  */
 import type { NodeHandle } from '@xyflow/react';
 import type { Lane } from '../../sim/lanes';
-import { markOf, markText, NO_MARKS, sameMark } from '../attacks/marks';
-import type { AttackMarks } from '../attacks/marks';
-import type { LayoutOptions, MessageBox, SequenceLayout } from './layout';
+import { markOf, markText, NO_MARKS, sameMark } from '../../run/marks/marks';
+import type { AttackMarks } from '../../run/marks/marks';
+import type { LayoutOptions, MessageBox, SequenceLayout } from '../../run/trace/layout';
 import type { MessageEdgeType, MessageStatus } from './MessageEdge';
 import type { DiagramNode } from './nodes';
 

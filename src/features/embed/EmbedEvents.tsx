@@ -4,11 +4,11 @@
  * nothing; does nothing outside a frame. Needs the player above it.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
-import { useRun, useView } from '../player/hooks';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useRun, useView } from '../../run/player/hooks';
 import { isStopped } from '../../sim/flow/runView';
-import { eventPart, stepText } from '../trace/describe';
-import { useViewOptions } from '../presenter/ViewContext';
+import { eventPart, stepText } from '../../run/trace/describe';
+import { useViewOptions } from '../../run/view/ViewContext';
 import { isFramed, postEmbedEvent } from './events';
 import type { RunInfo } from './events';
 

@@ -8,7 +8,7 @@
 import type { AttackId } from '../../sim/attacks/ids';
 import type { RegistrationMode, ScenarioId } from '../../sim/scenarios';
 import type { StepId } from '../../sim/steps';
-import type { ProgressEvent } from '../quiz/progress';
+import type { ProgressEvent } from '../../course/progress';
 
 export const EMBED_SOURCE = 'mcp-oauth-simulator';
 export const EMBED_VERSION = 1;

@@ -9,10 +9,10 @@
 import { LANES } from '../../sim/lanes';
 import type { Lane } from '../../sim/lanes';
 import type { TraceEvent } from '../../sim/trace/types';
-import { DEFAULT_LAYOUT, layoutSequence } from '../diagram/layout';
-import type { MessageBox } from '../diagram/layout';
-import { TONE_ICON } from '../trace/describe';
-import type { Tone } from '../trace/describe';
+import { DEFAULT_LAYOUT, layoutSequence } from '../../run/trace/layout';
+import type { MessageBox } from '../../run/trace/layout';
+import { TONE_ICON } from '../../run/trace/describe';
+import type { Tone } from '../../run/trace/describe';
 
 const LANE_COLOR: Record<Lane, string> = {
   client: '#3b5bdb',

@@ -4,13 +4,13 @@
  */
 import { useEffect, useEffectEvent, useRef } from 'react';
 import type { Lesson } from '../../content/content';
-import { ProgressMessages } from '../quiz/ProgressControls';
-import { lessonStatus, type OnProgress, type ProgressStore } from '../quiz/progress';
-import { lessonHref, quizHref } from '../quiz/questionLinks';
-import { useProgress } from '../quiz/useProgress';
-import { HashLink, type Navigate } from './HashLink';
-import { Markdown } from './markdown/Markdown';
-import { RuleChips } from './RuleChips';
+import { ProgressMessages } from '../../course/ProgressControls';
+import { lessonStatus, type OnProgress, type ProgressStore } from '../../course/progress';
+import { lessonHref, quizHref } from '../../course/questionLinks';
+import { useProgress } from '../../course/useProgress';
+import { HashLink, type Navigate } from '../../components/HashLink';
+import { Markdown } from '../../course/markdown/Markdown';
+import { LessonRules } from './LessonRules';
 import { StatusBadge } from './StatusBadge';
 
 interface LessonPageProps {
@@ -69,7 +69,7 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
           {lesson.title}
         </h1>
         <p className="lesson__summary">{lesson.summary}</p>
-        <RuleChips rules={lesson.rules} navigate={navigate} />
+        <LessonRules rules={lesson.rules} navigate={navigate} />
       </header>
 
       <Markdown source={lesson.body} navigate={navigate} />

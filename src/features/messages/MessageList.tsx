@@ -6,16 +6,16 @@
 import { memo, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
-import { markOf } from '../attacks/marks';
-import type { MessageMark } from '../attacks/marks';
-import { MarkPill } from '../attacks/MarkPill';
-import { useAttackMarks } from '../attacks/useAttackMarks';
-import { useSend } from '../player/hooks';
-import { usePanelSelectedSeq, usePanelTrace } from '../player/PanelView';
-import { PlayerContext } from '../player/PlayerContext';
-import type { PlayerEvent } from '../player/playerMachine';
-import { useMask } from '../presenter/MaskContext';
-import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { markOf } from '../../run/marks/marks';
+import type { MessageMark } from '../../run/marks/marks';
+import { MarkPill } from '../../run/marks/MarkPill';
+import { useAttackMarks } from '../../run/marks/useAttackMarks';
+import { useSend } from '../../run/player/hooks';
+import { usePanelSelectedSeq, usePanelTrace } from '../../run/player/PanelView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import type { PlayerEvent } from '../../run/player/playerMachine';
+import { useMask } from '../../run/view/MaskContext';
+import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
 
 interface RowProps {
   event: TraceEvent;

@@ -6,7 +6,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSONS, QUESTIONS } from '../../content/load';
 import LessonsRoute from '../lessons/LessonsRoute';
-import { PROGRESS_KEY, contentFingerprint, createProgressStore, type ProgressStorage } from './progress';
+import {
+  PROGRESS_KEY,
+  contentFingerprint,
+  createProgressStore,
+  type ProgressStorage,
+} from '../../course/progress';
 import QuizRoute from './QuizRoute';
 import { at, parseJson, recordAt } from '../../../tests/json';
 

@@ -3,8 +3,8 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSONS, QUESTIONS, questionsFor } from '../../content/load';
-import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from './progress';
-import type { QuestionAddress } from './questionLinks';
+import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from '../../course/progress';
+import type { QuestionAddress } from '../../course/questionLinks';
 import QuizRoute from './QuizRoute';
 import { answerAndContinue, answerCurrent, currentQuestion, memoryAddress, shownOrder } from './testing';
 

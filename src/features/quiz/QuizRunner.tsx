@@ -7,15 +7,15 @@
  */
 import { useEffect, useEffectEvent, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Question } from '../../content/schema';
-import type { Navigate } from '../lessons/HashLink';
+import type { Navigate } from '../../components/HashLink';
 import { grade, newSeed, score, type Answer } from './attempt';
-import { isPassing, type OnProgress, type ProgressStore } from './progress';
-import type { QuestionAddress } from './questionLinks';
+import { isPassing, type OnProgress, type ProgressStore } from '../../course/progress';
+import type { QuestionAddress } from '../../course/questionLinks';
 import { QuestionStep } from './QuestionStep';
-import { ProgressMessages } from './ProgressControls';
+import { ProgressMessages } from '../../course/ProgressControls';
 import { QuizResults } from './QuizResults';
 import { initialRun, nextUnanswered, openAttempt, runReducer, type Draw } from './run';
-import { useProgress } from './useProgress';
+import { useProgress } from '../../course/useProgress';
 
 export interface QuizRunnerProps {
   /** A lesson id, or "exam". */
