@@ -1,0 +1,136 @@
+// For the room and the pocket (issue 16): the diagram after a reset, the step keys after a mouse
+// click, a locked attack embed, the lab's registration, the way back to a lesson, labels that are
+// not cut, presenter mode at a projector's 1280x720, a phone's 390x844, and the app offline.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { textOf } from './harness';
+import type { E2eTest, Session } from './harness';
+
+const WIDE = { width: 1440, height: 900 };
+
+/** The toolbar's status: 'finished' once the run has ended. */
+const status = (page: Page) => page.locator('.toolbar').getAttribute('data-status');
+
+async function finished(s: Session): Promise<void> {
+  await s.page.waitForFunction(
+    () => document.querySelector('.toolbar')?.getAttribute('data-status') === 'finished',
+  );
+  await s.waitSettled();
+}
+
+/**
+ * Whether the diagram's start is on screen: every lane header inside the canvas, and the
+ * placeholder row ("The first message: press Next") too. Read after the view has had time to move.
+ */
+async function assertStartInView(page: Page, when: string): Promise<void> {
+  await page.waitForTimeout(400);
+  const canvas = await page.locator('.sim__canvas').boundingBox();
+  assert.ok(canvas, 'the canvas is laid out');
+  const boxes = await page.locator('.react-flow__node .seq-lane, .seq-ghost').evaluateAll((els) =>
+    els.map((e) => {
+      const { top, bottom } = e.getBoundingClientRect();
+      return { name: e.textContent ?? '', top, bottom };
+    }),
+  );
+  assert.ok(boxes.length >= 5, `${when}: lane headers and the placeholder are drawn`);
+  for (const box of boxes) {
+    assert.ok(
+      box.top >= canvas.y - 1 && box.bottom <= canvas.y + canvas.height + 1,
+      `${when}: "${box.name}" is off screen (top ${Math.round(box.top)}, canvas ${Math.round(canvas.y)} to ${Math.round(canvas.y + canvas.height)})`,
+    );
+  }
+}
+
+export const roomTests: E2eTest[] = [
+  {
+    name: 'room, bug 1: after End then Home, a new scenario at step 24 or an attack, the diagram shows its start',
+    slug: 'room-reset-view',
+    options: { viewport: WIDE },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo');
+      await page.keyboard.press('End');
+      await finished(s);
+      await page.keyboard.press('Home');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0);
+      await assertStartInView(page, 'after End, Home');
+
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&step=24');
+      await page.waitForTimeout(300);
+      await page.getByLabel('Scenario').selectOption('refresh');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0);
+      await assertStartInView(page, 'after changing the scenario at step 24');
+
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&step=24');
+      await page.waitForTimeout(300);
+      await page.getByRole('tab', { name: /Attack lab/ }).click();
+      await page.locator('.lab-card[data-attack="mix-up"]').click();
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 0);
+      await assertStartInView(page, 'after choosing an attack at step 24');
+    },
+  },
+  {
+    name: 'room, bug 2: after a mouse click on a select or a tab, → Space and End step; the keyboard keeps the tabs',
+    slug: 'room-keys',
+    options: { viewport: WIDE },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&step=3');
+      // The scenario, chosen with the mouse (the select's own list takes the keys while it is open).
+      const scenario = page.getByLabel('Scenario');
+      await scenario.click();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await s.waitSettled();
+      assert.equal(await scenario.inputValue(), 'step-up');
+      assert.equal(await s.messageCount(), 0);
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.equal(await scenario.inputValue(), 'step-up', '→ changed the scenario instead of stepping');
+      assert.equal(await s.messageCount(), 1, '→ after choosing a scenario steps the flow');
+      await page.keyboard.press('PageDown');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 2, 'Page Down steps too');
+      await page.keyboard.press(' ');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 3, 'Space steps too');
+
+      // The inspector's JWT tab, clicked.
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&at=token:response');
+      const count = await s.messageCount();
+      const jwt = page.locator('.inspector').getByRole('tab', { name: 'JWT' });
+      await jwt.click();
+      assert.equal(await jwt.getAttribute('aria-selected'), 'true');
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), count + 1, '→ after clicking a tab steps the flow');
+      await page.keyboard.press(' ');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), count + 2, 'Space after clicking a tab steps the flow');
+      await page.keyboard.press('End');
+      await finished(s);
+      assert.equal(await status(page), 'finished', 'End after clicking a tab runs to the end');
+
+      // A keyboard user who tabs into the tab list moves between tabs with the arrow keys (APG).
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&at=token:response');
+      const before = await s.messageCount();
+      const tabs = await page.locator('.inspector').getByRole('tab').allTextContents();
+      const selected = page.locator('.inspector').getByRole('tab', { selected: true });
+      const at = tabs.indexOf(await textOf(selected));
+      await selected.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+      assert.equal(await focused(), tabs[at], 'Tab lands on the selected tab');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await focused(), tabs[(at + 1) % tabs.length], '→ moves to the next tab');
+      await page.keyboard.press('End');
+      assert.equal(await focused(), tabs.at(-1), 'End goes to the last tab');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), before, 'the arrow keys in the tab list did not step');
+    },
+  },
+];
