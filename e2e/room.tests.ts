@@ -133,4 +133,44 @@ export const roomTests: E2eTest[] = [
       assert.equal(await s.messageCount(), before, 'the arrow keys in the tab list did not step');
     },
   },
+  {
+    name: 'room, bug 3: a locked attack embed names the attack and its defence from the first screen',
+    slug: 'room-embed-attack',
+    options: { viewport: { width: 900, height: 640 } },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?embed=1&lock=1&attack=mix-up&defence=on');
+      const panel = page.locator('.explainer');
+      await page.waitForFunction(() =>
+        /Mix-up/.test(document.querySelector('#step-title')?.textContent ?? ''),
+      );
+      const ready = await textOf(panel);
+      assert.match(ready, /defence on/i, 'the defence state is said before the first step');
+      assert.doesNotMatch(ready, /earn its access token/, 'not the first connection headline');
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.match(await textOf(panel), /Attack: Mix-up.*defence on/s, 'each step says an attack runs');
+      await s.screenshot('room-embed-attack');
+    },
+  },
+  {
+    name: 'room, bug 4: choosing an attack says which of the learner’s choices its victim flow replaced',
+    slug: 'room-lab-registration',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo');
+      await page.getByRole('tab', { name: /Attack lab/ }).click();
+      await page.locator('.lab-card[data-attack="stolen-code-no-pkce"]').click();
+      await s.waitSettled();
+      assert.equal(await page.getByLabel('Registration').inputValue(), 'preregistered');
+      const note = await textOf(page.getByTestId('victim-flow'));
+      assert.match(note, /First connection · Pre-registered/);
+      assert.match(note, /registration \(was Client ID Metadata Document\)/);
+      // An attack whose victim registers as the learner did changes nothing, and says nothing of it.
+      await page.getByRole('button', { name: 'All attacks' }).click();
+      await page.locator('.lab-card[data-attack="wrong-audience"]').click();
+      await s.waitSettled();
+      assert.doesNotMatch(await textOf(page.getByTestId('victim-flow')), /was /);
+    },
+  },
 ];
