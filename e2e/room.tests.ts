@@ -165,12 +165,12 @@ export const roomTests: E2eTest[] = [
       assert.equal(await page.getByLabel('Registration').inputValue(), 'preregistered');
       const note = await textOf(page.getByTestId('victim-flow'));
       assert.match(note, /First connection · Pre-registered/);
-      assert.match(note, /registration \(was Client ID Metadata Document\)/);
+      assert.match(note, /changed the registration from Client ID Metadata Document to the victim/);
       // An attack whose victim registers as the learner did changes nothing, and says nothing of it.
       await page.getByRole('button', { name: 'All attacks' }).click();
       await page.locator('.lab-card[data-attack="wrong-audience"]').click();
       await s.waitSettled();
-      assert.doesNotMatch(await textOf(page.getByTestId('victim-flow')), /was /);
+      assert.doesNotMatch(await textOf(page.getByTestId('victim-flow')), /changed/);
     },
   },
 ];

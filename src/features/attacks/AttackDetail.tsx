@@ -81,8 +81,8 @@ function RunState({
 function VictimFlow({ attack, replaced }: { attack: AttackDef; replaced: Replaced | null }) {
   const { scenario, registration } = attack.victim;
   const changes = [
-    replaced?.scenario ? `the scenario (was ${SCENARIOS[replaced.scenario].title})` : '',
-    replaced?.registration ? `the registration (was ${REGISTRATION_MODES[replaced.registration].title})` : '',
+    replaced?.scenario ? `the scenario from ${SCENARIOS[replaced.scenario].title}` : '',
+    replaced?.registration ? `the registration from ${REGISTRATION_MODES[replaced.registration].title}` : '',
   ].filter(Boolean);
   return (
     <p className={`lab__victim${changes.length ? ' lab__victim--changed' : ''}`} data-testid="victim-flow">
@@ -91,7 +91,7 @@ function VictimFlow({ attack, replaced }: { attack: AttackDef; replaced: Replace
       {changes.length > 0 && (
         <>
           <br />
-          This attack set {changes.join(' and ')}: it plays the victim&apos;s own flow.
+          Choosing this attack changed {changes.join(' and ')} to the victim&apos;s.
         </>
       )}
     </p>
