@@ -173,4 +173,75 @@ export const roomTests: E2eTest[] = [
       assert.doesNotMatch(await textOf(page.getByTestId('victim-flow')), /changed/);
     },
   },
+  {
+    name: 'room, bug 5: Try it then Back keeps the lesson where it was; the simulator leads back to the lesson',
+    slug: 'room-lesson-return',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/lessons/discovery');
+      const link = page.getByRole('link', { name: 'Try it: the issuer check' });
+      await link.scrollIntoViewIfNeeded();
+      const scrolled = () =>
+        page.evaluate(() =>
+          Math.max(
+            document.querySelector('.route-page')?.scrollTop ?? 0,
+            document.scrollingElement?.scrollTop ?? 0,
+          ),
+        );
+      const before = await scrolled();
+      assert.ok(before > 500, `the lesson is scrolled down (${before} px)`);
+      await link.click();
+      await s.waitSettled();
+      await page.goBack();
+      await link.waitFor();
+      await page.waitForTimeout(300);
+      assert.ok(
+        Math.abs((await scrolled()) - before) < 40,
+        `Back returns to ${before} px, not ${await scrolled()}`,
+      );
+
+      await link.click();
+      await s.waitSettled();
+      const back = page.getByRole('link', { name: /Back to the lesson/ });
+      assert.match(await textOf(back), /Discovery/);
+      await back.click();
+      await link.waitFor();
+      await page.waitForTimeout(300);
+      assert.ok(Math.abs((await scrolled()) - before) < 40, 'the way back returns to the same place');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.textContent ?? ''),
+        '▶Try it: the issuer check',
+        'focus is on the link the learner followed',
+      );
+    },
+  },
+  {
+    name: 'room, bug 5: a spot-the-bug request shows every parameter inside its box, its tag clear of the code',
+    slug: 'room-quiz-http',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/quiz/pkce-and-request?q=pkce-and-request-4');
+      const pre = page.locator('.md-code--http pre');
+      await pre.waitFor();
+      const { scrollWidth, clientWidth } = await pre.evaluate((e) => ({
+        scrollWidth: e.scrollWidth,
+        clientWidth: e.clientWidth,
+      }));
+      assert.ok(
+        scrollWidth <= clientWidth + 1,
+        `the request is ${scrollWidth} px wide in a ${clientWidth} px box`,
+      );
+      assert.ok(await page.getByText('scope=files%3Aread').isVisible(), 'the last parameter is on screen');
+      const tag = await page.locator('.md-code__lang').boundingBox();
+      const first = await page.locator('.md-code--http .http-line').first().boundingBox();
+      assert.ok(tag && first, 'the tag and the first line are laid out');
+      const overlap =
+        tag.x < first.x + first.width &&
+        first.x < tag.x + tag.width &&
+        tag.y < first.y + first.height &&
+        first.y < tag.y + tag.height;
+      assert.ok(!overlap, 'the HTTP tag overlaps the first line of the request');
+      await s.screenshot('room-quiz-http');
+    },
+  },
 ];
