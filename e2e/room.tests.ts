@@ -244,4 +244,109 @@ export const roomTests: E2eTest[] = [
       await s.screenshot('room-quiz-http');
     },
   },
+  {
+    name: 'room, bug 6: nothing cut or see-through: sticky lanes, lane names, the registration, a STOP label, a rule',
+    slug: 'room-cut',
+    options: { viewport: WIDE, colorScheme: 'dark' },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo&step=30');
+      await page.waitForTimeout(400);
+      // The pinned lane names hide what scrolls under them.
+      const sticky = page.locator('.seq-sticky');
+      await sticky.waitFor();
+      const background = await sticky.evaluate((e) => getComputedStyle(e).backgroundColor);
+      assert.doesNotMatch(
+        background,
+        /rgba\(|\/ 0\.|color-mix/,
+        `the sticky lane row is see-through: ${background}`,
+      );
+
+      // Every lane name whole, in its box.
+      await page.keyboard.press('Home');
+      await s.waitSettled();
+      await page.waitForTimeout(300);
+      const lanes = await page.locator('.react-flow__node .seq-lane').evaluateAll((els) =>
+        els.map((e) => ({
+          text: e.textContent ?? '',
+          cut: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+        })),
+      );
+      assert.ok(lanes.length >= 4);
+      for (const lane of lanes) assert.ok(!lane.cut, `the lane name "${lane.text}" is cut`);
+
+      // The registration select shows its whole choice.
+      const registration = page.getByLabel('Registration');
+      const fits = await registration.evaluate((select) => {
+        if (!(select instanceof HTMLSelectElement)) return false;
+        const probe = document.createElement('span');
+        probe.style.font = getComputedStyle(select).font;
+        probe.textContent = select.selectedOptions[0]?.textContent ?? '';
+        document.body.append(probe);
+        const needed = probe.getBoundingClientRect().width;
+        probe.remove();
+        // The text, its padding and the arrow.
+        return select.clientWidth >= needed + 24;
+      });
+      assert.ok(fits, 'the registration select cuts "Client ID Metadata Document"');
+
+      // Each scenario has its own headline.
+      const firstHeadline = await textOf(page.locator('#step-title'));
+      await registration.selectOption('dcr');
+      await page.getByLabel('Scenario').selectOption('refresh');
+      await s.waitSettled();
+      assert.notEqual(
+        await textOf(page.locator('#step-title')),
+        firstHeadline,
+        'refresh has the same headline',
+      );
+
+      // A STOP label keeps the words that matter, at a projector's 1280x720 too.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await s.go('#/sim?attack=wrong-audience&defence=on');
+      await page.keyboard.press('End');
+      await finished(s);
+      const stop = page.locator('.seq-label--stop');
+      await stop.waitFor();
+      const text = await textOf(stop.locator('.seq-label__text'));
+      assert.doesNotMatch(text, /…$/, `the STOP label is cut: "${text}"`);
+      assert.ok(
+        await stop.locator('.seq-label__text').evaluate((e) => e.scrollWidth <= e.clientWidth + 1),
+        'the STOP label is cut by its pill',
+      );
+
+      // A rule opened from its chip is shown whole, not clipped by its panel.
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo&step=8');
+      await page.waitForTimeout(300);
+      await page.locator('.explainer .chip').first().click();
+      const rule = await page.locator('.explainer .rules__panel').boundingBox();
+      const box = await page.locator('.explainer').boundingBox();
+      assert.ok(rule && box, 'the rule and its panel are laid out');
+      assert.ok(rule.y + rule.height <= box.y + box.height + 1, 'the opened rule is cut off by its panel');
+    },
+  },
+  {
+    name: 'room, bug 6: a focused heading is marked without a box that looks like a text field',
+    slug: 'room-heading-focus',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo');
+      await page.getByRole('tab', { name: /Attack lab/ }).click();
+      const card = page.locator('.lab-card[data-attack="mix-up"]');
+      await card.focus();
+      await page.keyboard.press('Enter');
+      await s.waitSettled();
+      const heading = page.getByRole('heading', { level: 3, name: /Mix-up/ });
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H3');
+      const style = await heading.evaluate((e) => {
+        const css = getComputedStyle(e);
+        return { outline: css.outlineStyle, shadow: css.boxShadow, decoration: css.textDecorationLine };
+      });
+      assert.equal(style.outline, 'none', 'a focused heading draws an outline box');
+      assert.ok(
+        style.shadow !== 'none' || style.decoration !== 'none',
+        'a focused heading shows no focus at all',
+      );
+    },
+  },
 ];
