@@ -7,6 +7,7 @@ import { textOf } from './harness';
 import type { E2eTest, Session } from './harness';
 
 const WIDE = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
 
 /** The toolbar's status: 'finished' once the run has ended. */
 const status = (page: Page) => page.locator('.toolbar').getAttribute('data-status');
@@ -347,6 +348,98 @@ export const roomTests: E2eTest[] = [
         style.shadow !== 'none' || style.decoration !== 'none',
         'a focused heading shows no focus at all',
       );
+    },
+  },
+  {
+    name: 'room, phone 390x844: no screen scrolls sideways, the consent window and every dialog fit',
+    slug: 'room-phone',
+    options: { viewport: PHONE },
+    async run(s) {
+      const { page } = s;
+      const noSideways = async (where: string) => {
+        await page.waitForTimeout(300);
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
+        assert.ok(scroll <= client, `${where} is ${scroll} px wide on a ${client} px screen`);
+      };
+      const inView = async (locator: ReturnType<Page['locator']>, what: string) => {
+        const box = await locator.boundingBox();
+        assert.ok(box, `${what} is laid out`);
+        assert.ok(
+          box.x >= 0 && box.y >= 0 && box.x + box.width <= PHONE.width && box.y + box.height <= PHONE.height,
+          `${what} is off screen (${Math.round(box.x)}, ${Math.round(box.y)}, ${Math.round(box.width)} × ${Math.round(box.height)})`,
+        );
+      };
+
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo');
+      await noSideways('the simulator');
+      // The four lanes fit the width.
+      const canvas = await page.locator('.sim__canvas').boundingBox();
+      assert.ok(canvas);
+      for (const lane of await page.locator('.react-flow__node .seq-lane').all()) {
+        const box = await lane.boundingBox();
+        assert.ok(
+          box && box.x >= canvas.x - 1 && box.x + box.width <= canvas.x + canvas.width + 1,
+          'a lane is cut',
+        );
+      }
+      // Step to the consent window with the Next button; its Approve button is on screen.
+      const next = page.getByTestId('next');
+      for (let i = 0; i < 40 && !(await page.getByRole('dialog').count()); i++) {
+        await next.click();
+        await s.waitSettled();
+      }
+      const consent = page.getByRole('dialog');
+      await noSideways('the consent window');
+      await inView(consent.getByRole('button', { name: 'Approve' }), 'Approve');
+      await s.screenshot('room-phone-consent');
+      await consent.getByRole('button', { name: 'Approve' }).click();
+      await consent.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await finished(s);
+      await noSideways('the finished run');
+      await s.screenshot('room-phone-sim');
+
+      // The dialogs: their close button and their body on screen.
+      for (const [opener, name] of [
+        ['Keyboard shortcuts', 'Keyboard shortcuts'],
+        ['Export…', 'Export this run'],
+      ] as const) {
+        await page.getByRole('button', { name: opener }).click();
+        const dialog = page.getByRole('dialog', { name });
+        await dialog.waitFor();
+        await noSideways(`the "${name}" dialog`);
+        await inView(dialog.getByRole('button', { name: 'Close' }), `the close button of "${name}"`);
+        await inView(dialog, `the "${name}" dialog`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+      }
+      await page.getByRole('tab', { name: /Attack lab/ }).click();
+      await page.locator('.lab-card[data-attack="mix-up"]').click();
+      await s.waitSettled();
+      await page.getByRole('button', { name: /Compare defence off and on/ }).click();
+      const compare = page.getByRole('dialog', { name: /defence off and on$/ });
+      await compare.waitFor();
+      await noSideways('the comparison');
+      await inView(compare.getByRole('button', { name: 'Close' }), 'the close button of the comparison');
+      await page.keyboard.press('Escape');
+
+      for (const hash of [
+        '#/lessons',
+        '#/lessons/discovery',
+        '#/quiz',
+        '#/quiz/pkce-and-request?q=pkce-and-request-4',
+        '#/har',
+        '#/sim?present=1',
+      ]) {
+        await s.go(hash);
+        await page.waitForTimeout(300);
+        await noSideways(hash);
+      }
+      await s.go('#/lessons/discovery');
+      await s.screenshot('room-phone-lesson');
     },
   },
 ];

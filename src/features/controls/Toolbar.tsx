@@ -44,7 +44,7 @@ export function Toolbar() {
           onClick={() => send({ type: 'RESET' })}
           aria-keyshortcuts="Home"
         >
-          <Icon name="reset" /> Reset
+          <Icon name="reset" /> <span className="btn__label">Reset</span>
         </button>
         <button
           type="button"
@@ -53,7 +53,7 @@ export function Toolbar() {
           aria-disabled={count === 0}
           aria-keyshortcuts="ArrowLeft"
         >
-          <Icon name="back" /> Back
+          <Icon name="back" /> <span className="btn__label">Back</span>
         </button>
         <button
           type="button"
@@ -72,7 +72,8 @@ export function Toolbar() {
           aria-disabled={finished}
           aria-pressed={playing}
         >
-          <Icon name={playing ? 'pause' : 'play'} /> {playing ? 'Pause' : 'Autoplay'}
+          <Icon name={playing ? 'pause' : 'play'} />{' '}
+          <span className="btn__label">{playing ? 'Pause' : 'Autoplay'}</span>
         </button>
         <label className="field field--speed">
           <span className="visually-hidden">Autoplay speed</span>
@@ -94,7 +95,7 @@ export function Toolbar() {
           aria-disabled={finished}
           aria-keyshortcuts="End"
         >
-          <Icon name="end" /> Run to end
+          <Icon name="end" /> <span className="btn__label">Run to end</span>
         </button>
       </div>
       <RunSelectors />

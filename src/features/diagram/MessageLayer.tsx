@@ -27,6 +27,8 @@ export interface DiagramBody {
   bottom: number;
   /** The row the next message will take. */
   nextY: number;
+  /** The diagram's width. */
+  width: number;
   ghost: GhostData;
   edges: readonly MessageEdgeType[];
 }
@@ -85,13 +87,12 @@ const Messages = memo(function Messages({ edges }: { edges: readonly MessageEdge
 });
 
 export function MessageLayer({ body }: { body: DiagramBody }) {
-  const { lanes, top, bottom, nextY, ghost, edges } = body;
-  const first = lanes[0]?.x ?? 0;
-  const last = lanes.at(-1)?.x ?? first;
+  const { lanes, top, bottom, nextY, ghost, edges, width } = body;
   return (
     <ViewportPortal>
       <div className="seq-body">
-        <GhostRow ghost={ghost} x={first - 40} y={nextY} width={last - first + 80} />
+        {/* The diagram's width: its words fit when the lanes are close together (a phone). */}
+        <GhostRow ghost={ghost} x={8} y={nextY} width={width - 16} />
         <Lifelines lanes={lanes} top={top} bottom={bottom} />
         <Messages edges={edges} />
       </div>

@@ -14,18 +14,21 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   useStoreApi,
 } from '@xyflow/react';
-import type { CoordinateExtent, Rect } from '@xyflow/react';
+import type { CoordinateExtent } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { attackMarks } from '../../run/marks/marks';
 import { endTitle } from '../../run/trace/describe';
 import { useSelectedSeq, useSend, useView } from '../../run/player/hooks';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useViewOptions } from '../../run/view/ViewContext';
-import { buildEdges, buildNodes, HEADER_WIDTH } from './elements';
-import { DEFAULT_LAYOUT, layoutSequence } from '../../run/trace/layout';
-import type { LaneBox } from '../../run/trace/layout';
+import { buildEdges, buildNodes } from './elements';
+import { DEFAULT_LAYOUT, lanesFor, layoutSequence } from '../../run/trace/layout';
+import type { LaneBox, LayoutOptions } from '../../run/trace/layout';
+import { fitLanes, presenterFit, SCREEN_FIT } from './fit';
+import type { LaneFit } from './fit';
 import type { MessageEdgeType } from './MessageEdge';
 import { MessageLayer } from './MessageLayer';
 import type { DiagramNode, GhostData } from './nodes';
@@ -36,6 +39,12 @@ import { useRevealSelected } from './useRevealSelected';
 
 /** How far below the diagram's end the learner can pan grows by this much at a time (20 rows). */
 const EXTENT_STRIDE = 20 * DEFAULT_LAYOUT.rowHeight;
+
+/** Presenter mode's rows: closer, so a projector shows more of the flow at a larger zoom. */
+const PRESENTER_ROW = 38;
+
+/** Before the canvas is measured: the layout's own spacing. */
+const UNMEASURED: LaneFit = { laneGap: 220, marginX: 120, zoom: 0.8, headerWidth: 200 };
 
 /** React Flow draws no edges: the messages are MessageLayer's. */
 const NO_EDGES: never[] = [];
@@ -50,8 +59,12 @@ class ElementCache {
     this.edgesById = new Map(edges.map((e) => [e.id, e]));
     return edges;
   }
-  nodes(layout: Parameters<typeof buildNodes>[0]): DiagramNode[] {
-    this.lastNodes = buildNodes(layout, DEFAULT_LAYOUT, this.lastNodes);
+  nodes(
+    layout: Parameters<typeof buildNodes>[0],
+    options: LayoutOptions,
+    headerWidth: number,
+  ): DiagramNode[] {
+    this.lastNodes = buildNodes(layout, options, this.lastNodes, headerWidth);
     return this.lastNodes;
   }
   /** The lanes, the previous array while they are the same. */
@@ -120,7 +133,27 @@ function DiagramCanvas() {
   const flow = useReactFlow();
   const store = useStoreApi();
   const [cache] = useState(() => new ElementCache());
-  const layout = useMemo(() => layoutSequence(view.trace), [view.trace]);
+  // The lanes spaced for the canvas's width (fit.ts), at a zoom where labels are readable.
+  const canvasWidth = useStore((s) => s.width);
+  const { present, scale } = useViewOptions().view;
+  const laneCount = lanesFor(view.trace, DEFAULT_LAYOUT.lanes).length;
+  const fitted = useMemo(
+    () =>
+      canvasWidth > 0
+        ? fitLanes(laneCount, canvasWidth - 16, present ? presenterFit(scale) : SCREEN_FIT)
+        : UNMEASURED,
+    [canvasWidth, laneCount, present, scale],
+  );
+  const options = useMemo(
+    (): LayoutOptions => ({
+      ...DEFAULT_LAYOUT,
+      laneGap: fitted.laneGap,
+      marginX: fitted.marginX,
+      rowHeight: present ? PRESENTER_ROW : DEFAULT_LAYOUT.rowHeight,
+    }),
+    [fitted.laneGap, fitted.marginX, present],
+  );
+  const layout = useMemo(() => layoutSequence(view.trace, options), [view.trace, options]);
   const marks = useMemo(() => attackMarks(view.trace, view.attack), [view.trace, view.attack]);
   // Stable: every message element carries it, so a new function would draw them all again.
   const onSelect = useCallback((seq: number) => send({ type: 'SELECT', seq }), [send]);
@@ -139,11 +172,14 @@ function DiagramCanvas() {
           ? 'The first message: press Next'
           : 'Next message: not sent yet';
   const ghost = useMemo(() => ({ state: ghostState, text: ghostText }), [ghostState, ghostText]);
-  const nodes = useMemo(() => cache.nodes(layout), [cache, layout]);
+  const nodes = useMemo(
+    () => cache.nodes(layout, options, fitted.headerWidth),
+    [cache, layout, options, fitted.headerWidth],
+  );
   const lanes = useMemo(() => cache.lanes(layout.lanes), [cache, layout.lanes]);
   const edges = useMemo(
-    () => cache.edges({ layout, options: DEFAULT_LAYOUT, selected, onSelect, marks, showCurrent: !recorded }),
-    [cache, layout, selected, onSelect, marks, recorded],
+    () => cache.edges({ layout, options, selected, onSelect, marks, showCurrent: !recorded }),
+    [cache, layout, options, selected, onSelect, marks, recorded],
   );
 
   // The pannable area grows with the diagram. Set on React Flow's store, not as a prop: a new prop
@@ -162,32 +198,29 @@ function DiagramCanvas() {
     store.getState().setTranslateExtent(extent);
   }, [store, extent]);
 
-  // "Fit view" fits the whole diagram: the lane headers down to the end of the lifelines.
-  const bounds = useRef<Rect>({ x: 0, y: 0, width: 0, height: 0 });
-  useEffect(() => {
-    const first = layout.lanes[0]?.x ?? 0;
-    const last = layout.lanes.at(-1)?.x ?? first;
-    bounds.current = {
-      x: first - HEADER_WIDTH / 2,
-      y: 0,
-      width: last - first + HEADER_WIDTH,
-      height: layout.height,
-    };
-  }, [layout]);
-  const fit = useCallback(() => void flow.fitBounds(bounds.current), [flow]);
-
   const current = layout.messages.at(-1);
-  const presenter = useViewOptions().view;
-  const presenterScale = presenter.present ? presenter.scale : null;
   // With no message yet (a reset, another scenario, an attack chosen) the placeholder row is what
   // to show: the view returns to the diagram's start, whatever it showed before.
-  useFollowCurrent(
-    layout,
-    recorded ? null : view.finished || view.consent || !current ? layout.nextY : current.y,
-    view.finished ? 0.85 : 0.62,
-    presenterScale,
-  );
+  const focusY = recorded ? null : view.finished || view.consent || !current ? layout.nextY : current.y;
+  const anchor = view.finished ? 0.85 : 0.62;
+  useFollowCurrent(layout, focusY, anchor, fitted.zoom);
   useRevealSelected(layout, selected, !recorded);
+
+  // "Fit" puts the lanes back to the width at the readable zoom (not the whole run at once, whose
+  // labels would be unreadable), the current message in view.
+  const follow = useRef({ focusY, anchor, width: layout.width, zoom: fitted.zoom });
+  useEffect(() => {
+    follow.current = { focusY, anchor, width: layout.width, zoom: fitted.zoom };
+  }, [focusY, anchor, layout.width, fitted.zoom]);
+  const fit = useCallback(() => {
+    const { width, height } = store.getState();
+    const { focusY: y, anchor: at, width: diagram, zoom } = follow.current;
+    void flow.setViewport({
+      x: (width - diagram * zoom) / 2,
+      y: Math.min(10, height * at - (y ?? 0) * zoom),
+      zoom,
+    });
+  }, [flow, store]);
 
   const canvas = useMemo(
     () => (
@@ -204,25 +237,25 @@ function DiagramCanvas() {
         zoomOnScroll={false}
         zoomOnDoubleClick={false}
         minZoom={0.3}
-        maxZoom={presenterScale === null ? 1.6 : 3}
+        maxZoom={present ? 6 : 1.6}
         defaultViewport={{ x: 0, y: 10, zoom: 0.8 }}
         translateExtent={initialExtent}
         aria-label="Sequence diagram"
       >
-        <StickyLanes lanes={lanes} laneGap={DEFAULT_LAYOUT.laneGap} />
+        <StickyLanes lanes={lanes} laneGap={options.laneGap} />
         <Controls showInteractive={false} showFitView={false} position="bottom-right">
           <ControlButton
             onClick={fit}
             className="react-flow__controls-fitview"
-            title="Fit View"
-            aria-label="Fit View"
+            title="Fit the lanes to the width"
+            aria-label="Fit the lanes to the width"
           >
             <FitViewIcon />
           </ControlButton>
         </Controls>
       </ReactFlow>
     ),
-    [nodes, lanes, presenterScale, initialExtent, fit],
+    [nodes, lanes, options.laneGap, present, initialExtent, fit],
   );
 
   return (
@@ -231,9 +264,10 @@ function DiagramCanvas() {
       <MessageLayer
         body={{
           lanes: layout.lanes,
-          top: DEFAULT_LAYOUT.headerHeight - 12,
+          top: options.headerHeight - 12,
           bottom: layout.height,
           nextY: layout.nextY,
+          width: layout.width,
           ghost,
           edges,
         }}

@@ -16,7 +16,8 @@ export function StickyLanes({ lanes, laneGap }: { lanes: readonly LaneBox[]; lan
       {lanes.map((lane) => (
         <span
           key={lane.lane}
-          className="seq-sticky__lane"
+          // Too narrow for a short name on one line ("MCP server" on a phone): two lines.
+          className={`seq-sticky__lane${room < 90 ? ' seq-sticky__lane--tight' : ''}`}
           style={{ left: lane.x * zoom + x, maxWidth: room }}
         >
           {room < 190 ? LANES[lane.lane].short : lane.label}

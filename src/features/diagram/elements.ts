@@ -8,13 +8,14 @@
 import type { NodeHandle } from '@xyflow/react';
 import type { Lane } from '../../sim/lanes';
 import { markOf, markPill, markText, NO_MARKS, sameMark } from '../../run/marks/marks';
-import { fitLabel } from '../../run/trace/layout';
+import { fitLabel, labelAbove } from '../../run/trace/layout';
 import type { AttackMarks, MessageMark } from '../../run/marks/marks';
 import type { LayoutOptions, MessageBox, SequenceLayout } from '../../run/trace/layout';
 import type { MessageEdgeType, MessageStatus } from './MessageEdge';
 import type { DiagramNode } from './nodes';
 
-export const HEADER_WIDTH = 200;
+/** Below this width a lane's header shows the party's short name ("MCP server"). */
+const COMPACT_HEADER = 150;
 
 export const lifelineId = (lane: Lane) => `line-${lane}`;
 
@@ -31,7 +32,8 @@ function sameNode(a: DiagramNode, b: DiagramNode): boolean {
     a.width === b.width &&
     a.height === b.height &&
     a.data.label === b.data.label &&
-    a.data.lane === b.data.lane
+    a.data.lane === b.data.lane &&
+    a.data.compact === b.data.compact
   );
 }
 
@@ -43,16 +45,17 @@ export function buildNodes(
   layout: SequenceLayout,
   options: LayoutOptions,
   previous: DiagramNode[] = [],
+  headerWidth = 200,
 ): DiagramNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
   const nodes = layout.lanes.map((lane): DiagramNode => {
     const node: DiagramNode = {
       id: `head-${lane.lane}`,
       type: 'laneHeader',
-      position: { x: lane.x - HEADER_WIDTH / 2, y: 0 },
-      width: HEADER_WIDTH,
+      position: { x: lane.x - headerWidth / 2, y: 0 },
+      width: headerWidth,
       height: options.headerHeight - 12,
-      data: { label: lane.label, lane: lane.lane },
+      data: { label: lane.label, lane: lane.lane, compact: headerWidth < COMPACT_HEADER },
       handles: NO_HANDLES,
       draggable: false,
       selectable: false,
@@ -65,16 +68,26 @@ export function buildNodes(
   return same ? previous : nodes;
 }
 
+/** A mark's pill ("STOP · S-06", "stolen"): 10px bold capitals, about 7px a character, and its padding. */
+const pillWidth = (mark: MessageMark) => markPill(mark).length * 7 + 16;
+
 /**
- * The label's text with a mark's pill beside it ("STOP · S-06", "stolen"): the layout cut the text
- * for the number and icon only, so a marked message is cut again for its pill (10px bold capitals,
- * about 7px a character, and its padding), from the full label, keeping as many words as fit.
+ * The label's box and text with a mark's pill beside it: the layout cut the text for the number
+ * and icon only, so a marked message is cut again for its pill, from the full label, keeping as
+ * many words as fit; a self-arrow's label that no longer fits beside its loop goes above it, with
+ * the whole width, so a STOP label keeps the words that say why.
  */
-function labelText(box: MessageBox, options: LayoutOptions, mark: MessageMark | null): string {
-  if (!mark) return box.shortLabel;
-  const pill = markPill(mark).length * 7 + 16;
-  const room = box.labelMaxWidth - options.badgeWidth - pill;
-  return fitLabel(box.label, Math.max(4, Math.floor(room / options.charWidth)));
+function placeLabel(
+  box: MessageBox,
+  width: number,
+  options: LayoutOptions,
+  mark: MessageMark | null,
+): { box: MessageBox; text: string } {
+  if (!mark) return { box, text: box.shortLabel };
+  const needs = box.label.length * options.charWidth + options.badgeWidth + pillWidth(mark);
+  const placed = needs > box.labelMaxWidth ? labelAbove(box, width) : box;
+  const room = placed.labelMaxWidth - options.badgeWidth - pillWidth(mark);
+  return { box: placed, text: fitLabel(box.label, Math.max(4, Math.floor(room / options.charWidth))) };
 }
 
 export interface EdgeInputs {
@@ -127,6 +140,7 @@ export function buildEdges(
     ) {
       return old;
     }
+    const label = placeLabel(box, layout.width, options, mark);
     return {
       id,
       type: 'message',
@@ -134,12 +148,11 @@ export function buildEdges(
       target: lifelineId(box.to),
       ariaLabel: `Message ${box.seq + 1}: ${box.label}${mark ? ` (${markText(mark)})` : ''}${status === 'current' ? ' (current step)' : ''}`,
       data: {
-        box,
-        text: labelText(box, options, mark),
+        box: label.box,
+        text: label.text,
         status,
         selected: isSelected,
-        // The loop goes out on the side its label sits (layout: the side with more room).
-        loopLeft: box.direction === 'self' && box.labelAlign === 'end',
+        loopLeft: box.loopLeft,
         loopWidth: options.loopWidth,
         onSelect,
         mark,

@@ -7,8 +7,10 @@
  */
 import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
+import { LANES } from '../../sim/lanes';
+import type { Lane } from '../../sim/lanes';
 
-export type LaneHeaderNodeType = Node<{ label: string; lane: string }, 'laneHeader'>;
+export type LaneHeaderNodeType = Node<{ label: string; lane: Lane; compact: boolean }, 'laneHeader'>;
 
 export type DiagramNode = LaneHeaderNodeType;
 
@@ -17,13 +19,31 @@ export interface GhostData {
   state: 'next' | 'waiting' | 'ended';
 }
 
+/**
+ * A lane's name, as the specification's diagrams write it, on two lines where it has a role in
+ * brackets ("MCP Server" over "(Resource Server)"), so neither is cut; a narrow header shows the
+ * party's short name, with the full one for assistive technology and a tooltip.
+ */
 export const LaneHeaderNode = memo(function LaneHeaderNode({ data }: NodeProps<LaneHeaderNodeType>) {
+  return <LaneHeader lane={data.lane} label={data.label} compact={data.compact} />;
+});
+
+export function LaneHeader({ lane, label, compact }: { lane: Lane; label: string; compact: boolean }) {
+  const role = /^(.*?)\s*(\(.*\))$/.exec(label);
   return (
-    <div className={`seq-lane seq-lane--${data.lane}`}>
-      <span>{data.label}</span>
+    <div className={`seq-lane seq-lane--${lane}${compact ? ' seq-lane--compact' : ''}`} title={label}>
+      {compact ? (
+        <span>{LANES[lane].short}</span>
+      ) : role ? (
+        <span>
+          {role[1]} <span className="seq-lane__role">{role[2]}</span>
+        </span>
+      ) : (
+        <span>{label}</span>
+      )}
     </div>
   );
-});
+}
 
 const GHOST_ICON = { next: '?', waiting: '…', ended: '■' } as const;
 

@@ -112,12 +112,12 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
     const tone = box.tone === 'refused' || box.tone === 'blocked' ? 'error' : box.tone;
     const color = TONE_COLOR[box.tone];
     const head = `head-${box.kind === 'response' ? 'open' : 'filled'}-${tone}`;
-    const loopLeft = box.direction === 'self' && box.labelAlign === 'end';
+    const { loopLeft } = box;
     const full = label(box.label);
     const icon = box.tone === 'normal' ? '' : `${TONE_ICON[box.tone]} `;
     const shown = `${box.seq + 1}  ${icon}${label(box.shortLabel)}`;
     const anchor = box.labelAlign === 'center' ? 'middle' : box.labelAlign;
-    const textY = box.direction === 'self' ? box.y + 4 : box.y - 7;
+    const textY = box.labelAlign !== 'center' ? box.y + 4 : box.y - (box.direction === 'self' ? 16 : 7);
     parts.push(
       `<g class="message" data-seq="${box.seq}" data-kind="${box.kind}">`,
       `<title>${escapeXml(`${box.seq + 1}. ${full}`)}</title>`,

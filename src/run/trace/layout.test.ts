@@ -101,6 +101,17 @@ describe('layoutSequence', () => {
     const [m] = layout.messages;
     expect(m?.labelAlign).toBe('end');
     expect(m!.labelX).toBeLessThan(m!.fromX);
+    expect(m?.loopLeft).toBe(true);
+  });
+
+  it('puts a self-arrow label too long for its side above the loop, whole, with the width of the diagram', () => {
+    const title = 'Token rejected: audience check failed';
+    const close = { laneGap: 90, marginX: 55 };
+    const [m] = layoutSequence([note(0, { title })], close).messages;
+    expect(m?.labelAlign).toBe('center');
+    expect(m?.shortLabel).toBe(m?.label);
+    const [short] = layoutSequence([note(0, { title: 'Token valid' })], close).messages;
+    expect(short?.labelAlign).not.toBe('center');
   });
 
   it('flags refused checks and blocked events', () => {

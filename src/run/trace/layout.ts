@@ -73,6 +73,8 @@ export interface MessageBox {
   labelAlign: 'center' | 'start' | 'end';
   /** The room the whole label has (number, icon and text), in px. */
   labelMaxWidth: number;
+  /** A self-arrow's loop goes out to the left (the lanes of the right half). */
+  loopLeft: boolean;
   tone: Tone;
 }
 
@@ -107,6 +109,27 @@ export function rowY(index: number, options: LayoutOptions): number {
   return options.headerHeight + (index + 0.5) * options.rowHeight + 8;
 }
 
+const LABEL_PAD = 12;
+
+/** A label centred on its arrow with the whole width of its row, shifted to stay inside the diagram. */
+function centred(fromX: number, toX: number, width: number): { labelX: number; labelMaxWidth: number } {
+  const labelMaxWidth = width - LABEL_PAD * 2;
+  const half = labelMaxWidth / 2;
+  return {
+    labelX: Math.min(Math.max((fromX + toX) / 2, LABEL_PAD + half), width - LABEL_PAD - half),
+    labelMaxWidth,
+  };
+}
+
+/**
+ * A self-arrow's label moved from beside its loop to above it, with the whole width: for a label
+ * that needs more room than its side has once a mark's pill is added (elements.ts).
+ */
+export function labelAbove(box: MessageBox, width: number): MessageBox {
+  if (box.labelAlign === 'center') return box;
+  return { ...box, labelAlign: 'center', ...centred(box.fromX, box.toX, width) };
+}
+
 /**
  * A message's box depends only on its event, its row and the lanes (and options) around it, and a
  * recorded event never changes: so on Next the boxes of the earlier messages are taken from here,
@@ -138,7 +161,7 @@ export function layoutSequence(
   });
   const lastX = lanes.at(-1)?.x ?? options.marginX;
   const width = lastX + options.marginX;
-  const labelPad = 12;
+  const labelPad = LABEL_PAD;
 
   const messages = trace.map((event, index): MessageBox => {
     const known = boxes.get(event);
@@ -157,19 +180,23 @@ export function layoutSequence(
     let labelX: number;
     let labelAlign: MessageBox['labelAlign'];
     let labelMaxWidth: number;
-    if (direction === 'self') {
-      // The label sits beside the loop, on the side with more room: the right, except on the lanes
-      // of the right half. It may cross other lifelines: its row holds no other message.
-      const onLeft = lanes.length > 1 && fromX - options.marginX > width - options.marginX - fromX;
-      labelAlign = onLeft ? 'end' : 'start';
-      labelX = onLeft ? fromX - options.loopWidth - labelPad : fromX + options.loopWidth + labelPad;
-      labelMaxWidth = onLeft ? labelX - labelPad : width - labelX - labelPad;
+    // The loop goes out on the side with more room: the right, except on the lanes of the right half.
+    const loopLeft =
+      direction === 'self' && lanes.length > 1 && fromX - options.marginX > width - options.marginX - fromX;
+    const needs = label.length * options.charWidth + options.badgeWidth;
+    const beside = loopLeft
+      ? fromX - options.loopWidth - 2 * labelPad
+      : width - fromX - options.loopWidth - 2 * labelPad;
+    if (direction === 'self' && needs <= beside) {
+      // The label sits beside the loop. It may cross other lifelines: its row holds no other message.
+      labelAlign = loopLeft ? 'end' : 'start';
+      labelX = loopLeft ? fromX - options.loopWidth - labelPad : fromX + options.loopWidth + labelPad;
+      labelMaxWidth = beside;
     } else {
-      // Room up to the whole width, centred on the arrow, shifted if needed to stay inside the diagram.
-      labelMaxWidth = width - labelPad * 2;
+      // Room up to the whole width, centred on the arrow (above a loop too narrow a side for its
+      // words), shifted if needed to stay inside the diagram.
+      ({ labelX, labelMaxWidth } = centred(fromX, toX, width));
       labelAlign = 'center';
-      const half = labelMaxWidth / 2;
-      labelX = Math.min(Math.max((fromX + toX) / 2, labelPad + half), width - labelPad - half);
     }
     const maxChars = Math.max(4, Math.floor((labelMaxWidth - options.badgeWidth) / options.charWidth));
     return {
@@ -186,6 +213,7 @@ export function layoutSequence(
       labelX,
       labelAlign,
       labelMaxWidth,
+      loopLeft,
       tone: eventTone(event),
     };
   }
