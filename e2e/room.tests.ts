@@ -8,6 +8,58 @@ import type { E2eTest, Session } from './harness';
 
 const WIDE = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const PROJECTOR = { width: 1280, height: 720 };
+
+/**
+ * The messages whose label is wholly on the canvas, clear of the pinned lane names and the
+ * presenter bar, with the label's rendered text size (its font size times the diagram's zoom).
+ */
+async function labelsInView(page: Page): Promise<{ seq: number; px: number; kind: string }[]> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector('.sim__canvas')?.getBoundingClientRect();
+    if (!canvas) return [];
+    // Whatever lies over the canvas's top: the pinned lane names, or the lane header row itself.
+    const covers = [...document.querySelectorAll('.seq-sticky, .react-flow__node .seq-lane, .sim__top')]
+      .map((e) => e.getBoundingClientRect())
+      .filter((r) => r.height > 0 && r.bottom > canvas.top && r.top < canvas.top + 120);
+    const top = Math.max(canvas.top, ...covers.map((r) => r.bottom));
+    const viewport = document.querySelector('.react-flow__viewport');
+    const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;
+    return [...document.querySelectorAll<HTMLElement>('.seq-label')]
+      .filter((label) => {
+        const r = label.getBoundingClientRect();
+        return (
+          r.top >= top - 1 &&
+          r.bottom <= canvas.bottom + 1 &&
+          r.left >= canvas.left - 1 &&
+          r.right <= canvas.right + 1
+        );
+      })
+      .map((label) => ({
+        seq: Number(label.dataset.seq),
+        px: parseFloat(getComputedStyle(label).fontSize) * zoom,
+        kind: [...label.classList].find((c) => c === 'seq-label--stop' || c === 'seq-label--stolen') ?? '',
+      }));
+  });
+}
+
+/** Every lane header within the canvas's width. */
+async function assertLanesFit(page: Page, when: string): Promise<void> {
+  const canvas = await page.locator('.sim__canvas').boundingBox();
+  assert.ok(canvas, 'the canvas is laid out');
+  const lanes = await page.locator('.react-flow__node .seq-lane').evaluateAll((els) =>
+    els.map((e) => {
+      const { left, right } = e.getBoundingClientRect();
+      return { name: e.textContent ?? '', left, right };
+    }),
+  );
+  assert.ok(lanes.length >= 4, `${when}: the lanes are drawn`);
+  for (const lane of lanes)
+    assert.ok(
+      lane.left >= canvas.x - 1 && lane.right <= canvas.x + canvas.width + 1,
+      `${when}: the lane "${lane.name}" is cut (${Math.round(lane.left)} to ${Math.round(lane.right)}, canvas ${Math.round(canvas.x)} to ${Math.round(canvas.x + canvas.width)})`,
+    );
+}
 
 /** The toolbar's status: 'finished' once the run has ended. */
 const status = (page: Page) => page.locator('.toolbar').getAttribute('data-status');
@@ -440,6 +492,122 @@ export const roomTests: E2eTest[] = [
       }
       await s.go('#/lessons/discovery');
       await s.screenshot('room-phone-lesson');
+    },
+  },
+  {
+    name: 'room, presenter at 1280x720: 8+ readable messages after 12 steps, one bar that hides, every zoom keeps every lane',
+    slug: 'room-presenter',
+    options: { viewport: PROJECTOR },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?scenario=first-connection&reg=cimd&seed=demo&present=1');
+      await page.locator('.app--present').waitFor();
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('ArrowRight');
+        await s.waitSettled();
+      }
+      // The bar slides away once the pointer rests; the diagram has the height.
+      await page.locator('.sim[data-bar="hidden"]').waitFor();
+      await page.waitForTimeout(400);
+      const shown = await labelsInView(page);
+      assert.ok(shown.length >= 8, `only ${shown.length} messages in view after 12 steps`);
+      for (const label of shown)
+        assert.ok(
+          label.px >= 16,
+          `message ${label.seq + 1}'s label is ${label.px.toFixed(1)} px, too small for a room`,
+        );
+      assert.ok(
+        shown.some((l) => l.seq === 11),
+        'the current message is in view',
+      );
+      await s.screenshot('room-presenter-1280');
+
+      // One bar, one row: it comes back when the pointer moves, and keyboard focus keeps it.
+      await page.mouse.move(600, 300);
+      await page.mouse.move(640, 320);
+      await page.locator('.sim:not([data-bar])').waitFor();
+      const bar = await page.locator('.sim__top').boundingBox();
+      assert.ok(bar && bar.height <= 60, `the presenter bar is ${bar?.height ?? 0} px high`);
+      assert.equal(await page.locator('.toolbar, .viewbar').count(), 2, 'the step and view controls');
+      for (const part of await page.locator('.sim__top > .toolbar, .sim__top > .viewbar').all()) {
+        const box = await part.boundingBox();
+        assert.ok(
+          box && bar && box.y >= bar.y && box.y + box.height <= bar.y + bar.height + 1,
+          'a second bar',
+        );
+      }
+      await page.getByRole('button', { name: 'Speaker notes' }).focus();
+      await page.waitForTimeout(3000);
+      assert.equal(await page.locator('.sim__top').evaluate((e) => getComputedStyle(e).opacity), '1');
+      await page.getByRole('button', { name: 'Speaker notes' }).blur();
+
+      // Every zoom level keeps every lane, an attack's five included.
+      await s.go('#/sim?attack=mix-up&defence=off&present=1');
+      await page.keyboard.press('End');
+      await finished(s);
+      for (let i = 0; i < 4; i++) await page.keyboard.press('-');
+      for (let i = 0; i < 8; i++) {
+        await page.waitForTimeout(250);
+        await assertLanesFit(page, `scale ${await textOf(page.locator('.viewbar__scale'))}`);
+        await page.keyboard.press('+');
+      }
+      await page.keyboard.press('0');
+      // The theft is in view at the end of a run the attack won...
+      await page.waitForTimeout(400);
+      const stolen = (await labelsInView(page)).filter((l) => l.kind === 'seq-label--stolen');
+      assert.ok(stolen.length > 0, 'no theft in view at the end of a successful attack');
+    },
+  },
+  {
+    name: 'room, presenter: a STOP in view; I the inspector in large type, A the lab, D the defence, one key each',
+    slug: 'room-presenter-keys',
+    options: { viewport: PROJECTOR },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/sim?attack=wrong-audience&defence=on&present=1');
+      await page.keyboard.press('End');
+      await finished(s);
+      await page.waitForTimeout(400);
+      const stop = (await labelsInView(page)).filter((l) => l.kind === 'seq-label--stop');
+      assert.equal(stop.length, 1, 'the STOP is not in view at the end of a stopped attack');
+      await page.keyboard.press('Home');
+      await s.waitSettled();
+      for (let i = 0; i < 24; i++) {
+        await page.keyboard.press('ArrowRight');
+        await s.waitSettled();
+      }
+
+      await page.keyboard.press('i');
+      const inspector = page.locator('.inspector');
+      await inspector.waitFor();
+      const size = await inspector
+        .locator('.inspector__title')
+        .first()
+        .evaluate(
+          (e) =>
+            parseFloat(getComputedStyle(e).fontSize) *
+            Number(getComputedStyle(e.closest('.inspector') ?? e).zoom || 1),
+        );
+      assert.ok(size >= 18, `the inspector's title is ${size} px`);
+      assert.ok(await page.locator('.app--present').count(), 'presenter mode was left');
+      assert.ok(await inspector.getByRole('tab').count(), "the inspector's views");
+      await s.screenshot('room-presenter-inspector-1280');
+      await page.keyboard.press('i');
+      await inspector.waitFor({ state: 'hidden' });
+
+      await page.keyboard.press('a');
+      await page.locator('.side-panel--lab').waitFor();
+      await page.getByRole('switch', { name: /Defence/ }).waitFor();
+      await page.keyboard.press('d');
+      await page.waitForFunction(() => window.location.hash.includes('defence=off'));
+      await page.keyboard.press('End');
+      await finished(s);
+      assert.equal(
+        await page.getByRole('switch', { name: /Defence/ }).isChecked(),
+        false,
+        'the defence is still on',
+      );
+      assert.ok(await page.locator('.app--present').count(), 'presenter mode was left');
     },
   },
 ];

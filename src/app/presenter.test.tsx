@@ -144,4 +144,36 @@ describe('presenter mode', () => {
       expect(screen.getByRole('heading', { level: 2, name: /401 Unauthorized/ })).toBeInTheDocument(),
     );
   });
+
+  it('I shows the inspector, A the attack lab, D flips the defence, without leaving presenter mode', async () => {
+    window.location.hash = '#/sim?attack=wrong-audience&defence=on&step=3&present=1';
+    const user = userEvent.setup();
+    render(<App />);
+    await settled();
+    const sim = () => document.querySelector('.sim');
+    expect(sim()).not.toHaveAttribute('data-side');
+    await user.keyboard('i');
+    expect(sim()).toHaveAttribute('data-side', 'inspect');
+    expect(screen.getByRole('tab', { name: /Step & inspector/ })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('i');
+    expect(sim()).not.toHaveAttribute('data-side');
+
+    await user.keyboard('a');
+    expect(screen.getByRole('tab', { name: /Attack lab/ })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('a');
+    expect(screen.getByRole('tab', { name: /Step & inspector/ })).toHaveAttribute('aria-selected', 'true');
+
+    await user.keyboard('d');
+    await settled();
+    await waitFor(() => expect(hashParams().get('defence')).toBe('off'));
+    expect(hashParams().get('attack')).toBe('wrong-audience');
+    expect(app()).toHaveClass('app--present');
+    await user.keyboard('d');
+    await waitFor(() => expect(hashParams().get('defence')).toBe('on'));
+
+    // Off with the other one-character keys (WCAG 2.1.4).
+    setCharacterShortcuts(false);
+    await user.keyboard('i');
+    expect(sim()).not.toHaveAttribute('data-side');
+  });
 });

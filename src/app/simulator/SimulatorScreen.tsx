@@ -20,6 +20,8 @@ import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
 import { LessonReturnLink } from '../../course/LessonReturnLink';
 import { useViewOptions } from '../../run/view/ViewContext';
+import { useBarAutoHide } from './useBarAutoHide';
+import { useSideShortcuts } from './useSideShortcuts';
 
 function FailureBanner() {
   const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
@@ -51,11 +53,17 @@ function LoadingVeil() {
 export function SimulatorScreen() {
   const send = useSend();
   useKeyboardShortcuts(send);
-  const { mask } = useViewOptions().view;
+  const { mask, present } = useViewOptions().view;
+  const side = useSideShortcuts(present);
+  const barHidden = useBarAutoHide(present);
   return (
     <MaskProvider enabled={mask}>
       <PanelViewProvider>
-        <div className="sim">
+        <div
+          className="sim"
+          data-bar={barHidden ? 'hidden' : undefined}
+          data-side={side.inspecting ? 'inspect' : undefined}
+        >
           <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
           <div className="sim__top">
             <LessonReturnLink />
@@ -78,7 +86,7 @@ export function SimulatorScreen() {
               <MessageList />
             </div>
             <div className="sim__side">
-              <SidePanels>
+              <SidePanels request={side.request}>
                 <StepExplainer />
                 <Inspector />
               </SidePanels>

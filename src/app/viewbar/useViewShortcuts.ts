@@ -36,12 +36,15 @@ const KEYS: Record<string, ViewAction> = {
   '?': 'help',
 };
 
+/** A key typed into a form control is the control's. */
+export function inFormControl(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(FORM_CONTROLS) !== null;
+}
+
 export function viewActionFor(
   event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>,
 ): ViewAction | null {
-  if (event.altKey || event.ctrlKey || event.metaKey) return null;
-  const target = event.target instanceof Element ? event.target : null;
-  if (target?.closest(FORM_CONTROLS)) return null;
+  if (event.altKey || event.ctrlKey || event.metaKey || inFormControl(event.target)) return null;
   return KEYS[event.key.length === 1 ? event.key.toLowerCase() : ''] ?? null;
 }
 

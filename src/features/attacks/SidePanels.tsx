@@ -3,7 +3,7 @@
  * The lab's code is a separate chunk, fetched the first time its tab opens; the tabs and the
  * attack marks are small enough for the first paint. The verdict is announced by the Announcer.
  */
-import { lazy, Suspense, useCallback, useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { onRovingKey } from '../../components/rovingKeys';
 import { PlayerContext } from '../../run/player/PlayerContext';
@@ -50,7 +50,19 @@ function useSideLab(): Lab {
   });
 }
 
-export function SidePanels({ children }: { children: ReactNode }) {
+/** A panel asked for from outside (the I and A keys): `n` counts the asks, so the same ask twice is two. */
+export interface SideRequest {
+  panel: SideTab | 'toggle-lab';
+  n: number;
+}
+
+export function SidePanels({
+  children,
+  request = null,
+}: {
+  children: ReactNode;
+  request?: SideRequest | null;
+}) {
   const base = useId();
   const send = useSend();
   const lab = useSideLab();
@@ -64,6 +76,13 @@ export function SidePanels({ children }: { children: ReactNode }) {
     },
     [setTab],
   );
+
+  const answered = useRef(0);
+  useEffect(() => {
+    if (!request || request.n === answered.current) return;
+    answered.current = request.n;
+    show(request.panel === 'toggle-lab' ? (tab === 'lab' ? 'step' : 'lab') : request.panel);
+  }, [request, tab, show]);
 
   const onKeyDown = (event: KeyboardEvent) =>
     onRovingKey(event, {

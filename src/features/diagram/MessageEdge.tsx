@@ -104,11 +104,12 @@ export const MessageLabel = memo(function MessageLabel({ edge }: { edge: Message
   const { data } = edge;
   if (!data) return null;
   const { box, text, status, selected, onSelect, mark } = data;
-  // Beside a self-arrow's loop, or above the arrow (above the loop's top, 10 px up, for a self-arrow).
+  // Beside a self-arrow's loop, or above the arrow: for a self-arrow too long a label for its side,
+  // over the loop's top edge (higher, it would meet the label of a self-arrow in the row above).
   const transform =
     box.labelAlign !== 'center'
       ? `translate(${box.labelAlign === 'end' ? '-100%' : '0'}, -50%) translate(${box.labelX}px, ${box.y}px)`
-      : `translate(-50%, -100%) translate(${box.labelX}px, ${box.y - (box.direction === 'self' ? 12 : 3)}px)`;
+      : `translate(-50%, -100%) translate(${box.labelX}px, ${box.y - 3}px)`;
   const select = (event: MouseEvent) => {
     event.stopPropagation();
     onSelect(box.seq);

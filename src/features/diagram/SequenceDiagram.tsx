@@ -135,14 +135,15 @@ function DiagramCanvas() {
   const [cache] = useState(() => new ElementCache());
   // The lanes spaced for the canvas's width (fit.ts), at a zoom where labels are readable.
   const canvasWidth = useStore((s) => s.width);
+  const canvasHeight = useStore((s) => s.height);
   const { present, scale } = useViewOptions().view;
   const laneCount = lanesFor(view.trace, DEFAULT_LAYOUT.lanes).length;
   const fitted = useMemo(
     () =>
       canvasWidth > 0
-        ? fitLanes(laneCount, canvasWidth - 16, present ? presenterFit(scale) : SCREEN_FIT)
+        ? fitLanes(laneCount, canvasWidth - 16, present ? presenterFit(scale, canvasHeight) : SCREEN_FIT)
         : UNMEASURED,
-    [canvasWidth, laneCount, present, scale],
+    [canvasWidth, canvasHeight, laneCount, present, scale],
   );
   const options = useMemo(
     (): LayoutOptions => ({
@@ -201,8 +202,14 @@ function DiagramCanvas() {
   const current = layout.messages.at(-1);
   // With no message yet (a reset, another scenario, an attack chosen) the placeholder row is what
   // to show: the view returns to the diagram's start, whatever it showed before.
-  const focusY = recorded ? null : view.finished || view.consent || !current ? layout.nextY : current.y;
-  const anchor = view.finished ? 0.85 : 0.62;
+  // At the end of an attack run the message that matters is where the defence stopped it, or else
+  // the last theft: that is kept in view rather than the end row.
+  const marked = view.finished ? (marks.stop?.seq ?? [...marks.stolen].at(-1)) : undefined;
+  const markedY = marked === undefined ? undefined : layout.messages.find((m) => m.seq === marked)?.y;
+  const focusY = recorded
+    ? null
+    : (markedY ?? (view.finished || view.consent || !current ? layout.nextY : current.y));
+  const anchor = view.finished && markedY === undefined ? 0.85 : 0.62;
   useFollowCurrent(layout, focusY, anchor, fitted.zoom);
   useRevealSelected(layout, selected, !recorded);
 

@@ -31,9 +31,17 @@ export interface FitTarget {
 
 export const SCREEN_FIT: FitTarget = { zoom: 1, maxZoom: 1.15 };
 
-/** Presenter mode: labels 12 × 1.4 ≈ 17 px at 100 %, readable from the back of a room; `scale` multiplies. */
-export function presenterFit(scale: number): FitTarget {
-  return { zoom: 1.4 * scale, maxZoom: 3 * scale };
+/** The canvas height presenter mode's zoom is set for: a 1280x720 projector's. */
+const PROJECTOR_CANVAS = 680;
+
+/**
+ * Presenter mode: labels 12 × 1.4 ≈ 17 px at 100 % on a 720 px high screen, readable from the back
+ * of a room, and as much larger as the screen is higher (a 1080p projector's room sees the same
+ * picture, the same dozen rows); `scale` multiplies.
+ */
+export function presenterFit(scale: number, canvasHeight = PROJECTOR_CANVAS): FitTarget {
+  const screen = Math.min(2, Math.max(1, canvasHeight / PROJECTOR_CANVAS));
+  return { zoom: 1.4 * screen * scale, maxZoom: 3 * screen * scale };
 }
 
 export function fitLanes(lanes: number, width: number, target: FitTarget): LaneFit {

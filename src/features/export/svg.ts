@@ -117,7 +117,7 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
     const icon = box.tone === 'normal' ? '' : `${TONE_ICON[box.tone]} `;
     const shown = `${box.seq + 1}  ${icon}${label(box.shortLabel)}`;
     const anchor = box.labelAlign === 'center' ? 'middle' : box.labelAlign;
-    const textY = box.labelAlign !== 'center' ? box.y + 4 : box.y - (box.direction === 'self' ? 16 : 7);
+    const textY = box.labelAlign !== 'center' ? box.y + 4 : box.y - 7;
     parts.push(
       `<g class="message" data-seq="${box.seq}" data-kind="${box.kind}">`,
       `<title>${escapeXml(`${box.seq + 1}. ${full}`)}</title>`,
