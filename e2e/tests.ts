@@ -48,7 +48,7 @@ export const tests: E2eTest[] = [
       assert.match(await textOf(page.locator('#step-title')), /MCP request without a token/);
       await page.keyboard.press('ArrowRight');
       await s.waitSettled();
-      assert.match((await s.labels())[1] ?? '', /^401 Unauthorized/);
+      assert.equal((await s.labels())[1] ?? '', '401 · challenge: resource_metadata');
       await page.waitForFunction(() => location.hash.includes('step=2'));
       let sawConsent = false;
       await stepToEnd(s, {
@@ -74,7 +74,7 @@ export const tests: E2eTest[] = [
       for (const expected of [
         'GET /authorize?…',
         'POST /token',
-        '302 Found',
+        '302 · code, state, iss',
         'Token valid',
         'Authorized: the tool ran',
       ]) {
@@ -104,7 +104,7 @@ export const tests: E2eTest[] = [
       const { page } = s;
       await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo&at=token:response');
       const current = page.locator('[role="option"][aria-current="step"]');
-      assert.match(await textOf(current), /200 OK/);
+      assert.match(await textOf(current), /200 · access \+ refresh token/);
       await page.getByRole('tab', { name: 'JWT' }).click();
       // The inspector's tab panel (the side column's own panels are tab panels too).
       const panel = page.locator('.inspector').getByRole('tabpanel');

@@ -54,9 +54,9 @@ describe('opening a HAR', () => {
       .map((o) => o.textContent);
     expect(marked).toEqual([
       expect.stringMatching(/POST \/mcp\?….*C-24/),
-      expect.stringMatching(/200 OK.*S-24/),
+      expect.stringMatching(/200 · list of tools.*S-24/),
       expect.stringMatching(/POST \/mcp\?….*C-24/),
-      expect.stringMatching(/200 OK.*S-24/),
+      expect.stringMatching(/200 · tool result.*S-24/),
     ]);
     // The inspector opens on the first broken rule: the spec's words and how to fix it.
     const rules = await within(inspector()).findByRole('tab', { name: 'Rules · 1 broken' });

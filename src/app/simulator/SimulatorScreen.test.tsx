@@ -30,7 +30,9 @@ describe('SimulatorScreen: stepping', () => {
     await user.click(screen.getByRole('button', { name: /Next/ }));
     await settled();
     expect(options()).toHaveLength(2);
-    expect(await screen.findByTestId('seq-arrow-1')).toHaveAccessibleName(/^Message 2: 401 Unauthorized/);
+    expect(await screen.findByTestId('seq-arrow-1')).toHaveAccessibleName(
+      /^Message 2: 401 · challenge: resource_metadata/,
+    );
     expect(screen.getByTestId('seq-arrow-0')).toHaveAccessibleName('Message 1: POST /mcp');
     expect(
       screen.getByRole('heading', { level: 2, name: '401 Unauthorized + WWW-Authenticate' }),

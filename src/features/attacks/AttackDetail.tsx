@@ -16,6 +16,7 @@ import { REGISTRATION_MODES, SCENARIOS } from '../../sim/scenarios';
 import { OutcomeBanner } from './OutcomeBanner';
 import { Switch } from './Switch';
 import { useAttackMarks } from '../../run/marks/useAttackMarks';
+import { useAttackerFirstMove } from '../../run/marks/attackerMove';
 import { VariantChooser } from './VariantChooser';
 import type { LabActions } from './useLabActions';
 import { PARTIES } from '../../sim/parties';
@@ -23,14 +24,18 @@ import { PARTIES } from '../../sim/parties';
 function RunState({
   attack,
   on,
+  core,
   onShowMessage,
 }: {
   attack: AttackDef;
   on: boolean;
+  core: Core | null;
   onShowMessage: (seq: number) => void;
 }) {
   const status = usePlayerStatus();
   const send = useSend();
+  const config = PlayerContext.useSelector((s) => s.context.config);
+  const firstMove = useAttackerFirstMove(core, config);
   const { count, report, finished } = useRun((s) => {
     const view = viewOf(s);
     return { count: view.trace.length, report: view.attack, finished: view.finished };
@@ -62,13 +67,25 @@ function RunState({
     <div className="lab-status lab-status--pending">
       <p>{text}</p>
       {!finished && status !== 'loading' && (
-        <button
-          type="button"
-          className="btn btn--primary btn--sm"
-          onClick={() => send({ type: 'RUN_TO_END' })}
-        >
-          Run the attack to the end
-        </button>
+        <div className="lab-status__actions">
+          <button
+            type="button"
+            className="btn btn--primary btn--sm"
+            onClick={() => send({ type: 'RUN_TO_END' })}
+          >
+            Run the attack to the end
+          </button>
+          {/* The victim's ordinary flow comes first (30 messages or more): skip it (issue 16). */}
+          {firstMove !== null && count <= firstMove && (
+            <button
+              type="button"
+              className="btn btn--sm"
+              onClick={() => send({ type: 'LOAD', config, target: { kind: 'count', count: firstMove + 1 } })}
+            >
+              Skip to the attacker&apos;s first move (message {firstMove + 1})
+            </button>
+          )}
+        </div>
       )}
     </div>
   );
@@ -164,7 +181,7 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
           hint={defenceHint(attack, on, defence === 'on')}
         />
       </div>
-      <RunState attack={attack} on={on} onShowMessage={onShowMessage} />
+      <RunState attack={attack} on={on} core={core} onShowMessage={onShowMessage} />
       <div className="lab__footer">
         <button type="button" className="btn btn--sm" onClick={() => setComparing(true)}>
           <CompareIcon /> Compare defence off and on

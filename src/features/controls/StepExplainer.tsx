@@ -1,9 +1,10 @@
 /**
  * The current step in words: its phase, title, one-paragraph explanation (from STEPS, the single
  * source of the teaching text) and the rules it is about. Before the first step it introduces the
- * scenario; at the end it states the outcome.
+ * scenario; at the end it states the outcome. A message the learner selects is explained instead,
+ * with the way back to the current one; an attack run offers to skip to the attacker's first move.
  */
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { FlowOutcome } from '../../sim/flow/flowMachine';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { useCore } from '../../run/core/useCore';
@@ -11,7 +12,9 @@ import { SCENARIOS } from '../../sim/scenarios';
 import type { ScenarioId } from '../../sim/scenarios';
 import type { TraceEvent } from '../../sim/trace/types';
 import { PlayerContext } from '../../run/player/PlayerContext';
-import { usePanelCurrentEvent, usePanelOutcome } from '../../run/player/PanelView';
+import { usePanelCurrentEvent, usePanelOutcome, usePanelSelectedEvent } from '../../run/player/PanelView';
+import { useSend } from '../../run/player/hooks';
+import { useAttackerFirstMove } from '../../run/marks/attackerMove';
 import { useMask } from '../../run/view/MaskContext';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
 import { RuleChips } from '../../components/RuleChips';
@@ -47,11 +50,51 @@ function Outcome({ outcome, last }: { outcome: FlowOutcome | null; last: TraceEv
  * Announcer tells screen readers about the step at once).
  */
 export function StepExplainer() {
-  const current = usePanelCurrentEvent();
+  const latest = usePanelCurrentEvent();
+  const selected = usePanelSelectedEvent();
   const outcome = usePanelOutcome();
-  const scenario = PlayerContext.useSelector((s) => s.context.config.scenario);
-  const attack = useAttackInfo(PlayerContext.useSelector((s) => s.context.config.attack));
-  return <Explanation current={current} outcome={outcome} scenario={scenario} attack={attack} />;
+  const send = useSend();
+  const config = PlayerContext.useSelector((s) => s.context.config);
+  const recorded = PlayerContext.useSelector((s) => s.context.recorded !== null);
+  const attack = useAttackInfo(config.attack);
+  const { core } = useCore(config.attack !== undefined);
+  const firstMove = useAttackerFirstMove(core, config);
+  // The jump is offered until the run reaches the attacker's first move.
+  const count = latest ? latest.seq + 1 : 0;
+  const jumpTo = !recorded && firstMove !== null && count <= firstMove ? firstMove : null;
+  const jump = useCallback(() => {
+    if (jumpTo !== null) send({ type: 'LOAD', config, target: { kind: 'count', count: jumpTo + 1 } });
+  }, [send, config, jumpTo]);
+  const backToLatest = useCallback(() => {
+    if (latest) send({ type: 'SELECT', seq: latest.seq });
+  }, [send, latest]);
+  const shown = selected ?? latest;
+  return (
+    <Explanation
+      current={shown}
+      latest={shown && latest && shown.seq !== latest.seq ? latest : null}
+      onLatest={backToLatest}
+      outcome={outcome}
+      scenario={config.scenario}
+      attack={attack}
+      jump={jumpTo === null ? null : { to: jumpTo, go: jump }}
+    />
+  );
+}
+
+/** "Skip to the attacker's first move": the message's index and the jump. */
+interface Jump {
+  to: number;
+  go: () => void;
+}
+
+function JumpToAttacker({ jump }: { jump: Jump }) {
+  return (
+    <button type="button" className="btn explainer__jump" onClick={jump.go}>
+      <span aria-hidden="true">{TONE_ICON.attacker} </span>
+      Skip to the attacker&apos;s first move (message {jump.to + 1})
+    </button>
+  );
 }
 
 /** The attack a run plays, in words: what the attacker tries and the state of the defence. */
@@ -94,14 +137,22 @@ function AttackLine({ attack }: { attack: AttackInfo }) {
 
 const Explanation = memo(function Explanation({
   current,
+  latest,
+  onLatest,
   outcome,
   scenario,
   attack,
+  jump,
 }: {
+  /** The message explained: the selected one, else the newest. */
   current: TraceEvent | null;
+  /** The newest message, when the explained one is an earlier one the learner selected. */
+  latest: TraceEvent | null;
+  onLatest: () => void;
   outcome: FlowOutcome | null;
   scenario: ScenarioId;
   attack: AttackInfo | null;
+  jump: Jump | null;
 }) {
   if (!current) {
     const info = SCENARIOS[scenario];
@@ -126,6 +177,7 @@ const Explanation = memo(function Explanation({
             Press <kbd>Next</kbd> (or <kbd>→</kbd>) to play the victim&apos;s flow, then the attacker&apos;s
             moves.
           </p>
+          {jump && <JumpToAttacker jump={jump} />}
         </section>
       );
     }
@@ -151,8 +203,17 @@ const Explanation = memo(function Explanation({
   return (
     <section className="panel explainer" aria-labelledby="step-title">
       {attack && <AttackLine attack={attack} />}
+      {latest && (
+        <p className="explainer__selected">
+          You selected message {current.seq + 1}; the run is at message {latest.seq + 1}.{' '}
+          <button type="button" className="btn btn--ghost" onClick={onLatest}>
+            Back to message {latest.seq + 1}
+          </button>
+        </p>
+      )}
+      {!latest && jump && <JumpToAttacker jump={jump} />}
       <p className="eyebrow">
-        Step {current.seq + 1} · {PART_WORD[part]} · {routeText(current)}
+        {latest ? 'Message' : 'Step'} {current.seq + 1} · {PART_WORD[part]} · {routeText(current)}
       </p>
       <h2 id="step-title" className="explainer__title">
         {text.title}
@@ -171,7 +232,7 @@ const Explanation = memo(function Explanation({
           An error answer is part of the lesson: open it in the inspector to read what the server said.
         </p>
       )}
-      <Outcome outcome={outcome} last={current} />
+      {!latest && <Outcome outcome={outcome} last={current} />}
       <RuleChips ids={text.rules} label="Rules for this step" />
     </section>
   );

@@ -9,6 +9,7 @@ import type { RuleId } from '../../sim/rules';
 import { STEPS } from '../../sim/steps';
 import type { Phase } from '../../sim/steps';
 import { headerValue } from '../../sim/trace/types';
+import { responseCarries } from './carries';
 import type { TraceEvent } from '../../sim/trace/types';
 
 /** Which half of an exchange an event is; notes (internal work, handoffs) have none. */
@@ -83,13 +84,17 @@ export function errorCode(event: TraceEvent): string | null {
   return null;
 }
 
-/** The short label drawn on the arrow: method + path, status + text, or the note's own title. */
+/** The short label drawn on the arrow: method + path, status + what it carries, or the note's own title. */
 export function messageLabel(event: TraceEvent): string {
   switch (event.kind) {
     case 'request':
       return `${event.request.method} ${shortPath(event.request.url)}`;
     case 'response': {
       if (!event.response) return `No answer${event.error ? `: ${event.error}` : ''}`;
+      // What it carries when the response says ("200 · access + refresh token"), else its status
+      // line and any OAuth error code ("401 Unauthorized · invalid_token").
+      const carries = responseCarries(event);
+      if (carries) return `${event.response.status} · ${carries}`;
       const code = errorCode(event);
       return `${event.response.status} ${event.response.statusText}${code ? ` · ${code}` : ''}`;
     }

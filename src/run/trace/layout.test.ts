@@ -89,7 +89,7 @@ describe('layoutSequence', () => {
       from: 'mcp',
       to: 'client',
       direction: 'left',
-      label: '401 Unauthorized',
+      label: '401 · challenge: resource_metadata',
       tone: 'error',
     });
     const internal = layout.messages.find((m) => m.kind === 'internal');
