@@ -610,4 +610,63 @@ export const roomTests: E2eTest[] = [
       assert.ok(await page.locator('.app--present').count(), 'presenter mode was left');
     },
   },
+  {
+    name: 'room, offline: after one visit the app reloads with no network, runs a flow and a quiz',
+    slug: 'room-offline',
+    async run(s) {
+      const { page } = s;
+      await s.go('#/lessons');
+      // The worker installs after the first paint and precaches the whole build; it is active once
+      // every file is in the cache (it controls the page from the next load on).
+      let active = false;
+      for (let i = 0; i < 120 && !active; i++) {
+        active = await page.evaluate(
+          async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+        );
+        if (!active) await page.waitForTimeout(250);
+      }
+      assert.ok(active, 'no service worker became active');
+      const cached = await page.evaluate(async () => {
+        const names = await caches.keys();
+        let count = 0;
+        for (const name of names) count += (await (await caches.open(name)).keys()).length;
+        return count;
+      });
+      assert.ok(cached > 20, `only ${cached} files cached`);
+
+      await page.context().setOffline(true);
+      await page.reload();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      assert.ok(
+        await page.evaluate(() => navigator.serviceWorker.controller !== null),
+        'the page is not the worker’s',
+      );
+      // A flow: the simulator core (a lazy chunk) and the run, all from the cache.
+      await s.go('#/sim?scenario=first-connection&reg=dcr&seed=demo');
+      await page.reload();
+      await s.waitSettled();
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await finished(s);
+      assert.ok((await s.messageCount()) >= 30, 'the flow ran to its end offline');
+      await page.locator('.seq-label--current').waitFor();
+      // A lesson and a quiz, to its score.
+      await s.go('#/lessons/discovery');
+      await page.getByRole('heading', { level: 1, name: /Discovery/ }).waitFor();
+      await s.go('#/quiz/discovery');
+      for (let i = 0; i < 30; i++) {
+        const results = page.getByRole('heading', { name: /Your score: \d+ of \d+/ });
+        if (await results.isVisible().catch(() => false)) break;
+        const check = page.getByRole('button', { name: /^Check (answer|order)$/ });
+        await check.waitFor();
+        const radios = page.getByRole('radio');
+        if ((await radios.count()) > 0) await radios.first().check();
+        await check.click();
+        await page.getByRole('region', { name: 'Feedback' }).waitFor();
+        await page.getByRole('button', { name: /^(Next question|See your results)$/ }).click();
+      }
+      await page.getByRole('heading', { name: /Your score: \d+ of \d+/ }).waitFor();
+      await s.screenshot('room-offline-quiz');
+      await page.context().setOffline(false);
+    },
+  },
 ];

@@ -6,7 +6,8 @@
  * Everything the app loads comes from its own folder: the bundle, its CSS, the favicon, and the
  * theme script (public/theme.js, a file rather than an inline script so that `script-src` needs no
  * hash or 'unsafe-inline'). The simulated servers run in the page through MSW's getResponse (no
- * fetch, no service worker), so `connect-src` and `worker-src` keep the default 'self'. Zod runs
+ * fetch, not MSW's service worker); the one worker is the offline cache of the build (sw.js, from
+ * the site's folder), so `connect-src` and `worker-src` keep the default 'self'. Zod runs
  * jitless (src/content/zodJitless.ts), so nothing needs 'unsafe-eval'. The PNG export draws the
  * diagram from a data: SVG image, hence `img-src data:`.
  *

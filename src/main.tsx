@@ -1,12 +1,15 @@
 /**
  * Entry point. Only the shell, React Flow and the player are in this chunk; the simulator core
  * (msw, jose, @noble/*) is fetched with a dynamic import once the first frame is painted.
- * No service worker is registered: the simulated network runs in-process, nothing leaves the page.
+ * The simulated network runs in-process (MSW's getResponse): nothing leaves the page. The only
+ * service worker is the offline cache of the build itself (app/offline), registered once the page
+ * has loaded.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadCore } from './run/core/loadCore';
+import { registerOfflineWhenIdle } from './app/offline/updates';
 import './styles/index.css';
 
 const root = document.getElementById('root');
@@ -20,3 +23,4 @@ createRoot(root).render(
 
 // After the first paint (two frames later), start fetching the simulator core.
 requestAnimationFrame(() => requestAnimationFrame(preloadCore));
+registerOfflineWhenIdle();

@@ -11,6 +11,7 @@ import { parseHash, useHash } from './router';
 import { Screen } from './Screen';
 import { useTheme } from './theme';
 import { useViewState } from './viewState';
+import { UpdatePrompt } from './offline/UpdatePrompt';
 
 export function App() {
   const hash = useHash();
@@ -50,6 +51,7 @@ export function App() {
             />
           </ErrorBoundary>
         </main>
+        <UpdatePrompt />
       </div>
     </ViewContext.Provider>
   );
