@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { fromProgress, postEmbedEvent } from '../features/embed/events';
+import { reportLearning } from '../features/lms/learning';
 import type { OnProgress } from '../features/quiz/progress';
 import { DEFAULT_VIEW, hashWithView, readViewOptions } from '../features/presenter/view';
 import type { ViewOptions } from '../features/presenter/view';
@@ -43,7 +44,10 @@ export function useViewState(hash: string, route: Route['name']): ViewState {
     [embed, lock, theme, parentOrigin],
   );
   const onProgress = useCallback<OnProgress>(
-    (event) => postEmbedEvent(fromProgress(event), parentOrigin),
+    (event) => {
+      postEmbedEvent(fromProgress(event), parentOrigin);
+      reportLearning(event);
+    },
     [parentOrigin],
   );
 
