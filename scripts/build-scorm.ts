@@ -24,11 +24,10 @@ import { CONTENT_SECURITY_POLICY, cmi5Policy } from './csp';
 import { readLessons } from './lms/content';
 import { cmi5CourseStructure, escapeXml, scormManifest, type PackageSco } from './lms/manifest';
 import { PASS_RATIO } from '../src/features/quiz/progress';
+import { COURSE_ACTIVITY_ID } from '../src/features/lms/launch';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TITLE = 'MCP OAuth Flow Simulator';
-/** The cmi5 course's publisher id: an IRI of the project's own, stable across builds. */
-const CMI5_COURSE_ID = 'urn:uuid:3f0c1d52-8c5e-4b7e-9f3a-5a2f6d1e0b41';
 
 export interface BuildOptions {
   kind: 'scorm-1.2' | 'scorm-2004' | 'cmi5';
@@ -94,7 +93,7 @@ export function buildPackage(dist: string, options: BuildOptions): Record<string
   const text =
     options.kind === 'cmi5'
       ? cmi5CourseStructure({
-          id: CMI5_COURSE_ID,
+          id: COURSE_ACTIVITY_ID,
           title: TITLE,
           description:
             'How the Model Context Protocol secures remote servers with OAuth 2.1, in lessons, runs and quizzes.',

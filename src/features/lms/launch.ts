@@ -19,6 +19,12 @@ export type LmsLaunch =
   | { kind: 'cmi5'; sco: string; params: URLSearchParams }
   | { kind: 'xapi'; sco: string; params: URLSearchParams };
 
+/**
+ * The course's own id (an IRI, stable across builds): cmi5.xml's course id, and the root of the
+ * activity ids a plain xAPI launch that names no activity uses.
+ */
+export const COURSE_ACTIVITY_ID = 'urn:uuid:3f0c1d52-8c5e-4b7e-9f3a-5a2f6d1e0b41';
+
 /** The whole course, when a launch names no SCO or AU (the plain index.html launched from cmi5). */
 export const WHOLE_COURSE = 'course';
 
