@@ -11,7 +11,12 @@ import { scopeOf } from '../../src/features/lms/scope';
 import { fetchToken, parseLaunch, readLaunchData } from '../../src/features/lms/xapi/launch';
 import { createLrs } from '../../src/features/lms/xapi/lrs';
 import { PROGRESS_STATE_ID, XapiSession } from '../../src/features/lms/xapi/session';
-import { CMI5_CATEGORY, MASTERY_SCORE_EXTENSION, MOVEON_CATEGORY, VERB } from '../../src/features/lms/xapi/statements';
+import {
+  CMI5_CATEGORY,
+  MASTERY_SCORE_EXTENSION,
+  MOVEON_CATEGORY,
+  VERB,
+} from '../../src/features/lms/xapi/statements';
 import { at, arrayAt } from '../json';
 import { startLrs, TOKEN, type LrsStub } from './lrsStub';
 
@@ -98,9 +103,18 @@ function takeQuiz(session: XapiSession, store: ProgressStore, wrong: number): vo
   );
 }
 
-const verbs = (stub: LrsStub): string[] => stub.statements.map((s) => String(at(s.statement, 'verb', 'id')).split('/').at(-1) ?? '');
+const verbs = (stub: LrsStub): string[] =>
+  stub.statements.map(
+    (s) =>
+      String(at(s.statement, 'verb', 'id'))
+        .split('/')
+        .at(-1) ?? '',
+  );
 const categories = (statement: unknown): unknown[] =>
-  (at(statement, 'context', 'contextActivities', 'category') === undefined ? [] : arrayAt(statement, 'context', 'contextActivities', 'category')).map((a) => at(a, 'id'));
+  (at(statement, 'context', 'contextActivities', 'category') === undefined
+    ? []
+    : arrayAt(statement, 'context', 'contextActivities', 'category')
+  ).map((a) => at(a, 'id'));
 
 async function until(check: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -118,22 +132,39 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     expect(resumeAt).toBeNull();
     store.markLessonRead(LESSON);
     takeQuiz(session, store, 1);
-    session.learn({ type: 'attack-finished', attack: 'mix-up', defence: 'on', attackerWon: false, stoppedBy: 'C-20' });
+    session.learn({
+      type: 'attack-finished',
+      attack: 'mix-up',
+      defence: 'on',
+      attackerWon: false,
+      stoppedBy: 'C-20',
+    });
     session.moved(`#/lessons/${LESSON}?embed=1&lock=1`);
     await session.end();
 
     const n = questions.length;
-    expect(verbs(stub)).toEqual(['initialized', ...Array<string>(n).fill('answered'), 'passed', 'completed', 'experienced', 'terminated']);
+    expect(verbs(stub)).toEqual([
+      'initialized',
+      ...Array<string>(n).fill('answered'),
+      'passed',
+      'completed',
+      'experienced',
+      'terminated',
+    ]);
     for (const { statement, authorization, version } of stub.statements) {
       expect(authorization).toBe(`Basic ${TOKEN}`);
       expect(version).toBe('1.0.3');
       expect(statement.actor).toEqual(ACTOR);
-      expect(at(statement, 'id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(at(statement, 'id')).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(Date.parse(String(at(statement, 'timestamp')))).not.toBeNaN();
       // The template is kept whole (session id, publisher grouping), with the launch's registration.
       expect(at(statement, 'context', 'registration')).toBe(REGISTRATION);
       expect(at(statement, 'context', 'extensions', SESSION)).toBe('session-1');
-      expect(at(statement, 'context', 'contextActivities', 'grouping', 0, 'id')).toBe('urn:uuid:publisher-au');
+      expect(at(statement, 'context', 'contextActivities', 'grouping', 0, 'id')).toBe(
+        'urn:uuid:publisher-au',
+      );
     }
     const [initialized, first, ...rest] = stub.statements.map((s) => s.statement);
     const passed = rest[n - 1];
@@ -147,7 +178,11 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     expect(at(first, 'object', 'id')).toBe(`${ACTIVITY}/quiz/${LESSON}/question/${questions[0]?.id}`);
     expect(at(first, 'object', 'definition', 'interactionType')).toBe('choice');
     expect(at(first, 'context', 'contextActivities', 'parent', 0, 'id')).toBe(`${ACTIVITY}/quiz/${LESSON}`);
-    expect(at(first, 'result')).toEqual({ response: at(first, 'object', 'definition', 'correctResponsesPattern', 0), success: true, duration: 'PT1.5S' });
+    expect(at(first, 'result')).toEqual({
+      response: at(first, 'object', 'definition', 'correctResponsesPattern', 0),
+      success: true,
+      duration: 'PT1.5S',
+    });
     expect(at(rest[0], 'result', 'success')).toBe(false);
     expect(at(passed, 'result', 'score')).toEqual({ scaled: (n - 1) / n, raw: n - 1, min: 0, max: n });
     expect(at(passed, 'result', 'success')).toBe(true);
@@ -175,7 +210,12 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     stub.offline = true;
     store.markLessonRead(LESSON);
     takeQuiz(session, store, 0);
-    session.learn({ type: 'run-finished', scenario: 'first-connection', registration: 'cimd', outcome: 'success' });
+    session.learn({
+      type: 'run-finished',
+      scenario: 'first-connection',
+      registration: 'cimd',
+      outcome: 'success',
+    });
     // Tried and dropped, more than once (the retry backs off), and nothing lost or stored meanwhile.
     await until(() => stub.requests.filter((r) => r.dropped).length >= 3);
     expect(stub.statements).toHaveLength(1);
@@ -183,7 +223,13 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     stub.offline = false;
     await until(() => session.pending === 0);
     const n = questions.length;
-    expect(verbs(stub)).toEqual(['initialized', ...Array<string>(n).fill('answered'), 'passed', 'completed', 'experienced']);
+    expect(verbs(stub)).toEqual([
+      'initialized',
+      ...Array<string>(n).fill('answered'),
+      'passed',
+      'completed',
+      'experienced',
+    ]);
     // Each kept the time it happened, not the time it was sent.
     const stamps = stub.statements.map((s) => Date.parse(String(at(s.statement, 'timestamp'))));
     expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
@@ -200,7 +246,11 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     store.markLessonRead(LESSON);
     // Two wrong of five: 60%, under the masteryScore.
     const correct = questions.slice(2).map((q) => q.id);
-    store.recordAttempt(LESSON, questions.map((q) => q.id), correct);
+    store.recordAttempt(
+      LESSON,
+      questions.map((q) => q.id),
+      correct,
+    );
     await session.end();
     expect(verbs(stub)).toEqual(['initialized', 'failed', 'terminated']);
     expect(at(stub.statements[1]?.statement, 'result', 'success')).toBe(false);
@@ -209,7 +259,10 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     const next = (lrs = await startLrs(launchData));
     next.states.set(PROGRESS_STATE_ID, stub.states.get(PROGRESS_STATE_ID));
     await stub.close();
-    const elsewhere = createProgressStore({ storage: null, content: { lessons: LESSONS, questions: QUESTIONS } });
+    const elsewhere = createProgressStore({
+      storage: null,
+      content: { lessons: LESSONS, questions: QUESTIONS },
+    });
     const { session: later } = await launch(next, elsewhere);
     expect(elsewhere.get().lessons[LESSON]).toBeDefined();
     expect(elsewhere.get().quizzes[LESSON]?.best?.correct).toEqual(correct);

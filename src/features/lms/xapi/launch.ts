@@ -71,7 +71,8 @@ export function parseLaunch(
     const fetchUrl = absoluteUrl(params.get('fetch'));
     const activityId = params.get('activityId');
     const registration = params.get('registration');
-    if (!fetchUrl || !activityId || !registration) return { ok: false, error: 'the cmi5 launch is incomplete' };
+    if (!fetchUrl || !activityId || !registration)
+      return { ok: false, error: 'the cmi5 launch is incomplete' };
     return { ok: true, value: { mode, endpoint, actor, registration, activityId, fetchUrl, auth: null } };
   }
   return {
@@ -97,8 +98,12 @@ export async function fetchToken(fetchUrl: string): Promise<Parsed<string>> {
   } catch {
     body = null;
   }
-  if (isRecord(body) && typeof body['auth-token'] === 'string') return { ok: true, value: `Basic ${body['auth-token']}` };
-  const why = isRecord(body) && typeof body['error-text'] === 'string' ? body['error-text'] : `status ${response.status}`;
+  if (isRecord(body) && typeof body['auth-token'] === 'string')
+    return { ok: true, value: `Basic ${body['auth-token']}` };
+  const why =
+    isRecord(body) && typeof body['error-text'] === 'string'
+      ? body['error-text']
+      : `status ${response.status}`;
   return { ok: false, error: `the platform gave no token (${why})` };
 }
 
@@ -119,7 +124,8 @@ export async function readLaunchData(lrs: Lrs, launch: XapiLaunch): Promise<Pars
     ...(launch.registration ? { registration: launch.registration } : {}),
     stateId: 'LMS.LaunchData',
   });
-  if (!isRecord(doc) || !isRecord(doc.contextTemplate)) return { ok: false, error: 'the platform gave no launch data' };
+  if (!isRecord(doc) || !isRecord(doc.contextTemplate))
+    return { ok: false, error: 'the platform gave no launch data' };
   const mode = doc.launchMode;
   if (mode !== 'Normal' && mode !== 'Browse' && mode !== 'Review') {
     return { ok: false, error: 'the launch data has no launch mode' };

@@ -35,7 +35,8 @@ export function isRetryable(error: unknown): boolean {
 function fetchAdapter(keepalive: boolean): AdapterFunction {
   return async ({ url, method, headers, data }) => {
     const sent: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers ?? {})) if (typeof value === 'string') sent[name] = value;
+    for (const [name, value] of Object.entries(headers ?? {}))
+      if (typeof value === 'string') sent[name] = value;
     const json = sent['Content-Type'] === 'application/json';
     const response = await fetch(url, {
       method,
@@ -61,7 +62,12 @@ function fetchAdapter(keepalive: boolean): AdapterFunction {
 export interface Lrs {
   sendStatement(statement: Statement, options?: { keepalive?: boolean }): Promise<void>;
   /** A State document, or null when there is none (404). */
-  getState(params: { agent: Agent; activityId: string; registration?: string; stateId: string }): Promise<unknown>;
+  getState(params: {
+    agent: Agent;
+    activityId: string;
+    registration?: string;
+    stateId: string;
+  }): Promise<unknown>;
   setState(params: {
     agent: Agent;
     activityId: string;

@@ -55,7 +55,9 @@ export class Outbox<Job> {
       this.timer = null;
     }
     this.pump(keepalive);
-    return this.jobs.length === 0 && !this.sending ? Promise.resolve() : new Promise((done) => this.idle.add(done));
+    return this.jobs.length === 0 && !this.sending
+      ? Promise.resolve()
+      : new Promise((done) => this.idle.add(done));
   }
 
   close(): void {

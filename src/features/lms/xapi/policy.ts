@@ -24,13 +24,23 @@ function matches(source: string, url: URL, self: URL): boolean {
   if (expression === '*') return url.protocol === 'http:' || url.protocol === 'https:';
   const scheme = /^([a-z][a-z0-9+.-]*):$/.exec(expression);
   if (scheme) return url.protocol === `${scheme[1]}:` || (scheme[1] === 'http' && url.protocol === 'https:');
-  const host = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*\.)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d+|\*))?\/?$/.exec(expression);
+  const host = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*\.)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d+|\*))?\/?$/.exec(
+    expression,
+  );
   if (!host) return false;
   const [, wantScheme, wildcard, name = '', port] = host;
-  if (wantScheme && url.protocol !== `${wantScheme}:` && !(wantScheme === 'http' && url.protocol === 'https:')) {
+  if (
+    wantScheme &&
+    url.protocol !== `${wantScheme}:` &&
+    !(wantScheme === 'http' && url.protocol === 'https:')
+  ) {
     return false;
   }
-  if (!wantScheme && url.protocol !== self.protocol && !(self.protocol === 'http:' && url.protocol === 'https:')) {
+  if (
+    !wantScheme &&
+    url.protocol !== self.protocol &&
+    !(self.protocol === 'http:' && url.protocol === 'https:')
+  ) {
     return false;
   }
   const hostname = url.hostname.toLowerCase();

@@ -18,15 +18,20 @@ import { createLrs } from './lrs';
 import { connectAllowed, pagePolicy } from './policy';
 import { XapiSession } from './session';
 
-
 const NOT_RECORDED = 'Your progress is not being recorded by the course platform';
 
 export async function runXapi(launch: LmsLaunch): Promise<void> {
   if (launch.kind === 'scorm') return;
   const scope = scopeOf(launch.sco, LESSONS);
-  const parsed = parseLaunch(launch.kind, launch.params, `${COURSE_ACTIVITY_ID}/au/${launch.sco.replace(':', '-')}`);
+  const parsed = parseLaunch(
+    launch.kind,
+    launch.params,
+    `${COURSE_ACTIVITY_ID}/au/${launch.sco.replace(':', '-')}`,
+  );
   if (!scope || !parsed.ok) {
-    showNotice(`${NOT_RECORDED}: ${parsed.ok ? `this page names no part of the course (“${launch.sco}”)` : parsed.error}.`);
+    showNotice(
+      `${NOT_RECORDED}: ${parsed.ok ? `this page names no part of the course (“${launch.sco}”)` : parsed.error}.`,
+    );
     return;
   }
   const xapi = parsed.value;

@@ -106,7 +106,11 @@ export class XapiSession {
     return { session: new XapiSession(options, told), resumeAt: told.location };
   }
 
-  private static stateParams(base: make.StatementBase): { agent: Agent; activityId: string; registration?: string } {
+  private static stateParams(base: make.StatementBase): {
+    agent: Agent;
+    activityId: string;
+    registration?: string;
+  } {
     return {
       agent: base.actor,
       activityId: base.activityId,
@@ -160,7 +164,10 @@ export class XapiSession {
   private check(): void {
     if (this.ended) return;
     const before = encodeSnapshot(this.told.snapshot);
-    this.told = { ...this.told, snapshot: joinSnapshot(this.options.scope, this.told.snapshot, this.options.store.get()) };
+    this.told = {
+      ...this.told,
+      snapshot: joinSnapshot(this.options.scope, this.told.snapshot, this.options.store.get()),
+    };
     const state = this.state();
     const normal = this.options.launchMode === 'Normal';
     let changed = before !== encodeSnapshot(this.told.snapshot);
@@ -222,7 +229,13 @@ export class XapiSession {
     this.ended = true;
     this.unsubscribe();
     const state = this.state();
-    if (this.options.launchMode === 'Normal' && state.success === 'failed' && state.score && !this.told.passed && this.judged === null) {
+    if (
+      this.options.launchMode === 'Normal' &&
+      state.success === 'failed' &&
+      state.score &&
+      !this.told.passed &&
+      this.judged === null
+    ) {
       this.push(make.judged(this.options.base, 'failed', this.at(), state.score, this.sessionMs()));
       this.judged = 'failed';
     }

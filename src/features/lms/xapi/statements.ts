@@ -90,7 +90,13 @@ function contextOf(base: StatementBase, options: ContextOptions): Context {
   return context;
 }
 
-function statement(base: StatementBase, verb: VerbName, at: Date, rest: Partial<Statement>, options: ContextOptions): Statement {
+function statement(
+  base: StatementBase,
+  verb: VerbName,
+  at: Date,
+  rest: Partial<Statement>,
+  options: ContextOptions,
+): Statement {
   return {
     id: uuid(),
     actor: base.actor,
@@ -157,7 +163,8 @@ export interface Answered {
   latencyMs: number;
 }
 
-export const quizActivityId = (base: StatementBase, quiz: string): string => `${base.activityId}/quiz/${quiz}`;
+export const quizActivityId = (base: StatementBase, quiz: string): string =>
+  `${base.activityId}/quiz/${quiz}`;
 
 /** answered: one quiz answer, as a cmi.interaction activity of its quiz (the parent). */
 export function answered(base: StatementBase, at: Date, answer: Answered): Statement {
@@ -181,7 +188,11 @@ export function answered(base: StatementBase, at: Date, answer: Answered): State
         id: `${quizActivityId(base, answer.quiz)}/question/${answer.questionId}`,
         definition,
       },
-      result: { response: join(record.response), success: answer.correct, duration: duration2004(answer.latencyMs) },
+      result: {
+        response: join(record.response),
+        success: answer.correct,
+        duration: duration2004(answer.latencyMs),
+      },
     },
     { defined: false, parent: quizActivityId(base, answer.quiz) },
   );
@@ -212,4 +223,3 @@ export function experienced(base: StatementBase, at: Date, event: RunFinished | 
     { defined: false },
   );
 }
-
