@@ -13,6 +13,7 @@ import { unzipSync } from 'fflate';
 import { packageZip } from '../scripts/build-scorm';
 import { arrayAt, at, parseJson, stringAt } from '../tests/json';
 import type { E2eTest, Session } from './harness';
+import { startLrs, type LrsStub } from '../tests/lms/lrsStub';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(root, 'dist');
@@ -215,3 +216,114 @@ function scormTest(version: '1.2' | '2004'): E2eTest {
 }
 
 export const lmsTests: E2eTest[] = [scormTest('1.2'), scormTest('2004')];
+
+const ACTOR = { objectType: 'Agent', account: { homePage: 'https://lms.example.edu', name: 'learner-7' } };
+
+/** A cmi5 launch URL for `page`, as an LMS builds it (cmi5 §8.1). */
+function cmi5Url(page: string, stub: LrsStub): string {
+  const params = new URLSearchParams({
+    endpoint: stub.endpoint,
+    fetch: stub.fetchUrl,
+    actor: JSON.stringify(ACTOR),
+    registration: '6f4e7a3c-2b1d-4c5e-9a8b-1d2c3b4a5f60',
+    activityId: 'https://lms.example.edu/au/42',
+  });
+  return `${page}?${params.toString()}`;
+}
+
+function setUpCmi5(): void {
+  const dir = join(dist, FIXTURE);
+  rmSync(dir, { recursive: true, force: true });
+  // The launch pages may connect to the test's LRS on loopback, any port (built as an instructor would
+  // with --connect); the site's own index.html keeps its tight policy.
+  const zip = packageZip(dist, { kind: 'cmi5', perLesson: true, connect: ['http://127.0.0.1:*'] });
+  for (const [name, data] of Object.entries(unzipSync(zip))) {
+    const path = join(dir, 'cmi5', name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  }
+  writeFileSync(
+    join(dir, 'done.html'),
+    '<!doctype html><title>Back in the LMS</title><h1>Back in the LMS</h1>',
+  );
+}
+
+const cmi5Tests: E2eTest[] = [
+  {
+    name: 'lms: a cmi5 launch sends its statements to the LRS named at launch, and Exit returns to the LMS',
+    slug: 'lms-cmi5',
+    async run(s) {
+      const { page } = s;
+      setUpCmi5();
+      const stub = await startLrs({
+        contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' } },
+        launchMode: 'Normal',
+        masteryScore: 0.8,
+        moveOn: 'CompletedAndPassed',
+        returnURL: `${s.origin}/${FIXTURE}/done.html`,
+      });
+      s.allowOrigin(stub.url);
+      try {
+        await page.goto(cmi5Url(`${s.origin}/${FIXTURE}/cmi5/sco-lesson-${LESSON}.html`, stub));
+        const frame = page.mainFrame();
+        await frame.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.waitForFunction(() => location.hash === '#/lessons/why-authorization?embed=1&lock=1');
+        await frame.locator('.lesson__end').scrollIntoViewIfNeeded();
+        await frame.getByText('You have read this lesson.').waitFor();
+        await frame.getByRole('link', { name: 'Take this lesson’s quiz' }).click();
+        const questions = quiz();
+        await takeQuiz(frame, questions, 0);
+        await s.axe('a cmi5 AU with its Exit button');
+        await Promise.all([
+          page.waitForURL(/done\.html$/),
+          page.getByRole('button', { name: 'Exit course' }).click(),
+        ]);
+        const verbs = stub.statements.map((st) =>
+          String(at(st.statement, 'verb', 'id'))
+            .split('/')
+            .at(-1),
+        );
+        assert.deepEqual(verbs, [
+          'initialized',
+          ...questions.map(() => 'answered'),
+          'passed',
+          'completed',
+          'terminated',
+        ]);
+        assert.ok(
+          stub.requests.some((r) => r.method === 'OPTIONS'),
+          'the browser asked before it sent (CORS)',
+        );
+      } finally {
+        await stub.close();
+        tearDown();
+      }
+    },
+  },
+  {
+    name: 'lms: the site’s own page, launched from cmi5, keeps its tight policy: it says it cannot record, and tries nothing',
+    slug: 'lms-cmi5-tight',
+    async run(s) {
+      const { page } = s;
+      const stub = await startLrs({ contextTemplate: {}, launchMode: 'Normal' });
+      try {
+        await page.goto(cmi5Url(`${s.origin}/`, stub));
+        const notice = page.getByRole('status').filter({ hasText: 'not being recorded' });
+        await notice.waitFor();
+        assert.match(
+          await notice.innerText(),
+          new RegExp(`may not connect to ${stub.url.replace(/\./g, '\\.')}`),
+        );
+        // The course still works, as without a platform.
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        assert.match(page.url(), /#\/lessons$/);
+        assert.deepEqual(stub.requests, [], 'no request reached the LRS');
+        await s.axe('the not-recorded notice');
+      } finally {
+        await stub.close();
+      }
+    },
+  },
+];
+
+lmsTests.push(...cmi5Tests);

@@ -41,8 +41,14 @@ export async function startLrs(launchData: Record<string, unknown>): Promise<Lrs
   };
   const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // An LRS on another origin than the course page answers cross-origin requests (CORS), as real ones do.
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, POST, PUT',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, X-Experience-API-Version',
+    };
     const send = (status: number, value?: unknown) => {
-      res.writeHead(status, value === undefined ? {} : { 'Content-Type': 'application/json' });
+      res.writeHead(status, value === undefined ? cors : { ...cors, 'Content-Type': 'application/json' });
       res.end(value === undefined ? undefined : JSON.stringify(value));
     };
     if (stub.offline) {
@@ -51,6 +57,7 @@ export async function startLrs(launchData: Record<string, unknown>): Promise<Lrs
       return;
     }
     stub.requests.push({ method: req.method ?? '', path: url.pathname, dropped: false });
+    if (req.method === 'OPTIONS') return send(204);
     if (url.pathname === '/fetch' && req.method === 'POST') {
       if (tokenGiven) return send(200, { 'error-code': '1', 'error-text': 'The token was already given.' });
       tokenGiven = true;
@@ -60,6 +67,7 @@ export async function startLrs(launchData: Record<string, unknown>): Promise<Lrs
     if (url.pathname === '/xapi/activities/state') {
       const stateId = url.searchParams.get('stateId') ?? '';
       if (req.method === 'GET') {
+        if (stateId === '') return send(200, ['LMS.LaunchData', ...stub.states.keys()]);
         if (stateId === 'LMS.LaunchData') return send(200, launchData);
         return stub.states.has(stateId) ? send(200, stub.states.get(stateId)) : send(404);
       }
@@ -69,7 +77,9 @@ export async function startLrs(launchData: Record<string, unknown>): Promise<Lrs
         return send(204);
       }
     }
-    if (url.pathname === '/xapi/agents/profile' && req.method === 'GET') return send(404);
+    if (url.pathname === '/xapi/agents/profile' && req.method === 'GET') {
+      return url.searchParams.has('profileId') ? send(404) : send(200, []);
+    }
     if (url.pathname === '/xapi/statements' && req.method === 'POST') {
       const parsed: unknown = JSON.parse(await body(req));
       if (!isRecord(parsed)) return send(400);

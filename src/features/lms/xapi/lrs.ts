@@ -61,13 +61,14 @@ function fetchAdapter(keepalive: boolean): AdapterFunction {
 
 export interface Lrs {
   sendStatement(statement: Statement, options?: { keepalive?: boolean }): Promise<void>;
-  /** A State document, or null when there is none (404). */
-  getState(params: {
-    agent: Agent;
-    activityId: string;
-    registration?: string;
-    stateId: string;
-  }): Promise<unknown>;
+  /**
+   * A State document, or null when there is none. `ifListed` asks for the list of documents first,
+   * for one that may well not exist yet: a 404 is a normal answer, but the browser logs it as an error.
+   */
+  getState(
+    params: { agent: Agent; activityId: string; registration?: string; stateId: string },
+    ifListed?: boolean,
+  ): Promise<unknown>;
   setState(params: {
     agent: Agent;
     activityId: string;
@@ -75,7 +76,7 @@ export interface Lrs {
     stateId: string;
     state: Record<string, unknown>;
   }): Promise<void>;
-  /** An Agent Profile document, or null when there is none (404). */
+  /** An Agent Profile document, or null when there is none (asked only if listed, as above). */
   getAgentProfile(params: { agent: Agent; profileId: string }): Promise<unknown>;
 }
 
@@ -96,10 +97,21 @@ export function createLrs(endpoint: string, auth: string): Lrs {
     async sendStatement(statement, options) {
       await (options?.keepalive ? lastGasp : xapi).sendStatement({ statement });
     },
-    getState: (params) => orNull(xapi.getState(params)),
+    async getState(params, ifListed = false) {
+      if (ifListed) {
+        const { stateId: _id, ...where } = params;
+        const ids = await orNull(xapi.getStates(where));
+        if (!Array.isArray(ids) || !ids.includes(params.stateId)) return null;
+      }
+      return orNull(xapi.getState(params));
+    },
     async setState(params) {
       await xapi.setState(params);
     },
-    getAgentProfile: (params) => orNull(xapi.getAgentProfile(params)),
+    async getAgentProfile(params) {
+      const ids = await orNull(xapi.getAgentProfiles({ agent: params.agent }));
+      if (!Array.isArray(ids) || !ids.includes(params.profileId)) return null;
+      return orNull(xapi.getAgentProfile(params));
+    },
   };
 }

@@ -100,7 +100,7 @@ export class XapiSession {
   /** Reads what earlier sessions told the platform, restores it into the store, and initializes. */
   static async open(options: SessionOptions): Promise<{ session: XapiSession; resumeAt: string | null }> {
     const { base, lrs } = options;
-    const doc = await lrs.getState({ ...XapiSession.stateParams(base), stateId: PROGRESS_STATE_ID });
+    const doc = await lrs.getState({ ...XapiSession.stateParams(base), stateId: PROGRESS_STATE_ID }, true);
     const told = readTold(doc);
     restoreSnapshot(options.store, options.scope, told.snapshot);
     return { session: new XapiSession(options, told), resumeAt: told.location };
