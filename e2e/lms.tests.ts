@@ -208,6 +208,7 @@ function scormTest(version: '1.2' | '2004'): E2eTest {
           'the record did not go back',
         );
         await s.axe(`SCORM ${version} SCO in the test LMS`);
+        await s.screenshot(`72-lms-scorm-${version}-resumed-1280-light`);
       } finally {
         tearDown();
       }
@@ -274,6 +275,7 @@ const cmi5Tests: E2eTest[] = [
         const questions = quiz();
         await takeQuiz(frame, questions, 0);
         await s.axe('a cmi5 AU with its Exit button');
+        await s.screenshot('70-lms-cmi5-au-1280-light');
         await Promise.all([
           page.waitForURL(/done\.html$/),
           page.getByRole('button', { name: 'Exit course' }).click(),
@@ -319,6 +321,7 @@ const cmi5Tests: E2eTest[] = [
         assert.match(page.url(), /#\/lessons$/);
         assert.deepEqual(stub.requests, [], 'no request reached the LRS');
         await s.axe('the not-recorded notice');
+        await s.screenshot('71-lms-not-recorded-1280-light');
       } finally {
         await stub.close();
       }

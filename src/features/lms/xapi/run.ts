@@ -41,7 +41,7 @@ export async function runXapi(launch: LmsLaunch): Promise<void> {
     if (target !== null && !connectAllowed(policy, new URL(target), self)) {
       showNotice(
         `${NOT_RECORDED}: this copy of the simulator may not connect to ${new URL(target).origin}. ` +
-          'Launch the cmi5 package built for your platform (see docs/lms.md).',
+          'Please tell your instructor: the course needs the simulator’s cmi5 package built for this platform.',
       );
       return;
     }
