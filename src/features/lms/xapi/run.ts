@@ -70,7 +70,7 @@ export async function runXapi(launch: LmsLaunch): Promise<void> {
   }
 
   const store = getProgressStore();
-  const { session, resumeAt } = await XapiSession.open({
+  const opened = await XapiSession.open({
     lrs: lrs(auth),
     store,
     scope,
@@ -85,7 +85,12 @@ export async function runXapi(launch: LmsLaunch): Promise<void> {
     launchMode: data?.launchMode ?? 'Normal',
     passingScore: data?.masteryScore ?? PASS_RATIO,
     outbox: { onlineTarget: window },
+  }).catch((error: unknown) => {
+    showNotice(`${NOT_RECORDED}: ${error instanceof Error ? error.message : String(error)}.`);
+    return null;
   });
+  if (!opened) return;
+  const { session, resumeAt } = opened;
   if (resumeAt && resumeAt !== window.location.hash) window.location.replace(resumeAt);
   listenToLearning((event) => session.learn(event));
   const onMove = (): void => session.moved(window.location.hash);
