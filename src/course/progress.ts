@@ -10,6 +10,9 @@
  *
  * Pure TypeScript, no React: the store follows the external-store contract of useSyncExternalStore.
  */
+/** A learner's answer to one question: the answer chosen (by its authored index), or the items' order. */
+export type Answer = { kind: 'choice'; chosen: number } | { kind: 'order'; arrangement: number[] };
+
 export const PROGRESS_KEY = 'mcp-sim.progress.v1';
 export const PROGRESS_VERSION = 1;
 /** The share of correct answers that passes a quiz. */
@@ -63,7 +66,15 @@ export interface Progress extends StoredProgress {
 
 export type ProgressEvent =
   | { type: 'lesson-completed'; lessonId: string }
-  | { type: 'quiz-answered'; quiz: string; questionId: string; correct: boolean }
+  | {
+      type: 'quiz-answered';
+      quiz: string;
+      questionId: string;
+      correct: boolean;
+      /** What the learner answered, and how long after the question was shown (for a learning platform's record). */
+      answer: Answer;
+      latencyMs: number;
+    }
   | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean };
 
 export type OnProgress = (event: ProgressEvent) => void;

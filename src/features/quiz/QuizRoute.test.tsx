@@ -63,7 +63,14 @@ describe('a lesson quiz', () => {
     expect(feedback).not.toHaveTextContent('The correct answer:');
     expect(liveRegion()).toHaveTextContent('Correct.');
     expect(events).toEqual([
-      { type: 'quiz-answered', quiz: 'why-authorization', questionId: question.id, correct: true },
+      {
+        type: 'quiz-answered',
+        quiz: 'why-authorization',
+        questionId: question.id,
+        correct: true,
+        answer: { kind: 'choice', chosen: right ? question.answers.indexOf(right) : -1 },
+        latencyMs: expect.any(Number) as unknown,
+      },
     ]);
     // The answers are locked once checked (the fieldset is disabled).
     for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
