@@ -24,6 +24,9 @@ const Context = z.object({
   name: z.string(),
   client_id: z.string().optional(),
   client_secret: z.string().optional(),
+  /** auth/client-credentials-jwt: the key to sign client assertions with (this client signs ES256). */
+  private_key_pem: z.string().optional(),
+  signing_algorithm: z.string().optional(),
 });
 type Context = z.infer<typeof Context>;
 
@@ -66,6 +69,7 @@ export function conformanceOptions(
     cimdUrl: CONFORMANCE_CIMD_URL,
     ...(context?.client_id !== undefined ? { clientId: context.client_id } : {}),
     ...(context?.client_secret !== undefined ? { clientSecret: context.client_secret } : {}),
+    ...(context?.private_key_pem !== undefined ? { privateKeyPem: context.private_key_pem } : {}),
     ...(machine ? { grant: 'client_credentials' as const } : {}),
     // The SDK's conformance client accepts every form and lets the defaults fill it (SEP-1034).
     elicitation: 'accept',

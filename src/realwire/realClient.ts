@@ -10,6 +10,9 @@ import { attackVulnerabilities } from '../sim/attacks/run';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { McpClient } from '../sim/client/client';
+import { signingKeyFromPkcs8 } from '../sim/crypto/jwt';
+import type { SigningKey } from '../sim/crypto/jwt';
+import { EXTENSION_CLIENT_CREDENTIALS } from '../sim/oauth/urns';
 import { isSafeEndpoint } from '../sim/client/discovery';
 import type {
   BrowserResult,
@@ -44,6 +47,8 @@ export interface RealClientOptions {
   callbackPort?: number;
   clientId?: string | undefined;
   clientSecret?: string;
+  /** A P-256 private key (PKCS#8 PEM): authenticate with private_key_jwt instead of a secret (EXT-CC). */
+  privateKeyPem?: string;
   /** The issuer the pre-registered credentials belong to (C-14); default: the one discovery finds. */
   issuer?: string;
   cimdUrl?: string;
@@ -214,11 +219,19 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     log: say,
     ...(options.elicitation !== undefined ? { elicit: answerElicitation(options.elicitation, say) } : {}),
   };
+  let privateKey: SigningKey | undefined;
+  try {
+    privateKey = options.privateKeyPem ? await signingKeyFromPkcs8(options.privateKeyPem) : undefined;
+  } catch (error) {
+    await listener.close();
+    return failedEarly(options, `The private key cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const credentials =
     options.clientId !== undefined
       ? {
           client_id: options.clientId,
           ...(options.clientSecret !== undefined ? { client_secret: options.clientSecret } : {}),
+          ...(privateKey ? { private_key: privateKey } : {}),
         }
       : undefined;
   const config: ClientConfig = {
@@ -235,6 +248,8 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     // Dual-era: the revisions the world also serves, for servers of before 2026-07-28 (mcp.ts).
     legacyVersions: LEGACY_VERSIONS,
     allowLoopbackHttp,
+    // C-72: the extension in use, declared in every request.
+    ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
   try {

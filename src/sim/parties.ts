@@ -45,6 +45,14 @@ export type Party = keyof typeof PARTIES;
 export type RuleParty = Extract<Party, 'client' | 'mcp' | 'as' | 'idp'>;
 
 /** The order lanes are drawn in, left to right. */
-export const LANE_ORDER: readonly Party[] = ['client', 'browser', 'idp', 'mcp', 'as', 'downstream', 'attacker'];
+export const LANE_ORDER: readonly Party[] = [
+  'client',
+  'browser',
+  'idp',
+  'mcp',
+  'as',
+  'downstream',
+  'attacker',
+];
 
 export const CORE_LANES: readonly Party[] = ['client', 'browser', 'mcp', 'as'];

@@ -33,7 +33,15 @@ export const SCENARIOS = {
     summary:
       'No user at all: a confidential client gets a token for itself with the client_credentials grant and calls a tool.',
   },
+  'client-credentials-jwt': {
+    title: 'Machine to machine with a signed assertion (private_key_jwt)',
+    summary:
+      "A backend job with no user and no shared secret: it signs a short-lived client assertion with its private key (RFC 7523), the client credentials extension's recommended method.",
+  },
 } as const;
+
+/** The scenarios a machine client runs: no user, so its pre-registered credentials, whatever the registration mode. */
+export const MACHINE_SCENARIOS: readonly ScenarioId[] = ['client-credentials', 'client-credentials-jwt'];
 
 export type ScenarioId = keyof typeof SCENARIOS;
 export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];

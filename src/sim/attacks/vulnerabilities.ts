@@ -42,6 +42,21 @@ export const VULNERABILITIES = {
     breaks: 'A-22',
     title: 'Tokens requested without resource are valid everywhere',
   },
+  'as-assertion-any-audience': {
+    party: 'as',
+    breaks: 'A-51',
+    title: 'Authorization server accepts a client assertion made for any server (aud not checked)',
+  },
+  'as-assertion-no-expiry': {
+    party: 'as',
+    breaks: 'A-51',
+    title: 'Authorization server accepts an expired client assertion',
+  },
+  'as-jwt-replay': {
+    party: 'as',
+    breaks: 'A-52',
+    title: 'Authorization server does not remember used jti values (client assertions and ID-JAGs)',
+  },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
   'mcp-token-passthrough': {
     party: 'mcp',

@@ -43,7 +43,7 @@ export class McpClient {
     config: ClientConfig,
     private readonly rng: Rng,
   ) {
-    this.ctx = { deps, config, session: createSession(config.legacyVersions) };
+    this.ctx = { deps, config, session: createSession(config.legacyVersions), rng };
   }
 
   get session() {

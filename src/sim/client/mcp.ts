@@ -81,6 +81,7 @@ async function callModern(
     id,
     protocolVersion: config.protocolVersion,
     clientInfo: { name: config.clientName, version: '1.0.0' },
+    extensions: config.extensions,
   });
   const { url, step } = requestTarget(ctx, headers);
   const response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body });

@@ -2,6 +2,7 @@
  * What the client remembers between phases of one run: the metadata it trusted, the registration
  * it holds for each issuer (C-07, C-14), the pending authorization request, and its tokens.
  */
+import type { Rng } from '../world/random';
 import type { ClientConfig, ClientCredentials, ClientDeps } from './types';
 import type { BearerChallenge } from './wwwAuthenticate';
 
@@ -79,6 +80,8 @@ export interface ClientContext {
   deps: ClientDeps;
   config: ClientConfig;
   session: Session;
+  /** The client's randomness (seeded in the page, a CSPRNG on a real wire). */
+  rng: Rng;
 }
 
 export function createSession(legacyVersions: readonly string[] = []): Session {

@@ -3,6 +3,7 @@
  * the client credentials grant. Only the recorded issuer's token endpoint is ever used.
  */
 import { tokenTypeCheck } from '../checks/tokens';
+import { assertionParams } from './assertion';
 import { readJsonBody } from './json';
 import type { ClientContext, Tokens } from './session';
 import { ClientRefusal } from './types';
@@ -21,7 +22,12 @@ function basicAuth(credentials: ClientCredentials): string {
   return `Basic ${btoa(`${formEncode(credentials.client_id)}:${formEncode(credentials.client_secret ?? '')}`)}`;
 }
 
-const METHODS: readonly TokenEndpointAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
+const METHODS: readonly TokenEndpointAuthMethod[] = [
+  'client_secret_basic',
+  'client_secret_post',
+  'private_key_jwt',
+  'none',
+];
 
 function isMethod(value: unknown): value is TokenEndpointAuthMethod {
   return METHODS.some((m) => m === value);
@@ -40,11 +46,17 @@ export function chooseAuthMethod(
   credentials: ClientCredentials,
   supported: readonly string[] | undefined,
 ): TokenEndpointAuthMethod {
+  // C-70: a client given a key authenticates with it (EXT-CC's RECOMMENDED method); whether the
+  // server accepts it is checked, and recorded, before anything is signed (assertion.ts).
+  if (credentials.private_key) return 'private_key_jwt';
   if (credentials.client_secret === undefined) return 'none';
   const registered = credentials.token_endpoint_auth_method;
-  if (isMethod(registered)) return registered;
+  if (isMethod(registered) && registered !== 'private_key_jwt') return registered;
   if (!supported) return 'client_secret_basic';
-  return METHODS.find((m) => supported.includes(m)) ?? 'client_secret_basic';
+  return (
+    METHODS.find((m) => m !== 'private_key_jwt' && m !== 'none' && supported.includes(m)) ??
+    (supported.includes('none') ? 'none' : 'client_secret_basic')
+  );
 }
 
 async function tokenRequest(
@@ -64,7 +76,11 @@ async function tokenRequest(
   // OAuth 2.1 §2.4.1: one method per request, the one the registration or the metadata names.
   const method = chooseAuthMethod(credentials, ctx.session.metadata?.token_endpoint_auth_methods_supported);
   if (method === 'client_secret_basic') headers.Authorization = basicAuth(credentials);
-  else form.set('client_id', credentials.client_id);
+  else if (method === 'private_key_jwt' && credentials.private_key) {
+    // EXT-CC §Examples: the client_id travels in the assertion's sub, not as a parameter.
+    const signed = await assertionParams(ctx, credentials.client_id, credentials.private_key);
+    for (const [name, value] of Object.entries(signed)) form.set(name, value);
+  } else form.set('client_id', credentials.client_id);
   if (method === 'client_secret_post') form.set('client_secret', credentials.client_secret ?? '');
   const response = await ctx.deps.fetch(endpoint, { method: 'POST', step, headers, body: form.toString() });
   const body = await readJsonBody(response);

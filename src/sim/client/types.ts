@@ -3,6 +3,7 @@
  * work, and a way to send the user to a URL, so the same code runs in the simulated world, in the
  * browser, and against real servers from the command line (real-wire mode).
  */
+import type { SigningKey } from '../crypto/jwt';
 import type { SimFetch } from '../network/network';
 import type { Lane } from '../lanes';
 import type { RuleId } from '../rules';
@@ -49,6 +50,8 @@ export interface ClientDeps {
   sleep?(ms: number): Promise<void>;
   /** A line about the transport that is no step of the flow (era fallback, a stream resumed). */
   log?(line: string): void;
+  /** Seconds since the epoch, for the iat and exp of what the client signs (the world's clock in the page). */
+  now?(): number;
 }
 
 /** Which client-side rules are enforced: all of them, unless an attack switches one off. */
@@ -76,12 +79,18 @@ export const ALL_CHECKS: ClientChecks = {
   leastPrivilege: true,
 };
 
-/** How a client with a secret proves it at the token endpoint (RFC 7591 §2, OAuth 2.1 §2.4.1). */
-export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+/**
+ * How a client proves who it is at the token endpoint (RFC 7591 §2, OAuth 2.1 §2.4.1), or with a
+ * signed assertion (`private_key_jwt`, RFC 7523 §2.2; EXT-CC's RECOMMENDED method).
+ */
+export type TokenEndpointAuthMethod =
+  'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
 
 export interface ClientCredentials {
   client_id: string;
   client_secret?: string;
+  /** For `private_key_jwt`: the client's own private key (it never leaves the client, C-71). */
+  private_key?: SigningKey;
   /** The method the registration settled on (RFC 7591 §3.2.1), when the client knows it. */
   token_endpoint_auth_method?: string;
 }
@@ -105,6 +114,11 @@ export interface ClientConfig {
    * only, and an older server's answer is an error.
    */
   legacyVersions?: readonly string[];
+  /**
+   * Authorization extensions this client uses, declared in every request's client capabilities
+   * (C-72: `io.modelcontextprotocol/oauth-client-credentials`, `.../enterprise-managed-authorization`).
+   */
+  extensions?: readonly string[];
   /**
    * Accept http for authorization server endpoints on a loopback host. OAuth 2.1 §1.5 asks for https
    * everywhere but loopback redirect URIs; this is only for a real-wire world on this machine.

@@ -16,10 +16,15 @@ import { createBrowser } from '../browser/browser';
 import type { Decision } from '../browser/browser';
 import { McpClient } from '../client/client';
 import { ALL_CHECKS } from '../client/types';
-import type { ClientChecks, ClientConfig, ClientDeps, Operation } from '../client/types';
+import type { ClientChecks, ClientConfig, ClientCredentials, ClientDeps, Operation } from '../client/types';
 import type { ScenarioId, RegistrationMode } from '../scenarios';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
-import { CONFIDENTIAL_CLIENT_ID, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
+import { EXTENSION_CLIENT_CREDENTIALS } from '../oauth/urns';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  MACHINE_JWT_CLIENT_ID,
+  PREREGISTERED_CLIENT_ID,
+} from '../servers/auth/state';
 import { CLIENT_NAME } from '../servers/clientHost';
 import { PROTOCOL_VERSION } from '../servers/mcp';
 import type { Pacer } from '../trace/recorder';
@@ -72,6 +77,20 @@ function workSession(calls: number): Operation[] {
   );
 }
 
+/** A backend job: list the tools, read its report. */
+const machineJob: ScenarioPlan = {
+  operations: [
+    listTools,
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
+    },
+  ],
+  grant: 'client_credentials',
+  decision: 'approve',
+};
+
 export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
   'first-connection': {
     operations: [
@@ -116,18 +135,8 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
     grant: 'authorization_code',
     decision: 'approve',
   },
-  'client-credentials': {
-    operations: [
-      listTools,
-      {
-        kind: 'call',
-        method: 'tools/call',
-        params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
-      },
-    ],
-    grant: 'client_credentials',
-    decision: 'approve',
-  },
+  'client-credentials': machineJob,
+  'client-credentials-jwt': machineJob,
 };
 
 export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): ClientChecks {
@@ -139,19 +148,33 @@ export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): Clien
   return checks;
 }
 
+/** The credentials an administrator gave a machine client: a shared secret, or (private_key_jwt) its own key. */
+function machineCredentials(world: World, scenario: ScenarioId): ClientCredentials | undefined {
+  if (scenario === 'client-credentials-jwt')
+    return { client_id: MACHINE_JWT_CLIENT_ID, private_key: world.clientHost.signingKey };
+  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+  return confidential
+    ? { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' }
+    : undefined;
+}
+
 export function clientConfigFor(world: World, config: RunConfig, grant: ScenarioPlan['grant']): ClientConfig {
   const issuer = world.urls.issuer;
-  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
-  const preregistered =
-    grant === 'client_credentials' && confidential
-      ? { [issuer]: { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' } }
-      : config.registration === 'preregistered'
-        ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
-        : {};
+  const machine = grant === 'client_credentials' ? machineCredentials(world, config.scenario) : undefined;
+  const preregistered = machine
+    ? { [issuer]: machine }
+    : config.registration === 'preregistered'
+      ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
+      : {};
   return {
     serverUrl: world.urls.mcp,
     redirectUri: world.urls.callback,
-    clientName: grant === 'client_credentials' ? 'Nightly Reporting Bot' : CLIENT_NAME,
+    clientName:
+      grant === 'client_credentials'
+        ? (world.as.clients.get(machine?.client_id ?? '')?.client_name ?? 'Machine client')
+        : CLIENT_NAME,
+    // C-72: a client using an authorization extension says so in every request's capabilities.
+    ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
     ...(config.registration === 'cimd' ? { cimdUrl: world.urls.cimd } : {}),
     preregistered,
     grant,
@@ -214,6 +237,7 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   const browser = createBrowser(world, decide);
   const deps: ClientDeps = {
     fetch: world.network.fetchAs('client'),
+    now: () => world.clock.now(),
     note: async (note) => {
       await world.recorder.record({ ...note, from: 'client', to: note.to ?? 'client' });
     },

@@ -4,12 +4,21 @@
  * that is its client_id (CIMD §3).
  */
 import { http } from 'msw';
+import type { SigningKey } from '../crypto/jwt';
+import type { Urls } from '../world/urls';
 import type { World } from '../world/world';
 import { htmlPage } from './http';
 
 export interface ClientHostState {
   /** Authorization responses the listener received, oldest first. The client reads them. */
   callbacks: URL[];
+  /** The machine client's signing key; its host publishes the public part (jwksUrlFor). */
+  signingKey: SigningKey;
+}
+
+/** Where the client publishes its public keys: beside its metadata document, on its own host. */
+export function jwksUrlFor(urls: Pick<Urls, 'cimd'>): string {
+  return new URL('/oauth/jwks.json', urls.cimd).href;
 }
 
 export const CLIENT_NAME = 'MCP Simulator Desktop';
@@ -30,6 +39,13 @@ export function clientHostHandlers(world: World) {
   return [
     http.get(world.urls.cimd, () =>
       Response.json(clientMetadataDocument(world), { headers: { 'Cache-Control': 'max-age=300' } }),
+    ),
+    // RFC 7517 §5: the public half only, which is all the authorization server needs.
+    http.get(jwksUrlFor(world.urls), () =>
+      Response.json(
+        { keys: [world.clientHost.signingKey.publicJwk] },
+        { headers: { 'Cache-Control': 'max-age=3600' } },
+      ),
     ),
     http.get(world.urls.callback, ({ request }) => {
       world.clientHost.callbacks.push(new URL(request.url));

@@ -9,7 +9,7 @@ import type { RequestHandler } from 'msw';
 import { createAttackerState } from '../attacks/state';
 import type { AttackerState } from '../attacks/state';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
-import { deriveSigningKey } from '../crypto/jwt';
+import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
 import type { Lane } from '../lanes';
 import { createNetwork } from '../network/network';
 import type { Network } from '../network/network';
@@ -29,7 +29,7 @@ import { createClock, DEMO_EPOCH } from './clock';
 import type { Clock } from './clock';
 import { cryptoRng, forkRng } from './random';
 import type { Rng } from './random';
-import { BoundedMap, BoundedSet, DEFAULT_BOUNDS, TRANSACTION_TTL } from './store';
+import { ASSERTION_MAX_LIFETIME, BoundedMap, BoundedSet, DEFAULT_BOUNDS, TRANSACTION_TTL } from './store';
 import type { StoreBounds } from './store';
 import { DEFAULT_URLS } from './urls';
 import type { Urls } from './urls';
@@ -160,9 +160,17 @@ export function createWorld(options: WorldOptions = {}): World {
       revokedJtis: new BoundedMap({ cap: bounds.revocations }),
       rememberedConsents: new BoundedSet({ cap: bounds.consents }),
       issued: 0,
+      // A used jti is kept until the JWT's own exp; the store's ttl is only a backstop.
+      usedJtis: new BoundedMap({ cap: bounds.revocations, ttl: ASSERTION_MAX_LIFETIME, clock }),
+      clientJwks: new BoundedMap({ cap: bounds.clients }),
     },
     mcp: createMcpState(clock, bounds),
-    clientHost: { callbacks: [] },
+    clientHost: {
+      callbacks: [],
+      // The machine client's key pair (EXT-CC private_key_jwt): the client signs with the private
+      // half; its host publishes the public half at the jwks_uri the administrator registered.
+      signingKey: keyedByThumbprint(deriveSigningKey(rng('client-keys'), '')),
+    },
     downstream: { log: [] },
     browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),
     attackerSession,

@@ -53,7 +53,15 @@ function document(issuer: string) {
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     // C-26/C-28: clients refuse to proceed without this field, and require S256 in it.
     code_challenge_methods_supported: ['S256'],
-    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    // A-50 (EXT-CC §Server Metadata Requirements): a signed assertion or a secret, and the
+    // algorithms an assertion may be signed with.
+    token_endpoint_auth_methods_supported: [
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+      'private_key_jwt',
+    ],
+    token_endpoint_auth_signing_alg_values_supported: ['ES256'],
     scopes_supported: SUPPORTED_SCOPES,
     // A-04 (CIMD §5): an AS that accepts URL client_ids says so.
     client_id_metadata_document_supported: true,

@@ -16,6 +16,7 @@ import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
 
 import { PROTOCOL_VERSION } from '../../mcp/request';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../../oauth/urns';
 
 export { PROTOCOL_VERSION };
 const SUPPORTED_VERSIONS = [PROTOCOL_VERSION];
@@ -121,7 +122,11 @@ function discoverResult(): Record<string, unknown> {
   return {
     resultType: 'complete',
     supportedVersions: SUPPORTED_VERSIONS,
-    capabilities: { tools: { listChanged: false } },
+    // S-50: the authorization extensions this server accepts tokens from (EXT-CC, EXT-EMA guides).
+    capabilities: {
+      tools: { listChanged: false },
+      extensions: { [EXTENSION_CLIENT_CREDENTIALS]: {}, [EXTENSION_ENTERPRISE]: {} },
+    },
     _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'example-files-mcp-server', version: '1.0.0' } },
     instructions: `Files of the signed-in user. Protected by OAuth 2.1 (MCP authorization). Clients of ${LEGACY_VERSIONS.join(', ')} may initialize a session instead.`,
   };

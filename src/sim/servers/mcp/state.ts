@@ -46,6 +46,7 @@ export function createMcpState(clock?: Clock, bounds: StoreBounds = DEFAULT_BOUN
           new Map([['notes/plan.md', '# Q3 plan\n- ship the MCP integration\n- rotate the signing key']]),
         ],
         ['mcp-sim-reporting-bot', new Map([['reports/latest.csv', 'day,errors\nmon,0\ntue,2']])],
+        ['mcp-sim-nightly-signer', new Map([['reports/latest.csv', 'day,builds\nmon,14\ntue,17']])],
       ]),
       bounds,
     ),
