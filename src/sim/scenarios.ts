@@ -38,10 +38,23 @@ export const SCENARIOS = {
     summary:
       "A backend job with no user and no shared secret: it signs a short-lived client assertion with its private key (RFC 7523), the client credentials extension's recommended method.",
   },
+  enterprise: {
+    title: 'Enterprise-managed authorization (ID-JAG)',
+    summary:
+      "The user signs in once with her company's identity provider; the IdP's policy grants an ID-JAG for this MCP server (token exchange), and the client trades it for an access token (JWT bearer grant). No consent screen: the administrator decided.",
+  },
 } as const;
 
-/** The scenarios a machine client runs: no user, so its pre-registered credentials, whatever the registration mode. */
-export const MACHINE_SCENARIOS: readonly ScenarioId[] = ['client-credentials', 'client-credentials-jwt'];
+/**
+ * Scenarios whose client identifies itself one way only, whatever the registration chosen, and why
+ * (the learner's choice is kept for the other scenarios).
+ */
+export const FIXED_REGISTRATION: Partial<Record<ScenarioId, string>> = {
+  'client-credentials': 'A confidential client always uses its pre-registered credentials here.',
+  'client-credentials-jwt': 'A machine client always uses its pre-registered key here.',
+  enterprise:
+    'The client is known by its Client ID Metadata Document here: the IdP names that client_id in the ID-JAG, as the administrator mapped it (EXT-EMA §6.1).',
+};
 
 export type ScenarioId = keyof typeof SCENARIOS;
 export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];

@@ -57,6 +57,16 @@ export const VULNERABILITIES = {
     breaks: 'A-52',
     title: 'Authorization server does not remember used jti values (client assertions and ID-JAGs)',
   },
+  'as-id-jag-any-audience': {
+    party: 'as',
+    breaks: 'A-54',
+    title: 'Authorization server accepts an ID-JAG whatever its aud (one issued for another server)',
+  },
+  'as-id-jag-ignores-claims': {
+    party: 'as',
+    breaks: 'A-56',
+    title: "Authorization server issues the resource and scope the request asks for, not the ID-JAG's",
+  },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
   'mcp-token-passthrough': {
     party: 'mcp',

@@ -74,6 +74,10 @@ export interface Session {
   legacy?: LegacySession | undefined;
   /** The open GET stream of a legacy session, if the server offers one (listen.ts). */
   listening?: { stop(): void } | undefined;
+  /** The enterprise IdP's endpoints, once discovered (EXT-EMA). */
+  idp?: { authorization_endpoint: string; token_endpoint: string };
+  /** The ID token of the user's single sign-on, kept to ask for ID-JAGs (EXT-EMA §3). */
+  idToken?: string;
 }
 
 export interface ClientContext {

@@ -59,9 +59,9 @@ export function chooseAuthMethod(
   );
 }
 
-async function tokenRequest(
+export async function tokenRequest(
   ctx: ClientContext,
-  step: 'token' | 'refresh' | 'client-credentials',
+  step: 'token' | 'refresh' | 'client-credentials' | 'jwt-bearer',
   credentials: ClientCredentials,
   params: Record<string, string | undefined>,
 ): Promise<TokenOutcome> {

@@ -95,6 +95,19 @@ export interface ClientCredentials {
   token_endpoint_auth_method?: string;
 }
 
+/** The organisation's configuration of its identity provider (EXT-EMA guide: set by administrators). */
+export interface EnterpriseConfig {
+  idpIssuer: string;
+  /** This client's client_id at the IdP, for single sign-on. */
+  idpClientId: string;
+  /** An ID token already held (the sign-in happened elsewhere): no browser is opened. */
+  idToken?: string;
+  /** The IdP's token endpoint, when configured rather than discovered. */
+  idpTokenEndpoint?: string;
+}
+
+export type Grant = 'authorization_code' | 'client_credentials' | 'enterprise';
+
 export interface ClientConfig {
   serverUrl: string;
   redirectUri: string;
@@ -103,7 +116,9 @@ export interface ClientConfig {
   cimdUrl?: string;
   /** Credentials an administrator registered in advance, keyed by issuer (C-14). */
   preregistered: Record<string, ClientCredentials>;
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
+  /** For the enterprise grant: the IdP the user signs in with. */
+  enterprise?: EnterpriseConfig;
   checks: ClientChecks;
   /** C-17: how many authorizations one operation may trigger before the client gives up. */
   maxAuthorizations: number;

@@ -16,10 +16,18 @@ import { createBrowser } from '../browser/browser';
 import type { Decision } from '../browser/browser';
 import { McpClient } from '../client/client';
 import { ALL_CHECKS } from '../client/types';
-import type { ClientChecks, ClientConfig, ClientCredentials, ClientDeps, Operation } from '../client/types';
+import type {
+  ClientChecks,
+  ClientConfig,
+  ClientCredentials,
+  ClientDeps,
+  Grant,
+  Operation,
+} from '../client/types';
 import type { ScenarioId, RegistrationMode } from '../scenarios';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
-import { EXTENSION_CLIENT_CREDENTIALS } from '../oauth/urns';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../oauth/urns';
+import { IDP_CLIENT_ID } from '../servers/idp/state';
 import {
   CONFIDENTIAL_CLIENT_ID,
   MACHINE_JWT_CLIENT_ID,
@@ -58,7 +66,7 @@ export interface RunResult {
 
 export interface ScenarioPlan {
   operations: Operation[];
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
   decision: Decision;
 }
 
@@ -137,6 +145,19 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
   },
   'client-credentials': machineJob,
   'client-credentials-jwt': machineJob,
+  // She asks what the server offers (its extensions, S-50), then reads her plan.
+  enterprise: {
+    operations: [
+      { kind: 'call', method: 'server/discover' },
+      {
+        kind: 'call',
+        method: 'tools/call',
+        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+      },
+    ],
+    grant: 'enterprise',
+    decision: 'approve',
+  },
 };
 
 export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): ClientChecks {
@@ -161,11 +182,13 @@ function machineCredentials(world: World, scenario: ScenarioId): ClientCredentia
 export function clientConfigFor(world: World, config: RunConfig, grant: ScenarioPlan['grant']): ClientConfig {
   const issuer = world.urls.issuer;
   const machine = grant === 'client_credentials' ? machineCredentials(world, config.scenario) : undefined;
+  const enterprise = grant === 'enterprise';
   const preregistered = machine
     ? { [issuer]: machine }
-    : config.registration === 'preregistered'
+    : config.registration === 'preregistered' && !enterprise
       ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
       : {};
+  const cimd = config.registration === 'cimd' || enterprise;
   return {
     serverUrl: world.urls.mcp,
     redirectUri: world.urls.callback,
@@ -175,7 +198,14 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
         : CLIENT_NAME,
     // C-72: a client using an authorization extension says so in every request's capabilities.
     ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
-    ...(config.registration === 'cimd' ? { cimdUrl: world.urls.cimd } : {}),
+    ...(enterprise
+      ? {
+          extensions: [EXTENSION_ENTERPRISE],
+          // Set by the company's administrator (EXT-EMA guide: organisation-level configuration).
+          enterprise: { idpIssuer: world.urls.idp, idpClientId: IDP_CLIENT_ID },
+        }
+      : {}),
+    ...(cimd ? { cimdUrl: world.urls.cimd } : {}),
     preregistered,
     grant,
     checks: clientChecks(config.vulnerabilities ?? []),

@@ -5,6 +5,7 @@
  */
 import { http } from 'msw';
 import type { SigningKey } from '../crypto/jwt';
+import { JWT_BEARER_GRANT } from '../oauth/urns';
 import type { Urls } from '../world/urls';
 import type { World } from '../world/world';
 import { htmlPage } from './http';
@@ -29,7 +30,8 @@ export function clientMetadataDocument(world: World): Record<string, unknown> {
     client_name: CLIENT_NAME,
     client_uri: new URL(world.urls.cimd).origin,
     redirect_uris: [world.urls.callback, `${new URL(world.urls.cimd).origin}/oauth/callback`],
-    grant_types: ['authorization_code', 'refresh_token'],
+    // The JWT bearer grant too: this app takes part in enterprise-managed authorization (EXT-EMA §5).
+    grant_types: ['authorization_code', 'refresh_token', JWT_BEARER_GRANT],
     response_types: ['code'],
     token_endpoint_auth_method: 'none',
   };

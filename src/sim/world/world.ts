@@ -20,6 +20,10 @@ import { clientHostHandlers } from '../servers/clientHost';
 import { downstreamHandlers } from '../servers/downstream';
 import type { DownstreamState } from '../servers/downstream';
 import type { ClientHostState } from '../servers/clientHost';
+import { idpHandlers } from '../servers/idp';
+import { createIdpState } from '../servers/idp/world';
+import { IDP_SESSION_COOKIE } from '../servers/idp/state';
+import type { IdpState } from '../servers/idp/state';
 import { mcpServerHandlers } from '../servers/mcp';
 import type { McpServerState } from '../servers/mcp/state';
 import { createMcpState } from '../servers/mcp/state';
@@ -79,6 +83,8 @@ export interface World {
   mcp: McpServerState;
   clientHost: ClientHostState;
   downstream: DownstreamState;
+  /** The company's identity provider (enterprise-managed authorization). */
+  idp: IdpState;
   /** The demo user's browser cookies, by host. */
   browserCookies: Map<string, Map<string, string>>;
   /** The attacker's own session cookie at the authorization server (she has an account too). */
@@ -112,6 +118,7 @@ export function createWorld(options: WorldOptions = {}): World {
   const lifetimes = { accessToken: 3600, code: 60, ...options.lifetimes };
 
   const sessionId = rng('browser').token(16);
+  const idpSession = rng('idp-browser').token(16);
   const attackerSession = rng('attacker').token(16);
   const hostLanes = new Map<string, Lane>([
     [new URL(urls.mcp).host, 'mcp'],
@@ -123,6 +130,7 @@ export function createWorld(options: WorldOptions = {}): World {
     [new URL(urls.evilMcp).host, 'attacker'],
     [new URL(urls.attackerIssuer).host, 'attacker'],
     [new URL(urls.proxy).host, 'mcp'],
+    [new URL(urls.idp).host, 'idp'],
     ...Object.entries(options.laneOverrides ?? {}),
   ]);
   // Look-alike hosts under the attacker's domain (app.example.com.attacker.example) are hers too.
@@ -172,7 +180,12 @@ export function createWorld(options: WorldOptions = {}): World {
       signingKey: keyedByThumbprint(deriveSigningKey(rng('client-keys'), '')),
     },
     downstream: { log: [] },
-    browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),
+    idp: createIdpState(urls, rng('idp-keys'), idpSession, clock, bounds),
+    browserCookies: new Map([
+      [new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])],
+      // She signed in to her company account this morning (single sign-on, EXT-EMA §3).
+      [new URL(urls.idp).host, new Map([[IDP_SESSION_COOKIE, idpSession]])],
+    ]),
     attackerSession,
     attacker: createAttackerState(),
     introspection: options.introspection ?? false,
@@ -188,6 +201,7 @@ export function createWorld(options: WorldOptions = {}): World {
     ...mcpServerHandlers(world),
     ...clientHostHandlers(world),
     ...downstreamHandlers(world),
+    ...idpHandlers(world),
   ];
   return world;
 }

@@ -13,9 +13,11 @@ import { authenticateClient } from './clientAuth';
 import { verifyCode } from './codeChecks';
 import { endpoints, SUPPORTED_SCOPES } from './metadata';
 import type { AuthCode, RegisteredClient } from './state';
+import { jwtBearerGrant } from './jwtBearer';
 import { issueTokens } from './tokens';
+import { JWT_BEARER_GRANT } from '../../oauth/urns';
 
-const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'];
+const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', JWT_BEARER_GRANT];
 
 function scopesWithin(requested: string, granted: string): boolean {
   const have = new Set(granted.split(' '));
@@ -212,6 +214,7 @@ export function tokenHandlers(world: World) {
       }
       if (grantType === 'authorization_code') return authorizationCodeGrant(world, auth.client, p);
       if (grantType === 'refresh_token') return refreshGrant(world, auth.client, auth.confidential, p);
+      if (grantType === JWT_BEARER_GRANT) return jwtBearerGrant(world, auth.client, p);
       return clientCredentialsGrant(world, auth.client, auth.confidential, p);
     }),
   ];
