@@ -138,7 +138,7 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   };
 }
 
-export type Grant = 'authorization_code' | 'client_credentials';
+export type Grant = 'authorization_code' | 'client_credentials' | 'enterprise';
 export type ElicitationChoice = 'accept' | 'decline' | 'cancel';
 
 export interface ClientArgs {
@@ -151,6 +151,10 @@ export interface ClientArgs {
   clientSecret: string | undefined;
   /** A file holding the client's private key (PKCS#8 PEM), for private_key_jwt. */
   privateKey: string | undefined;
+  /** For --grant enterprise: the company IdP's issuer, this client's id there, an ID token already held. */
+  idp: string | undefined;
+  idpClientId: string | undefined;
+  idToken: string | undefined;
   issuer: string | undefined;
   cimdUrl: string | undefined;
   attack: AttackId | undefined;
@@ -170,6 +174,11 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
   --grant <type>          authorization_code (default: a user signs in) or client_credentials
                           (a machine client: needs --client-id and --client-secret or
                           --private-key, no browser)
+                          or enterprise (the user signs in once with the company IdP, then the
+                          client gets ID-JAGs for MCP servers: needs --idp and --idp-client-id)
+  --idp <issuer>          the company identity provider (enterprise-managed authorization)
+  --idp-client-id <id>    this client's client_id at that IdP
+  --id-token <jwt>        an ID token already held: no sign-in, straight to the token exchange
   --follow                follow the authorization URL with fetch instead of opening a browser
                           (for an authorization server that approves by itself, e.g. world --auto-approve)
   --port <n>              port of the loopback callback listener on 127.0.0.1 (default: a free one)
@@ -202,6 +211,9 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'client-id',
       'client-secret',
       'private-key',
+      'idp',
+      'idp-client-id',
+      'id-token',
       'issuer',
       'cimd-url',
       'attack',
@@ -250,8 +262,13 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
     return { ok: false, message: '--private-key and --client-secret: use one of them' };
   }
   const grant = last(argv, 'grant') ?? 'authorization_code';
-  if (grant !== 'authorization_code' && grant !== 'client_credentials')
-    return { ok: false, message: '--grant must be authorization_code or client_credentials' };
+  if (grant !== 'authorization_code' && grant !== 'client_credentials' && grant !== 'enterprise')
+    return { ok: false, message: '--grant must be authorization_code, client_credentials or enterprise' };
+  if (
+    grant === 'enterprise' &&
+    (last(argv, 'idp') === undefined || last(argv, 'idp-client-id') === undefined)
+  )
+    return { ok: false, message: '--grant enterprise needs --idp and --idp-client-id' };
   // OAuth 2.1 §4.2: only a confidential client may use client_credentials.
   if (
     grant === 'client_credentials' &&
@@ -276,6 +293,9 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       clientId: last(argv, 'client-id'),
       clientSecret: last(argv, 'client-secret'),
       privateKey: last(argv, 'private-key'),
+      idp: last(argv, 'idp'),
+      idpClientId: last(argv, 'idp-client-id'),
+      idToken: last(argv, 'id-token'),
       issuer: last(argv, 'issuer'),
       cimdUrl: last(argv, 'cimd-url'),
       attack: av.value.attack,

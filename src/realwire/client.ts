@@ -44,7 +44,9 @@ async function main(): Promise<number> {
     try {
       privateKeyPem = readFileSync(args.privateKey, 'utf8');
     } catch (error) {
-      console.error(`Cannot read ${args.privateKey}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `Cannot read ${args.privateKey}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return 64;
     }
   }
@@ -61,6 +63,15 @@ async function main(): Promise<number> {
     ...(args.attack !== undefined ? { attack: args.attack } : {}),
     vulnerabilities: args.vulnerabilities,
     grant: args.grant,
+    ...(args.grant === 'enterprise' && args.idp !== undefined && args.idpClientId !== undefined
+      ? {
+          enterprise: {
+            idpIssuer: args.idp,
+            idpClientId: args.idpClientId,
+            ...(args.idToken !== undefined ? { idToken: args.idToken } : {}),
+          },
+        }
+      : {}),
     elicitation: args.elicitation,
     operations: [
       { kind: 'call', method: 'tools/list' },

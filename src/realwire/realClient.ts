@@ -12,7 +12,7 @@ import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { McpClient } from '../sim/client/client';
 import { signingKeyFromPkcs8 } from '../sim/crypto/jwt';
 import type { SigningKey } from '../sim/crypto/jwt';
-import { EXTENSION_CLIENT_CREDENTIALS } from '../sim/oauth/urns';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../sim/oauth/urns';
 import { isSafeEndpoint } from '../sim/client/discovery';
 import type {
   BrowserResult,
@@ -20,7 +20,9 @@ import type {
   ClientCredentials,
   ClientDeps,
   ClientNote,
+  EnterpriseConfig,
   ElicitationAnswer,
+  Grant,
   ElicitationRequest,
   Operation,
 } from '../sim/client/types';
@@ -56,8 +58,13 @@ export interface RealClientOptions {
   vulnerabilities?: VulnerabilityId[];
   /** What to do once connected; default: tools/list. */
   operations?: Operation[];
-  /** authorization_code (a user signs in; the default) or client_credentials (pre-registered secret). */
-  grant?: 'authorization_code' | 'client_credentials';
+  /**
+   * authorization_code (a user signs in; the default), client_credentials (pre-registered secret or
+   * key), or enterprise (single sign-on with the company IdP, then ID-JAGs: EXT-EMA).
+   */
+  grant?: Grant;
+  /** For the enterprise grant: the IdP, the client's id there, and an ID token if one is already held. */
+  enterprise?: EnterpriseConfig;
   /**
    * What the user answers a server's elicitation (2025-06-18 to 2025-11-25 servers): accept the
    * form as pre-filled (its defaults), decline or cancel. Absent: the client declares no elicitation.
@@ -224,7 +231,10 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     privateKey = options.privateKeyPem ? await signingKeyFromPkcs8(options.privateKeyPem) : undefined;
   } catch (error) {
     await listener.close();
-    return failedEarly(options, `The private key cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+    return failedEarly(
+      options,
+      `The private key cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const credentials =
     options.clientId !== undefined
@@ -250,6 +260,8 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     allowLoopbackHttp,
     // C-72: the extension in use, declared in every request.
     ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
+    ...(grant === 'enterprise' ? { extensions: [EXTENSION_ENTERPRISE] } : {}),
+    ...(options.enterprise ? { enterprise: options.enterprise } : {}),
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
   try {

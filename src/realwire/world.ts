@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { ATTACKS } from '../sim/attacks/registry';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import { signingKeyToPkcs8 } from '../sim/crypto/jwt';
+import { ENTERPRISE_USER, IDP_CLIENT_ID } from '../sim/servers/idp/state';
 import {
   CONFIDENTIAL_CLIENT_ID,
   MACHINE_JWT_CLIENT_ID,
@@ -50,9 +51,13 @@ async function main(): Promise<number> {
   if (args.clientKey) {
     try {
       // What an administrator hands the workload: its own private key (the world serves the public half).
-      writeFileSync(args.clientKey, await signingKeyToPkcs8(server.world.clientHost.signingKey), { mode: 0o600 });
+      writeFileSync(args.clientKey, await signingKeyToPkcs8(server.world.clientHost.signingKey), {
+        mode: 0o600,
+      });
     } catch (error) {
-      console.error(`Could not write ${args.clientKey}: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `Could not write ${args.clientKey}: ${error instanceof Error ? error.message : String(error)}`,
+      );
       await server.close();
       return 1;
     }
@@ -68,6 +73,7 @@ async function main(): Promise<number> {
     `  Consent:               ${args.autoApprove ? 'approved automatically (--auto-approve)' : 'a real page in your browser: click Approve'}`,
     `  Registration:          DCR; pre-registered client_id ${PREREGISTERED_CLIENT_ID} (public, loopback /callback on any port);`,
     `                         CIMD with the demo document https://app.example.com/oauth/client-metadata.json`,
+    `  Enterprise IdP:        ${server.idp} (single sign-on as ${ENTERPRISE_USER.email}; client_id ${IDP_CLIENT_ID}; ID-JAGs for this MCP server)`,
     `  Machine clients:       ${CONFIDENTIAL_CLIENT_ID} (client secret); ${MACHINE_JWT_CLIENT_ID} (private_key_jwt${args.clientKey ? `, its key in ${args.clientKey}` : ': --client-key <file> writes its key'})`,
   ];
   if (server.vulnerabilities.length > 0) {

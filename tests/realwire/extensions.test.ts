@@ -8,6 +8,8 @@ import { runRealClient } from '../../src/realwire/realClient';
 import type { RealClientOptions } from '../../src/realwire/realClient';
 import { peekJwt, signingKeyToPkcs8 } from '../../src/sim/crypto/jwt';
 import { MACHINE_JWT_CLIENT_ID } from '../../src/sim/servers/auth/state';
+import { IDP_CLIENT_ID } from '../../src/sim/servers/idp/state';
+import { ID_JAG_TOKEN_TYPE } from '../../src/sim/oauth/urns';
 import { headerValue } from '../../src/sim/trace/types';
 import { stopServersAfterEach, world } from './helpers';
 
@@ -65,5 +67,45 @@ describe('client credentials with private_key_jwt over the wire', () => {
       ok: false,
     });
     expect(parseClientArgs(['u', '--private-key', 'k.pem'])).toMatchObject({ ok: false });
+  });
+});
+
+describe('enterprise-managed authorization over the wire', () => {
+  it('signs in at the IdP (followed with fetch), exchanges for an ID-JAG, redeems it, calls the tools', async () => {
+    const server = await world({ autoApprove: true });
+    const result = await run({
+      serverUrl: server.mcpUrl,
+      grant: 'enterprise',
+      enterprise: { idpIssuer: server.idp, idpClientId: IDP_CLIENT_ID },
+      cimdUrl: server.world.urls.cimd,
+      operations: [
+        { kind: 'call', method: 'tools/list' },
+        {
+          kind: 'call',
+          method: 'tools/call',
+          params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+        },
+      ],
+    });
+    expect(result.outcome.kind).toBe('success');
+    const path = (url: string) => new URL(url).pathname;
+    const seen = result.exchanges.map((e) => `${e.method} ${path(e.url)}`);
+    expect(seen).toContain('GET /idp/authorize');
+    expect(seen.filter((s) => s === 'POST /idp/token')).toHaveLength(2);
+    expect(seen).toContain('POST /auth/token');
+    expect(seen).not.toContain('GET /auth/authorize');
+    const exchange = result.exchanges.filter((e) => path(e.url) === '/idp/token')[1];
+    expect(exchange?.responseBody).toContain(ID_JAG_TOKEN_TYPE);
+    expect(server.lines.some((l) => l.includes('ID-JAG valid'))).toBe(true);
+  });
+
+  it('the CLI needs --idp and --idp-client-id for --grant enterprise', () => {
+    expect(parseClientArgs(['u', '--grant', 'enterprise'])).toMatchObject({ ok: false });
+    expect(
+      parseClientArgs(['u', '--grant', 'enterprise', '--idp', 'https://idp.example', '--idp-client-id', 'c']),
+    ).toMatchObject({
+      ok: true,
+      value: { grant: 'enterprise', idp: 'https://idp.example', idpClientId: 'c' },
+    });
   });
 });

@@ -42,24 +42,25 @@ export const EXTENSION_SPEAKER_NOTES: {
     'Say: right issuer, issued to this client, not expired, our nonce. Point at: the aud check.',
   'token-exchange': {
     request:
-      'Say: the client trades the ID token for a grant for one MCP server: audience is that server\'s authorization server, resource is the MCP server. Point at: requested_token_type and audience.',
+      "Say: the client trades the ID token for a grant for one MCP server: audience is that server's authorization server, resource is the MCP server. Point at: requested_token_type and audience.",
     response:
       'Say: the ID-JAG: signed by the IdP, for one user, one client, one authorization server, one MCP server, for five minutes. Point at: aud, resource and client_id in the JWT tab.',
   },
   'idp-policy':
-    "Say: this is where the company decides, once, for everyone: which group may use which app with which server. Point at: the policy check and the scopes it allows.",
+    'Say: this is where the company decides, once, for everyone: which group may use which app with which server. Point at: the policy check and the scopes it allows.',
   'jwt-bearer': {
     request:
       'Say: RFC 7523: the ID-JAG goes to the MCP authorization server as an authorization grant; the browser is not involved. Point at: grant_type and assertion.',
     response:
-      'Say: an ordinary access token, with no consent page: the consent was the administrator\'s. Point at: aud in the JWT tab.',
+      "Say: an ordinary access token, with no consent page: the consent was the administrator's. Point at: aud in the JWT tab.",
   },
   'idp-jwks-fetch': {
-    request: "Say: the authorization server trusts this IdP and fetches its keys. Point at: the IdP's jwks_uri.",
+    request:
+      "Say: the authorization server trusts this IdP and fetches its keys. Point at: the IdP's jwks_uri.",
     response: "Say: the key that verifies the IdP's signature on the ID-JAG. Point at: kid.",
   },
   'validate-id-jag':
-    "Say: typed as an ID-JAG, signed by a trusted IdP, for this server (aud), for the client that authenticated (client_id), not used before. Point at: the aud and client_id checks.",
+    'Say: typed as an ID-JAG, signed by a trusted IdP, for this server (aud), for the client that authenticated (client_id), not used before. Point at: the aud and client_id checks.',
   'generate-dpop-key':
     'Say: DPoP is on the MCP roadmap, not in a published revision yet. The client makes a key pair that never leaves it. Point at: the thumbprint, which the token will carry as cnf.jkt.',
   'validate-dpop-proof':

@@ -121,6 +121,8 @@ export function createWorld(options: WorldOptions = {}): World {
   const idpSession = rng('idp-browser').token(16);
   const attackerSession = rng('attacker').token(16);
   const hostLanes = new Map<string, Lane>([
+    // First, so that on one real-wire host (all on 127.0.0.1) the MCP server and AS lanes win.
+    [new URL(urls.idp).host, 'idp'],
     [new URL(urls.mcp).host, 'mcp'],
     [new URL(urls.issuer).host, 'as'],
     [new URL(urls.callback).host, 'client'],
@@ -130,7 +132,6 @@ export function createWorld(options: WorldOptions = {}): World {
     [new URL(urls.evilMcp).host, 'attacker'],
     [new URL(urls.attackerIssuer).host, 'attacker'],
     [new URL(urls.proxy).host, 'mcp'],
-    [new URL(urls.idp).host, 'idp'],
     ...Object.entries(options.laneOverrides ?? {}),
   ]);
   // Look-alike hosts under the attacker's domain (app.example.com.attacker.example) are hers too.
