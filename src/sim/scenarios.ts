@@ -43,6 +43,11 @@ export const SCENARIOS = {
     summary:
       "The user signs in once with her company's identity provider; the IdP's policy grants an ID-JAG for this MCP server (token exchange), and the client trades it for an access token (JWT bearer grant). No consent screen: the administrator decided.",
   },
+  dpop: {
+    title: 'Sender-constrained tokens (DPoP, on the MCP roadmap)',
+    summary:
+      'DPoP (RFC 9449) is on the MCP roadmap, not in a published revision. The first connection again, with a key pair: every request carries a fresh proof, the token is bound to the key (cnf.jkt), and the MCP server first asks for its nonce.',
+  },
 } as const;
 
 /**

@@ -68,6 +68,26 @@ export const VULNERABILITIES = {
     title: "Authorization server issues the resource and scope the request asks for, not the ID-JAG's",
   },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
+  'mcp-dpop-downgrade': {
+    party: 'mcp',
+    breaks: 'S-56',
+    title: 'MCP server accepts a DPoP-bound token sent as a plain Bearer token',
+  },
+  'mcp-dpop-no-htu-check': {
+    party: 'mcp',
+    breaks: 'S-51',
+    title: "MCP server does not check a DPoP proof's htu (a proof made for another URL passes)",
+  },
+  'mcp-dpop-no-iat-window': {
+    party: 'mcp',
+    breaks: 'S-53',
+    title: 'MCP server accepts a DPoP proof however old it is',
+  },
+  'mcp-dpop-jti-reuse': {
+    party: 'mcp',
+    breaks: 'S-54',
+    title: "MCP server does not remember DPoP proofs' jti (a proof can be replayed)",
+  },
   'mcp-token-passthrough': {
     party: 'mcp',
     breaks: 'S-09',
@@ -135,6 +155,12 @@ export const VULNERABILITIES = {
     check: 'metadataIssuer',
     breaks: 'C-06',
     title: "Client does not check the metadata's issuer",
+  },
+  'client-no-dpop': {
+    party: 'client',
+    check: 'dpop',
+    breaks: 'C-76',
+    title: 'Client does not use DPoP: its tokens are plain Bearer tokens',
   },
   'client-all-scopes': {
     party: 'client',

@@ -13,9 +13,24 @@ import { resourceCheck } from './authorization';
 import type { Check, HeaderList } from '../trace/types';
 import { headerValue } from '../trace/types';
 
-/** OAuth 2.1 §3.2.3: an access_token and a token_type; MCP uses Bearer tokens (§5.1.1). */
-export function tokenTypeCheck(body: Record<string, unknown>): Check {
+/**
+ * OAuth 2.1 §3.2.3: an access_token and a token_type; MCP uses Bearer tokens (§5.1.1). A request
+ * that carried a DPoP proof expects `DPoP` (RFC 9449 §5, C-77): anything else gives no binding.
+ */
+export function tokenTypeCheck(body: Record<string, unknown>, dpop = false): Check {
   const type = body.token_type;
+  if (dpop)
+    return withFix(
+      check(
+        'C-77',
+        'A DPoP-bound token',
+        typeof body.access_token === 'string' && typeof type === 'string' && type.toLowerCase() === 'dpop',
+        typeof body.access_token !== 'string'
+          ? 'the response has no access_token'
+          : `token_type is ${typeof type === 'string' ? type : '(missing)'}; a proof was sent, so DPoP is expected`,
+      ),
+      'Bind the token to the key of the DPoP proof (cnf.jkt) and answer token_type "DPoP" (RFC 9449 §5).',
+    );
   return withFix(
     check(
       'A-01',

@@ -50,6 +50,8 @@ export interface PendingAuthorization {
 
 export interface Tokens {
   access_token: string;
+  /** `Bearer`, or `DPoP` for a token bound to the client's DPoP key (RFC 9449 §5). */
+  token_type?: string;
   refresh_token?: string;
   scope: string;
   expires_in?: number;
@@ -78,6 +80,10 @@ export interface Session {
   idp?: { authorization_endpoint: string; token_endpoint: string };
   /** The ID token of the user's single sign-on, kept to ask for ID-JAGs (EXT-EMA §3). */
   idToken?: string;
+  /** The DPoP nonce each server supplied, by origin (RFC 9449 §8, §9). */
+  dpopNonces: Map<string, string>;
+  /** The client has said it made its DPoP key (recorded once). */
+  dpopAnnounced: boolean;
 }
 
 export interface ClientContext {
@@ -97,5 +103,7 @@ export function createSession(legacyVersions: readonly string[] = []): Session {
     nextRpcId: 1,
     era: 'unknown',
     legacyOffer: legacyVersions,
+    dpopNonces: new Map(),
+    dpopAnnounced: false,
   };
 }

@@ -65,6 +65,8 @@ export interface ClientChecks {
   metadataIssuer: boolean;
   tokenInHeader: boolean;
   leastPrivilege: boolean;
+  /** Bind tokens to a key with DPoP when configured with one (C-76). */
+  dpop: boolean;
 }
 
 export const ALL_CHECKS: ClientChecks = {
@@ -77,6 +79,7 @@ export const ALL_CHECKS: ClientChecks = {
   metadataIssuer: true,
   tokenInHeader: true,
   leastPrivilege: true,
+  dpop: true,
 };
 
 /**
@@ -119,6 +122,8 @@ export interface ClientConfig {
   grant: Grant;
   /** For the enterprise grant: the IdP the user signs in with. */
   enterprise?: EnterpriseConfig;
+  /** DPoP (RFC 9449, on the MCP roadmap): the client's key pair, to bind its tokens to. */
+  dpop?: { key: SigningKey };
   checks: ClientChecks;
   /** C-17: how many authorizations one operation may trigger before the client gives up. */
   maxAuthorizations: number;

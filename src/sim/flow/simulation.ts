@@ -26,6 +26,7 @@ import type {
 } from '../client/types';
 import type { ScenarioId, RegistrationMode } from '../scenarios';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
+import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
 import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../oauth/urns';
 import { IDP_CLIENT_ID } from '../servers/idp/state';
 import {
@@ -99,19 +100,23 @@ const machineJob: ScenarioPlan = {
   decision: 'approve',
 };
 
+const firstConnection: ScenarioPlan = {
+  operations: [
+    listTools,
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+    },
+  ],
+  grant: 'authorization_code',
+  decision: 'approve',
+};
+
 export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
-  'first-connection': {
-    operations: [
-      listTools,
-      {
-        kind: 'call',
-        method: 'tools/call',
-        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
-      },
-    ],
-    grant: 'authorization_code',
-    decision: 'approve',
-  },
+  'first-connection': firstConnection,
+  // The same first connection, with the client's tokens bound to its DPoP key.
+  dpop: firstConnection,
   'step-up': {
     operations: [
       listTools,
@@ -206,6 +211,10 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
         }
       : {}),
     ...(cimd ? { cimdUrl: world.urls.cimd } : {}),
+    // RFC 9449 (on the MCP roadmap): a key pair made by the client, deterministic by seed in the page.
+    ...(config.scenario === 'dpop'
+      ? { dpop: { key: keyedByThumbprint(deriveSigningKey(world.rng('client-dpop'), '')) } }
+      : {}),
     preregistered,
     grant,
     checks: clientChecks(config.vulnerabilities ?? []),

@@ -105,6 +105,7 @@ export async function jwtBearerGrant(
   world: World,
   client: RegisteredClient,
   p: Map<string, string>,
+  jkt?: string,
 ): Promise<Response> {
   const assertion = p.get('assertion');
   if (!assertion)
@@ -151,5 +152,6 @@ export async function jwtBearerGrant(
     scope,
     resource,
     withRefresh: false,
+    jkt,
   }).response;
 }

@@ -64,6 +64,8 @@ function document(issuer: string) {
       'private_key_jwt',
     ],
     token_endpoint_auth_signing_alg_values_supported: ['ES256'],
+    // RFC 9449 §5.1: this server binds tokens to DPoP keys (DPoP is on the MCP roadmap).
+    dpop_signing_alg_values_supported: ['ES256'],
     scopes_supported: SUPPORTED_SCOPES,
     // A-04 (CIMD §5): an AS that accepts URL client_ids says so.
     client_id_metadata_document_supported: true,

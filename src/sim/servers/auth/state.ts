@@ -61,6 +61,8 @@ export interface RefreshToken {
   resource: string | undefined;
   /** False once rotated or revoked; presenting it again is reuse. */
   active: boolean;
+  /** The DPoP key a public client's refresh token is bound to (RFC 9449 §5). */
+  jkt?: string;
 }
 
 export interface ConsentTransaction {

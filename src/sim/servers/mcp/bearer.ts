@@ -8,6 +8,7 @@ import type { World } from '../../world/world';
 import { refuse } from '../http';
 import { challengeResponse } from './challenge';
 import { requiredScopes } from './tools';
+import { checkDpop } from './dpop';
 import { validateAccessToken } from './validateToken';
 import { stringField } from '../../fields';
 
@@ -16,6 +17,8 @@ export type Authorized =
 
 /** OAuth 2.1 §5.1.1: "bearer" is case-insensitive, followed by one or more spaces and a token68. */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+/** RFC 9449 §7.1: the DPoP scheme has the same token68 syntax. */
+const DPOP = /^dpop +([A-Za-z0-9\-._~+/]+=*)$/i;
 
 export async function authorizeBearer(
   world: World,
@@ -31,18 +34,23 @@ export async function authorizeBearer(
   // vulnerability reads it (the token-in-query attack).
   const fromQuery = header === null && world.isVulnerable('mcp-accept-query-token') ? queryToken : null;
   let token = fromQuery;
-  if (header !== null && /^bearer(\s|$)/i.test(header)) {
-    const match = BEARER.exec(header);
+  const scheme = header !== null && /^dpop(\s|$)/i.test(header) ? 'dpop' : 'bearer';
+  if (header !== null && /^(bearer|dpop)(\s|$)/i.test(header)) {
+    const match = (scheme === 'dpop' ? DPOP : BEARER).exec(header);
     if (!match?.[1]) {
       // RFC 6750 §3.1: a malformed request is 400 invalid_request (S-11).
       return {
         ok: false,
         response: refuse(
           world,
-          { rule: 'S-11', error: 'invalid_request', description: 'malformed Bearer credentials' },
+          {
+            rule: 'S-11',
+            error: 'invalid_request',
+            description: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
+          },
           challengeResponse(endpoint, {
             error: 'invalid_request',
-            errorDescription: 'malformed Bearer credentials',
+            errorDescription: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
           }),
         ),
       };
@@ -91,6 +99,9 @@ export async function authorizeBearer(
     };
   }
   const { claims } = validation;
+  // RFC 9449 (on the MCP roadmap): a token bound to a key needs its proof, and never travels as Bearer.
+  const dpop = await checkDpop(world, request, token, claims, scheme);
+  if (!dpop.ok) return dpop;
   return {
     ok: true,
     sub: claims.sub,

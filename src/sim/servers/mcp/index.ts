@@ -31,6 +31,9 @@ export function protectedResourceMetadata(world: World): Record<string, unknown>
       ? ['files:read', 'files:write', 'files', 'admin:*']
       : ['files:read', 'files:write'],
     bearer_methods_supported: ['header'],
+    // RFC 9728 §2 and RFC 9449: DPoP-bound tokens are accepted (with their proof), not required.
+    dpop_signing_alg_values_supported: ['ES256'],
+    dpop_bound_access_tokens_required: false,
     resource_name: 'Example Files MCP Server',
   };
 }
