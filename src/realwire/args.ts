@@ -155,6 +155,8 @@ export interface ClientArgs {
   idp: string | undefined;
   idpClientId: string | undefined;
   idToken: string | undefined;
+  /** Bind the tokens to a DPoP key (RFC 9449). */
+  dpop: boolean;
   issuer: string | undefined;
   cimdUrl: string | undefined;
   attack: AttackId | undefined;
@@ -179,6 +181,8 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
   --idp <issuer>          the company identity provider (enterprise-managed authorization)
   --idp-client-id <id>    this client's client_id at that IdP
   --id-token <jwt>        an ID token already held: no sign-in, straight to the token exchange
+  --dpop                  bind the tokens to a fresh key pair with DPoP (RFC 9449, on the MCP
+                          roadmap, in no published revision): a proof with every request
   --follow                follow the authorization URL with fetch instead of opening a browser
                           (for an authorization server that approves by itself, e.g. world --auto-approve)
   --port <n>              port of the loopback callback listener on 127.0.0.1 (default: a free one)
@@ -225,7 +229,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'grant',
       'elicitation',
     ],
-    booleans: ['follow', 'help'],
+    booleans: ['follow', 'dpop', 'help'],
   });
   if (!parsed.ok) return parsed;
   const argv = parsed.value;
@@ -296,6 +300,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       idp: last(argv, 'idp'),
       idpClientId: last(argv, 'idp-client-id'),
       idToken: last(argv, 'id-token'),
+      dpop: argv.booleans.has('dpop'),
       issuer: last(argv, 'issuer'),
       cimdUrl: last(argv, 'cimd-url'),
       attack: av.value.attack,

@@ -73,6 +73,7 @@ async function main(): Promise<number> {
         }
       : {}),
     elicitation: args.elicitation,
+    dpop: args.dpop,
     operations: [
       { kind: 'call', method: 'tools/list' },
       ...(args.call

@@ -10,7 +10,7 @@ import { attackVulnerabilities } from '../sim/attacks/run';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { McpClient } from '../sim/client/client';
-import { signingKeyFromPkcs8 } from '../sim/crypto/jwt';
+import { deriveSigningKey, keyedByThumbprint, signingKeyFromPkcs8 } from '../sim/crypto/jwt';
 import type { SigningKey } from '../sim/crypto/jwt';
 import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../sim/oauth/urns';
 import { isSafeEndpoint } from '../sim/client/discovery';
@@ -65,6 +65,8 @@ export interface RealClientOptions {
   grant?: Grant;
   /** For the enterprise grant: the IdP, the client's id there, and an ID token if one is already held. */
   enterprise?: EnterpriseConfig;
+  /** Bind tokens to a fresh DPoP key pair (RFC 9449; on the MCP roadmap). */
+  dpop?: boolean;
   /**
    * What the user answers a server's elicitation (2025-06-18 to 2025-11-25 servers): accept the
    * form as pre-filled (its defaults), decline or cancel. Absent: the client declares no elicitation.
@@ -262,6 +264,8 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
     ...(grant === 'enterprise' ? { extensions: [EXTENSION_ENTERPRISE] } : {}),
     ...(options.enterprise ? { enterprise: options.enterprise } : {}),
+    // A key pair from the CSPRNG, made for this run and never written anywhere.
+    ...(options.dpop ? { dpop: { key: keyedByThumbprint(deriveSigningKey(cryptoRng(), '')) } } : {}),
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
   try {

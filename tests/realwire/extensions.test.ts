@@ -109,3 +109,36 @@ describe('enterprise-managed authorization over the wire', () => {
     });
   });
 });
+
+describe('DPoP over the wire', () => {
+  it('binds the token to a fresh key, answers the nonce challenge, and proves possession on every call', async () => {
+    const server = await world({ autoApprove: true });
+    const result = await run({
+      serverUrl: server.mcpUrl,
+      dpop: true,
+      operations: [
+        { kind: 'call', method: 'tools/list' },
+        {
+          kind: 'call',
+          method: 'tools/call',
+          params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+        },
+      ],
+    });
+    expect(result.outcome.kind).toBe('success');
+    const token = result.exchanges.find((e) => e.url.endsWith('/auth/token'));
+    expect(JSON.parse(token?.responseBody ?? '{}')).toMatchObject({ token_type: 'DPoP' });
+    const calls = result.exchanges.filter(
+      (e) => e.url === server.mcpUrl && headerValue(e.requestHeaders, 'authorization'),
+    );
+    expect(calls.map((c) => c.status)).toEqual([401, 200, 200]);
+    for (const c of calls) {
+      expect(headerValue(c.requestHeaders, 'authorization')).toMatch(/^DPoP /);
+      expect(peekJwt(headerValue(c.requestHeaders, 'dpop') ?? '')?.payload.htu).toBe(server.mcpUrl);
+    }
+  });
+
+  it('the CLI takes --dpop', () => {
+    expect(parseClientArgs(['u', '--dpop'])).toMatchObject({ ok: true, value: { dpop: true } });
+  });
+});

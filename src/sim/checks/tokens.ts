@@ -70,6 +70,8 @@ export const SHORT_LIVED_MAX = 24 * 3600;
 export interface TokenResponseFacts {
   /** The resource the token request (or its authorization request) named, if any. */
   resource: string | undefined;
+  /** The request carried a DPoP proof, so a DPoP-bound token is expected (RFC 9449 §5). */
+  dpop?: boolean;
 }
 
 /** on a token response that carries tokens. */
@@ -80,7 +82,7 @@ export function tokenResponseChecks(
 ): Check[] {
   const cache = headerValue(headers, 'cache-control') ?? '';
   const checks: Check[] = [
-    tokenTypeCheck(body),
+    tokenTypeCheck(body, facts.dpop ?? false),
     withFix(
       check(
         'A-20',

@@ -100,6 +100,15 @@ export interface World {
 
 export const DEFAULT_SEED = 'mcp-demo';
 
+/** The browser's cookies by host; two servers on one host (a real-wire world on 127.0.0.1) share a jar. */
+function cookieJars(
+  cookies: [host: string, name: string, value: string][],
+): Map<string, Map<string, string>> {
+  const jars = new Map<string, Map<string, string>>();
+  for (const [host, name, value] of cookies) jars.set(host, (jars.get(host) ?? new Map()).set(name, value));
+  return jars;
+}
+
 export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? DEFAULT_SEED;
   const urls = { ...DEFAULT_URLS, ...options.urls };
@@ -182,10 +191,10 @@ export function createWorld(options: WorldOptions = {}): World {
     },
     downstream: { log: [] },
     idp: createIdpState(urls, rng('idp-keys'), idpSession, clock, bounds),
-    browserCookies: new Map([
-      [new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])],
+    browserCookies: cookieJars([
+      [new URL(urls.issuer).host, DEMO_SESSION_COOKIE, sessionId],
       // She signed in to her company account this morning (single sign-on, EXT-EMA §3).
-      [new URL(urls.idp).host, new Map([[IDP_SESSION_COOKIE, idpSession]])],
+      [new URL(urls.idp).host, IDP_SESSION_COOKIE, idpSession],
     ]),
     attackerSession,
     attacker: createAttackerState(),
