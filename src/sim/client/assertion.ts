@@ -30,14 +30,7 @@ export async function assertionParams(
   if (!metadata) throw new ClientRefusal('C-08', 'No authorization server metadata');
   const supported = metadata.token_endpoint_auth_methods_supported;
   const now = clientNow(ctx);
-  const claims = {
-    iss: clientId,
-    sub: clientId,
-    aud: metadata.issuer,
-    iat: now,
-    exp: now + ASSERTION_LIFETIME,
-    jti: ctx.rng.token(16),
-  };
+  const jti = ctx.rng.token(16);
   const failed = await recordChecklist(ctx, {
     stepId: 'sign-client-assertion',
     // C-70: a method the server lists (RFC 8414 §2's default for an absent list is client_secret_basic).
@@ -64,6 +57,21 @@ export async function assertionParams(
     throw new ClientRefusal(failed.rule, `The authorization server does not accept private_key_jwt`);
   return {
     client_assertion_type: CLIENT_ASSERTION_TYPE,
-    client_assertion: signJws({ typ: 'JWT', kid: key.kid }, claims, key),
+    client_assertion: signClientAssertion(key, clientId, metadata.issuer, now, jti),
   };
+}
+
+/** C-71 (RFC 7523 §3): the assertion itself, for one authorization server, from `now` for a minute. */
+export function signClientAssertion(
+  key: SigningKey,
+  clientId: string,
+  audience: string,
+  now: number,
+  jti: string,
+): string {
+  return signJws(
+    { typ: 'JWT', kid: key.kid },
+    { iss: clientId, sub: clientId, aud: audience, iat: now, exp: now + ASSERTION_LIFETIME, jti },
+    key,
+  );
 }

@@ -184,25 +184,15 @@ async function tokenExchange(world: World, app: IdpApp, p: Map<string, string>):
           : 'invalid_target';
     return fail(world, failed.rule, error, failed.detail);
   }
-  const now = world.clock.now();
   const scope = granted.join(' ');
-  // I-04 (EXT-EMA §4.3): the ID-JAG's header and claims.
-  const idJag = signJws(
-    { typ: ID_JAG_TYP, kid: world.idp.key.kid },
-    {
-      iss: world.urls.idp,
-      sub: String(subject.claims.sub),
-      aud: audience,
-      resource,
-      client_id: atServer ?? '',
-      jti: world.rng('idp').token(12),
-      iat: now,
-      exp: now + ID_JAG_LIFETIME,
-      scope,
-      ...(user ? { email: user.email } : {}),
-    },
-    world.idp.key,
-  );
+  const idJag = mintIdJag(world, {
+    sub: String(subject.claims.sub),
+    audience,
+    resource,
+    clientId: atServer ?? '',
+    scope,
+    ...(user ? { email: user.email } : {}),
+  });
   // I-05 (EXT-EMA §4.2): the token exchange response.
   return Response.json(
     {
@@ -237,6 +227,30 @@ export function idpTokenHandlers(world: World) {
       );
     }),
   ];
+}
+
+/** I-04 (EXT-EMA §4.3): an ID-JAG as this IdP signs one, typed, with every REQUIRED claim. */
+export function mintIdJag(
+  world: World,
+  grant: { sub: string; audience: string; resource: string; clientId: string; scope: string; email?: string },
+): string {
+  const now = world.clock.now();
+  return signJws(
+    { typ: ID_JAG_TYP, kid: world.idp.key.kid },
+    {
+      iss: world.urls.idp,
+      sub: grant.sub,
+      aud: grant.audience,
+      resource: grant.resource,
+      client_id: grant.clientId,
+      jti: world.rng('idp').token(12),
+      iat: now,
+      exp: now + ID_JAG_LIFETIME,
+      scope: grant.scope,
+      ...(grant.email !== undefined ? { email: grant.email } : {}),
+    },
+    world.idp.key,
+  );
 }
 
 /** What an ID-JAG says, for display and evidence (never for a decision). */

@@ -8,7 +8,7 @@ import type { World } from '../../world/world';
 import { refuse } from '../http';
 import { challengeResponse } from './challenge';
 import { requiredScopes } from './tools';
-import { checkDpop } from './dpop';
+import { checkDpop, currentNonce, dpopTokenRefusal } from './dpop';
 import { validateAccessToken } from './validateToken';
 import { stringField } from '../../fields';
 
@@ -19,6 +19,13 @@ export type Authorized =
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 /** RFC 9449 §7.1: the DPoP scheme has the same token68 syntax. */
 const DPOP = /^dpop +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+function withNonce(response: Response, nonce: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('DPoP-Nonce', nonce);
+  headers.set('Cache-Control', 'no-store');
+  return new Response(response.body, { status: response.status, headers });
+}
 
 export async function authorizeBearer(
   world: World,
@@ -62,6 +69,10 @@ export async function authorizeBearer(
     // so the challenge, with no error code (RFC 6750 §3.1): where the metadata is (S-02) and which
     // scope this operation needs (S-03).
     const ignored = queryToken !== null && header === null;
+    const challenge = challengeResponse(endpoint, { scope: needed });
+    // RFC 9449 §9: a client that already sends DPoP proofs is handed this server's nonce with the
+    // challenge, so its first request with a token can carry it.
+    const nonce = request.headers.has('dpop') ? currentNonce(world) : undefined;
     return {
       ok: false,
       response: refuse(
@@ -73,7 +84,7 @@ export async function authorizeBearer(
             ? 'the access token in the URL is ignored: the request carries no credentials'
             : 'the request carries no access token',
         },
-        challengeResponse(endpoint, { scope: needed }),
+        nonce === undefined ? challenge : withNonce(challenge, nonce),
         ignored,
       ),
     };
@@ -85,6 +96,7 @@ export async function authorizeBearer(
   const validation = await validateAccessToken(world, token, needed.split(' '), operation);
   if (!validation.ok) {
     const { refusal } = validation;
+    if (scheme === 'dpop') return { ok: false, response: dpopTokenRefusal(world, refusal) };
     return {
       ok: false,
       response: refuse(

@@ -27,7 +27,7 @@ function boundKey(claims: JWTPayload): string | undefined {
 }
 
 /** S-55: an unpredictable value from the server's randomness (a CSPRNG on a real socket). */
-function currentNonce(world: World): string {
+export function currentNonce(world: World): string {
   const now = world.clock.now();
   if (!world.mcp.dpopNonce || world.mcp.dpopNonce.until <= now)
     world.mcp.dpopNonce = { value: world.rng('mcp-dpop').token(16), until: now + NONCE_LIFETIME };
@@ -51,6 +51,15 @@ function dpopChallenge(world: World, refusal: Refusal, nonce?: string): Response
       },
     },
   );
+}
+
+/**
+ * A token sent with the DPoP scheme that fails validation: the DPoP challenge (RFC 9449 §7.2: the
+ * scheme the client used), which hands out the current nonce too (§9: a server may supply one in
+ * any response; a nonce is unpredictable, not secret).
+ */
+export function dpopTokenRefusal(world: World, refusal: Refusal): Response {
+  return refuse(world, refusal, dpopChallenge(world, refusal, currentNonce(world)));
 }
 
 async function record(world: World, checks: Check[], failed: Check | undefined, nonceOnly: boolean) {
