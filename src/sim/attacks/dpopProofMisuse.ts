@@ -64,7 +64,9 @@ async function replayCaptured(
     {
       mark: 'stolen',
       values: {
-        authorization: short(headerValue(captured.request.headers, 'authorization') ?? ''),
+        access_token: short(
+          (headerValue(captured.request.headers, 'authorization') ?? '').replace(/^DPoP /i, ''),
+        ),
         dpop_proof: short(proof),
       },
     },

@@ -43,6 +43,7 @@ export async function assertionParams(
       ),
     ],
     rule: 'C-71',
+    values: { client_id: clientId, kid: key.kid, aud: metadata.issuer, jti },
     ok: {
       title: 'Sign a client assertion',
       summary: `The client signs a JWT with its private key (kid ${key.kid}): it is ${clientId}, talking to ${metadata.issuer}, until ${ASSERTION_LIFETIME} s from now. The key itself is never sent.`,
