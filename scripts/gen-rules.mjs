@@ -5,10 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const spec = readFileSync(new URL('../docs/reference/mcp-authorization.md', import.meta.url), 'utf8');
 const rows = [];
 for (const line of spec.split('\n')) {
-  const m = /^\| ([CSA]-\d\d) \| (.+?) \| (.+?) \| (.+?) \| (.+?) \|$/.exec(line);
+  const m = /^\| ([CSAI]-\d\d) \| (.+?) \| (.+?) \| (.+?) \| (.+?) \|$/.exec(line);
   if (m) rows.push({ id: m[1], text: m[2], level: m[3], base: m[4], source: m[5] });
 }
-const party = { C: 'client', S: 'mcp', A: 'as' };
+const party = { C: 'client', S: 'mcp', A: 'as', I: 'idp' };
 const body = rows
   .map(
     (r) =>
@@ -19,7 +19,7 @@ writeFileSync(
   new URL('../src/sim/rules.ts', import.meta.url),
   `/**
  * The normative rules of MCP authorization (rev 2026-07-28), with this project's rule IDs:
- * C-xx client, S-xx MCP server, A-xx authorization server. Generated from section 3 of
+ * C-xx client, S-xx MCP server, A-xx authorization server, I-xx enterprise identity provider. Generated from section 3 of
  * docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
  */
 import type { RuleParty } from './parties';

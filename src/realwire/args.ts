@@ -82,6 +82,8 @@ export interface WorldArgs {
   strictDcr: boolean;
   tokenLifetime: number | undefined;
   har: string | undefined;
+  /** Write the machine client's private key (private_key_jwt) here, for npm run client -- --private-key. */
+  clientKey: string | undefined;
   help: boolean;
 }
 
@@ -99,11 +101,14 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
   --token-lifetime <s>    access token lifetime in seconds (default 3600)
   --har <file>            write every exchange as a HAR 1.2 file on exit
   --strict-dcr            refuse registrations without application_type (no pre-2026 compat)
+  --client-key <file>     write the private key of the pre-registered machine client that signs
+                          client assertions (private_key_jwt) to this file (mode 600), for
+                          npm run client -- --grant client_credentials --private-key <file>
   --help                  this text`;
 
 export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   const parsed = parseArgv(raw, {
-    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har'],
+    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har', 'client-key'],
     booleans: ['auto-approve', 'strict-dcr', 'help'],
   });
   if (!parsed.ok) return parsed;
@@ -127,12 +132,13 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
       strictDcr: argv.booleans.has('strict-dcr'),
       tokenLifetime: lifetime.value,
       har: last(argv, 'har'),
+      clientKey: last(argv, 'client-key'),
       help: argv.booleans.has('help'),
     },
   };
 }
 
-export type Grant = 'authorization_code' | 'client_credentials';
+export type Grant = 'authorization_code' | 'client_credentials' | 'enterprise';
 export type ElicitationChoice = 'accept' | 'decline' | 'cancel';
 
 export interface ClientArgs {
@@ -143,6 +149,14 @@ export interface ClientArgs {
   follow: boolean;
   clientId: string | undefined;
   clientSecret: string | undefined;
+  /** A file holding the client's private key (PKCS#8 PEM), for private_key_jwt. */
+  privateKey: string | undefined;
+  /** For --grant enterprise: the company IdP's issuer, this client's id there, an ID token already held. */
+  idp: string | undefined;
+  idpClientId: string | undefined;
+  idToken: string | undefined;
+  /** Bind the tokens to a DPoP key (RFC 9449). */
+  dpop: boolean;
   issuer: string | undefined;
   cimdUrl: string | undefined;
   attack: AttackId | undefined;
@@ -160,12 +174,22 @@ export const CLIENT_USAGE = `Usage: npm run client -- <mcp-server-url> [options]
 Runs the simulator's own MCP client against an MCP server over real HTTP.
 
   --grant <type>          authorization_code (default: a user signs in) or client_credentials
-                          (a machine client: needs --client-id and --client-secret, no browser)
+                          (a machine client: needs --client-id and --client-secret or
+                          --private-key, no browser)
+                          or enterprise (the user signs in once with the company IdP, then the
+                          client gets ID-JAGs for MCP servers: needs --idp and --idp-client-id)
+  --idp <issuer>          the company identity provider (enterprise-managed authorization)
+  --idp-client-id <id>    this client's client_id at that IdP
+  --id-token <jwt>        an ID token already held: no sign-in, straight to the token exchange
+  --dpop                  bind the tokens to a fresh key pair with DPoP (RFC 9449, on the MCP
+                          roadmap, in no published revision): a proof with every request
   --follow                follow the authorization URL with fetch instead of opening a browser
                           (for an authorization server that approves by itself, e.g. world --auto-approve)
   --port <n>              port of the loopback callback listener on 127.0.0.1 (default: a free one)
   --client-id <id>        use pre-registered credentials...
   --client-secret <s>     ...with this secret (confidential client)
+  --private-key <file>    ...or with this P-256 private key (PKCS#8 PEM): the client signs a
+                          client assertion instead of sending a secret (private_key_jwt, RFC 7523)
   --issuer <url>          ...for this authorization server only (default: the one the server names)
   --cimd-url <https url>  use a Client ID Metadata Document at this URL as client_id
   --call <tool>           after tools/list, call this tool...
@@ -190,6 +214,10 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'port',
       'client-id',
       'client-secret',
+      'private-key',
+      'idp',
+      'idp-client-id',
+      'id-token',
       'issuer',
       'cimd-url',
       'attack',
@@ -201,7 +229,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'grant',
       'elicitation',
     ],
-    booleans: ['follow', 'help'],
+    booleans: ['follow', 'dpop', 'help'],
   });
   if (!parsed.ok) return parsed;
   const argv = parsed.value;
@@ -230,12 +258,31 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   if (last(argv, 'client-secret') !== undefined && last(argv, 'client-id') === undefined) {
     return { ok: false, message: '--client-secret needs --client-id' };
   }
+  if (last(argv, 'private-key') !== undefined && last(argv, 'client-id') === undefined) {
+    return { ok: false, message: '--private-key needs --client-id' };
+  }
+  if (last(argv, 'private-key') !== undefined && last(argv, 'client-secret') !== undefined) {
+    // OAuth 2.1 §2.4: one authentication method per request.
+    return { ok: false, message: '--private-key and --client-secret: use one of them' };
+  }
   const grant = last(argv, 'grant') ?? 'authorization_code';
-  if (grant !== 'authorization_code' && grant !== 'client_credentials')
-    return { ok: false, message: '--grant must be authorization_code or client_credentials' };
+  if (grant !== 'authorization_code' && grant !== 'client_credentials' && grant !== 'enterprise')
+    return { ok: false, message: '--grant must be authorization_code, client_credentials or enterprise' };
+  if (
+    grant === 'enterprise' &&
+    (last(argv, 'idp') === undefined || last(argv, 'idp-client-id') === undefined)
+  )
+    return { ok: false, message: '--grant enterprise needs --idp and --idp-client-id' };
   // OAuth 2.1 §4.2: only a confidential client may use client_credentials.
-  if (grant === 'client_credentials' && last(argv, 'client-secret') === undefined)
-    return { ok: false, message: '--grant client_credentials needs --client-id and --client-secret' };
+  if (
+    grant === 'client_credentials' &&
+    last(argv, 'client-secret') === undefined &&
+    last(argv, 'private-key') === undefined
+  )
+    return {
+      ok: false,
+      message: '--grant client_credentials needs --client-id and --client-secret or --private-key',
+    };
   const elicitation = last(argv, 'elicitation') ?? 'decline';
   if (elicitation !== 'accept' && elicitation !== 'decline' && elicitation !== 'cancel')
     return { ok: false, message: '--elicitation must be accept, decline or cancel' };
@@ -249,6 +296,11 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       follow: argv.booleans.has('follow'),
       clientId: last(argv, 'client-id'),
       clientSecret: last(argv, 'client-secret'),
+      privateKey: last(argv, 'private-key'),
+      idp: last(argv, 'idp'),
+      idpClientId: last(argv, 'idp-client-id'),
+      idToken: last(argv, 'id-token'),
+      dpop: argv.booleans.has('dpop'),
       issuer: last(argv, 'issuer'),
       cimdUrl: last(argv, 'cimd-url'),
       attack: av.value.attack,

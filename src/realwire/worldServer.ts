@@ -28,6 +28,9 @@ import { readConsentPrompt } from '../sim/browser/browser';
 import { LANES } from '../sim/lanes';
 import { sessionUser } from '../sim/servers/auth/authorize';
 import { endpoints } from '../sim/servers/auth/metadata';
+import { idpSessionUser } from '../sim/servers/idp/authorize';
+import { idpEndpoints } from '../sim/servers/idp/metadata';
+import { ENTERPRISE_USER, IDP_SESSION_COOKIE } from '../sim/servers/idp/state';
 import { DEMO_SESSION_COOKIE, DEMO_USER } from '../sim/servers/auth/state';
 import { isLoopbackHttp, isRecord } from '../sim/servers/http';
 import { freeRunning } from '../sim/trace/recorder';
@@ -81,6 +84,8 @@ export interface WorldServer {
   origin: string;
   mcpUrl: string;
   issuer: string;
+  /** The enterprise identity provider's issuer. */
+  idp: string;
   world: World;
   /** The vulnerabilities the world runs with. */
   vulnerabilities: VulnerabilityId[];
@@ -162,6 +167,8 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   const origin = await adapter.listen(options.port ?? DEFAULT_WORLD_PORT);
   const mcpUrl = `${origin}/mcp`;
   const issuer = `${origin}/auth`;
+  // The company's identity provider (enterprise-managed authorization), on the same port.
+  const idp = `${origin}/idp`;
   const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
   // What a socket serves must not be guessable: without a seed, nothing comes from a seeded stream.
   const randomness = options.seed === undefined ? 'csprng' : 'seeded';
@@ -171,7 +178,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     randomness,
     // Real clients set the pace: no stepping, every event is recorded as it happens.
     pacer: freeRunning,
-    urls: { mcp: mcpUrl, issuer },
+    urls: { mcp: mcpUrl, issuer, idp },
     vulnerabilities,
     // A revocation (a replayed code, A-17) takes effect at the next request: the MCP server asks the
     // authorization server about every token (RFC 7662). Its cost is one in-process call, not a message.
@@ -201,10 +208,14 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   const issuerPath = new URL(issuer).pathname;
   const mcpPath = new URL(mcpUrl).pathname;
   // The MCP endpoint, the authorization server's paths and the well-known documents; nothing else.
+  const idpPath = new URL(idp).pathname;
   const isExposed = (url: URL) =>
     url.pathname === mcpPath ||
     url.pathname.startsWith(`${issuerPath}/`) ||
+    url.pathname.startsWith(`${idpPath}/`) ||
     url.pathname.startsWith('/.well-known/');
+  const idpAuthorizePath = new URL(idpEndpoints(idp).authorization_endpoint).pathname;
+  const idpSession = world.browserCookies.get(new URL(idp).host)?.get(IDP_SESSION_COOKIE) ?? '';
   const demoSession = world.browserCookies.get(new URL(issuer).host)?.get(DEMO_SESSION_COOKIE) ?? '';
 
   /** A real browser has no session at the AS: sign it in as the demo user (real-wire only). */
@@ -220,6 +231,24 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     const headers = new Headers(request.headers);
     headers.set('cookie', [...others, `${DEMO_SESSION_COOKIE}=${demoSession}`].join('; '));
     notes.push(`no session cookie: signed in as the demo user ${DEMO_USER.name} (real-wire sign-in)`);
+    return { request: await rebuild(request, headers), signedIn: true };
+  };
+
+  /** Likewise at the IdP: a real browser has no company session; sign it in as the demo user. */
+  const signInAtIdp = async (
+    request: Request,
+    notes: string[],
+  ): Promise<{ request: Request; signedIn: boolean }> => {
+    if (idpSessionUser(world, request) !== undefined) return { request, signedIn: false };
+    const others = (request.headers.get('cookie') ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .filter((c) => c !== '' && !c.startsWith(`${IDP_SESSION_COOKIE}=`));
+    const headers = new Headers(request.headers);
+    headers.set('cookie', [...others, `${IDP_SESSION_COOKIE}=${idpSession}`].join('; '));
+    notes.push(
+      `no IdP session cookie: signed in to the company IdP as ${ENTERPRISE_USER.email} (real-wire sign-in)`,
+    );
     return { request: await rebuild(request, headers), signedIn: true };
   };
 
@@ -274,6 +303,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       return Response.json({
         mcp_server: mcpUrl,
         authorization_server: issuer,
+        identity_provider: idp,
         protected_resource_metadata: prmUrlFor(mcpUrl),
         authorization_server_metadata: asMetadataUrls(issuer)[0],
       });
@@ -281,9 +311,12 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     if (!isExposed(url)) return notFound(mcpUrl, issuer);
     let request = incoming;
     let signedIn = false;
+    let idpSignedIn = false;
     if (url.pathname === authorizePath || url.pathname.startsWith(`${authorizePath}/`)) {
       ({ request, signedIn } = await signIn(request, notes));
     }
+    if (url.pathname === idpAuthorizePath)
+      ({ request, signedIn: idpSignedIn } = await signInAtIdp(request, notes));
     if (!options.strictDcr && request.method === 'POST' && url.href === registration_endpoint) {
       request = await dcrCompat(request, notes);
     }
@@ -300,6 +333,10 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       const cookie = `${DEMO_SESSION_COOKIE}=${demoSession}; Path=${issuerPath || '/'}; HttpOnly; SameSite=Lax`;
       response = withHeaders(response, [['Set-Cookie', cookie]]);
     }
+    if (idpSignedIn) {
+      const cookie = `${IDP_SESSION_COOKIE}=${idpSession}; Path=${idpPath}; HttpOnly; SameSite=Lax`;
+      response = withHeaders(response, [['Set-Cookie', cookie]]);
+    }
     return response;
   };
   handle = (incoming, notes) => serve(incoming, notes).finally(() => trimWorldLogs(world, keep.logLines));
@@ -310,6 +347,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     origin,
     mcpUrl,
     issuer,
+    idp,
     world,
     vulnerabilities,
     exchanges: exchanges.entries,

@@ -12,6 +12,8 @@ import { callMcp } from './mcp';
 import { ensureRegistration } from './registration';
 import { createSession } from './session';
 import type { ClientContext } from './session';
+import { exchangeIdentity, redeemGrant, signIn } from './enterprise';
+import type { GrantOutcome } from './enterprise';
 import { clientCredentialsGrant, exchangeCode, refreshTokens } from './tokens';
 import type { TokenOutcome } from './tokens';
 import { ClientRefusal } from './types';
@@ -43,7 +45,7 @@ export class McpClient {
     config: ClientConfig,
     private readonly rng: Rng,
   ) {
-    this.ctx = { deps, config, session: createSession(config.legacyVersions) };
+    this.ctx = { deps, config, session: createSession(config.legacyVersions), rng };
   }
 
   get session() {
@@ -131,6 +133,21 @@ export class McpClient {
 
   clientCredentials(): Promise<TokenOutcome> {
     return clientCredentialsGrant(this.ctx, this.credentials());
+  }
+
+  /** Enterprise-managed authorization: single sign-on with the company IdP (C-73). */
+  signIn(): Promise<void> {
+    return signIn(this.ctx);
+  }
+
+  /** The ID token for an ID-JAG at the IdP (C-74). */
+  exchangeIdentity(): Promise<GrantOutcome> {
+    return exchangeIdentity(this.ctx);
+  }
+
+  /** The ID-JAG for an access token at the MCP authorization server (C-75). */
+  redeemGrant(assertion: string): Promise<TokenOutcome> {
+    return redeemGrant(this.ctx, this.credentials(), assertion);
   }
 
   /** C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks for all. */

@@ -3,6 +3,7 @@
  * docs/reference §2.2), the same document at the OpenID Connect discovery URL, and the JWKS.
  */
 import { http, HttpResponse } from 'msw';
+import { JWT_BEARER_GRANT } from '../../oauth/urns';
 import { asMetadataUrls } from '../../world/urls';
 import type { World } from '../../world/world';
 
@@ -50,10 +51,21 @@ function document(issuer: string) {
     ...endpoints(issuer),
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    // EXT-EMA §5: the JWT bearer grant, for ID-JAGs from the IdPs this server trusts.
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', JWT_BEARER_GRANT],
     // C-26/C-28: clients refuse to proceed without this field, and require S256 in it.
     code_challenge_methods_supported: ['S256'],
-    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    // A-50 (EXT-CC §Server Metadata Requirements): a signed assertion or a secret, and the
+    // algorithms an assertion may be signed with.
+    token_endpoint_auth_methods_supported: [
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+      'private_key_jwt',
+    ],
+    token_endpoint_auth_signing_alg_values_supported: ['ES256'],
+    // RFC 9449 §5.1: this server binds tokens to DPoP keys (DPoP is on the MCP roadmap).
+    dpop_signing_alg_values_supported: ['ES256'],
     scopes_supported: SUPPORTED_SCOPES,
     // A-04 (CIMD §5): an AS that accepts URL client_ids says so.
     client_id_metadata_document_supported: true,

@@ -8,6 +8,7 @@ import type { World } from '../../world/world';
 import { refuse } from '../http';
 import { challengeResponse } from './challenge';
 import { requiredScopes } from './tools';
+import { checkDpop, currentNonce, dpopTokenRefusal } from './dpop';
 import { validateAccessToken } from './validateToken';
 import { stringField } from '../../fields';
 
@@ -16,6 +17,15 @@ export type Authorized =
 
 /** OAuth 2.1 §5.1.1: "bearer" is case-insensitive, followed by one or more spaces and a token68. */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+/** RFC 9449 §7.1: the DPoP scheme has the same token68 syntax. */
+const DPOP = /^dpop +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+function withNonce(response: Response, nonce: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('DPoP-Nonce', nonce);
+  headers.set('Cache-Control', 'no-store');
+  return new Response(response.body, { status: response.status, headers });
+}
 
 export async function authorizeBearer(
   world: World,
@@ -31,18 +41,23 @@ export async function authorizeBearer(
   // vulnerability reads it (the token-in-query attack).
   const fromQuery = header === null && world.isVulnerable('mcp-accept-query-token') ? queryToken : null;
   let token = fromQuery;
-  if (header !== null && /^bearer(\s|$)/i.test(header)) {
-    const match = BEARER.exec(header);
+  const scheme = header !== null && /^dpop(\s|$)/i.test(header) ? 'dpop' : 'bearer';
+  if (header !== null && /^(bearer|dpop)(\s|$)/i.test(header)) {
+    const match = (scheme === 'dpop' ? DPOP : BEARER).exec(header);
     if (!match?.[1]) {
       // RFC 6750 §3.1: a malformed request is 400 invalid_request (S-11).
       return {
         ok: false,
         response: refuse(
           world,
-          { rule: 'S-11', error: 'invalid_request', description: 'malformed Bearer credentials' },
+          {
+            rule: 'S-11',
+            error: 'invalid_request',
+            description: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
+          },
           challengeResponse(endpoint, {
             error: 'invalid_request',
-            errorDescription: 'malformed Bearer credentials',
+            errorDescription: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
           }),
         ),
       };
@@ -54,6 +69,10 @@ export async function authorizeBearer(
     // so the challenge, with no error code (RFC 6750 §3.1): where the metadata is (S-02) and which
     // scope this operation needs (S-03).
     const ignored = queryToken !== null && header === null;
+    const challenge = challengeResponse(endpoint, { scope: needed });
+    // RFC 9449 §9: a client that already sends DPoP proofs is handed this server's nonce with the
+    // challenge, so its first request with a token can carry it.
+    const nonce = request.headers.has('dpop') ? currentNonce(world) : undefined;
     return {
       ok: false,
       response: refuse(
@@ -65,7 +84,7 @@ export async function authorizeBearer(
             ? 'the access token in the URL is ignored: the request carries no credentials'
             : 'the request carries no access token',
         },
-        challengeResponse(endpoint, { scope: needed }),
+        nonce === undefined ? challenge : withNonce(challenge, nonce),
         ignored,
       ),
     };
@@ -77,6 +96,7 @@ export async function authorizeBearer(
   const validation = await validateAccessToken(world, token, needed.split(' '), operation);
   if (!validation.ok) {
     const { refusal } = validation;
+    if (scheme === 'dpop') return { ok: false, response: dpopTokenRefusal(world, refusal) };
     return {
       ok: false,
       response: refuse(
@@ -91,6 +111,9 @@ export async function authorizeBearer(
     };
   }
   const { claims } = validation;
+  // RFC 9449 (on the MCP roadmap): a token bound to a key needs its proof, and never travels as Bearer.
+  const dpop = await checkDpop(world, request, token, claims, scheme);
+  if (!dpop.ok) return dpop;
   return {
     ok: true,
     sub: claims.sub,

@@ -16,6 +16,7 @@ import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
 
 import { PROTOCOL_VERSION } from '../../mcp/request';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../../oauth/urns';
 
 export { PROTOCOL_VERSION };
 const SUPPORTED_VERSIONS = [PROTOCOL_VERSION];
@@ -30,6 +31,9 @@ export function protectedResourceMetadata(world: World): Record<string, unknown>
       ? ['files:read', 'files:write', 'files', 'admin:*']
       : ['files:read', 'files:write'],
     bearer_methods_supported: ['header'],
+    // RFC 9728 §2 and RFC 9449: DPoP-bound tokens are accepted (with their proof), not required.
+    dpop_signing_alg_values_supported: ['ES256'],
+    dpop_bound_access_tokens_required: false,
     resource_name: 'Example Files MCP Server',
   };
 }
@@ -121,7 +125,11 @@ function discoverResult(): Record<string, unknown> {
   return {
     resultType: 'complete',
     supportedVersions: SUPPORTED_VERSIONS,
-    capabilities: { tools: { listChanged: false } },
+    // S-50: the authorization extensions this server accepts tokens from (EXT-CC, EXT-EMA guides).
+    capabilities: {
+      tools: { listChanged: false },
+      extensions: { [EXTENSION_CLIENT_CREDENTIALS]: {}, [EXTENSION_ENTERPRISE]: {} },
+    },
     _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'example-files-mcp-server', version: '1.0.0' } },
     instructions: `Files of the signed-in user. Protected by OAuth 2.1 (MCP authorization). Clients of ${LEGACY_VERSIONS.join(', ')} may initialize a session instead.`,
   };
