@@ -2,6 +2,7 @@
  * What the client remembers between phases of one run: the metadata it trusted, the registration
  * it holds for each issuer (C-07, C-14), the pending authorization request, and its tokens.
  */
+import type { Revision } from '../revisions/ids';
 import type { ClientConfig, ClientCredentials, ClientDeps } from './types';
 import type { BearerChallenge } from './wwwAuthenticate';
 
@@ -73,6 +74,11 @@ export interface Session {
   legacy?: LegacySession | undefined;
   /** The open GET stream of a legacy session, if the server offers one (listen.ts). */
   listening?: { stop(): void } | undefined;
+  /**
+   * The revision the authorization negotiated down to, when it is not the client's own: 2025-03-26
+   * for a server with no protected resource metadata (C-60). Its rules apply from then on.
+   */
+  authRevision?: Revision;
 }
 
 export interface ClientContext {
@@ -81,14 +87,18 @@ export interface ClientContext {
   session: Session;
 }
 
-export function createSession(legacyVersions: readonly string[] = []): Session {
+/**
+ * A new session. A client of a revision before 2026-07-28 knows only the initialize transport, so
+ * it starts in the legacy era; a modern or dual-era client learns the era from the server.
+ */
+export function createSession(legacyVersions: readonly string[] = [], era: Era = 'unknown'): Session {
   return {
     challenge: null,
     registrations: new Map(),
     requestedScopes: [],
     authorizations: 0,
     nextRpcId: 1,
-    era: 'unknown',
+    era,
     legacyOffer: legacyVersions,
   };
 }

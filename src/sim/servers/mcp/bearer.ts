@@ -25,6 +25,8 @@ export async function authorizeBearer(
 ): Promise<Authorized> {
   const endpoint = world.urls.mcp;
   const needed = requiredScopes(method, params).join(' ');
+  // S-02 (from 2025-06-18): the challenge names the metadata; S-03 (from 2025-11-25): and the scope.
+  const resourceMetadata = world.inRevision('S-02');
   const header = request.headers.get('authorization');
   const queryToken = new URL(request.url).searchParams.get('access_token');
   // S-24 (OAuth 2.1 §5.1): a token in the URL is ignored, as if it were not there. Only the named
@@ -43,6 +45,7 @@ export async function authorizeBearer(
           challengeResponse(endpoint, {
             error: 'invalid_request',
             errorDescription: 'malformed Bearer credentials',
+            resourceMetadata,
           }),
         ),
       };
@@ -65,7 +68,10 @@ export async function authorizeBearer(
             ? 'the access token in the URL is ignored: the request carries no credentials'
             : 'the request carries no access token',
         },
-        challengeResponse(endpoint, { scope: needed }),
+        challengeResponse(endpoint, {
+          ...(world.inRevision('S-03') ? { scope: needed } : {}),
+          resourceMetadata,
+        }),
         ignored,
       ),
     };
@@ -86,6 +92,7 @@ export async function authorizeBearer(
           error: refusal.error,
           errorDescription: refusal.description,
           ...(validation.scope ? { scope: validation.scope } : {}),
+          resourceMetadata,
         }),
       ),
     };
