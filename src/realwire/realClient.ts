@@ -11,6 +11,8 @@ import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { McpClient } from '../sim/client/client';
 import { isSafeEndpoint } from '../sim/client/discovery';
+import { describeNegotiated, negotiated } from '../sim/client/revision';
+import type { Negotiated } from '../sim/client/revision';
 import type {
   BrowserResult,
   ClientConfig,
@@ -71,6 +73,8 @@ export interface RealClientResult {
   redirectUri: string;
   exchanges: Exchange[];
   notes: ClientNote[];
+  /** The revision the run ended on (transport and authorization); absent when it never started. */
+  negotiated?: Negotiated;
 }
 
 /** Real randomness for PKCE verifiers and state: the seeded stream is for the simulation only. */
@@ -250,8 +254,11 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
       kind: 'failed',
       message: 'the flow ended without an outcome',
     };
+    // Which revision the client negotiated down to, read before closing forgets the session's.
+    const settled = negotiated(client.ctx);
+    say(describeNegotiated(settled));
     await client.close();
-    return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes };
+    return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes, negotiated: settled };
   } finally {
     await listener.close();
   }
