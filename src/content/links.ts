@@ -161,6 +161,8 @@ export function formatSimHref(link: SimLink): string {
   if (link.attack) params.set('attack', link.attack);
   if (link.defence) params.set('defence', link.defence);
   if (link.variant) params.set('variant', link.variant);
+  if (link.rev) params.set('rev', link.rev);
+  if (link.client) params.set('client', link.client);
   return `#/sim?${params.toString().replace(/%3A/g, ':')}`;
 }
 
