@@ -33,7 +33,9 @@ const INVOKES = [
 /** Every combination of what the client reports about itself with a call's result. */
 const STATES = [false, true].flatMap((discovered) =>
   [false, true].flatMap((refreshable) =>
-    [0, 1].map((attemptsLeft) => ({ discovered, refreshable, attemptsLeft })),
+    [0, 1].flatMap((attemptsLeft) =>
+      [false, true].map((stepsUp) => ({ discovered, refreshable, attemptsLeft, stepsUp })),
+    ),
   ),
 );
 const performed = (result: object) => STATES.map((state) => done('perform', { result, state }));

@@ -7,6 +7,8 @@ import type { AttackId } from '../sim/attacks/ids';
 import { isVulnerabilityId, VULNERABILITY_IDS } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { ATTACK_IDS } from '../sim/attacks/ids';
+import { isRevision, LATEST_REVISION, REVISIONS } from '../sim/revisions/ids';
+import type { Revision } from '../sim/revisions/ids';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -84,6 +86,8 @@ export interface WorldArgs {
   har: string | undefined;
   /** Write the machine client's private key (private_key_jwt) here, for npm run client -- --private-key. */
   clientKey: string | undefined;
+  /** The revision the servers follow (default: the latest). */
+  revision: Revision;
   help: boolean;
 }
 
@@ -104,11 +108,15 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
   --client-key <file>     write the private key of the pre-registered machine client that signs
                           client assertions (private_key_jwt) to this file (mode 600), for
                           npm run client -- --grant client_credentials --private-key <file>
+  --revision <date>       serve that revision of the spec: ${REVISIONS.join(', ')} (default
+                          ${LATEST_REVISION}). Before 2026-07-28 only initialize and sessions; in
+                          2025-03-26 no protected resource metadata, and the authorization server at
+                          the MCP server's origin
   --help                  this text`;
 
 export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   const parsed = parseArgv(raw, {
-    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har', 'client-key'],
+    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har', 'client-key', 'revision'],
     booleans: ['auto-approve', 'strict-dcr', 'help'],
   });
   if (!parsed.ok) return parsed;
@@ -121,9 +129,13 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   if (!lifetime.ok) return lifetime;
   const av = attackAndVulns(argv);
   if (!av.ok) return av;
+  const revision = last(argv, 'revision') ?? LATEST_REVISION;
+  if (!isRevision(revision))
+    return { ok: false, message: `unknown revision ${revision}; one of: ${REVISIONS.join(', ')}` };
   return {
     ok: true,
     value: {
+      revision,
       port: port.value,
       seed: last(argv, 'seed'),
       attack: av.value.attack,
@@ -206,7 +218,10 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
 
 Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.
 The client speaks 2026-07-28; a server of an earlier revision (2025-03-26 to 2025-11-25) is detected
-from its first answer and spoken to with initialize and sessions instead.`;
+from its first answer and spoken to with initialize and sessions instead. A server with no protected
+resource metadata is taken to be of 2025-03-26: the client looks for the authorization server at its
+origin (the default endpoints /authorize, /token, /register when there is no metadata) and follows
+that revision's rules. The last line before the outcome says which revision the run ended on.`;
 
 export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   const parsed = parseArgv(raw, {

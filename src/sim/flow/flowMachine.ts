@@ -8,7 +8,7 @@
  * actors closing over the client. What the client knows (whether it has metadata, a refresh token,
  * attempts left under C-17) stays with the client, which reports it with each call's result.
  */
-import { and, assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { AuthorizationOutcome } from '../client/authorization';
 import type { ClientState, McpClient, OperationResult, Performed } from '../client/client';
 import type { TokenOutcome } from '../client/tokens';
@@ -86,6 +86,7 @@ export const flowMachine = setup({
     enterpriseGrant: ({ context }) => context.grant === 'enterprise',
     gotGrant: ({ context }) => context.grantOutcome?.kind === 'grant',
     insufficientScope: ({ context }) => context.call?.kind === 'insufficient-scope',
+    stepsUp: ({ context }) => context.client?.stepsUp ?? false,
     // C-17: retry "a few times" only (the client counts; the conformance suite fails a client past 3).
     underAttemptLimit: ({ context }) => (context.client?.attemptsLeft ?? 0) > 0,
     gotCode: ({ context }) => context.authorization?.kind === 'code',
@@ -164,6 +165,18 @@ export const flowMachine = setup({
         // Metadata and registration are already known: go straight to a new authorization.
         { guard: and(['unauthorized', 'discovered']), target: 'registering' },
         { guard: 'unauthorized', target: 'discovering' },
+        {
+          // Before 2025-11-25 (SEP-835) no step-up is defined: the 403 is where the client stops.
+          guard: and(['insufficientScope', not('stepsUp')]),
+          target: 'failed',
+          actions: {
+            type: 'fail',
+            params: {
+              message:
+                "The server answered 403 insufficient_scope. This client's revision defines no step-up (it arrived in 2025-11-25), so it stops.",
+            },
+          },
+        },
         { guard: and(['insufficientScope', 'underAttemptLimit']), target: 'steppingUp' },
         {
           guard: 'insufficientScope',

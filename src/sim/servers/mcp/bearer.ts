@@ -35,6 +35,8 @@ export async function authorizeBearer(
 ): Promise<Authorized> {
   const endpoint = world.urls.mcp;
   const needed = requiredScopes(method, params).join(' ');
+  // S-02 (from 2025-06-18): the challenge names the metadata; S-03 (from 2025-11-25): and the scope.
+  const resourceMetadata = world.inRevision('S-02');
   const header = request.headers.get('authorization');
   const queryToken = new URL(request.url).searchParams.get('access_token');
   // S-24 (OAuth 2.1 §5.1): a token in the URL is ignored, as if it were not there. Only the named
@@ -58,6 +60,7 @@ export async function authorizeBearer(
           challengeResponse(endpoint, {
             error: 'invalid_request',
             errorDescription: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
+            resourceMetadata,
           }),
         ),
       };
@@ -69,7 +72,10 @@ export async function authorizeBearer(
     // so the challenge, with no error code (RFC 6750 §3.1): where the metadata is (S-02) and which
     // scope this operation needs (S-03).
     const ignored = queryToken !== null && header === null;
-    const challenge = challengeResponse(endpoint, { scope: needed });
+    const challenge = challengeResponse(endpoint, {
+      ...(world.inRevision('S-03') ? { scope: needed } : {}),
+      resourceMetadata,
+    });
     // RFC 9449 §9: a client that already sends DPoP proofs is handed this server's nonce with the
     // challenge, so its first request with a token can carry it.
     const nonce = request.headers.has('dpop') ? currentNonce(world) : undefined;
@@ -106,6 +112,7 @@ export async function authorizeBearer(
           error: refusal.error,
           errorDescription: refusal.description,
           ...(validation.scope ? { scope: validation.scope } : {}),
+          resourceMetadata,
         }),
       ),
     };

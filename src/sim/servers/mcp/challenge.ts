@@ -8,6 +8,11 @@ export interface ChallengeParams {
   error?: 'invalid_request' | 'invalid_token' | 'insufficient_scope';
   errorDescription?: string;
   scope?: string;
+  /**
+   * Whether the challenge names the protected resource metadata (S-02, from 2025-06-18). A server
+   * of 2025-03-26 has none to name.
+   */
+  resourceMetadata?: boolean;
 }
 
 function quote(value: string): string {
@@ -20,7 +25,10 @@ export function bearerChallenge(resource: string, params: ChallengeParams): stri
   if (params.error) parts.push(`error=${quote(params.error)}`);
   if (params.errorDescription) parts.push(`error_description=${quote(params.errorDescription)}`);
   if (params.scope) parts.push(`scope=${quote(params.scope)}`);
-  parts.push(`resource_metadata=${quote(prmUrlFor(resource))}`);
+  if (params.resourceMetadata ?? true) parts.push(`resource_metadata=${quote(prmUrlFor(resource))}`);
+  // OAuth 2.1 §5.3 (RFC 6750 §3): the Bearer scheme "MUST be followed by one or more auth-param
+  // values"; with nothing else to say, the realm (a MAY) is the one.
+  if (parts.length === 0) parts.push(`realm=${quote(new URL(resource).host)}`);
   return `Bearer ${parts.join(', ')}`;
 }
 
