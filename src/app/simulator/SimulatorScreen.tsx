@@ -18,6 +18,7 @@ import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
+import { LessonReturnLink } from '../../course/LessonReturnLink';
 import { useViewOptions } from '../../run/view/ViewContext';
 
 function FailureBanner() {
@@ -57,6 +58,7 @@ export function SimulatorScreen() {
         <div className="sim">
           <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
           <div className="sim__top">
+            <LessonReturnLink />
             <Toolbar />
             <ViewBar />
           </div>
