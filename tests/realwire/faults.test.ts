@@ -13,6 +13,10 @@ import { stopServersAfterEach, world } from './helpers';
 
 stopServersAfterEach();
 
+/** The message of a refusal, or null when the arguments were accepted. */
+const refusal = (parsed: { ok: true } | { ok: false; message: string }) =>
+  parsed.ok ? null : parsed.message;
+
 const clientSide = (id: (typeof FAULT_IDS)[number]) => VULNERABILITIES[id].party === 'client';
 
 describe('--fault', () => {
@@ -38,14 +42,10 @@ describe('--fault', () => {
       ok: true,
       value: { vulnerabilities: ['as-code-reusable', 'as-iss-missing', 'mcp-scope-challenge-bare'] },
     });
-    expect(parseWorldArgs(['--fault', 'client-step-up-refresh'])).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('npm run client -- <url> --fault client-step-up-refresh'),
-    });
-    expect(parseWorldArgs(['--fault', 'nope'])).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('unknown fault nope'),
-    });
+    expect(refusal(parseWorldArgs(['--fault', 'client-step-up-refresh']))).toContain(
+      'npm run client -- <url> --fault client-step-up-refresh',
+    );
+    expect(refusal(parseWorldArgs(['--fault', 'nope']))).toContain('unknown fault nope');
     // A lab vulnerability that is no drill's fault is --vuln's, not --fault's.
     expect(parseWorldArgs(['--fault', 'as-code-reusable'])).toMatchObject({ ok: false });
   });
@@ -55,10 +55,9 @@ describe('--fault', () => {
       ok: true,
       value: { vulnerabilities: ['client-step-up-refresh'] },
     });
-    expect(parseClientArgs(['u', '--fault', 'as-iss-missing'])).toMatchObject({
-      ok: false,
-      message: expect.stringContaining('npm run world -- --fault as-iss-missing'),
-    });
+    expect(refusal(parseClientArgs(['u', '--fault', 'as-iss-missing']))).toContain(
+      'npm run world -- --fault as-iss-missing',
+    );
   });
 
   it('served over the wire: the real client meets the fault the drill shows', async () => {
