@@ -107,7 +107,7 @@ describe('mastery per rule', () => {
     store.recordPrediction(['C-26'], true);
     store.recordDrill(
       'class-a',
-      { fault: 'client-no-pkce', solved: true, revealed: false, hints: 1, attempts: 2, at: clock.now() },
+      { fault: 'client-no-pkce', solved: true, revealed: false, hints: 1, attempts: 2 },
       'C-26',
     );
     expect(store.get().rules?.['C-26']?.map((x) => x.from)).toEqual(['quiz', 'predict', 'drill']);
@@ -120,7 +120,7 @@ describe('mastery per rule', () => {
 
   it('a drill still going gives no evidence; revealed, it counts as missed', () => {
     const store = createProgressStore({ storage: memoryStorage(), content });
-    const record = { fault: 'as-iss-missing', solved: false, revealed: false, hints: 2, attempts: 1, at: 1 };
+    const record = { fault: 'as-iss-missing', solved: false, revealed: false, hints: 2, attempts: 1 };
     store.recordDrill('7', record, 'A-08');
     expect(store.get().rules?.['A-08']).toBeUndefined();
     store.recordDrill('7', { ...record, revealed: true }, 'A-08');

@@ -140,7 +140,7 @@ export interface ProgressStore {
   /** One answered prediction: evidence for the rules of the message it was about. */
   recordPrediction(rules: readonly RuleId[], correct: boolean): void;
   /** A drill's result so far (kept per seed), and once it ends, evidence for its rule. */
-  recordDrill(seed: string, record: DrillRecord, rule: RuleId | null): void;
+  recordDrill(seed: string, record: Omit<DrillRecord, 'at'>, rule: RuleId | null): void;
   /** The stored progress as a file's text (the learner changing computers). */
   exportText(): string;
   /** Merges a file exported before into this browser's progress; nothing here is lost. */
@@ -542,7 +542,7 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
       write(
         {
           ...data,
-          drills: withDrill(data.drills, seed, record),
+          drills: withDrill(data.drills, seed, { ...record, at: now() }),
           ...(ended && rule
             ? { rules: addEvidence(data.rules, [rule], { at: now(), ok: record.solved, from: 'drill' }) }
             : {}),
