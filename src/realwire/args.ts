@@ -7,6 +7,9 @@ import type { AttackId } from '../sim/attacks/ids';
 import { isVulnerabilityId, VULNERABILITY_IDS } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { ATTACK_IDS } from '../sim/attacks/ids';
+import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
+import { FAULT_IDS, isFaultId } from '../sim/practice/faults';
+import type { FaultId } from '../sim/practice/faults';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -73,6 +76,38 @@ function attackAndVulns(argv: Argv): Parsed<{ attack?: AttackId; vulnerabilities
   return { ok: true, value: { ...(attack !== undefined ? { attack } : {}), vulnerabilities } };
 }
 
+/** Whose faults a command serves: the world's servers, or the client's own. */
+type Side = 'world' | 'client';
+
+const sideOf = (id: FaultId): Side => (VULNERABILITIES[id].party === 'client' ? 'client' : 'world');
+
+/** The practice faults a command takes, one line each, for its --help. */
+function faultList(side: Side): string {
+  return FAULT_IDS.filter((id) => sideOf(id) === side)
+    .map((id) => `  ${id.padEnd(26)}${VULNERABILITIES[id].breaks}: ${VULNERABILITIES[id].title}`)
+    .join('\n');
+}
+
+/**
+ * `--fault <id>` (repeatable): a practice drill's fault (src/sim/practice/faults.ts), a named
+ * vulnerability like the lab's; the world serves the servers' faults, the client has its own.
+ */
+function faults(argv: Argv, side: Side): Parsed<VulnerabilityId[]> {
+  const out: VulnerabilityId[] = [];
+  for (const id of argv.values.get('fault') ?? []) {
+    if (!isFaultId(id)) return { ok: false, message: `unknown fault ${id}; --help lists them` };
+    if (sideOf(id) !== side) {
+      const other = side === 'world' ? 'npm run client -- <url> --fault' : 'npm run world -- --fault';
+      return {
+        ok: false,
+        message: `${id} is a fault of the ${side === 'world' ? 'client' : 'servers'}: ${other} ${id}`,
+      };
+    }
+    out.push(id);
+  }
+  return { ok: true, value: out };
+}
+
 export interface WorldArgs {
   port: number | undefined;
   seed: string | undefined;
@@ -95,15 +130,19 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
                           tokens and predict codes). Default: every secret from the system's CSPRNG
   --attack <id>           switch on an attack's vulnerabilities, defence off (ids of the attack lab)
   --vuln <id>             switch on one named vulnerability (repeatable)
+  --fault <id>            serve a practice drill's hidden fault (repeatable; listed below)
   --auto-approve          approve the consent page automatically (headless clients)
   --token-lifetime <s>    access token lifetime in seconds (default 3600)
   --har <file>            write every exchange as a HAR 1.2 file on exit
   --strict-dcr            refuse registrations without application_type (no pre-2026 compat)
-  --help                  this text`;
+  --help                  this text
+
+Faults of the practice drills (the app's #/practice), each a bug real servers shipped:
+${faultList('world')}`;
 
 export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   const parsed = parseArgv(raw, {
-    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har'],
+    values: ['port', 'seed', 'attack', 'vuln', 'fault', 'token-lifetime', 'har'],
     booleans: ['auto-approve', 'strict-dcr', 'help'],
   });
   if (!parsed.ok) return parsed;
@@ -116,13 +155,15 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   if (!lifetime.ok) return lifetime;
   const av = attackAndVulns(argv);
   if (!av.ok) return av;
+  const fault = faults(argv, 'world');
+  if (!fault.ok) return fault;
   return {
     ok: true,
     value: {
       port: port.value,
       seed: last(argv, 'seed'),
       attack: av.value.attack,
-      vulnerabilities: av.value.vulnerabilities,
+      vulnerabilities: [...av.value.vulnerabilities, ...fault.value],
       autoApprove: argv.booleans.has('auto-approve'),
       strictDcr: argv.booleans.has('strict-dcr'),
       tokenLifetime: lifetime.value,
@@ -172,6 +213,7 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
   --args <json>           ...with these arguments (a JSON object)
   --vuln <id>             switch off one client check (a client-* vulnerability; repeatable)
   --attack <id>           switch off the client checks an attack needs off
+  --fault <id>            play a practice drill's client fault (repeatable; listed below)
   --timeout <s>           how long to wait for the browser to come back (default 300)
   --trace <file>          write every exchange of the run as a HAR 1.2 file (tokens and codes
                           included: keep it private); open it in the app at #/har to check it
@@ -182,7 +224,10 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
 
 Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.
 The client speaks 2026-07-28; a server of an earlier revision (2025-03-26 to 2025-11-25) is detected
-from its first answer and spoken to with initialize and sessions instead.`;
+from its first answer and spoken to with initialize and sessions instead.
+
+Client faults of the practice drills (the app's #/practice):
+${faultList('client')}`;
 
 export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   const parsed = parseArgv(raw, {
@@ -194,6 +239,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'cimd-url',
       'attack',
       'vuln',
+      'fault',
       'call',
       'args',
       'timeout',
@@ -215,6 +261,8 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   if (!timeout.ok) return timeout;
   const av = attackAndVulns(argv);
   if (!av.ok) return av;
+  const fault = faults(argv, 'client');
+  if (!fault.ok) return fault;
   let callArgs: Record<string, unknown> = {};
   const rawArgs = last(argv, 'args');
   if (rawArgs !== undefined) {
@@ -252,7 +300,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       issuer: last(argv, 'issuer'),
       cimdUrl: last(argv, 'cimd-url'),
       attack: av.value.attack,
-      vulnerabilities: av.value.vulnerabilities,
+      vulnerabilities: [...av.value.vulnerabilities, ...fault.value],
       call: last(argv, 'call'),
       callArgs,
       timeout: timeout.value,

@@ -62,6 +62,8 @@ export interface ClientChecks {
   metadataIssuer: boolean;
   tokenInHeader: boolean;
   leastPrivilege: boolean;
+  /** C-17: insufficient_scope is answered with a new authorization (a refresh cannot widen scope). */
+  stepUp: boolean;
 }
 
 export const ALL_CHECKS: ClientChecks = {
@@ -74,6 +76,7 @@ export const ALL_CHECKS: ClientChecks = {
   metadataIssuer: true,
   tokenInHeader: true,
   leastPrivilege: true,
+  stepUp: true,
 };
 
 /** How a client with a secret proves it at the token endpoint (RFC 7591 §2, OAuth 2.1 §2.4.1). */

@@ -67,7 +67,8 @@ export const flowMachine = setup({
     exchange: unprovided<TokenOutcome, { code: string }>(),
     refresh: unprovided<TokenOutcome>(),
     clientCredentials: unprovided<TokenOutcome>(),
-    stepUp: unprovided<void, { call: OperationResult | undefined }>(),
+    /** How the client goes on after insufficient_scope: a new authorization (or, faulty, a refresh). */
+    stepUp: unprovided<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(),
   },
   guards: {
     callOk: ({ context }) => context.call?.kind === 'ok' || context.call?.kind === 'waited',
@@ -286,7 +287,10 @@ export const flowMachine = setup({
         id: 'stepUp',
         src: 'stepUp',
         input: ({ context }) => ({ call: context.call }),
-        onDone: 'authorizing',
+        onDone: [
+          { guard: ({ event }) => event.output === 'refresh', target: 'refreshing' },
+          { target: 'authorizing' },
+        ],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -307,9 +311,10 @@ export function flowWith(client: McpClient) {
       exchange: fromPromise<TokenOutcome, { code: string }>(({ input }) => client.exchange(input.code)),
       refresh: fromPromise<TokenOutcome, void>(() => client.refresh()),
       clientCredentials: fromPromise<TokenOutcome, void>(() => client.clientCredentials()),
-      stepUp: fromPromise<void, { call: OperationResult | undefined }>(async ({ input }) => {
-        if (input.call?.kind === 'insufficient-scope') await client.stepUp(input.call.challenge);
-      }),
+      stepUp: fromPromise<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(
+        async ({ input }) =>
+          input.call?.kind === 'insufficient-scope' ? client.stepUp(input.call.challenge) : undefined,
+      ),
     },
   });
 }

@@ -59,7 +59,10 @@ export function authorizationResponse(
   params: Record<string, string | undefined>,
 ): Response {
   const url = new URL(redirectUri);
-  for (const [name, value] of Object.entries({ ...params, iss: world.urls.issuer })) {
+  // iss on every authorization response; the named fault leaves it out while the metadata
+  // still advertises it (RFC 9207 §2.4: a client must then reject the response).
+  const iss = world.isVulnerable('as-iss-missing') ? undefined : world.urls.issuer;
+  for (const [name, value] of Object.entries({ ...params, iss })) {
     if (value !== undefined) url.searchParams.set(name, value);
   }
   return redirect(url.href);

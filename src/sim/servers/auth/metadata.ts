@@ -71,9 +71,21 @@ export function metadataHandlers(world: World) {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['ES256'],
   });
+  // A-02 (RFC 8414 §3.1): the metadata is at the issuer's well-known URL with its path inserted. The
+  // named fault appends the suffix to the issuer instead, as many servers with a path in their issuer
+  // did: no URL a client builds by the spec finds it (the same URL when the issuer has no path).
+  const documents = world.isVulnerable('as-metadata-misplaced')
+    ? [
+        http.get(`${issuer.replace(/\/$/, '')}/.well-known/oauth-authorization-server`, () =>
+          HttpResponse.json(metadata()),
+        ),
+      ]
+    : [
+        http.get(oauth, () => HttpResponse.json(metadata())),
+        ...oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc()))),
+      ];
   return [
-    http.get(oauth, () => HttpResponse.json(metadata())),
-    ...oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc()))),
+    ...documents,
     http.get(endpoints(issuer).jwks_uri, () =>
       HttpResponse.json({ keys: [world.as.key.publicJwk] }, { headers: { 'Cache-Control': 'max-age=3600' } }),
     ),

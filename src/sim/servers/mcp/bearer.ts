@@ -6,7 +6,7 @@
  */
 import type { World } from '../../world/world';
 import { refuse } from '../http';
-import { challengeResponse } from './challenge';
+import { challengeResponse, metadataLocation } from './challenge';
 import { requiredScopes } from './tools';
 import { validateAccessToken } from './validateToken';
 import { stringField } from '../../fields';
@@ -24,6 +24,8 @@ export async function authorizeBearer(
   params: unknown,
 ): Promise<Authorized> {
   const endpoint = world.urls.mcp;
+  const location = metadataLocation(world);
+  const metadata = location.named ? location.url : null;
   const needed = requiredScopes(method, params).join(' ');
   const header = request.headers.get('authorization');
   const queryToken = new URL(request.url).searchParams.get('access_token');
@@ -40,10 +42,11 @@ export async function authorizeBearer(
         response: refuse(
           world,
           { rule: 'S-11', error: 'invalid_request', description: 'malformed Bearer credentials' },
-          challengeResponse(endpoint, {
-            error: 'invalid_request',
-            errorDescription: 'malformed Bearer credentials',
-          }),
+          challengeResponse(
+            endpoint,
+            { error: 'invalid_request', errorDescription: 'malformed Bearer credentials' },
+            metadata,
+          ),
         ),
       };
     }
@@ -65,7 +68,7 @@ export async function authorizeBearer(
             ? 'the access token in the URL is ignored: the request carries no credentials'
             : 'the request carries no access token',
         },
-        challengeResponse(endpoint, { scope: needed }),
+        challengeResponse(endpoint, { scope: needed }, metadata),
         ignored,
       ),
     };
@@ -77,16 +80,23 @@ export async function authorizeBearer(
   const validation = await validateAccessToken(world, token, needed.split(' '), operation);
   if (!validation.ok) {
     const { refusal } = validation;
+    // S-12: a 403 insufficient_scope names every scope the operation needs, unless the named fault
+    // leaves it out (the client then cannot know what to ask for).
+    const bare = refusal.error === 'insufficient_scope' && world.isVulnerable('mcp-scope-challenge-bare');
     return {
       ok: false,
       response: refuse(
         world,
         refusal,
-        challengeResponse(endpoint, {
-          error: refusal.error,
-          errorDescription: refusal.description,
-          ...(validation.scope ? { scope: validation.scope } : {}),
-        }),
+        challengeResponse(
+          endpoint,
+          {
+            error: refusal.error,
+            errorDescription: refusal.description,
+            ...(validation.scope && !bare ? { scope: validation.scope } : {}),
+          },
+          metadata,
+        ),
       ),
     };
   }

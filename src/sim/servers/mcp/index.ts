@@ -8,9 +8,9 @@
 import { http } from 'msw';
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
-import { prmUrlFor } from '../../world/urls';
 import { isRecord, readJson } from '../http';
 import { authorizeBearer } from './bearer';
+import { metadataLocation } from './challenge';
 import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
@@ -131,7 +131,7 @@ export function mcpServerHandlers(world: World) {
   const endpoint = world.urls.mcp;
   const mcpOrigin = new URL(endpoint).origin;
   return [
-    http.get(prmUrlFor(endpoint), () => jsonDocument(protectedResourceMetadata(world))),
+    http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world))),
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
       world.mcp.accessLog.push(`${request.method} ${request.url}`);
