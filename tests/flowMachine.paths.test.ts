@@ -49,6 +49,7 @@ const EVENTS = [
   done('discover', undefined),
   done('register', undefined),
   done('stepUp', undefined),
+  done('stepUp', 'refresh'),
   done('authorize', { kind: 'code', code: 'c' }),
   done('authorize', { kind: 'error', error: 'access_denied', description: '' }),
   done('signIn', undefined),

@@ -1,8 +1,10 @@
 /**
  * The simulator screen, composed of the features: controls on top; the diagram, its message
  * list, and a side column with the current step's explanation and the inspector (or the attack
- * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL).
+ * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL;
+ * a practice drill its own, with the drill's panel in the side column instead of the lab).
  */
+import type { ReactNode } from 'react';
 import { SidePanels } from '../../features/attacks/SidePanels';
 import { Announcer } from '../../features/controls/Announcer';
 import { PhaseProgress } from '../../features/controls/PhaseProgress';
@@ -18,6 +20,7 @@ import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
+import { LessonReturnLink } from '../../course/LessonReturnLink';
 import { useViewOptions } from '../../run/view/ViewContext';
 
 function FailureBanner() {
@@ -47,16 +50,22 @@ function LoadingVeil() {
   );
 }
 
-export function SimulatorScreen() {
+interface SimulatorScreenProps {
+  /** A drill's panel: above the step's explanation, in place of the attack lab (a drill's run is fixed). */
+  drill?: ReactNode;
+}
+
+export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
   const send = useSend();
   useKeyboardShortcuts(send);
   const { mask } = useViewOptions().view;
   return (
     <MaskProvider enabled={mask}>
       <PanelViewProvider>
-        <div className="sim">
+        <div className={drill ? 'sim sim--drill' : 'sim'}>
           <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
           <div className="sim__top">
+            <LessonReturnLink />
             <Toolbar />
             <ViewBar />
           </div>
@@ -76,10 +85,18 @@ export function SimulatorScreen() {
               <MessageList />
             </div>
             <div className="sim__side">
-              <SidePanels>
-                <StepExplainer />
-                <Inspector />
-              </SidePanels>
+              {drill ? (
+                <>
+                  {drill}
+                  <StepExplainer />
+                  <Inspector />
+                </>
+              ) : (
+                <SidePanels>
+                  <StepExplainer />
+                  <Inspector />
+                </SidePanels>
+              )}
             </div>
             <ConsentWindow />
           </div>

@@ -49,7 +49,9 @@ export type EmbedEvent =
     }
   | { type: 'lesson-completed'; lessonId: string }
   | { type: 'quiz-answered'; quiz: string; questionId: string; correct: boolean }
-  | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean };
+  | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean }
+  // The predictions' score at the end of a run, and a drill's result (course/progress.ts).
+  | Extract<ProgressEvent, { type: 'prediction-scored' | 'drill-completed' }>;
 
 export type EmbedMessage = EmbedEvent & { source: typeof EMBED_SOURCE; version: typeof EMBED_VERSION };
 

@@ -10,6 +10,7 @@
  * learner on another browser (or with cleared storage) finds what the platform remembers.
  */
 import type { ProgressStore, StoredProgress } from '../../course/progress';
+import { PROGRESS_VERSION } from '../../course/progress';
 import type { Scope } from './scope';
 
 export const SNAPSHOT_VERSION = 1;
@@ -117,7 +118,7 @@ export function snapshotProgress(snapshot: Snapshot): StoredProgress {
   const quizzes: StoredProgress['quizzes'] = {};
   for (const [quiz, best] of Object.entries(snapshot.quizzes))
     quizzes[quiz] = { attempts: 1, best: { ...best, at: 0 } };
-  return { version: 1, fingerprint: '', lessons, quizzes };
+  return { version: PROGRESS_VERSION, fingerprint: '', lessons, quizzes };
 }
 
 export const EMPTY_SNAPSHOT: Snapshot = { lessons: [], quizzes: {} };

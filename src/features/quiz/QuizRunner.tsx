@@ -16,6 +16,7 @@ import { ProgressMessages } from '../../course/ProgressControls';
 import { QuizResults } from './QuizResults';
 import { initialRun, nextUnanswered, openAttempt, runReducer, type Draw } from './run';
 import { useProgress } from '../../course/useProgress';
+import { rulesOfQuestion } from './rules';
 
 export interface QuizRunnerProps {
   /** A lesson id, or "exam". */
@@ -102,6 +103,8 @@ export function QuizRunner(props: QuizRunnerProps) {
     if (!item) return;
     const correct = grade(item, given);
     dispatch({ type: 'answer', result: { answer: given, correct } });
+    // Evidence for the rules it is about, and a missed question joins the review queue.
+    store.recordAnswer(item.question.id, correct, rulesOfQuestion(item.question));
     setAnnouncement(correct ? 'Correct.' : 'Not quite.');
     const latencyMs = Math.max(0, Date.now() - shownAt.current);
     onProgress?.({

@@ -3,6 +3,7 @@
  * next from what each returns; the methods do the work and record it. Everything the client knows
  * lives in its session; everything it does goes through `deps`, so it runs unchanged on a real wire.
  */
+import { check } from '../trace/check';
 import type { Rng } from '../world/random';
 import { prepareAuthorization, validateCallback } from './authorization';
 import type { AuthorizationOutcome } from './authorization';
@@ -174,12 +175,41 @@ export class McpClient {
     return redeemGrant(this.ctx, this.credentials(), assertion);
   }
 
-  /** C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks for all. */
-  async stepUp(challenge: BearerChallenge): Promise<void> {
+  /**
+   * C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks
+   * for all. Returns how the client goes on: a new authorization, or (the named fault
+   * `client-step-up-refresh`, typescript-sdk issue 2255) a refresh, which cannot widen the scope
+   * (OAuth 2.1 §4.3.1) and so brings the same 403 back; each such try counts against C-17's limit.
+   */
+  async stepUp(challenge: BearerChallenge): Promise<'authorize' | 'refresh'> {
     this.session.challenge = challenge;
     const before = this.session.requestedScopes;
     const challenged = challenge.scope?.split(' ') ?? [];
     const attempt = `Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`;
+    if (!this.ctx.config.checks.stepUp && this.session.tokens?.refresh_token !== undefined) {
+      this.session.authorizations++;
+      await this.ctx.deps.note({
+        kind: 'internal',
+        stepId: 'step-up',
+        title: 'Not checked: step up with a new authorization',
+        outcome: 'ok',
+        rule: 'C-17',
+        detail: {
+          summary: `The server needs ${challenge.scope ?? '(unspecified)'}. This client refreshes its token instead of asking the user again: a refresh keeps the scope it had. ${attempt}`,
+          values: { held: before.join(' ') || '(none)', challenged: challenge.scope ?? '(none)' },
+          checks: [
+            check(
+              'C-17',
+              'Step up with a new authorization',
+              false,
+              `it refreshes for ${before.join(' ') || '(the same scope)'}, which cannot add ${challenge.scope ?? 'the missing scope'}`,
+              false,
+            ),
+          ],
+        },
+      });
+      return 'refresh';
+    }
     // C-16: the union is 2026-07-28's (SEP-2350); a client of 2025-11-25 asks for the challenge's scopes.
     if (!hasClause(clientRevision(this.ctx), 'scope-union')) {
       await this.ctx.deps.note({
@@ -196,7 +226,7 @@ export class McpClient {
           },
         },
       });
-      return;
+      return 'authorize';
     }
     const union = [...new Set([...before, ...challenged])];
     await this.ctx.deps.note({
@@ -214,5 +244,6 @@ export class McpClient {
         },
       },
     });
+    return 'authorize';
   }
 }

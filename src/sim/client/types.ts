@@ -68,6 +68,8 @@ export interface ClientChecks {
   leastPrivilege: boolean;
   /** Bind tokens to a key with DPoP when configured with one (C-76). */
   dpop: boolean;
+  /** C-17: insufficient_scope is answered with a new authorization (a refresh cannot widen scope). */
+  stepUp: boolean;
 }
 
 export const ALL_CHECKS: ClientChecks = {
@@ -81,6 +83,7 @@ export const ALL_CHECKS: ClientChecks = {
   tokenInHeader: true,
   leastPrivilege: true,
   dpop: true,
+  stepUp: true,
 };
 
 /**

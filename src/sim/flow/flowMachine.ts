@@ -70,7 +70,8 @@ export const flowMachine = setup({
     exchange: unprovided<TokenOutcome, { code: string }>(),
     refresh: unprovided<TokenOutcome>(),
     clientCredentials: unprovided<TokenOutcome>(),
-    stepUp: unprovided<void, { call: OperationResult | undefined }>(),
+    /** How the client goes on after insufficient_scope: a new authorization (or, faulty, a refresh). */
+    stepUp: unprovided<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(),
     signIn: unprovided<void>(),
     exchangeIdentity: unprovided<GrantOutcome>(),
     redeemGrant: unprovided<TokenOutcome, { assertion: string }>(),
@@ -367,7 +368,11 @@ export const flowMachine = setup({
         id: 'stepUp',
         src: 'stepUp',
         input: ({ context }) => ({ call: context.call }),
-        onDone: [{ guard: 'enterpriseGrant', target: 'exchangingIdentity' }, { target: 'authorizing' }],
+        onDone: [
+          { guard: ({ event }) => event.output === 'refresh', target: 'refreshing' },
+          { guard: 'enterpriseGrant', target: 'exchangingIdentity' },
+          { target: 'authorizing' },
+        ],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -388,9 +393,10 @@ export function flowWith(client: McpClient) {
       exchange: fromPromise<TokenOutcome, { code: string }>(({ input }) => client.exchange(input.code)),
       refresh: fromPromise<TokenOutcome, void>(() => client.refresh()),
       clientCredentials: fromPromise<TokenOutcome, void>(() => client.clientCredentials()),
-      stepUp: fromPromise<void, { call: OperationResult | undefined }>(async ({ input }) => {
-        if (input.call?.kind === 'insufficient-scope') await client.stepUp(input.call.challenge);
-      }),
+      stepUp: fromPromise<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(
+        async ({ input }) =>
+          input.call?.kind === 'insufficient-scope' ? client.stepUp(input.call.challenge) : undefined,
+      ),
       signIn: fromPromise<void, void>(() => client.signIn()),
       exchangeIdentity: fromPromise<GrantOutcome, void>(() => client.exchangeIdentity()),
       redeemGrant: fromPromise<TokenOutcome, { assertion: string }>(({ input }) =>

@@ -87,13 +87,27 @@ export function metadataHandlers(world: World) {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['ES256'],
   });
+  // A-02 (RFC 8414 §3.1): the metadata is at the issuer's well-known URL with its path inserted. The
+  // named fault appends the suffix to the issuer instead, as many servers with a path in their issuer
+  // did: no URL a client builds by the spec finds it (the same URL when the issuer has no path).
+  // A-40 (2025-03-26): the metadata is a SHOULD; without it, clients use the default endpoints.
+  // OpenID Connect discovery joins in 2025-11-25 (A-02, A-03): before, RFC 8414 alone.
+  const documents = !world.asMetadata
+    ? []
+    : world.isVulnerable('as-metadata-misplaced')
+      ? [
+          http.get(`${issuer.replace(/\/$/, '')}/.well-known/oauth-authorization-server`, () =>
+            HttpResponse.json(metadata()),
+          ),
+        ]
+      : [
+          http.get(oauth, () => HttpResponse.json(metadata())),
+          ...(world.inRevision('A-03')
+            ? oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc())))
+            : []),
+        ];
   return [
-    // A-40 (2025-03-26): the metadata is a SHOULD; without it, clients use the default endpoints.
-    ...(world.asMetadata ? [http.get(oauth, () => HttpResponse.json(metadata()))] : []),
-    // OpenID Connect discovery joins in 2025-11-25 (A-02, A-03): before, RFC 8414 alone.
-    ...(world.inRevision('A-03')
-      ? oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc())))
-      : []),
+    ...documents,
     http.get(endpoints(issuer).jwks_uri, () =>
       HttpResponse.json({ keys: [world.as.key.publicJwk] }, { headers: { 'Cache-Control': 'max-age=3600' } }),
     ),

@@ -8,9 +8,9 @@
 import { http } from 'msw';
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
-import { prmUrlFor } from '../../world/urls';
 import { isRecord, readJson } from '../http';
 import { authorizeBearer } from './bearer';
+import { metadataLocation } from './challenge';
 import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
@@ -140,10 +140,10 @@ export function mcpServerHandlers(world: World) {
   const endpoint = world.urls.mcp;
   const mcpOrigin = new URL(endpoint).origin;
   return [
-    // S-01 (from 2025-06-18): protected resource metadata. A server of 2025-03-26 has none: its
-    // clients find the authorization server at its origin (A-40, C-60).
-    ...(world.inRevision('S-01')
-      ? [http.get(prmUrlFor(endpoint), () => jsonDocument(protectedResourceMetadata(world)))]
+    // S-01 (from 2025-06-18): protected resource metadata, where metadataLocation says. A server of
+    // 2025-03-26 has none: its clients find the authorization server at its origin (A-40, C-60).
+    ...(metadataLocation(world).published
+      ? [http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world)))]
       : []),
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
