@@ -13,6 +13,7 @@ import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
+import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     ...courseTests,
     ...securityTests,
     ...harTests,
+    ...lmsTests,
     ...roomTests,
   ];
   for (const test of all) {

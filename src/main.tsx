@@ -10,10 +10,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadCore } from './run/core/loadCore';
 import { registerOfflineWhenIdle } from './app/offline/updates';
+import { startLms } from './features/lms/start';
 import './styles/index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// Launched by a learning platform (a SCORM package, cmi5)? Then its start page, and its adapter later.
+const launched = startLms();
 
 createRoot(root).render(
   <StrictMode>
@@ -23,4 +27,5 @@ createRoot(root).render(
 
 // After the first paint (two frames later), start fetching the simulator core.
 requestAnimationFrame(() => requestAnimationFrame(preloadCore));
-registerOfflineWhenIdle();
+// Not in a platform's package: the platform serves it, and keeps it up to date.
+if (!launched) registerOfflineWhenIdle();

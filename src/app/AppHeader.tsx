@@ -17,6 +17,8 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
     { name: 'sim', href: simHref, label: 'Simulator' },
     { name: 'lessons', href: '#/lessons', label: 'Lessons' },
     { name: 'quiz', href: '#/quiz', label: 'Quiz' },
+    { name: 'practice', href: '#/practice', label: 'Practice' },
+    { name: 'progress', href: '#/progress', label: 'Progress' },
     { name: 'har', href: '#/har', label: 'Your flow' },
   ];
   const next = theme === 'dark' ? 'light' : 'dark';

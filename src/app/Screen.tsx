@@ -13,6 +13,8 @@ const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
 const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNotesRoute'));
 const HarScreen = lazy(() => import('./har/HarScreen'));
+const PracticeScreen = lazy(() => import('./practice/PracticeScreen'));
+const ProgressScreen = lazy(() => import('./progress/ProgressScreen'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
@@ -66,6 +68,27 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
       return (
         <Suspense fallback={<Loading />}>
           <HarScreen key={route.url ?? ''} url={route.url} />
+        </Suspense>
+      );
+    case 'practice':
+      return (
+        <Suspense fallback={<Loading />}>
+          {/* Keyed by seed: another drill is a fresh player and panel. */}
+          <PracticeScreen
+            key={route.seed ?? ''}
+            seed={route.seed}
+            navigate={navigate}
+            onProgress={onProgress}
+          />
+        </Suspense>
+      );
+    case 'progress':
+    case 'review':
+      return (
+        <Suspense fallback={<Loading />}>
+          <div className="route-page">
+            <ProgressScreen view={route.name} navigate={navigate} onProgress={onProgress} />
+          </div>
         </Suspense>
       );
     case 'not-found':

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   PROGRESS_KEY,
+  PROGRESS_VERSION,
   SET_ASIDE_PREFIX,
   bestScore,
   contentFingerprint,
@@ -48,7 +49,12 @@ describe('progress store', () => {
     expect(store.markLessonRead('no-such-lesson')).toBe(false);
     expect(lessonStatus(store.get(), 'discovery')).toBe('read');
     const saved = parseJson(storage.data.get(PROGRESS_KEY) ?? 'null');
-    expect(saved).toEqual({ version: 1, fingerprint, lessons: { discovery: { readAt: 1000 } }, quizzes: {} });
+    expect(saved).toEqual({
+      version: PROGRESS_VERSION,
+      fingerprint,
+      lessons: { discovery: { readAt: 1000 } },
+      quizzes: {},
+    });
   });
 
   it('reloads what it saved in a fresh store (a page reload)', () => {
@@ -141,7 +147,11 @@ describe('progress store', () => {
     const store = createProgressStore({ storage, content, now: () => 11 });
     store.markLessonRead('discovery');
     expect(store.get().notice).toBeNull();
-    const newer = JSON.stringify({ version: 2, lessons: { pkce: { readAt: 3 } }, badges: ['x'] });
+    const newer = JSON.stringify({
+      version: PROGRESS_VERSION + 1,
+      lessons: { pkce: { readAt: 3 } },
+      badges: ['x'],
+    });
     storage.data.set(PROGRESS_KEY, newer);
     expect(store.get().notice?.reason).toBe('newer-version');
     store.recordAttempt('discovery', ids(1), ids(1));

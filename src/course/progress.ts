@@ -1,5 +1,6 @@
 /**
- * The learner's progress (lessons read, best quiz results), kept in localStorage under one
+ * The learner's progress (lessons read, best quiz results; and, since version 2, evidence per rule,
+ * the review queue, drills and prediction totals: learning.ts), kept in localStorage under one
  * versioned key. What is stored is only ever trusted after checking it, and never overwritten
  * unless it was read in full: a value this version cannot read whole (corrupted JSON, a version it
  * does not know, such as one a newer version wrote in another tab, entries it cannot use) is first
@@ -10,8 +11,28 @@
  *
  * Pure TypeScript, no React: the store follows the external-store contract of useSyncExternalStore.
  */
+import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
+import type { AttackId } from '../sim/attacks/ids';
+import type { RuleParty } from '../sim/parties';
+import type { RuleId } from '../sim/rules';
+import type { RegistrationMode, ScenarioId } from '../sim/scenarios';
+import type { Phase } from '../sim/steps';
+import { addEvidence, decodeLearning, mergeLearning, withDrill } from './learningData';
+import type { DrillRecord, LearningData } from './learningData';
+import { afterAnswer } from './review';
+
+/** A learner's answer to one question: the answer chosen (by its authored index), or the items' order. */
+export type Answer = { kind: 'choice'; chosen: number } | { kind: 'order'; arrangement: number[] };
+
 export const PROGRESS_KEY = 'mcp-sim.progress.v1';
-export const PROGRESS_VERSION = 1;
+/**
+ * 2 added the learning sections. Version 1 is read as it is (it is version 2 without them) and
+ * saved as 2; a version-1 app in another tab then sets a version-2 value aside rather than dropping
+ * the sections it does not know when it saves.
+ */
+export const PROGRESS_VERSION = 2;
+/** Older versions this one reads in full. */
+const READS_IN_FULL: readonly number[] = [1, PROGRESS_VERSION];
 /** The share of correct answers that passes a quiz. */
 export const PASS_RATIO = 0.8;
 /** The quiz key of the final exam; lesson quizzes use their lesson id. */
@@ -41,7 +62,7 @@ export interface SetAside {
   at: number;
 }
 
-export interface StoredProgress {
+export interface StoredProgress extends LearningData {
   version: typeof PROGRESS_VERSION;
   /** Identifies the course content the ids below refer to (see contentFingerprint). */
   fingerprint: string;
@@ -61,10 +82,47 @@ export interface Progress extends StoredProgress {
   unsaved: SaveProblem | null;
 }
 
+/** The run a progress event is about: choices and a seed, never a value from the run. */
+export interface RunChoice {
+  scenario: ScenarioId;
+  registration: RegistrationMode;
+  seed: string;
+  attack: { id: AttackId; defence: 'on' | 'off' } | null;
+}
+
 export type ProgressEvent =
   | { type: 'lesson-completed'; lessonId: string }
-  | { type: 'quiz-answered'; quiz: string; questionId: string; correct: boolean }
-  | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean };
+  | {
+      type: 'quiz-answered';
+      quiz: string;
+      questionId: string;
+      correct: boolean;
+      /** What the learner answered, and how long after the question was shown (for a learning platform's record). */
+      answer: Answer;
+      latencyMs: number;
+    }
+  | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean }
+  | {
+      type: 'prediction-scored';
+      run: RunChoice;
+      /** Predictions answered right, of those answered; skipped ones are counted apart. */
+      correct: number;
+      total: number;
+      skipped: number;
+      phases: { phase: Phase; correct: number; total: number }[];
+    }
+  | {
+      type: 'drill-completed';
+      /** The drill's seed: its address is #/practice/<drill>. */
+      drill: string;
+      fault: VulnerabilityId;
+      party: RuleParty;
+      rule: RuleId;
+      /** Named right before the answer was revealed. */
+      solved: boolean;
+      hints: number;
+      attempts: number;
+    };
 
 export type OnProgress = (event: ProgressEvent) => void;
 
@@ -74,6 +132,9 @@ export interface KnownContent {
 }
 
 export type ProgressStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** What importing a progress file did, or why it could not. */
+export type ImportResult = { ok: true; partly: boolean } | { ok: false; message: string };
 
 export interface ProgressStore {
   // These two are function properties, not methods: they use no `this`, so useSyncExternalStore
@@ -85,6 +146,16 @@ export interface ProgressStore {
   markLessonRead(lessonId: string): boolean;
   /** Records a finished attempt and returns the quiz's record afterwards. */
   recordAttempt(quiz: string, asked: readonly string[], correct: readonly string[]): QuizRecord;
+  /** One checked quiz answer (a quiz or a review): evidence for its rules, and the review queue. */
+  recordAnswer(questionId: string, correct: boolean, rules: readonly RuleId[]): void;
+  /** One answered prediction: evidence for the rules of the message it was about. */
+  recordPrediction(rules: readonly RuleId[], correct: boolean): void;
+  /** A drill's result so far (kept per seed), and once it ends, evidence for its rule. */
+  recordDrill(seed: string, record: Omit<DrillRecord, 'at'>, rule: RuleId | null): void;
+  /** The stored progress as a file's text (the learner changing computers). */
+  exportText(): string;
+  /** Merges a file exported before into this browser's progress; nothing here is lost. */
+  importText(text: string): ImportResult;
   /** Forgets everything. */
   reset(): void;
   /** The learner has read the notice: sets aside what is unread, rewrites what was read, clears it. */
@@ -217,16 +288,20 @@ export function decodeProgress(raw: string | null, known: Known): Decoded {
     return { data: empty, unread: 'corrupt' };
   }
   if (!isRecord(data)) return { data: empty, unread: 'corrupt' };
-  const { lessons, quizzes, dropped } = readEntries(data, known);
+  const entries = readEntries(data, known);
+  const learning = decodeLearning(data, known.questions);
+  const { lessons, quizzes } = entries;
+  const dropped = entries.dropped || learning.dropped;
   const setAside = readSetAside(data.setAside);
   const read: StoredProgress = {
     version: PROGRESS_VERSION,
     fingerprint: known.fingerprint,
     lessons,
     quizzes,
+    ...learning.value,
     ...(setAside.length > 0 ? { setAside } : {}),
   };
-  if (data.version !== PROGRESS_VERSION) {
+  if (typeof data.version !== 'number' || !READS_IN_FULL.includes(data.version)) {
     const newer = typeof data.version === 'number' && data.version > PROGRESS_VERSION;
     return { data: read, unread: newer ? 'newer-version' : 'unknown-version' };
   }
@@ -254,6 +329,25 @@ export type LessonStatus = 'not-started' | 'read' | 'quiz-passed';
 export function lessonStatus(progress: StoredProgress, lessonId: string): LessonStatus {
   if (quizPassed(progress, lessonId)) return 'quiz-passed';
   return progress.lessons[lessonId] ? 'read' : 'not-started';
+}
+
+/** The learning sections of a stored value, without the rest. */
+function learningOf(data: StoredProgress): LearningData {
+  const { rules, reviews, drills, predictions } = data;
+  return {
+    ...(rules ? { rules } : {}),
+    ...(reviews ? { reviews } : {}),
+    ...(drills ? { drills } : {}),
+    ...(predictions ? { predictions } : {}),
+  };
+}
+
+/** Two quiz records merged: every attempt counted once per copy, the better best kept. */
+function mergeQuiz(a: QuizRecord | undefined, b: QuizRecord): QuizRecord {
+  if (!a) return b;
+  const best =
+    a.best === null ? b.best : b.best === null ? a.best : ratio(b.best) > ratio(a.best) ? b.best : a.best;
+  return { attempts: Math.max(a.attempts, b.attempts), best };
 }
 
 function ratio(best: QuizBest): number {
@@ -420,6 +514,94 @@ export function createProgressStore({ storage, content, now = Date.now }: StoreO
       memory = null;
       cache = null;
       notify();
+    },
+    recordAnswer(questionId, correct, rules) {
+      if (!known.questions.has(questionId)) return;
+      const loaded = load();
+      const data = loaded.decoded.data;
+      const at = now();
+      const item = afterAnswer(data.reviews?.[questionId], correct, at);
+      const { [questionId]: _was, ...others } = data.reviews ?? {};
+      const reviews = item ? { ...others, [questionId]: item } : others;
+      const { reviews: _old, ...rest } = data;
+      write(
+        {
+          ...rest,
+          ...(Object.keys(reviews).length > 0 ? { reviews } : {}),
+          rules: addEvidence(data.rules, rules, { at, ok: correct, from: 'quiz' }),
+        },
+        loaded,
+      );
+    },
+    recordPrediction(rules, correct) {
+      const loaded = load();
+      const data = loaded.decoded.data;
+      const totals = data.predictions ?? { answered: 0, correct: 0 };
+      write(
+        {
+          ...data,
+          predictions: { answered: totals.answered + 1, correct: totals.correct + (correct ? 1 : 0) },
+          rules: addEvidence(data.rules, rules, { at: now(), ok: correct, from: 'predict' }),
+        },
+        loaded,
+      );
+    },
+    recordDrill(seed, record, rule) {
+      const loaded = load();
+      const data = loaded.decoded.data;
+      const ended = record.solved || record.revealed;
+      write(
+        {
+          ...data,
+          drills: withDrill(data.drills, seed, { ...record, at: now() }),
+          ...(ended && rule
+            ? { rules: addEvidence(data.rules, [rule], { at: now(), ok: record.solved, from: 'drill' }) }
+            : {}),
+        },
+        loaded,
+      );
+    },
+    exportText() {
+      const { setAside: _local, ...data } = load().decoded.data;
+      return `${JSON.stringify({ ...data, exportedAt: now() }, null, 2)}\n`;
+    },
+    importText(text) {
+      const decoded = decodeProgress(text, known);
+      if (decoded.unread === 'corrupt')
+        return {
+          ok: false,
+          message:
+            'This file is not a progress file of this course (it is not readable JSON of the right shape).',
+        };
+      if (decoded.unread === 'newer-version')
+        return {
+          ok: false,
+          message:
+            'This file was saved by a newer version of this course: open it there, or update this copy.',
+        };
+      const incoming = decoded.data;
+      const nothing =
+        Object.keys(incoming.lessons).length + Object.keys(incoming.quizzes).length === 0 &&
+        Object.keys(learningOf(incoming)).length === 0;
+      if (nothing && decoded.unread !== null)
+        return {
+          ok: false,
+          message:
+            'Nothing in this file belongs to this course: no lesson, quiz or rule it names exists here.',
+        };
+      const loaded = load();
+      const mine = loaded.decoded.data;
+      const lessons = { ...incoming.lessons };
+      for (const [id, entry] of Object.entries(mine.lessons)) {
+        const theirs = lessons[id];
+        lessons[id] = theirs && theirs.readAt < entry.readAt ? theirs : entry;
+      }
+      const quizzes = { ...mine.quizzes };
+      for (const [key, record] of Object.entries(incoming.quizzes))
+        quizzes[key] = mergeQuiz(quizzes[key], record);
+      const { rules: _r, reviews: _v, drills: _d, predictions: _p, ...base } = mine;
+      write({ ...base, lessons, quizzes, ...mergeLearning(learningOf(mine), learningOf(incoming)) }, loaded);
+      return { ok: true, partly: decoded.unread !== null };
     },
     acknowledge() {
       const loaded = load();

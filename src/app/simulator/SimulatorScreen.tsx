@@ -1,8 +1,10 @@
 /**
  * The simulator screen, composed of the features: controls on top; the diagram, its message
  * list, and a side column with the current step's explanation and the inspector (or the attack
- * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL).
+ * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL;
+ * a practice drill its own, with the drill's panel in the side column instead of the lab).
  */
+import type { ReactNode } from 'react';
 import { SidePanels } from '../../features/attacks/SidePanels';
 import { Announcer } from '../../features/controls/Announcer';
 import { PhaseProgress } from '../../features/controls/PhaseProgress';
@@ -50,7 +52,12 @@ function LoadingVeil() {
   );
 }
 
-export function SimulatorScreen() {
+interface SimulatorScreenProps {
+  /** A drill's panel: above the step's explanation, in place of the attack lab (a drill's run is fixed). */
+  drill?: ReactNode;
+}
+
+export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
   const send = useSend();
   useKeyboardShortcuts(send);
   const { mask, present } = useViewOptions().view;
@@ -60,7 +67,7 @@ export function SimulatorScreen() {
     <MaskProvider enabled={mask}>
       <PanelViewProvider>
         <div
-          className="sim"
+          className={drill ? 'sim sim--drill' : 'sim'}
           data-bar={barHidden ? 'hidden' : undefined}
           data-side={side.inspecting ? 'inspect' : undefined}
         >
@@ -86,10 +93,18 @@ export function SimulatorScreen() {
               <MessageList />
             </div>
             <div className="sim__side">
-              <SidePanels request={side.request}>
-                <StepExplainer />
-                <Inspector />
-              </SidePanels>
+              {drill ? (
+                <>
+                  {drill}
+                  <StepExplainer />
+                  <Inspector />
+                </>
+              ) : (
+                <SidePanels request={side.request}>
+                  <StepExplainer />
+                  <Inspector />
+                </SidePanels>
+              )}
             </div>
             <ConsentWindow />
           </div>

@@ -19,6 +19,7 @@ const LANE_COLOR: Record<Lane, string> = {
   browser: '#0b7a75',
   mcp: '#9c3fb8',
   as: '#b5541a',
+  idp: '#2f7d32',
   attacker: '#c0262d',
   downstream: '#52607a',
 };
