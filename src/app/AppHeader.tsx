@@ -18,6 +18,7 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
     { name: 'lessons', href: '#/lessons', label: 'Lessons' },
     { name: 'quiz', href: '#/quiz', label: 'Quiz' },
     { name: 'har', href: '#/har', label: 'Your flow' },
+    { name: 'revisions', href: '#/revisions', label: 'Time machine' },
   ];
   const next = theme === 'dark' ? 'light' : 'dark';
   return (

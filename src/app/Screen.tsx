@@ -13,6 +13,7 @@ const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
 const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNotesRoute'));
 const HarRoute = lazy(() => import('../features/har/HarRoute'));
+const TimeMachineRoute = lazy(() => import('../features/revisions/TimeMachineRoute'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
@@ -66,6 +67,12 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
       return (
         <Suspense fallback={<Loading />}>
           <HarRoute key={route.url ?? ''} url={route.url} />
+        </Suspense>
+      );
+    case 'revisions':
+      return (
+        <Suspense fallback={<Loading />}>
+          <TimeMachineRoute query={route.query} navigate={navigate} />
         </Suspense>
       );
     case 'not-found':

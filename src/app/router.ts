@@ -14,6 +14,8 @@ export type Route =
   | { name: 'presenter-notes'; query: string }
   /** `url`: the `url` of `#/har?url=<same-origin URL>`, a HAR to open on arrival. */
   | { name: 'har'; url: string | null }
+  /** `#/revisions?view=…`: the spec time machine (features/revisions/params.ts reads the query). */
+  | { name: 'revisions'; query: string }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -23,6 +25,7 @@ export function parseHash(hash: string): Route {
   const query = q === -1 ? '' : raw.slice(q + 1);
   if (path === '' || path === '/sim') return { name: 'sim', query };
   if (path === '/presenter-notes') return { name: 'presenter-notes', query };
+  if (path === '/revisions') return { name: 'revisions', query };
   if (path === '/har') return { name: 'har', url: new URLSearchParams(query).get('url') || null };
   if (path === '/lessons') return { name: 'lessons', id: null };
   if (path === '/quiz') return { name: 'quiz', id: null, question: null };

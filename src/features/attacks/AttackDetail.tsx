@@ -18,6 +18,7 @@ import { useAttackMarks } from './useAttackMarks';
 import { VariantChooser } from './VariantChooser';
 import type { LabActions } from './useLabActions';
 import { PARTIES } from '../../sim/parties';
+import { AttackTimeNote } from '../revisions/AttackTimeNote';
 
 function RunState({
   attack,
@@ -138,6 +139,7 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
           hint={defenceHint(attack, on, defence === 'on')}
         />
       </div>
+      <AttackTimeNote attack={attack} />
       <RunState attack={attack} on={on} onShowMessage={onShowMessage} />
       <div className="lab__footer">
         <button type="button" className="btn btn--sm" onClick={() => setComparing(true)}>

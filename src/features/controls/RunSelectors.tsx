@@ -10,6 +10,8 @@ import {
 } from '../../sim/scenarios';
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend } from '../player/hooks';
+import { registrationReason, scenarioReason } from '../revisions/config';
+import { RevisionSelect } from '../revisions/RevisionSelect';
 
 // Memoized: the toolbar renders on every step; the run's configuration does not change with it.
 export const RunSelectors = memo(function RunSelectors() {
@@ -18,6 +20,7 @@ export const RunSelectors = memo(function RunSelectors() {
   const machineToMachine = config.scenario === 'client-credentials';
   return (
     <div className="toolbar__group toolbar__group--end">
+      <RevisionSelect />
       <label className="field">
         <span className="field__label">Scenario</span>
         <select
@@ -29,7 +32,8 @@ export const RunSelectors = memo(function RunSelectors() {
           }}
         >
           {SCENARIO_IDS.map((id) => (
-            <option key={id} value={id}>
+            // A revision without it cannot play it: disabled, and the revision's note says why.
+            <option key={id} value={id} disabled={scenarioReason(config, id) !== null}>
               {SCENARIOS[id].title}
             </option>
           ))}
@@ -51,7 +55,7 @@ export const RunSelectors = memo(function RunSelectors() {
           }}
         >
           {REGISTRATION_MODE_IDS.map((id) => (
-            <option key={id} value={id}>
+            <option key={id} value={id} disabled={registrationReason(config, id) !== null}>
               {REGISTRATION_MODES[id].title}
             </option>
           ))}

@@ -1,0 +1,108 @@
+/**
+ * Attacks across time: each attack of the lab, defence on, played by the honest parties of every
+ * revision. A cell says what the run decided: the attacker won, a rule stopped her, or the revision
+ * cannot play the attack (and why). The first column says which revision brought the defence.
+ */
+import { ATTACK_IDS, variantIdsOf } from '../../sim/attacks/ids';
+import type { AttackId } from '../../sim/attacks/ids';
+import { defenceOf } from '../../sim/revisions/attackHistory';
+import type { AttackInRevision } from '../../sim/revisions/attacks';
+import { LATEST_REVISION, REVISIONS } from '../../sim/revisions/ids';
+import type { Core } from '../runtime/loadCore';
+import { useCoreTask, yieldToPaint } from './useCoreTask';
+
+interface Row {
+  id: AttackId;
+  variant: string | undefined;
+  title: string;
+  defence: string;
+  arrived: string;
+  cells: AttackInRevision[];
+}
+
+function attackLink(row: Pick<Row, 'id' | 'variant'>, revision: string): string {
+  const p = new URLSearchParams({ attack: row.id, defence: 'on' });
+  if (row.variant) p.set('variant', row.variant);
+  if (revision !== LATEST_REVISION) p.set('rev', revision);
+  return `#/sim?${p.toString()}`;
+}
+
+async function rows(core: Core, live: () => boolean): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const id of ATTACK_IDS)
+    for (const variant of variantIdsOf(id) ?? [undefined]) {
+      if (!live()) return out;
+      const def = core.resolveAttack({ id, variant });
+      const label = def.variants?.find((v) => v.id === def.variant)?.label;
+      const { defence, ruleArrived } = defenceOf(def);
+      const cells: AttackInRevision[] = [];
+      for (const revision of REVISIONS) {
+        cells.push(await core.attackInRevision({ id, variant }, revision));
+        await yieldToPaint();
+      }
+      out.push({
+        id,
+        variant,
+        title: label ? `${def.title}: ${label}` : def.title,
+        defence: defence.join(', '),
+        arrived: ruleArrived ?? 'not yet',
+        cells,
+      });
+    }
+  return out;
+}
+
+function Cell({ cell, row }: { cell: AttackInRevision; row: Row }) {
+  if (cell.state === 'not-applicable')
+    return (
+      <td className="tm-cell tm-cell--na">
+        <span aria-hidden="true">— </span>Cannot be played: {cell.why}
+      </td>
+    );
+  const won = cell.state === 'won';
+  return (
+    <td className={`tm-cell ${won ? 'tm-cell--won' : 'tm-cell--ok'}`}>
+      <span aria-hidden="true">{won ? '☠ ' : '✓ '}</span>
+      {won ? 'The attack works' : `Stopped${cell.rule ? ` (${cell.rule})` : ''}`}{' '}
+      <a href={attackLink(row, cell.revision)}>Run it</a>
+    </td>
+  );
+}
+
+export function AttacksView() {
+  const state = useCoreTask<Row[]>('attacks', rows);
+  if (state.status === 'running')
+    return <p role="status">Playing every attack under every revision, defence on…</p>;
+  if (state.status === 'error') return <p role="alert">The runs failed: {state.message}</p>;
+  return (
+    <div className="tm-scroll">
+      <table className="tm-table">
+        <caption>Each attack with its defence on, played by the honest parties of each revision</caption>
+        <thead>
+          <tr>
+            <th scope="col">Attack</th>
+            <th scope="col">Defence arrived</th>
+            {REVISIONS.map((r) => (
+              <th key={r} scope="col">
+                {r}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {state.value.map((row) => (
+            <tr key={`${row.id}/${row.variant ?? ''}`}>
+              <th scope="row">{row.title}</th>
+              <td>
+                {row.arrived} <span className="tm-rule">({row.defence})</span>
+              </td>
+              {row.cells.map((cell) => (
+                <Cell key={cell.revision} cell={cell} row={row} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
