@@ -1,16 +1,9 @@
-/** Scenario and registration mode. Changing either restarts the run from its first message. */
+/** Spec revision, scenario and registration mode. Changing one restarts the run from its first message. */
 import { memo } from 'react';
-import {
-  REGISTRATION_MODES,
-  REGISTRATION_MODE_IDS,
-  SCENARIOS,
-  SCENARIO_IDS,
-  isRegistrationMode,
-  isScenarioId,
-} from '../../sim/scenarios';
+import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend } from '../player/hooks';
-import { registrationReason, scenarioReason } from '../revisions/config';
+import { registrationOptions, revisionOf, scenarioOptions } from '../revisions/config';
 import { RevisionSelect } from '../revisions/RevisionSelect';
 
 // Memoized: the toolbar renders on every step; the run's configuration does not change with it.
@@ -18,6 +11,7 @@ export const RunSelectors = memo(function RunSelectors() {
   const config = PlayerContext.useSelector((s) => s.context.config);
   const send = useSend();
   const machineToMachine = config.scenario === 'client-credentials';
+  const revision = revisionOf(config);
   return (
     <div className="toolbar__group toolbar__group--end">
       <RevisionSelect />
@@ -31,10 +25,10 @@ export const RunSelectors = memo(function RunSelectors() {
               send({ type: 'LOAD', config: { ...config, scenario }, target: { kind: 'count', count: 0 } });
           }}
         >
-          {SCENARIO_IDS.map((id) => (
-            // A revision without it cannot play it: disabled, and the revision's note says why.
-            <option key={id} value={id} disabled={scenarioReason(config, id) !== null}>
-              {SCENARIOS[id].title}
+          {/* What the revision cannot play is disabled; its label says when it arrived. */}
+          {scenarioOptions(revision).map((o) => (
+            <option key={o.id} value={o.id} disabled={o.disabled}>
+              {o.label}
             </option>
           ))}
         </select>
@@ -54,9 +48,9 @@ export const RunSelectors = memo(function RunSelectors() {
               });
           }}
         >
-          {REGISTRATION_MODE_IDS.map((id) => (
-            <option key={id} value={id} disabled={registrationReason(config, id) !== null}>
-              {REGISTRATION_MODES[id].title}
+          {registrationOptions(revision).map((o) => (
+            <option key={o.id} value={o.id} disabled={o.disabled}>
+              {o.label}
             </option>
           ))}
         </select>

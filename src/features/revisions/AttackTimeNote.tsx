@@ -1,54 +1,48 @@
 /**
  * In the attack lab: which revision brought the defence (from the rule table), and a link to run
  * the attack under the revision before it, where the honest parties do not have the rule yet (mix-up
- * before 2026-07-28, say). Whether the attack then works is for the run to show.
+ * before 2026-07-28, say). Under an older revision than the rule it says so; where the run's revision
+ * cannot play the attack at all, it says why and offers the first revision that can.
  */
 import type { AttackDef } from '../../sim/attacks/types';
-import { defenceOf, unplayableIn } from '../../sim/revisions/attackHistory';
-import { LATEST_REVISION, REVISIONS, previousRevision } from '../../sim/revisions/ids';
+import { REVISIONS } from '../../sim/revisions/ids';
 import type { Revision } from '../../sim/revisions/ids';
-import { PlayerContext } from '../player/PlayerContext';
-import { revisionOf } from './config';
+import { attackHref, attackTime } from './attackTime';
 
-function attackHref(attack: AttackDef, revision: Revision): string {
-  const p = new URLSearchParams({ attack: attack.id, defence: 'on' });
-  if (attack.variant && attack.variant !== attack.variants?.[0].id) p.set('variant', attack.variant);
-  if (revision !== LATEST_REVISION) p.set('rev', revision);
-  return `#/sim?${p.toString()}`;
-}
-
-export function AttackTimeNote({ attack }: { attack: AttackDef }) {
-  const config = PlayerContext.useSelector((s) => s.context.config);
-  const running = revisionOf(config);
-  const { defence, ruleArrived } = defenceOf(attack);
-  if (!ruleArrived) return null;
-  const rules = defence.join(', ');
-  const before = previousRevision(ruleArrived);
-  const why = before ? unplayableIn(attack, before) : null;
+export function AttackTimeNote({ attack, running }: { attack: AttackDef; running: Revision }) {
+  const time = attackTime(attack, running);
+  const { arrived, before, unplayable } = time;
+  const rules = time.defence.join(', ');
+  if (unplayable)
+    return (
+      <p className="lab-time lab-time--warn" role="note">
+        Under {running} this attack cannot be played: {unplayable.why}{' '}
+        {unplayable.from && <a href={attackHref(attack, unplayable.from)}>Run it under {unplayable.from}</a>}
+      </p>
+    );
+  if (!arrived) return null;
+  if (arrived === REVISIONS[0])
+    return (
+      <p className="lab-time">
+        The defence ({rules}) has been in the spec since its first authorization revision, {arrived}.
+      </p>
+    );
   return (
     <p className="lab-time">
-      {ruleArrived === REVISIONS[0] ? (
+      The defence ({rules}) arrived in {arrived}.{' '}
+      {time.beforeRule ? (
         <>
-          The defence ({rules}) has been in the spec since its first authorization revision, {ruleArrived}.
+          This run follows {running}, before the rule: its honest parties do not enforce it, whatever the
+          defence switch says. <a href={attackHref(attack, arrived)}>Run it under {arrived}</a>
         </>
+      ) : before && !before.why ? (
+        <a href={attackHref(attack, before.revision)}>Run it under {before.revision}, before the rule</a>
       ) : (
-        <>
-          The defence ({rules}) arrived in {ruleArrived}.{' '}
-          {before && !why ? (
-            <a href={attackHref(attack, before)}>Run it under {before}, before the rule</a>
-          ) : (
-            <>
-              Under {before} the attack cannot be played: {why}
-            </>
-          )}
-        </>
-      )}
-      {running < ruleArrived && (
-        <>
-          {' '}
-          This run follows {running}, whose honest parties do not have the rule yet: even with the defence on,
-          nothing may stop the attacker.
-        </>
+        before && (
+          <>
+            Under {before.revision} it cannot be played: {before.why}
+          </>
+        )
       )}
     </p>
   );

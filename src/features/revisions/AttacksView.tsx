@@ -64,7 +64,13 @@ function Cell({ cell, row }: { cell: AttackInRevision; row: Row }) {
     <td className={`tm-cell ${won ? 'tm-cell--won' : 'tm-cell--ok'}`}>
       <span aria-hidden="true">{won ? '☠ ' : '✓ '}</span>
       {won ? 'The attack works' : `Stopped${cell.rule ? ` (${cell.rule})` : ''}`}{' '}
-      <a href={attackLink(row, cell.revision)}>Run it</a>
+      <a href={attackLink(row, cell.revision)}>
+        Run it
+        <span className="visually-hidden">
+          {' '}
+          ({row.title} under {cell.revision})
+        </span>
+      </a>
     </td>
   );
 }

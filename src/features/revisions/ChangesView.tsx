@@ -97,8 +97,16 @@ function Row({ row, params }: { row: ExplainedRow; params: TimeMachineParams }) 
         </div>
       ))}
       <p className="tm-row__open">
-        {row.row.kind !== 'added' && <a href={at(from, row.row.a)}>Open in {from}</a>}
-        {row.row.kind !== 'removed' && <a href={at(to, row.row.b)}>Open in {to}</a>}
+        {row.row.kind !== 'added' && (
+          <a href={at(from, row.row.a)}>
+            Open message {row.row.a + 1} in {from}
+          </a>
+        )}
+        {row.row.kind !== 'removed' && (
+          <a href={at(to, row.row.b)}>
+            Open message {row.row.b + 1} in {to}
+          </a>
+        )}
       </p>
     </li>
   );
@@ -116,7 +124,7 @@ function Result({ compared, params }: { compared: Compared; params: TimeMachineP
         {comparison.rows.length - same - count('removed') - count('added')} changed.{' '}
         {comparison.changes.length === 0 ? 'Nothing changed.' : 'The changes behind them:'}
       </p>
-      <ol className="tm-changes">
+      <ol className="tm-changes" aria-label="The changes behind them">
         {comparison.changes.map((id) => {
           const change = CHANGES[id];
           return (
@@ -138,8 +146,10 @@ function Result({ compared, params }: { compared: Compared; params: TimeMachineP
           );
         })}
       </ol>
-      <h3 className="tm-subtitle">Message by message</h3>
-      <ol className="tm-rows">
+      <h3 className="tm-subtitle" id="tm-rows-title">
+        Message by message
+      </h3>
+      <ol className="tm-rows" aria-labelledby="tm-rows-title">
         {groups(comparison.rows).map((group, i) =>
           group.kind === 'same' ? (
             <li key={i} className="tm-row tm-row--same">

@@ -24,18 +24,30 @@ function Cell({ run }: { run: EraRun }) {
     client: run.client,
     seq: breaks?.seq,
   });
+  // Link text that still says which cell it is when read out of the table.
+  const which = (
+    <span className="visually-hidden">
+      {' '}
+      ({clientLabel(run.client)}, servers of {run.server})
+    </span>
+  );
   if (!breaks)
     return (
       <td className="tm-cell tm-cell--ok">
-        <span aria-hidden="true">✓ </span>Completes <a href={link}>Watch</a>
+        <span aria-hidden="true">✓ </span>Completes{' '}
+        <a href={link}>
+          Watch
+          {which}
+        </a>
       </td>
     );
   return (
     <td className="tm-cell tm-cell--break">
       <span aria-hidden="true">✕ </span>
-      <span className="visually-hidden">Breaks: </span>
-      {breaks.what}
-      {breaks.rule && <span className="tm-rule"> ({breaks.rule})</span>} <a href={link}>See it</a>
+      Breaks at message {breaks.seq + 1}: {breaks.what}
+      {breaks.rule && <span className="tm-rule"> ({breaks.rule})</span>}
+      {breaks.evidence && <span className="tm-evidence">{breaks.evidence}</span>}{' '}
+      <a href={link}>See it{which}</a>
     </td>
   );
 }

@@ -1,22 +1,24 @@
 /**
  * The spec revision of the run: a select beside the scenario and registration pickers. Changing it
  * restarts the run from its first message under that revision (the URL gains `rev=`); whatever the
- * revision cannot play is disabled in the other pickers, and this note says why.
+ * revision cannot play is disabled in the other pickers, their labels say when it arrived. In a
+ * mixed-era run (a `client=` link from the Time machine) a note names the client's revision.
  */
 import { memo } from 'react';
 import { LATEST_REVISION, REVISIONS, isRevision } from '../../sim/revisions/ids';
 import { REVISION_INFO } from '../../sim/revisions/profile';
 import { PlayerContext } from '../player/PlayerContext';
 import { useSend } from '../player/hooks';
-import { revisionNote, revisionOf, withRevision } from './config';
+import { revisionOf, withRevision } from './config';
 
-export const REVISION_NOTE_ID = 'revision-note';
+const CLIENT_NOTE_ID = 'revision-client-note';
 
 export const RevisionSelect = memo(function RevisionSelect() {
   const config = PlayerContext.useSelector((s) => s.context.config);
+  const core = PlayerContext.useSelector((s) => s.context.core);
   const send = useSend();
   const revision = revisionOf(config);
-  const note = revisionNote(config);
+  const { client } = config;
   return (
     <>
       <label className="field">
@@ -24,13 +26,13 @@ export const RevisionSelect = memo(function RevisionSelect() {
         <select
           value={revision}
           title={REVISION_INFO[revision].summary}
-          aria-describedby={note ? REVISION_NOTE_ID : undefined}
+          aria-describedby={client ? CLIENT_NOTE_ID : undefined}
           onChange={(e) => {
             const value = e.target.value;
             if (isRevision(value))
               send({
                 type: 'LOAD',
-                config: withRevision(config, value),
+                config: withRevision(config, value, config.attack && core?.resolveAttack(config.attack)),
                 target: { kind: 'count', count: 0 },
               });
           }}
@@ -43,14 +45,10 @@ export const RevisionSelect = memo(function RevisionSelect() {
           ))}
         </select>
       </label>
-      {config.client && (
-        <span className="field__note">
-          Client: {config.client === 'dual-era' ? 'dual-era (2026-07-28 and earlier)' : config.client}
-        </span>
-      )}
-      {note && (
-        <span id={REVISION_NOTE_ID} className="field__note">
-          {note}
+      {client && (
+        <span id={CLIENT_NOTE_ID} className="field__note">
+          Servers of {revision}, client{' '}
+          {client === 'dual-era' ? 'dual-era (2026-07-28 and earlier)' : `of ${client}`}
         </span>
       )}
     </>

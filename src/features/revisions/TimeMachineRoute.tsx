@@ -6,19 +6,12 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { LATEST_REVISION, REVISIONS, isRevision } from '../../sim/revisions/ids';
-import { REVISION_INFO, registrationUnsupported, scenarioUnsupported } from '../../sim/revisions/profile';
-import {
-  REGISTRATION_MODE_IDS,
-  REGISTRATION_MODES,
-  SCENARIO_IDS,
-  SCENARIOS,
-  isRegistrationMode,
-  isScenarioId,
-} from '../../sim/scenarios';
+import { LATEST_REVISION, REVISIONS } from '../../sim/revisions/ids';
+import { REVISION_INFO } from '../../sim/revisions/profile';
 import { AttacksView } from './AttacksView';
 import { ChangesView } from './ChangesView';
 import { ErasView } from './ErasView';
+import { TimeMachineControls } from './TimeMachineControls';
 import { paramsHash, readParams, VIEW_IDS, VIEWS } from './params';
 import type { TimeMachineParams, View } from './params';
 import './revisions.css';
@@ -26,89 +19,6 @@ import './revisions.css';
 interface Props {
   query: string;
   navigate: (hash: string) => void;
-}
-
-function Select({
-  label,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  options: { id: string; title: string; disabled?: boolean }[];
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label className="field">
-      <span className="field__label">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map((o) => (
-          <option key={o.id} value={o.id} disabled={o.disabled ?? false}>
-            {o.title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-function revisionOptions() {
-  return REVISIONS.map((r) => ({ id: r, title: `${r}${r === LATEST_REVISION ? ' (latest)' : ''}` }));
-}
-
-function Controls({ params, go }: { params: TimeMachineParams; go: (p: TimeMachineParams) => void }) {
-  const both = [params.from, params.to];
-  const registrationOptions = (ids: readonly (typeof REGISTRATION_MODE_IDS)[number][]) =>
-    ids.map((id) => ({
-      id,
-      title: REGISTRATION_MODES[id].title,
-      disabled: both.some((r) => registrationUnsupported(r, id) !== null),
-    }));
-  if (params.view === 'attacks') return null;
-  if (params.view === 'eras')
-    return (
-      <div className="tm-controls">
-        <Select
-          label="Registration"
-          value={params.registration}
-          options={registrationOptions(['dcr', 'preregistered'])}
-          onChange={(v) => isRegistrationMode(v) && go({ ...params, registration: v })}
-        />
-      </div>
-    );
-  return (
-    <div className="tm-controls">
-      <Select
-        label="From revision"
-        value={params.from}
-        options={revisionOptions()}
-        onChange={(v) => isRevision(v) && go({ ...params, from: v })}
-      />
-      <Select
-        label="To revision"
-        value={params.to}
-        options={revisionOptions()}
-        onChange={(v) => isRevision(v) && go({ ...params, to: v })}
-      />
-      <Select
-        label="Scenario"
-        value={params.scenario}
-        options={SCENARIO_IDS.map((id) => ({
-          id,
-          title: SCENARIOS[id].title,
-          disabled: both.some((r) => scenarioUnsupported(r, id) !== null),
-        }))}
-        onChange={(v) => isScenarioId(v) && go({ ...params, scenario: v })}
-      />
-      <Select
-        label="Registration"
-        value={params.registration}
-        options={registrationOptions(REGISTRATION_MODE_IDS)}
-        onChange={(v) => isRegistrationMode(v) && go({ ...params, registration: v })}
-      />
-    </div>
-  );
 }
 
 const LEADS: Record<View, ReactNode> = {
@@ -159,7 +69,7 @@ export default function TimeMachineRoute({ query, navigate }: Props) {
         <section aria-labelledby="tm-view-title" className="tm-view">
           <h2 id="tm-view-title">{VIEWS[params.view]}</h2>
           <p>{LEADS[params.view]}</p>
-          <Controls params={params} go={go} />
+          <TimeMachineControls params={params} go={go} />
           {params.view === 'changes' && <ChangesView params={params} />}
           {params.view === 'eras' && <ErasView params={params} />}
           {params.view === 'attacks' && <AttacksView />}

@@ -1,17 +1,22 @@
 /**
- * The run configuration under a spec revision, as the picker asks for it: pure, so the rule that a
+ * The run configuration under a spec revision, as the pickers ask for it: pure, so the rule that a
  * revision only plays what it has is tested without a screen. Whatever it cannot play falls back to
- * what it can (the picker says why); the latest revision is the default and is not written down, so
- * a run that names none is the one it always was.
+ * what it can; its option stays in the picker, disabled, and its label says when it arrived (from
+ * the rule that brought it: sim/revisions/profile.ts). The latest revision is the default and is
+ * not written down, so a run that names none is the one it always was.
  */
+import type { AttackDef } from '../../sim/attacks/types';
 import type { RunConfig } from '../../sim/flow/simulation';
+import { unplayableIn } from '../../sim/revisions/attackHistory';
 import { LATEST_REVISION } from '../../sim/revisions/ids';
 import type { Revision } from '../../sim/revisions/ids';
 import {
-  registrationUnsupported,
+  registrationArrival,
+  scenarioArrival,
   scenarioUnsupported,
   supportedRegistration,
 } from '../../sim/revisions/profile';
+import type { Arrival } from '../../sim/revisions/profile';
 import { REGISTRATION_MODE_IDS, REGISTRATION_MODES, SCENARIO_IDS, SCENARIOS } from '../../sim/scenarios';
 import type { RegistrationMode, ScenarioId } from '../../sim/scenarios';
 
@@ -19,9 +24,19 @@ export function revisionOf(config: RunConfig): Revision {
   return config.revision ?? LATEST_REVISION;
 }
 
-export function withRevision(config: RunConfig, revision: Revision): RunConfig {
-  const { revision: _old, client: _client, ...rest } = config;
+/**
+ * The run under another revision. An attack on is kept when the revision can play it (`attack` is
+ * its definition, from the registry); otherwise it goes off, and the lab says why it cannot be on.
+ */
+export function withRevision(
+  config: RunConfig,
+  revision: Revision,
+  attack?: Pick<AttackDef, 'needs' | 'victim'>,
+): RunConfig {
+  const { revision: _old, client: _client, attack: running, ...rest } = config;
+  const keep = running && attack && unplayableIn(attack, revision) === null;
   return {
+    ...(keep ? { attack: running } : {}),
     ...rest,
     scenario: scenarioUnsupported(revision, config.scenario) ? 'first-connection' : config.scenario,
     registration: supportedRegistration(revision, config.registration),
@@ -29,27 +44,33 @@ export function withRevision(config: RunConfig, revision: Revision): RunConfig {
   };
 }
 
-/** Why an option of the scenario or registration pickers is not there under this revision, or null. */
-export function scenarioReason(config: RunConfig, scenario: ScenarioId): string | null {
-  return scenarioUnsupported(revisionOf(config), scenario);
+export interface PickerOption<T extends string> {
+  id: T;
+  /** The title, and for an option the revision lacks, when it arrived: read aloud with the option. */
+  label: string;
+  disabled: boolean;
 }
 
-export function registrationReason(config: RunConfig, registration: RegistrationMode): string | null {
-  return registrationUnsupported(revisionOf(config), registration);
+/** An option of a picker; `missing` is what the revisions in play lack, if anything. */
+export function pickerOption<T extends string>(
+  id: T,
+  title: string,
+  missing: Arrival | null,
+): PickerOption<T> {
+  return {
+    id,
+    label: missing ? `${title} (arrived in ${missing.since}, ${missing.by})` : title,
+    disabled: missing !== null,
+  };
 }
 
-/** One sentence for the picker's note: what this revision cannot play, and why. */
-export function revisionNote(config: RunConfig): string | null {
-  const revision = revisionOf(config);
-  const missing = [
-    ...SCENARIO_IDS.flatMap((id) => {
-      const why = scenarioUnsupported(revision, id);
-      return why ? [`${SCENARIOS[id].title}: ${why}`] : [];
-    }),
-    ...REGISTRATION_MODE_IDS.flatMap((id) => {
-      const why = registrationUnsupported(revision, id);
-      return why ? [`${REGISTRATION_MODES[id].title}: ${why}`] : [];
-    }),
-  ];
-  return missing.length > 0 ? `Not in ${revision}. ${missing.join(' ')}` : null;
+export function scenarioOptions(revision: Revision): PickerOption<ScenarioId>[] {
+  return SCENARIO_IDS.map((id) => pickerOption(id, SCENARIOS[id].title, scenarioArrival(revision, id)));
+}
+
+export function registrationOptions(
+  revision: Revision,
+  ids: readonly RegistrationMode[] = REGISTRATION_MODE_IDS,
+): PickerOption<RegistrationMode>[] {
+  return ids.map((id) => pickerOption(id, REGISTRATION_MODES[id].title, registrationArrival(revision, id)));
 }
