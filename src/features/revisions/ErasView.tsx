@@ -33,7 +33,7 @@ function Cell({ run }: { run: EraRun }) {
   );
   if (!breaks)
     return (
-      <td className="tm-cell tm-cell--ok">
+      <td className="tm-cell tm-cell--ok" data-label={`Servers of ${run.server}`}>
         <span aria-hidden="true">✓ </span>Completes{' '}
         <a href={link}>
           Watch
@@ -42,7 +42,7 @@ function Cell({ run }: { run: EraRun }) {
       </td>
     );
   return (
-    <td className="tm-cell tm-cell--break">
+    <td className="tm-cell tm-cell--break" data-label={`Servers of ${run.server}`}>
       <span aria-hidden="true">✕ </span>
       Breaks at message {breaks.seq + 1}: {breaks.what}
       {breaks.rule && <span className="tm-rule"> ({breaks.rule})</span>}
@@ -70,7 +70,7 @@ export function ErasView({ params }: { params: TimeMachineParams }) {
   const runs = state.value;
   return (
     <div className="tm-scroll">
-      <table className="tm-table">
+      <table className="tm-table tm-table--eras">
         <caption>
           The first connection with{' '}
           {registration === 'dcr' ? 'Dynamic Client Registration' : 'a pre-registered client'}: each client
