@@ -13,6 +13,8 @@ import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
+import { lmsTests } from './lms.tests';
+import { roomTests } from './room.tests';
 import { revisionTests } from './revisions.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
@@ -63,6 +65,8 @@ async function main(): Promise<void> {
     ...courseTests,
     ...securityTests,
     ...harTests,
+    ...lmsTests,
+    ...roomTests,
     ...revisionTests,
   ];
   for (const test of all) {

@@ -5,7 +5,7 @@
  * `rev=<date>` for a revision of the spec other than the latest (and `client=<date>|dual-era` for a
  * client of another one: mixed eras), and `sel=<n>` for the message open
  * in the inspector when it is not the newest. (The view switches, `present`, `mask`, `embed`..., are
- * the shell's: features/presenter/view.ts.)
+ * the shell's: src/run/view/view.ts.)
  */
 import { isAttackId, variantOf } from '../sim/attacks/ids';
 import type { AttackId } from '../sim/attacks/ids';
@@ -15,7 +15,7 @@ import { DEFAULT_REGISTRATION, isRegistrationMode, isScenarioId } from '../sim/s
 import { parseStepRef } from '../sim/stepRef';
 import { isRevision, LATEST_REVISION } from '../sim/revisions/ids';
 import { isClientKind, scenarioUnsupported, supportedRegistration } from '../sim/revisions/profile';
-import type { Target } from '../features/player/positioning';
+import type { Target } from '../run/player/positioning';
 
 export const DEFAULT_CONFIG: RunConfig = {
   seed: 'demo',

@@ -6,7 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { ATTACKS } from '../sim/attacks/registry';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
-import { PREREGISTERED_CLIENT_ID } from '../sim/servers/auth/state';
+import { signingKeyToPkcs8 } from '../sim/crypto/jwt';
+import { ENTERPRISE_USER, IDP_CLIENT_ID } from '../sim/servers/idp/state';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  MACHINE_JWT_CLIENT_ID,
+  PREREGISTERED_CLIENT_ID,
+} from '../sim/servers/auth/state';
 import { PROTOCOL_VERSION } from '../sim/servers/mcp';
 import { LEGACY_VERSIONS } from '../sim/servers/mcp/legacy';
 import { legacyVersionsOf, transportOf } from '../sim/revisions/profile';
@@ -45,6 +51,20 @@ async function main(): Promise<number> {
     return 1;
   }
   const server = world;
+  if (args.clientKey) {
+    try {
+      // What an administrator hands the workload: its own private key (the world serves the public half).
+      writeFileSync(args.clientKey, await signingKeyToPkcs8(server.world.clientHost.signingKey), {
+        mode: 0o600,
+      });
+    } catch (error) {
+      console.error(
+        `Could not write ${args.clientKey}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      await server.close();
+      return 1;
+    }
+  }
   const lines = [
     '',
     'MCP OAuth Flow Simulator: real-wire world',
@@ -69,6 +89,8 @@ async function main(): Promise<number> {
           `                         CIMD with the demo document https://app.example.com/oauth/client-metadata.json`,
         ]
       : []),
+    `  Enterprise IdP:        ${server.idp} (single sign-on as ${ENTERPRISE_USER.email}; client_id ${IDP_CLIENT_ID}; ID-JAGs for this MCP server)`,
+    `  Machine clients:       ${CONFIDENTIAL_CLIENT_ID} (client secret); ${MACHINE_JWT_CLIENT_ID} (private_key_jwt${args.clientKey ? `, its key in ${args.clientKey}` : ': --client-key <file> writes its key'})`,
   ];
   if (server.vulnerabilities.length > 0) {
     lines.push(

@@ -28,6 +28,9 @@ import { readConsentPrompt } from '../sim/browser/browser';
 import { LANES } from '../sim/lanes';
 import { sessionUser } from '../sim/servers/auth/authorize';
 import { endpoints } from '../sim/servers/auth/metadata';
+import { idpSessionUser } from '../sim/servers/idp/authorize';
+import { idpEndpoints } from '../sim/servers/idp/metadata';
+import { ENTERPRISE_USER, IDP_SESSION_COOKIE } from '../sim/servers/idp/state';
 import { DEMO_SESSION_COOKIE, DEMO_USER } from '../sim/servers/auth/state';
 import { isLoopbackHttp, isRecord } from '../sim/servers/http';
 import { freeRunning } from '../sim/trace/recorder';
@@ -88,6 +91,8 @@ export interface WorldServer {
   origin: string;
   mcpUrl: string;
   issuer: string;
+  /** The enterprise identity provider's issuer. */
+  idp: string;
   world: World;
   /** The vulnerabilities the world runs with. */
   vulnerabilities: VulnerabilityId[];
@@ -172,6 +177,8 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   // A-40 (2025-03-26): the authorization server is at the MCP server's origin, the base URL; later,
   // an issuer with a path of its own (RFC 8414 path insertion).
   const issuer = ruleIn(revision, 'A-40') ? origin : `${origin}/auth`;
+  // The company's identity provider (enterprise-managed authorization), on the same port.
+  const idp = `${origin}/idp`;
   const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
   // What a socket serves must not be guessable: without a seed, nothing comes from a seeded stream.
   const randomness = options.seed === undefined ? 'csprng' : 'seeded';
@@ -181,7 +188,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     randomness,
     // Real clients set the pace: no stepping, every event is recorded as it happens.
     pacer: freeRunning,
-    urls: { mcp: mcpUrl, issuer },
+    urls: { mcp: mcpUrl, issuer, idp },
     revision,
     vulnerabilities,
     // A revocation (a replayed code, A-17) takes effect at the next request: the MCP server asks the
@@ -213,10 +220,14 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   const issuerPath = new URL(issuer).pathname.replace(/\/$/, '');
   const mcpPath = new URL(mcpUrl).pathname;
   // The MCP endpoint, the authorization server's paths and the well-known documents; nothing else.
+  const idpPath = new URL(idp).pathname;
   const isExposed = (url: URL) =>
     url.pathname === mcpPath ||
     url.pathname.startsWith(`${issuerPath}/`) ||
+    url.pathname.startsWith(`${idpPath}/`) ||
     url.pathname.startsWith('/.well-known/');
+  const idpAuthorizePath = new URL(idpEndpoints(idp).authorization_endpoint).pathname;
+  const idpSession = world.browserCookies.get(new URL(idp).host)?.get(IDP_SESSION_COOKIE) ?? '';
   const demoSession = world.browserCookies.get(new URL(issuer).host)?.get(DEMO_SESSION_COOKIE) ?? '';
 
   /** A real browser has no session at the AS: sign it in as the demo user (real-wire only). */
@@ -232,6 +243,24 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     const headers = new Headers(request.headers);
     headers.set('cookie', [...others, `${DEMO_SESSION_COOKIE}=${demoSession}`].join('; '));
     notes.push(`no session cookie: signed in as the demo user ${DEMO_USER.name} (real-wire sign-in)`);
+    return { request: await rebuild(request, headers), signedIn: true };
+  };
+
+  /** Likewise at the IdP: a real browser has no company session; sign it in as the demo user. */
+  const signInAtIdp = async (
+    request: Request,
+    notes: string[],
+  ): Promise<{ request: Request; signedIn: boolean }> => {
+    if (idpSessionUser(world, request) !== undefined) return { request, signedIn: false };
+    const others = (request.headers.get('cookie') ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .filter((c) => c !== '' && !c.startsWith(`${IDP_SESSION_COOKIE}=`));
+    const headers = new Headers(request.headers);
+    headers.set('cookie', [...others, `${IDP_SESSION_COOKIE}=${idpSession}`].join('; '));
+    notes.push(
+      `no IdP session cookie: signed in to the company IdP as ${ENTERPRISE_USER.email} (real-wire sign-in)`,
+    );
     return { request: await rebuild(request, headers), signedIn: true };
   };
 
@@ -286,6 +315,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       return Response.json({
         mcp_server: mcpUrl,
         authorization_server: issuer,
+        identity_provider: idp,
         revision,
         ...(world.inRevision('S-01') ? { protected_resource_metadata: prmUrlFor(mcpUrl) } : {}),
         authorization_server_metadata: asMetadataUrls(issuer)[0],
@@ -294,9 +324,12 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     if (!isExposed(url)) return notFound(mcpUrl, issuer);
     let request = incoming;
     let signedIn = false;
+    let idpSignedIn = false;
     if (url.pathname === authorizePath || url.pathname.startsWith(`${authorizePath}/`)) {
       ({ request, signedIn } = await signIn(request, notes));
     }
+    if (url.pathname === idpAuthorizePath)
+      ({ request, signedIn: idpSignedIn } = await signInAtIdp(request, notes));
     if (!options.strictDcr && request.method === 'POST' && url.href === registration_endpoint) {
       request = await dcrCompat(request, notes);
     }
@@ -313,6 +346,10 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       const cookie = `${DEMO_SESSION_COOKIE}=${demoSession}; Path=${issuerPath || '/'}; HttpOnly; SameSite=Lax`;
       response = withHeaders(response, [['Set-Cookie', cookie]]);
     }
+    if (idpSignedIn) {
+      const cookie = `${IDP_SESSION_COOKIE}=${idpSession}; Path=${idpPath}; HttpOnly; SameSite=Lax`;
+      response = withHeaders(response, [['Set-Cookie', cookie]]);
+    }
     return response;
   };
   handle = (incoming, notes) => serve(incoming, notes).finally(() => trimWorldLogs(world, keep.logLines));
@@ -324,6 +361,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     origin,
     mcpUrl,
     issuer,
+    idp,
     world,
     vulnerabilities,
     exchanges: exchanges.entries,

@@ -1,7 +1,8 @@
 /**
  * The normative rules of MCP authorization, with this project's rule IDs: C-xx client, S-xx MCP
- * server, A-xx authorization server. The text and level are those of the latest revision
- * (2026-07-28); `revisions` gives the revisions that have the rule and its level in each.
+ * server, A-xx authorization server, I-xx enterprise identity provider. The text and level are
+ * those of the latest revision (2026-07-28) or of the extension or RFC a row names; `revisions`
+ * gives the revisions that have the rule and its level in each.
  * Generated from section 3 of docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit
  * the reference, not this file.
  */
@@ -19,7 +20,7 @@ export interface Rule {
   /** Where in the MCP spec (A26-idx/-disc/-reg/-sec, SBP26). */
   source: string;
   text: string;
-  /** The revisions that have this rule, with its level there (docs/reference §3.4). */
+  /** The revisions that have this rule, with its level there (docs/reference §3.5). */
   revisions: Partial<Record<Revision, string>>;
 }
 
@@ -913,6 +914,320 @@ export const RULES = {
     source: 'A0326 §Overview 3, §Server Metadata Discovery',
     text: "(2025-03-26 only) The authorization server is found at the MCP server's origin: serve RFC 8414 metadata at `/.well-known/oauth-authorization-server` of the authorization base URL (SHOULD); a server without that metadata MUST serve the default endpoints `/authorize`, `/token` and `/register` there. The spec's example has the MCP server act as the authorization server itself",
     revisions: { '2025-03-26': 'SHOULD / MUST' },
+  },
+  'C-70': {
+    party: 'client',
+    level: 'MUST / RECOMMENDED',
+    base: 'RFC 7523 §2.2; OA21 §2.4',
+    source: 'EXT-CC §Client Authentication Methods',
+    text: 'Client credentials extension: authenticate at the token endpoint with a JWT client assertion (`private_key_jwt`, RECOMMENDED) or a client secret; use a method the server lists in `token_endpoint_auth_methods_supported`, one method per request',
+    revisions: {
+      '2026-07-28':
+        "MUST / RECOMMENDED (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-71': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 7523 §2.2, §3',
+    source: 'EXT-CC §Examples',
+    text: "A client assertion has `iss` and `sub` equal to the `client_id`, an `aud` that identifies the authorization server (its issuer), an `exp` that limits its lifetime and a unique `jti`; it is signed with the client's private key and sent as `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` with `client_assertion`",
+    revisions: {
+      '2026-07-28': "MUST (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-72': {
+    party: 'client',
+    level: 'must (guide)',
+    base: '—',
+    source: 'EXT-CC, EXT-EMA §Implementation guide',
+    text: 'Declare the authorization extensions it uses in `extensions` of the `io.modelcontextprotocol/clientCapabilities` each request carries in `_meta`',
+    revisions: {
+      '2026-07-28':
+        "must (guide) (EXT-CC, EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-73': {
+    party: 'client',
+    level: 'MUST',
+    base: 'OIDC Core §3.1.3.7',
+    source: 'EXT-EMA §3',
+    text: "Enterprise-managed: sign the user in with the enterprise IdP (OpenID Connect) and keep the ID token; validate it before use: `iss` is the IdP, `aud` contains the client's `client_id` at the IdP, `exp` has not passed, `nonce` is the one sent",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-74': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 8693 §2.1',
+    source: 'EXT-EMA §4',
+    text: "Request the ID-JAG with a Token Exchange at the IdP's token endpoint: `grant_type=urn:ietf:params:oauth:grant-type:token-exchange`, `requested_token_type=urn:ietf:params:oauth:token-type:id-jag`, `audience` the MCP authorization server's issuer, `resource` the MCP server's resource identifier, `subject_token` the ID token with `subject_token_type=urn:ietf:params:oauth:token-type:id_token`; `scope` optional",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-75': {
+    party: 'client',
+    level: 'MUST / must not (guide)',
+    base: 'RFC 7523 §2.1',
+    source: 'EXT-EMA §5',
+    text: "Present the ID-JAG to the MCP authorization server with `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` and `assertion`, authenticating as registered there; do not send the user to that server's authorization endpoint",
+    revisions: {
+      '2026-07-28':
+        "MUST / must not (guide) (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-76': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 9449 §4.2, §7, §7.1',
+    source: '(roadmap)',
+    text: 'DPoP: a fresh proof for every request in the `DPoP` header: `typ=dpop+jwt`, an asymmetric `alg`, the public `jwk`; claims `jti` (unique), `htm`, `htu` (without query and fragment) and `iat`; with an access token also `ath` (base64url SHA-256 of the token), and the token sent as `Authorization: DPoP <token>`',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'C-77': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 9449 §5',
+    source: '(roadmap)',
+    text: 'DPoP token request: a valid proof in the `DPoP` header of every token request for a bound token; a response whose `token_type` is not `DPoP` gives no such protection, and the client MUST discard it if it deems that protection important',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'C-78': {
+    party: 'client',
+    level: 'MUST / RECOMMENDED',
+    base: 'RFC 9449 §4.2, §7.3, §8, §9',
+    source: '(roadmap)',
+    text: 'On `use_dpop_nonce` with a `DPoP-Nonce` header (400 from an authorization server, 401 from a resource server), retry with that value in the `nonce` claim; a proof is never reused (a fresh one is RECOMMENDED even on retries), and a nonce is used only at the server that issued it',
+    revisions: {
+      '2026-07-28':
+        'MUST / RECOMMENDED (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'S-50': {
+    party: 'mcp',
+    level: 'OPTIONAL (recommended)',
+    base: '—',
+    source: 'EXT-CC, EXT-EMA §Implementation guide',
+    text: 'Advertise the extensions it supports in `capabilities.extensions` of its `server/discover` result',
+    revisions: {
+      '2026-07-28':
+        "OPTIONAL (recommended) (EXT-CC, EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'S-51': {
+    party: 'mcp',
+    level: 'MUST / MUST NOT',
+    base: 'RFC 9449 §4.3, §7.1',
+    source: '(roadmap)',
+    text: 'DPoP: for a token sent with the `DPoP` scheme, check that a proof came in the `DPoP` header and check it: one header, a well-formed JWT with the required claims, `typ=dpop+jwt`, an asymmetric `alg` that is not `none`, a signature that verifies with its `jwk`, no private key in `jwk`, `htm` and `htu` matching this request; grant no access unless every check passes',
+    revisions: {
+      '2026-07-28': 'MUST / MUST NOT (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'S-52': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §4.3, §6, §6.1',
+    source: '(roadmap)',
+    text: "The proof is bound to the token: `ath` equals the hash of the presented token, and the proof's public key is the key the token is bound to (`cnf.jkt`)",
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-53': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §4.3, §11.1',
+    source: '(roadmap)',
+    text: 'Accept a DPoP proof only for a limited time after its creation: `iat` within an acceptable window',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-54': {
+    party: 'mcp',
+    level: 'can (optional)',
+    base: 'RFC 9449 §11.1',
+    source: '(roadmap)',
+    text: "Keep each proof's `jti` for the window in which the proof would be accepted, and decline a request whose proof was seen before",
+    revisions: {
+      '2026-07-28': 'can (optional) (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'S-55': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §4.3, §8, §9',
+    source: '(roadmap)',
+    text: 'A server that provided a DPoP nonce accepts only a proof whose `nonce` matches it; to ask for one it answers 401 `WWW-Authenticate: DPoP error="use_dpop_nonce"` with a `DPoP-Nonce` header; nonce values are unpredictable',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-56': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §7.2',
+    source: '(roadmap)',
+    text: 'A resource server that supports both the `DPoP` and the `Bearer` scheme rejects a DPoP-bound access token received as a Bearer token',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-57': {
+    party: 'mcp',
+    level: 'SHOULD',
+    base: 'RFC 9449 §7.1',
+    source: '(roadmap)',
+    text: 'A DPoP challenge uses the `DPoP` scheme; its `error` SHOULD say why (`invalid_dpop_proof` for a proof that fails the checks, `invalid_token` for a failed key binding), and `algs` SHOULD list the algorithms it accepts',
+    revisions: {
+      '2026-07-28': 'SHOULD (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'A-50': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 8414 §2',
+    source: 'EXT-CC §Server Metadata Requirements',
+    text: 'Client credentials extension metadata: `token_endpoint_auth_methods_supported` includes `private_key_jwt` or `client_secret_basic`, and `token_endpoint_auth_signing_alg_values_supported` is present when JWT authentication is supported',
+    revisions: {
+      '2026-07-28': "MUST (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-51': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 7523 §3, §3.2',
+    source: 'EXT-CC §Client Authentication Methods',
+    text: 'Validate a client assertion: its signature with the key registered for the client (here, at its `jwks_uri`), `iss` and `sub` equal to the `client_id`, an `aud` that identifies this server, an `exp` that has not passed; a failure is `invalid_client`',
+    revisions: {
+      '2026-07-28': "MUST (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-52': {
+    party: 'as',
+    level: 'MAY',
+    base: 'RFC 7523 §3',
+    source: 'EXT-CC; EXT-EMA §5.1 (RFC 7521 §5.2)',
+    text: 'Refuse a JWT (client assertion or ID-JAG) whose `jti` was already used, remembering used values for as long as the JWT would be valid',
+    revisions: {
+      '2026-07-28': "MAY (EXT-CC, EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-53': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 7523 §3, §3.1; RFC 8725',
+    source: 'EXT-EMA §5.1',
+    text: 'Validate an ID-JAG presented with the JWT bearer grant: `typ` is `oauth-id-jag+jwt`, the signature verifies with the key of an IdP this server trusts, `iss` is that IdP, `exp` has not passed; a failure is `invalid_grant`',
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-54': {
+    party: 'as',
+    level: 'MUST',
+    base: 'ID-JAG',
+    source: 'EXT-EMA §5.1',
+    text: "The ID-JAG's `aud` identifies this authorization server's issuer",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-55': {
+    party: 'as',
+    level: 'MUST',
+    base: 'ID-JAG',
+    source: 'EXT-EMA §5.1',
+    text: "The ID-JAG's `client_id` identifies the same client as the request's client authentication",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-56': {
+    party: 'as',
+    level: '— (guide) / SHOULD',
+    base: 'RFC 8707 §2',
+    source: 'EXT-EMA §For MCP Authorization Servers',
+    text: "Decide what the token grants from the ID-JAG's claims: a token for the resource it names (audience-restricted, SHOULD under RFC 8707) and within its `scope`; there is no consent screen, because the IdP's policy decided",
+    revisions: {
+      '2026-07-28':
+        "— (guide) / SHOULD (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-57': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 9449 §5, §6.1',
+    source: '(roadmap)',
+    text: "DPoP at the token endpoint: a `DPoP` header holds a valid proof, else `invalid_dpop_proof`; the issued token is bound to the proof's key (`cnf.jkt`, its RFC 7638 thumbprint), and the response says `token_type: DPoP`",
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'A-58': {
+    party: 'as',
+    level: 'MAY / MUST',
+    base: 'RFC 9449 §8',
+    source: '(roadmap)',
+    text: 'An authorization server that requires a DPoP nonce (MAY) answers 400 `use_dpop_nonce` with a `DPoP-Nonce` header; nonce values MUST be unpredictable, and a proof whose `nonce` is not one it recently supplied MUST be rejected',
+    revisions: {
+      '2026-07-28': 'MAY / MUST (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'I-01': {
+    party: 'idp',
+    level: 'MUST',
+    base: 'OIDC Core §2, §3.1.3.3; OA21 §4.1',
+    source: 'EXT-EMA §3',
+    text: "OpenID Connect sign-in: the authorization code flow with PKCE; the ID token names the IdP (`iss`), the user (`sub`), the client (`aud`), `exp`, `iat` and the request's `nonce`",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-02': {
+    party: 'idp',
+    level: 'MUST',
+    base: 'RFC 8693 §2.1',
+    source: 'EXT-EMA §4.1',
+    text: "Validate the subject token, and that its audience (the ID token's `aud`) is the client making the token exchange",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-03': {
+    party: 'idp',
+    level: '— (policy)',
+    base: 'RFC 8693 §2.2.2',
+    source: 'EXT-EMA §4.1, §6.2',
+    text: "Evaluate the administrator's policy (which users may use which client with which MCP server, and which scopes) before issuing an ID-JAG, and refuse with an OAuth error response",
+    revisions: {
+      '2026-07-28': "— (policy) (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-04': {
+    party: 'idp',
+    level: 'MUST / REQUIRED',
+    base: 'ID-JAG',
+    source: 'EXT-EMA §4.3',
+    text: "The ID-JAG: header `typ` MUST be `oauth-id-jag+jwt`; claims `iss`, `sub`, `aud` (the MCP authorization server's issuer), `resource`, `client_id` (the client's id at that server), `jti`, `exp` and `iat` are REQUIRED, `scope` OPTIONAL",
+    revisions: {
+      '2026-07-28':
+        "MUST / REQUIRED (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-05': {
+    party: 'idp',
+    level: 'REQUIRED / RECOMMENDED',
+    base: 'RFC 8693 §2.2',
+    source: 'EXT-EMA §4.2',
+    text: 'The token exchange response: `issued_token_type=urn:ietf:params:oauth:token-type:id-jag`, the ID-JAG in `access_token`, `token_type=N_A`; `scope` when it differs from the request; `expires_in` RECOMMENDED',
+    revisions: {
+      '2026-07-28':
+        "REQUIRED / RECOMMENDED (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-06': {
+    party: 'idp',
+    level: 'required',
+    base: 'RFC 8693 §2.1',
+    source: 'EXT-EMA §4',
+    text: 'An IdP that requires client authentication for single sign-on requires it for the token exchange too',
+    revisions: {
+      '2026-07-28': "required (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
   },
 } as const satisfies Record<string, Rule>;
 

@@ -36,6 +36,17 @@ const EXPECTED: Record<string, string> = {
   'code-replay': 'A-17 A-17 A-17 A-17',
   'metadata-steering/resource-mismatch': 'n/a n/a C-22 C-22',
   'metadata-steering/spoofed-issuer': 'n/a n/a won C-06',
+  // The extensions and DPoP are in no revision; the simulator plays them with 2026-07-28 only.
+  'stolen-token-replay/bearer': 'n/a n/a n/a S-56',
+  'stolen-token-replay/downgrade': 'n/a n/a n/a S-56',
+  'dpop-proof-misuse/replayed': 'n/a n/a n/a S-54',
+  'dpop-proof-misuse/stale': 'n/a n/a n/a S-53',
+  'dpop-proof-misuse/other-url': 'n/a n/a n/a S-51',
+  'id-jag-misuse/other-as': 'n/a n/a n/a A-54',
+  'id-jag-misuse/other-resource': 'n/a n/a n/a A-56',
+  'id-jag-misuse/replayed': 'n/a n/a n/a A-52',
+  'client-assertion-misuse/expired': 'n/a n/a n/a A-51',
+  'client-assertion-misuse/other-server': 'n/a n/a n/a A-51',
 };
 
 describe('attacks across time', () => {

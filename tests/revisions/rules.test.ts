@@ -1,5 +1,5 @@
 /**
- * Each rule is enforced only in its revisions. The rule table (docs/reference §3.4, generated into
+ * Each rule is enforced only in its revisions. The rule table (docs/reference §3.5, generated into
  * rules.ts) says which revisions have a rule; here each rule a party consults is probed in a
  * revision that has it and in one that does not, both ways: the behaviour is there in the first and
  * absent in the second, and the table agrees. Then: every rule a run shows is a rule of that run's

@@ -5,12 +5,12 @@
 import type { AttackDef } from '../../sim/attacks/types';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { unplayableIn } from '../../sim/revisions/attackHistory';
-import { PlayerContext } from '../player/PlayerContext';
-import { revisionOf } from '../revisions/config';
-import { useSend } from '../player/hooks';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useSend } from '../../run/player/hooks';
+import { revisionOf } from '../../run/revision/config';
 import { attackConfig, withoutAttack } from './labConfig';
 import type { Defence } from './labConfig';
-import type { Lab } from './labState';
+import type { Lab, Replaced } from './labState';
 
 export interface LabActions {
   choose: (attack: AttackDef) => void;
@@ -20,23 +20,35 @@ export interface LabActions {
   setVariant: (attack: AttackDef) => void;
 }
 
+/** Which of the learner's choices an attack's victim flow replaced (issue 16: say so, never silently). */
+function replacedBy(before: RunConfig, after: RunConfig): Replaced | null {
+  const replaced: Replaced = {
+    ...(before.scenario !== after.scenario ? { scenario: before.scenario } : {}),
+    ...(before.registration !== after.registration ? { registration: before.registration } : {}),
+  };
+  return Object.keys(replaced).length > 0 ? replaced : null;
+}
+
 export function useLabActions(lab: Lab): LabActions {
   const send = useSend();
   const config = PlayerContext.useSelector((s) => s.context.config);
   const load = (next: RunConfig) => send({ type: 'LOAD', config: next, target: { kind: 'count', count: 0 } });
   const defence = config.attack?.defence ?? lab.defence;
   // An attack the run's revision cannot play is not switched on: the lab shows it, and says why.
+  const playable = (attack: AttackDef) => unplayableIn(attack, revisionOf(config)) === null;
   const loadAttack = (attack: AttackDef, next: Defence) =>
-    load(
-      unplayableIn(attack, revisionOf(config)) === null
-        ? attackConfig(config, attack, next)
-        : withoutAttack(config),
-    );
+    load(playable(attack) ? attackConfig(config, attack, next) : withoutAttack(config));
   return {
     choose: (attack) => {
       lab.pick(attack.id);
       lab.setDefence(defence);
-      loadAttack(attack, defence);
+      if (!playable(attack)) {
+        if (config.attack) load(withoutAttack(config));
+        return;
+      }
+      const next = attackConfig(config, attack, defence);
+      lab.setReplaced(replacedBy(config, next));
+      load(next);
     },
     setAttackOn: (attack, on) => {
       if (on === Boolean(config.attack)) return;

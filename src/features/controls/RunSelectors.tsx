@@ -1,10 +1,10 @@
 /** Spec revision, scenario and registration mode. Changing one restarts the run from its first message. */
 import { memo } from 'react';
 import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
-import { PlayerContext } from '../player/PlayerContext';
-import { useSend } from '../player/hooks';
-import { registrationOptions, revisionOf, scenarioOptions } from '../revisions/config';
-import { RevisionSelect } from '../revisions/RevisionSelect';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useSend } from '../../run/player/hooks';
+import { registrationOptions, revisionOf, scenarioOptions } from '../../run/revision/config';
+import { RevisionSelect } from './RevisionSelect';
 
 // Memoized: the toolbar renders on every step; the run's configuration does not change with it.
 export const RunSelectors = memo(function RunSelectors() {

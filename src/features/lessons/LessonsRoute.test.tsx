@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSONS, QUESTIONS } from '../../content/load';
 import { RULES } from '../../sim/rules';
-import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from '../quiz/progress';
+import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from '../../course/progress';
 import LessonsRoute from './LessonsRoute';
 import { at, parseJson } from '../../../tests/json';
 

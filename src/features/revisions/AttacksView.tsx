@@ -9,7 +9,7 @@ import type { AttackId } from '../../sim/attacks/ids';
 import { defenceOf } from '../../sim/revisions/attackHistory';
 import type { AttackInRevision } from '../../sim/revisions/attacks';
 import { LATEST_REVISION, REVISIONS } from '../../sim/revisions/ids';
-import type { Core } from '../runtime/loadCore';
+import type { Core } from '../../run/core/loadCore';
 import { useCoreTask, yieldToPaint } from './useCoreTask';
 
 interface Row {

@@ -9,8 +9,7 @@ import type { ChangeId, ExplainedRow, RevisionComparison } from '../../sim/revis
 import { registrationUnsupported, scenarioUnsupported } from '../../sim/revisions/profile';
 import type { ParamDifference } from '../../sim/trace/diff';
 import type { TraceEvent } from '../../sim/trace/types';
-import { paramName } from '../attacks/compare';
-import { messageLabel, routeText } from '../trace/describe';
+import { messageLabel, paramName, routeText } from '../../run/trace/describe';
 import type { TimeMachineParams } from './params';
 import { simAt } from './params';
 import { useCoreTask } from './useCoreTask';

@@ -5,8 +5,8 @@
  */
 import { LATEST_REVISION, REVISIONS, isRevision } from '../../sim/revisions/ids';
 import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
-import type { PickerOption } from './config';
-import { registrationOptions, scenarioOptions } from './config';
+import type { PickerOption } from '../../run/revision/config';
+import { registrationOptions, scenarioOptions } from '../../run/revision/config';
 import type { TimeMachineParams } from './params';
 
 function Select({

@@ -42,7 +42,52 @@ export const VULNERABILITIES = {
     breaks: 'A-22',
     title: 'Tokens requested without resource are valid everywhere',
   },
+  'as-assertion-any-audience': {
+    party: 'as',
+    breaks: 'A-51',
+    title: 'Authorization server accepts a client assertion made for any server (aud not checked)',
+  },
+  'as-assertion-no-expiry': {
+    party: 'as',
+    breaks: 'A-51',
+    title: 'Authorization server accepts an expired client assertion',
+  },
+  'as-jwt-replay': {
+    party: 'as',
+    breaks: 'A-52',
+    title: 'Authorization server does not remember used jti values (client assertions and ID-JAGs)',
+  },
+  'as-id-jag-any-audience': {
+    party: 'as',
+    breaks: 'A-54',
+    title: 'Authorization server accepts an ID-JAG whatever its aud (one issued for another server)',
+  },
+  'as-id-jag-ignores-claims': {
+    party: 'as',
+    breaks: 'A-56',
+    title: "Authorization server issues the resource and scope the request asks for, not the ID-JAG's",
+  },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
+  'mcp-dpop-downgrade': {
+    party: 'mcp',
+    breaks: 'S-56',
+    title: 'MCP server accepts a DPoP-bound token sent as a plain Bearer token',
+  },
+  'mcp-dpop-no-htu-check': {
+    party: 'mcp',
+    breaks: 'S-51',
+    title: "MCP server does not check a DPoP proof's htu (a proof made for another URL passes)",
+  },
+  'mcp-dpop-no-iat-window': {
+    party: 'mcp',
+    breaks: 'S-53',
+    title: 'MCP server accepts a DPoP proof however old it is',
+  },
+  'mcp-dpop-jti-reuse': {
+    party: 'mcp',
+    breaks: 'S-54',
+    title: "MCP server does not remember DPoP proofs' jti (a proof can be replayed)",
+  },
   'mcp-token-passthrough': {
     party: 'mcp',
     breaks: 'S-09',
@@ -111,11 +156,52 @@ export const VULNERABILITIES = {
     breaks: 'C-06',
     title: "Client does not check the metadata's issuer",
   },
+  'client-no-dpop': {
+    party: 'client',
+    check: 'dpop',
+    breaks: 'C-76',
+    title: 'Client does not use DPoP: its tokens are plain Bearer tokens',
+  },
   'client-all-scopes': {
     party: 'client',
     check: 'leastPrivilege',
     breaks: 'C-15',
     title: 'Client asks for every scope it can',
+  },
+  // Faults of the practice drills (src/sim/practice/faults.ts), each a bug real servers and clients
+  // have shipped; the same mechanism as the attack lab's, so `npm run world -- --fault <id>` serves them.
+  'mcp-prm-undiscoverable': {
+    party: 'mcp',
+    breaks: 'S-02',
+    title:
+      'MCP server names no resource_metadata in its challenge and serves its metadata below the endpoint, at no well-known URL',
+  },
+  'mcp-scope-challenge-bare': {
+    party: 'mcp',
+    breaks: 'S-12',
+    title: 'MCP server answers 403 insufficient_scope without the scope the operation needs',
+  },
+  'as-metadata-misplaced': {
+    party: 'as',
+    breaks: 'A-02',
+    title:
+      'Authorization server whose issuer has a path serves its metadata at {issuer}/.well-known/oauth-authorization-server, not the RFC 8414 URL',
+  },
+  'as-token-no-audience': {
+    party: 'as',
+    breaks: 'A-22',
+    title: 'Authorization server issues access tokens without aud, whatever resource was asked for',
+  },
+  'as-iss-missing': {
+    party: 'as',
+    breaks: 'A-08',
+    title: 'Authorization server advertises iss but leaves it out of its authorization responses',
+  },
+  'client-step-up-refresh': {
+    party: 'client',
+    check: 'stepUp',
+    breaks: 'C-17',
+    title: 'Client answers insufficient_scope with a refresh instead of a new authorization',
   },
   'proxy-no-per-client-consent': {
     party: 'mcp',

@@ -75,7 +75,7 @@ export function authorizationRequestChecks(
     ),
     resourceCheck(sent, resource, 'authorization', enforce.resource ?? true),
   );
-  // Only the rules of the client's revision (docs/reference §3.4): no resource before 2025-06-18.
+  // Only the rules of the client's revision (docs/reference §3.5): no resource before 2025-06-18.
   return checks.filter((c) => applies(c.rule));
 }
 

@@ -98,7 +98,7 @@ export interface AsMetadataInput {
   enforceIssuer?: boolean;
   enforceS256?: boolean;
   /**
-   * The rules the client's revision has (docs/reference §3.4): a check whose rule is not among them
+   * The rules the client's revision has (docs/reference §3.5): a check whose rule is not among them
    * is not made at all. Default: every rule (2026-07-28, and a HAR import).
    */
   applies?: (rule: RuleId) => boolean;

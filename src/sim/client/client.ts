@@ -3,6 +3,7 @@
  * next from what each returns; the methods do the work and record it. Everything the client knows
  * lives in its session; everything it does goes through `deps`, so it runs unchanged on a real wire.
  */
+import { check } from '../trace/check';
 import type { Rng } from '../world/random';
 import { prepareAuthorization, validateCallback } from './authorization';
 import type { AuthorizationOutcome } from './authorization';
@@ -16,6 +17,8 @@ import { callMcp } from './mcp';
 import { ensureRegistration } from './registration';
 import { createSession } from './session';
 import type { ClientContext } from './session';
+import { exchangeIdentity, redeemGrant, signIn } from './enterprise';
+import type { GrantOutcome } from './enterprise';
 import { clientCredentialsGrant, exchangeCode, refreshTokens } from './tokens';
 import type { TokenOutcome } from './tokens';
 import { ClientRefusal } from './types';
@@ -49,9 +52,16 @@ export class McpClient {
     config: ClientConfig,
     private readonly rng: Rng,
   ) {
-    // A client of a revision before 2026-07-28 knows only initialize and sessions (S-40).
-    const era = transportOf(config.revision ?? LATEST_REVISION) === 'sessions' ? 'legacy' : 'unknown';
-    this.ctx = { deps, config, session: createSession(config.legacyVersions, era) };
+    this.ctx = {
+      deps,
+      config,
+      // A client of a revision before 2026-07-28 knows only initialize and sessions (S-40).
+      session: createSession(
+        config.legacyVersions,
+        transportOf(config.revision ?? LATEST_REVISION) === 'sessions' ? 'legacy' : 'unknown',
+      ),
+      rng,
+    };
   }
 
   get session() {
@@ -150,12 +160,56 @@ export class McpClient {
     return clientCredentialsGrant(this.ctx, this.credentials());
   }
 
-  /** C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks for all. */
-  async stepUp(challenge: BearerChallenge): Promise<void> {
+  /** Enterprise-managed authorization: single sign-on with the company IdP (C-73). */
+  signIn(): Promise<void> {
+    return signIn(this.ctx);
+  }
+
+  /** The ID token for an ID-JAG at the IdP (C-74). */
+  exchangeIdentity(): Promise<GrantOutcome> {
+    return exchangeIdentity(this.ctx);
+  }
+
+  /** The ID-JAG for an access token at the MCP authorization server (C-75). */
+  redeemGrant(assertion: string): Promise<TokenOutcome> {
+    return redeemGrant(this.ctx, this.credentials(), assertion);
+  }
+
+  /**
+   * C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks
+   * for all. Returns how the client goes on: a new authorization, or (the named fault
+   * `client-step-up-refresh`, typescript-sdk issue 2255) a refresh, which cannot widen the scope
+   * (OAuth 2.1 §4.3.1) and so brings the same 403 back; each such try counts against C-17's limit.
+   */
+  async stepUp(challenge: BearerChallenge): Promise<'authorize' | 'refresh'> {
     this.session.challenge = challenge;
     const before = this.session.requestedScopes;
     const challenged = challenge.scope?.split(' ') ?? [];
     const attempt = `Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`;
+    if (!this.ctx.config.checks.stepUp && this.session.tokens?.refresh_token !== undefined) {
+      this.session.authorizations++;
+      await this.ctx.deps.note({
+        kind: 'internal',
+        stepId: 'step-up',
+        title: 'Not checked: step up with a new authorization',
+        outcome: 'ok',
+        rule: 'C-17',
+        detail: {
+          summary: `The server needs ${challenge.scope ?? '(unspecified)'}. This client refreshes its token instead of asking the user again: a refresh keeps the scope it had. ${attempt}`,
+          values: { held: before.join(' ') || '(none)', challenged: challenge.scope ?? '(none)' },
+          checks: [
+            check(
+              'C-17',
+              'Step up with a new authorization',
+              false,
+              `it refreshes for ${before.join(' ') || '(the same scope)'}, which cannot add ${challenge.scope ?? 'the missing scope'}`,
+              false,
+            ),
+          ],
+        },
+      });
+      return 'refresh';
+    }
     // C-16: the union is 2026-07-28's (SEP-2350); a client of 2025-11-25 asks for the challenge's scopes.
     if (!hasClause(clientRevision(this.ctx), 'scope-union')) {
       await this.ctx.deps.note({
@@ -172,7 +226,7 @@ export class McpClient {
           },
         },
       });
-      return;
+      return 'authorize';
     }
     const union = [...new Set([...before, ...challenged])];
     await this.ctx.deps.note({
@@ -190,5 +244,6 @@ export class McpClient {
         },
       },
     });
+    return 'authorize';
   }
 }

@@ -56,7 +56,7 @@ async function answer(ctx: ClientContext, request: ServerRequest): Promise<void>
 function openStream(ctx: ClientContext, lastEventId: string | undefined): Promise<Response> {
   const headers: Record<string, string> = headersFor(ctx, 'text/event-stream');
   if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
-  const { url, step } = requestTarget(ctx, headers);
+  const { url, step } = requestTarget(ctx, headers, 'GET');
   return ctx.deps.fetch(url, { method: 'GET', step, headers });
 }
 
@@ -74,7 +74,7 @@ export async function closeLegacy(ctx: ClientContext): Promise<void> {
   session.listening = undefined;
   if (session.legacy?.sessionId === undefined) return;
   const headers = headersFor(ctx, 'application/json, text/event-stream');
-  const { url, step } = requestTarget(ctx, headers);
+  const { url, step } = requestTarget(ctx, headers, 'DELETE');
   session.legacy = undefined;
   try {
     const response = await ctx.deps.fetch(url, { method: 'DELETE', step, headers });

@@ -13,7 +13,8 @@ import type { AuthorizationOutcome } from '../client/authorization';
 import type { ClientState, McpClient, OperationResult, Performed } from '../client/client';
 import type { TokenOutcome } from '../client/tokens';
 import { ClientRefusal } from '../client/types';
-import type { Operation } from '../client/types';
+import type { Grant, Operation } from '../client/types';
+import type { GrantOutcome } from '../client/enterprise';
 import type { RuleId } from '../rules';
 
 export type FlowOutcome =
@@ -24,7 +25,7 @@ export type FlowOutcome =
 
 export interface FlowInput {
   operations: Operation[];
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
 }
 
 export interface FlowContext extends FlowInput {
@@ -34,6 +35,8 @@ export interface FlowContext extends FlowInput {
   client?: ClientState;
   authorization?: AuthorizationOutcome;
   token?: TokenOutcome;
+  /** What the IdP's token exchange gave (enterprise-managed authorization). */
+  grantOutcome?: GrantOutcome;
   /** Set when tokens were just obtained: a 401 now means the server rejects them, not that they expired. */
   freshTokens: boolean;
   outcome?: FlowOutcome;
@@ -67,7 +70,11 @@ export const flowMachine = setup({
     exchange: unprovided<TokenOutcome, { code: string }>(),
     refresh: unprovided<TokenOutcome>(),
     clientCredentials: unprovided<TokenOutcome>(),
-    stepUp: unprovided<void, { call: OperationResult | undefined }>(),
+    /** How the client goes on after insufficient_scope: a new authorization (or, faulty, a refresh). */
+    stepUp: unprovided<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(),
+    signIn: unprovided<void>(),
+    exchangeIdentity: unprovided<GrantOutcome>(),
+    redeemGrant: unprovided<TokenOutcome, { assertion: string }>(),
   },
   guards: {
     callOk: ({ context }) => context.call?.kind === 'ok' || context.call?.kind === 'waited',
@@ -77,6 +84,8 @@ export const flowMachine = setup({
     hasRefreshToken: ({ context }) => context.client?.refreshable ?? false,
     discovered: ({ context }) => context.client?.discovered ?? false,
     machineGrant: ({ context }) => context.grant === 'client_credentials',
+    enterpriseGrant: ({ context }) => context.grant === 'enterprise',
+    gotGrant: ({ context }) => context.grantOutcome?.kind === 'grant',
     insufficientScope: ({ context }) => context.call?.kind === 'insufficient-scope',
     stepsUp: ({ context }) => context.client?.stepsUp ?? false,
     // C-17: retry "a few times" only (the client counts; the conformance suite fails a client past 3).
@@ -109,8 +118,22 @@ export const flowMachine = setup({
     opIndex: 0,
     freshTokens: false,
   }),
-  initial: 'calling',
+  initial: 'starting',
   states: {
+    // Enterprise-managed authorization starts with the user signing in to the client through the
+    // company IdP (EXT-EMA §2.1: "User is logged in to MCP Client. Client stores ID Token.").
+    starting: {
+      always: [{ guard: 'enterpriseGrant', target: 'signingIn' }, { target: 'calling' }],
+    },
+    signingIn: {
+      tags: ['authorization'],
+      invoke: {
+        id: 'signIn',
+        src: 'signIn',
+        onDone: 'calling',
+        onError: { target: 'failed', actions: 'refuse' },
+      },
+    },
     calling: {
       tags: ['access'],
       invoke: {
@@ -195,7 +218,12 @@ export const flowMachine = setup({
       invoke: {
         id: 'register',
         src: 'register',
-        onDone: [{ guard: 'machineGrant', target: 'clientCredentials' }, { target: 'authorizing' }],
+        onDone: [
+          { guard: 'machineGrant', target: 'clientCredentials' },
+          // EXT-EMA: no authorization request to the MCP authorization server; an ID-JAG instead.
+          { guard: 'enterpriseGrant', target: 'exchangingIdentity' },
+          { target: 'authorizing' },
+        ],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -256,6 +284,47 @@ export const flowMachine = setup({
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
+    exchangingIdentity: {
+      tags: ['token'],
+      invoke: {
+        id: 'exchangeIdentity',
+        src: 'exchangeIdentity',
+        onDone: { target: 'routeGrant', actions: assign({ grantOutcome: ({ event }) => event.output }) },
+        onError: { target: 'failed', actions: 'refuse' },
+      },
+    },
+    routeGrant: {
+      always: [
+        { guard: 'gotGrant', target: 'redeemingGrant' },
+        {
+          target: 'failed',
+          actions: assign({
+            outcome: ({ context }) => ({
+              kind: 'failed' as const,
+              message:
+                context.grantOutcome?.kind === 'error'
+                  ? `The identity provider refused the token exchange: ${context.grantOutcome.error} ${context.grantOutcome.description}`.trim()
+                  : 'The identity provider gave no ID-JAG',
+            }),
+          }),
+        },
+      ],
+    },
+    redeemingGrant: {
+      tags: ['token'],
+      invoke: {
+        id: 'redeemGrant',
+        src: 'redeemGrant',
+        input: ({ context }) => ({
+          assertion: context.grantOutcome?.kind === 'grant' ? context.grantOutcome.assertion : '',
+        }),
+        onDone: {
+          target: 'routeToken',
+          actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
+        },
+        onError: { target: 'failed', actions: 'refuse' },
+      },
+    },
     routeToken: {
       always: [
         { guard: 'gotTokens', target: 'calling', actions: 'tokensObtained' },
@@ -299,7 +368,11 @@ export const flowMachine = setup({
         id: 'stepUp',
         src: 'stepUp',
         input: ({ context }) => ({ call: context.call }),
-        onDone: 'authorizing',
+        onDone: [
+          { guard: ({ event }) => event.output === 'refresh', target: 'refreshing' },
+          { guard: 'enterpriseGrant', target: 'exchangingIdentity' },
+          { target: 'authorizing' },
+        ],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -320,9 +393,15 @@ export function flowWith(client: McpClient) {
       exchange: fromPromise<TokenOutcome, { code: string }>(({ input }) => client.exchange(input.code)),
       refresh: fromPromise<TokenOutcome, void>(() => client.refresh()),
       clientCredentials: fromPromise<TokenOutcome, void>(() => client.clientCredentials()),
-      stepUp: fromPromise<void, { call: OperationResult | undefined }>(async ({ input }) => {
-        if (input.call?.kind === 'insufficient-scope') await client.stepUp(input.call.challenge);
-      }),
+      stepUp: fromPromise<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(
+        async ({ input }) =>
+          input.call?.kind === 'insufficient-scope' ? client.stepUp(input.call.challenge) : undefined,
+      ),
+      signIn: fromPromise<void, void>(() => client.signIn()),
+      exchangeIdentity: fromPromise<GrantOutcome, void>(() => client.exchangeIdentity()),
+      redeemGrant: fromPromise<TokenOutcome, { assertion: string }>(({ input }) =>
+        client.redeemGrant(input.assertion),
+      ),
     },
   });
 }

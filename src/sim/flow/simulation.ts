@@ -16,10 +16,24 @@ import { createBrowser } from '../browser/browser';
 import type { Decision } from '../browser/browser';
 import { McpClient } from '../client/client';
 import { ALL_CHECKS } from '../client/types';
-import type { ClientChecks, ClientConfig, ClientDeps, Operation } from '../client/types';
+import type {
+  ClientChecks,
+  ClientConfig,
+  ClientCredentials,
+  ClientDeps,
+  Grant,
+  Operation,
+} from '../client/types';
 import type { ScenarioId, RegistrationMode } from '../scenarios';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
-import { CONFIDENTIAL_CLIENT_ID, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
+import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../oauth/urns';
+import { IDP_CLIENT_ID } from '../servers/idp/state';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  MACHINE_JWT_CLIENT_ID,
+  PREREGISTERED_CLIENT_ID,
+} from '../servers/auth/state';
 import { CLIENT_NAME } from '../servers/clientHost';
 import { PROTOCOL_VERSION } from '../servers/mcp';
 import type { Pacer } from '../trace/recorder';
@@ -32,6 +46,7 @@ import { LATEST_REVISION } from '../revisions/ids';
 import type { Revision } from '../revisions/ids';
 import { clientRevisionOf, legacyVersionsOf, transportOf } from '../revisions/profile';
 import type { ClientKind } from '../revisions/profile';
+import { ruleIn } from '../revisions/rules';
 import type { FlowOutcome } from './flowMachine';
 
 export interface RunConfig {
@@ -63,7 +78,7 @@ export interface RunResult {
 
 export interface ScenarioPlan {
   operations: Operation[];
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
   decision: Decision;
 }
 
@@ -82,19 +97,37 @@ function workSession(calls: number): Operation[] {
   );
 }
 
+/** A backend job: list the tools, read its report. */
+const machineJob: ScenarioPlan = {
+  operations: [
+    listTools,
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
+    },
+  ],
+  grant: 'client_credentials',
+  decision: 'approve',
+};
+
+const firstConnection: ScenarioPlan = {
+  operations: [
+    listTools,
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+    },
+  ],
+  grant: 'authorization_code',
+  decision: 'approve',
+};
+
 export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
-  'first-connection': {
-    operations: [
-      listTools,
-      {
-        kind: 'call',
-        method: 'tools/call',
-        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
-      },
-    ],
-    grant: 'authorization_code',
-    decision: 'approve',
-  },
+  'first-connection': firstConnection,
+  // The same first connection, with the client's tokens bound to its DPoP key.
+  dpop: firstConnection,
   'step-up': {
     operations: [
       listTools,
@@ -126,16 +159,19 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
     grant: 'authorization_code',
     decision: 'approve',
   },
-  'client-credentials': {
+  'client-credentials': machineJob,
+  'client-credentials-jwt': machineJob,
+  // She asks what the server offers (its extensions, S-50), then reads her plan.
+  enterprise: {
     operations: [
-      listTools,
+      { kind: 'call', method: 'server/discover' },
       {
         kind: 'call',
         method: 'tools/call',
-        params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
+        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
       },
     ],
-    grant: 'client_credentials',
+    grant: 'enterprise',
     decision: 'approve',
   },
 };
@@ -149,15 +185,26 @@ export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): Clien
   return checks;
 }
 
+/** The credentials an administrator gave a machine client: a shared secret, or (private_key_jwt) its own key. */
+function machineCredentials(world: World, scenario: ScenarioId): ClientCredentials | undefined {
+  if (scenario === 'client-credentials-jwt')
+    return { client_id: MACHINE_JWT_CLIENT_ID, private_key: world.clientHost.signingKey };
+  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+  return confidential
+    ? { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' }
+    : undefined;
+}
+
 export function clientConfigFor(world: World, config: RunConfig, grant: ScenarioPlan['grant']): ClientConfig {
   const issuer = world.urls.issuer;
-  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
-  const preregistered =
-    grant === 'client_credentials' && confidential
-      ? { [issuer]: { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' } }
-      : config.registration === 'preregistered'
-        ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
-        : {};
+  const machine = grant === 'client_credentials' ? machineCredentials(world, config.scenario) : undefined;
+  const enterprise = grant === 'enterprise';
+  const preregistered = machine
+    ? { [issuer]: machine }
+    : config.registration === 'preregistered' && !enterprise
+      ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
+      : {};
+  const cimd = config.registration === 'cimd' || enterprise;
   const kind = config.client ?? config.revision ?? LATEST_REVISION;
   const revision = clientRevisionOf(kind);
   // A client of an initialize-based revision speaks it and the ones before it; the dual-era client
@@ -168,8 +215,27 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
   return {
     serverUrl: world.urls.mcp,
     redirectUri: world.urls.callback,
-    clientName: grant === 'client_credentials' ? 'Nightly Reporting Bot' : CLIENT_NAME,
-    ...(config.registration === 'cimd' ? { cimdUrl: world.urls.cimd } : {}),
+    clientName:
+      grant === 'client_credentials'
+        ? (world.as.clients.get(machine?.client_id ?? '')?.client_name ?? 'Machine client')
+        : CLIENT_NAME,
+    // C-72: a client using an authorization extension says so in every request's capabilities (the
+    // extensions negotiate with the 2026-07-28 transport; an older client of this grant has none).
+    ...(grant === 'client_credentials' && ruleIn(revision, 'C-72')
+      ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] }
+      : {}),
+    ...(enterprise
+      ? {
+          extensions: [EXTENSION_ENTERPRISE],
+          // Set by the company's administrator (EXT-EMA guide: organisation-level configuration).
+          enterprise: { idpIssuer: world.urls.idp, idpClientId: IDP_CLIENT_ID },
+        }
+      : {}),
+    ...(cimd ? { cimdUrl: world.urls.cimd } : {}),
+    // RFC 9449 (on the MCP roadmap): a key pair made by the client, deterministic by seed in the page.
+    ...(config.scenario === 'dpop'
+      ? { dpop: { key: keyedByThumbprint(deriveSigningKey(world.rng('client-dpop'), '')) } }
+      : {}),
     preregistered,
     grant,
     checks: clientChecks(config.vulnerabilities ?? []),
@@ -235,6 +301,7 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   const browser = createBrowser(world, decide);
   const deps: ClientDeps = {
     fetch: world.network.fetchAs('client'),
+    now: () => world.clock.now(),
     note: async (note) => {
       await world.recorder.record({ ...note, from: 'client', to: note.to ?? 'client' });
     },

@@ -26,7 +26,7 @@ export interface AttackAcrossTime {
   attack: AttackRef;
   /** The rules the defence enforces (those its vulnerabilities break). */
   defence: RuleId[];
-  /** The first revision that has all of them (docs/reference §3.4). */
+  /** The first revision that has all of them (docs/reference §3.5). */
   ruleArrived: Revision | undefined;
   rows: AttackInRevision[];
   /** From the runs: the first revision under which it is stopped, and under every later one. */

@@ -1,7 +1,7 @@
 /**
  * The revisions of the MCP specification that have an authorization part, oldest first
  * (2024-11-05 had none: docs/reference §1.1). A revision is data: what each party does in it is read
- * from the rule table (docs/reference §3.4, generated into rules.ts) and from profile.ts, never
+ * from the rule table (docs/reference §3.5, generated into rules.ts) and from profile.ts, never
  * from a copy of the flow.
  */
 export const REVISIONS = ['2025-03-26', '2025-06-18', '2025-11-25', '2026-07-28'] as const;

@@ -76,30 +76,58 @@ interface Need {
   what: string;
   /** The proposal or pull request that made it (changelog of the revision). */
   by: string;
+  /**
+   * Not part of any revision: an opt-in extension, or DPoP from the roadmap. Its rules have a cell
+   * under 2026-07-28 only (docs/reference §3.5) because that is the transport it negotiates with.
+   */
+  outside?: 'extension' | 'roadmap';
 }
 
 const SCENARIO_NEEDS: Partial<Record<ScenarioId, Need>> = {
   'step-up': { rule: 'C-17', what: 'Step-up on 403 insufficient_scope', by: 'SEP-835' },
+  'client-credentials-jwt': {
+    rule: 'C-71',
+    what: 'Client assertions (private_key_jwt, the client credentials extension)',
+    by: 'SEP-1046',
+    outside: 'extension',
+  },
+  enterprise: {
+    rule: 'C-74',
+    what: 'Enterprise-managed authorization (an extension)',
+    by: 'SEP-990',
+    outside: 'extension',
+  },
+  dpop: { rule: 'C-76', what: 'DPoP (RFC 9449)', by: 'the MCP roadmap', outside: 'roadmap' },
 };
 
 const REGISTRATION_NEEDS: Partial<Record<RegistrationMode, Need>> = {
   cimd: { rule: 'C-10', what: 'Client ID Metadata Documents', by: 'SEP-991' },
 };
 
-/** A feature a revision does not have: what it is, the revision it arrived in, and the proposal. */
+/**
+ * A feature a revision does not have: what it is, the revision it arrived in (for an extension or
+ * the roadmap, the revision it is played with), the proposal, and whether it is outside the revisions.
+ */
 export interface Arrival {
   what: string;
   since: Revision;
   by: string;
+  outside: Need['outside'];
 }
 
 function arrival(revision: Revision, need: Need | undefined): Arrival | null {
   if (!need || ruleIn(revision, need.rule)) return null;
-  return { what: need.what, since: firstRevisionOf(need.rule), by: need.by };
+  return { what: need.what, since: firstRevisionOf(need.rule), by: need.by, outside: need.outside };
 }
 
 function sentence(missing: Arrival | null): string | null {
-  return missing && `${missing.what} arrived in ${missing.since} (${missing.by}).`;
+  if (!missing) return null;
+  const { what, since, by } = missing;
+  if (missing.outside === 'extension')
+    return `${what} is in no revision; its pages negotiate it with ${since} (${by}).`;
+  if (missing.outside === 'roadmap')
+    return `${what} is on ${by}, in no published revision; it is played with ${since}.`;
+  return `${what} arrived in ${since} (${by}).`;
 }
 
 /** When the scenario arrived, if this revision cannot play it yet. */
@@ -129,7 +157,7 @@ export function supportedRegistration(revision: Revision, wanted: RegistrationMo
 
 /**
  * Parts a revision added to a rule that earlier revisions already had: the rule's cell for the
- * earlier revision says what was missing (docs/reference §3.4), and here is the revision that
+ * earlier revision says what was missing (docs/reference §3.5), and here is the revision that
  * added the part and the proposal that made it. Asked where the part is enforced.
  */
 export const CLAUSES = {

@@ -1,5 +1,5 @@
 /**
- * Which rules a revision has, read from the rule table (docs/reference §3.4, generated into
+ * Which rules a revision has, read from the rule table (docs/reference §3.5, generated into
  * rules.ts). This is the one question every party asks where it enforces a rule: a party of a
  * revision enforces a rule only in the revisions that have it.
  */

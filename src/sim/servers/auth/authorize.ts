@@ -62,7 +62,10 @@ export function authorizationResponse(
   params: Record<string, string | undefined>,
 ): Response {
   const url = new URL(redirectUri);
-  const iss = world.inRevision('A-08') ? world.urls.issuer : undefined;
+  // A-08 (from 2026-07-28): iss on every authorization response; the named fault leaves it out while
+  // the metadata still advertises it (RFC 9207 §2.4: a client must then reject the response).
+  const iss =
+    world.inRevision('A-08') && !world.isVulnerable('as-iss-missing') ? world.urls.issuer : undefined;
   for (const [name, value] of Object.entries({ ...params, iss })) {
     if (value !== undefined) url.searchParams.set(name, value);
   }

@@ -3,6 +3,7 @@
  * docs/reference §2.2), the same document at the OpenID Connect discovery URL, and the JWKS.
  */
 import { http, HttpResponse } from 'msw';
+import { JWT_BEARER_GRANT } from '../../oauth/urns';
 import { asMetadataUrls } from '../../world/urls';
 import type { World } from '../../world/world';
 import { LATEST_REVISION } from '../../revisions/ids';
@@ -54,10 +55,21 @@ function document(issuer: string, revision: Revision): Record<string, unknown> {
     ...endpoints(issuer),
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
-    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
+    // EXT-EMA §5: the JWT bearer grant, for ID-JAGs from the IdPs this server trusts.
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', JWT_BEARER_GRANT],
     // C-26/C-28: clients refuse to proceed without this field, and require S256 in it.
     code_challenge_methods_supported: ['S256'],
-    token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+    // A-50 (EXT-CC §Server Metadata Requirements): a signed assertion or a secret, and the
+    // algorithms an assertion may be signed with.
+    token_endpoint_auth_methods_supported: [
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+      'private_key_jwt',
+    ],
+    token_endpoint_auth_signing_alg_values_supported: ['ES256'],
+    // RFC 9449 §5.1: this server binds tokens to DPoP keys (DPoP is on the MCP roadmap).
+    dpop_signing_alg_values_supported: ['ES256'],
     scopes_supported: SUPPORTED_SCOPES,
     // A-04 (CIMD §5, from 2025-11-25): an AS that accepts URL client_ids says so.
     ...(ruleIn(revision, 'A-04') ? { client_id_metadata_document_supported: true } : {}),
@@ -75,13 +87,27 @@ export function metadataHandlers(world: World) {
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['ES256'],
   });
+  // A-02 (RFC 8414 §3.1): the metadata is at the issuer's well-known URL with its path inserted. The
+  // named fault appends the suffix to the issuer instead, as many servers with a path in their issuer
+  // did: no URL a client builds by the spec finds it (the same URL when the issuer has no path).
+  // A-40 (2025-03-26): the metadata is a SHOULD; without it, clients use the default endpoints.
+  // OpenID Connect discovery joins in 2025-11-25 (A-02, A-03): before, RFC 8414 alone.
+  const documents = !world.asMetadata
+    ? []
+    : world.isVulnerable('as-metadata-misplaced')
+      ? [
+          http.get(`${issuer.replace(/\/$/, '')}/.well-known/oauth-authorization-server`, () =>
+            HttpResponse.json(metadata()),
+          ),
+        ]
+      : [
+          http.get(oauth, () => HttpResponse.json(metadata())),
+          ...(world.inRevision('A-03')
+            ? oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc())))
+            : []),
+        ];
   return [
-    // A-40 (2025-03-26): the metadata is a SHOULD; without it, clients use the default endpoints.
-    ...(world.asMetadata ? [http.get(oauth, () => HttpResponse.json(metadata()))] : []),
-    // OpenID Connect discovery joins in 2025-11-25 (A-02, A-03): before, RFC 8414 alone.
-    ...(world.inRevision('A-03')
-      ? oidcUrls.map((url) => http.get(url, () => HttpResponse.json(oidc())))
-      : []),
+    ...documents,
     http.get(endpoints(issuer).jwks_uri, () =>
       HttpResponse.json({ keys: [world.as.key.publicJwk] }, { headers: { 'Cache-Control': 'max-age=3600' } }),
     ),

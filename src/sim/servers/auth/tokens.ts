@@ -16,6 +16,8 @@ export interface IssueRequest {
   family?: string;
   /** When rotation is off, the refresh token handed back again unchanged. */
   keepRefresh?: string | undefined;
+  /** RFC 9449 §6.1: bind the token to this DPoP key thumbprint. */
+  jkt?: string | undefined;
 }
 
 const LONG_LIVED = 30 * 24 * 3600;
@@ -29,11 +31,14 @@ export function issueTokens(
   const lifetime = world.isVulnerable('as-long-lived-tokens') ? LONG_LIVED : world.lifetimes.accessToken;
   const jti = rng.token(12);
   // Without a resource, the vulnerable "default audience" server makes a token every resource accepts.
-  const aud =
-    req.resource ??
-    (world.isVulnerable('as-default-audience')
-      ? [world.urls.mcp, world.urls.evilMcp, world.urls.downstream]
-      : undefined);
+  // A-22 (RFC 8707 §2): the token is audience-restricted to the resource asked for, unless the named
+  // fault leaves aud out altogether (a token no resource server that checks aud will accept).
+  const aud = world.isVulnerable('as-token-no-audience')
+    ? undefined
+    : (req.resource ??
+      (world.isVulnerable('as-default-audience')
+        ? [world.urls.mcp, world.urls.evilMcp, world.urls.downstream]
+        : undefined));
   const accessToken = signJwt(
     {
       iss: world.urls.issuer,
@@ -44,6 +49,7 @@ export function issueTokens(
       iat: now,
       exp: now + lifetime,
       jti,
+      ...(req.jkt !== undefined ? { cnf: { jkt: req.jkt } } : {}),
     },
     world.as.key,
   );
@@ -61,11 +67,14 @@ export function issueTokens(
       scope: req.scope,
       resource: req.resource,
       active: true,
+      // RFC 9449 §5: a public client's refresh token is bound to its DPoP key as well.
+      ...(req.jkt !== undefined && req.client.client_secret === undefined ? { jkt: req.jkt } : {}),
     });
   }
   const body = {
     access_token: accessToken,
-    token_type: 'Bearer',
+    // RFC 9449 §5: DPoP for a bound token, so the client knows to use the DPoP scheme.
+    token_type: req.jkt !== undefined ? 'DPoP' : 'Bearer',
     expires_in: lifetime,
     scope: req.scope,
     ...(refreshToken !== undefined ? { refresh_token: refreshToken } : {}),

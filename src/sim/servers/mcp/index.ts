@@ -8,15 +8,16 @@
 import { http } from 'msw';
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
-import { prmUrlFor } from '../../world/urls';
 import { isRecord, readJson } from '../http';
 import { authorizeBearer } from './bearer';
+import { metadataLocation } from './challenge';
 import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
 import { transportOf } from '../../revisions/profile';
 
 import { PROTOCOL_VERSION } from '../../mcp/request';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../../oauth/urns';
 
 export { PROTOCOL_VERSION };
 const SUPPORTED_VERSIONS = [PROTOCOL_VERSION];
@@ -31,6 +32,9 @@ export function protectedResourceMetadata(world: World): Record<string, unknown>
       ? ['files:read', 'files:write', 'files', 'admin:*']
       : ['files:read', 'files:write'],
     bearer_methods_supported: ['header'],
+    // RFC 9728 §2 and RFC 9449: DPoP-bound tokens are accepted (with their proof), not required.
+    dpop_signing_alg_values_supported: ['ES256'],
+    dpop_bound_access_tokens_required: false,
     resource_name: 'Example Files MCP Server',
   };
 }
@@ -122,7 +126,11 @@ function discoverResult(): Record<string, unknown> {
   return {
     resultType: 'complete',
     supportedVersions: SUPPORTED_VERSIONS,
-    capabilities: { tools: { listChanged: false } },
+    // S-50: the authorization extensions this server accepts tokens from (EXT-CC, EXT-EMA guides).
+    capabilities: {
+      tools: { listChanged: false },
+      extensions: { [EXTENSION_CLIENT_CREDENTIALS]: {}, [EXTENSION_ENTERPRISE]: {} },
+    },
     _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'example-files-mcp-server', version: '1.0.0' } },
     instructions: `Files of the signed-in user. Protected by OAuth 2.1 (MCP authorization). Clients of ${LEGACY_VERSIONS.join(', ')} may initialize a session instead.`,
   };
@@ -132,10 +140,10 @@ export function mcpServerHandlers(world: World) {
   const endpoint = world.urls.mcp;
   const mcpOrigin = new URL(endpoint).origin;
   return [
-    // S-01 (from 2025-06-18): protected resource metadata. A server of 2025-03-26 has none: its
-    // clients find the authorization server at its origin (A-40, C-60).
-    ...(world.inRevision('S-01')
-      ? [http.get(prmUrlFor(endpoint), () => jsonDocument(protectedResourceMetadata(world)))]
+    // S-01 (from 2025-06-18): protected resource metadata, where metadataLocation says. A server of
+    // 2025-03-26 has none: its clients find the authorization server at its origin (A-40, C-60).
+    ...(metadataLocation(world).published
+      ? [http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world)))]
       : []),
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
