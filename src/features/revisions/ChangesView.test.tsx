@@ -32,6 +32,16 @@ describe('What changed', () => {
       CHANGES.iss.spec.href,
     );
     expect(within(card).getByRole('link', { name: 'SEP-2468' })).toHaveAttribute('href', CHANGES.iss.by.href);
+    // Sessions and initialize went by two proposals: both are linked.
+    const stateless = within(changes)
+      .getByRole('heading', { name: /^No initialize, no session/ })
+      .closest('li');
+    if (!stateless) throw new Error('no card for the stateless transport');
+    expect(
+      within(stateless)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([CHANGES.stateless.spec.label, 'SEP-2575', 'SEP-2567']);
     // Only changes of 2026-07-28 explain a move from 2025-11-25 to it.
     for (const heading of within(changes).getAllByRole('heading'))
       expect(heading).toHaveTextContent(/2026-07-28$/);

@@ -4,8 +4,9 @@
  * (revisions/changes.ts). Messages that are the same in both are folded; each one that differs says
  * which change made it, and the list of changes says why, with the spec section and the proposal.
  */
+import { Fragment } from 'react';
 import { CHANGES } from '../../sim/revisions/changes';
-import type { ChangeId, ExplainedRow, RevisionComparison } from '../../sim/revisions/changes';
+import type { Change, ChangeId, ExplainedRow, RevisionComparison } from '../../sim/revisions/changes';
 import { registrationUnsupported, scenarioUnsupported } from '../../sim/revisions/profile';
 import type { ParamDifference } from '../../sim/trace/diff';
 import type { TraceEvent } from '../../sim/trace/types';
@@ -32,14 +33,27 @@ function Param({ param }: { param: ParamDifference }) {
   );
 }
 
+/** The proposals that made a change, each linked. */
+function Proposals({ change }: { change: Change }) {
+  return (
+    <>
+      {[change.by, ...(change.also ? [change.also] : [])].map((link, i) => (
+        <Fragment key={link.href}>
+          {i > 0 && ' · '}
+          <a href={link.href} target="_blank" rel="noreferrer">
+            {link.label}
+          </a>
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function ChangeTag({ id }: { id: ChangeId }) {
   const change = CHANGES[id];
   return (
     <span className="tm-tag">
-      {change.title} · {change.since} ·{' '}
-      <a href={change.by.href} target="_blank" rel="noreferrer">
-        {change.by.label}
-      </a>
+      {change.title} · {change.since} · <Proposals change={change} />
     </span>
   );
 }
@@ -136,10 +150,7 @@ function Result({ compared, params }: { compared: Compared; params: TimeMachineP
                 <a href={change.spec.href} target="_blank" rel="noreferrer">
                   {change.spec.label}
                 </a>{' '}
-                ·{' '}
-                <a href={change.by.href} target="_blank" rel="noreferrer">
-                  {change.by.label}
-                </a>
+                · <Proposals change={change} />
               </p>
             </li>
           );
