@@ -13,6 +13,7 @@ import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
+import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
 import { revisionTests } from './revisions.tests';
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     ...courseTests,
     ...securityTests,
     ...harTests,
+    ...inspectorTests,
     ...lmsTests,
     ...roomTests,
     ...revisionTests,
