@@ -88,4 +88,24 @@ describe('the Spec revision picker', () => {
       '#/sim?attack=mix-up&defence=on&rev=2025-11-25',
     );
   });
+
+  it('a link to an attack its revision cannot play: the run gives no verdict, and the lab says why', async () => {
+    const user = userEvent.setup();
+    renderLab({ ...BASE, revision: '2025-06-18', attack: { id: 'mix-up', defence: 'on' } });
+    const lab = await openLab(user);
+    expect(
+      within(lab).getByText(/Under 2025-06-18 this attack cannot be played: Client ID Metadata Documents/),
+    ).toBeInTheDocument();
+    // A link switched it on; it can still be switched off.
+    expect(within(lab).getByRole('switch', { name: /^Attack/ })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Run to end' }));
+    await settled();
+    await waitFor(() => expect(screen.getByTestId('announcer')).toHaveTextContent(/the flow has ended/));
+    expect(screen.getByTestId('announcer')).toHaveTextContent(
+      /the flow has ended\. This revision cannot play the attack: no verdict\.$/,
+    );
+    expect(screen.queryByTestId('attack-outcome')).toBeNull();
+    expect(screen.getByRole('tab', { name: /Attack lab/ })).toHaveTextContent(/on$/);
+    expect(within(lab).getByText(/this run gives no verdict/)).toBeInTheDocument();
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveAttack } from '../../sim/attacks/registry';
 import { LATEST_REVISION, REVISIONS } from '../../sim/revisions/ids';
 import { scenarioUnsupported } from '../../sim/revisions/profile';
-import { registrationOptions, scenarioOptions, withRevision } from './config';
+import { attackPlayable, registrationOptions, scenarioOptions, withRevision } from './config';
 
 const BASE = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' } as const;
 
@@ -72,5 +72,17 @@ describe('a run moved to another revision', () => {
     // Mix-up needs CIMD and protected resource metadata: 2025-11-25 has both, 2025-06-18 lacks CIMD.
     expect(withRevision(config, '2025-11-25', mixUp)).toEqual({ ...config, revision: '2025-11-25' });
     expect(withRevision(config, '2025-06-18', mixUp)).toEqual({ ...BASE, revision: '2025-06-18' });
+  });
+});
+
+describe('whether the run\u2019s attack can be played', () => {
+  it('asks the attack\u2019s needs of the run\u2019s revision; without an attack or a core, there is nothing to refuse', () => {
+    const core = { resolveAttack };
+    const mixUp = { ...BASE, attack: { id: 'mix-up', defence: 'on' } } as const;
+    expect(attackPlayable({ ...mixUp, revision: '2025-11-25' }, core)).toBe(true);
+    expect(attackPlayable({ ...mixUp, revision: '2025-06-18' }, core)).toBe(false);
+    expect(attackPlayable(mixUp, core)).toBe(true);
+    expect(attackPlayable({ ...mixUp, revision: '2025-06-18' }, null)).toBe(true);
+    expect(attackPlayable({ ...BASE, revision: '2025-03-26' }, core)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { AttackDef } from '../../sim/attacks/types';
 import type { RunConfig } from '../../sim/flow/simulation';
+import type { Core } from '../core/loadCore';
 import { unplayableIn } from '../../sim/revisions/attackHistory';
 import { LATEST_REVISION } from '../../sim/revisions/ids';
 import type { Revision } from '../../sim/revisions/ids';
@@ -42,6 +43,16 @@ export function withRevision(
     registration: supportedRegistration(revision, config.registration),
     ...(revision !== LATEST_REVISION ? { revision } : {}),
   };
+}
+
+/**
+ * Whether the run's attack is one its revision can play (true without an attack, or before the
+ * core is here to say). A link can ask for one it cannot (mix-up under 2025-06-18): the run then
+ * has no verdict to give, and the lab, its tab and the announcer say so instead of one.
+ */
+export function attackPlayable(config: RunConfig, core: Pick<Core, 'resolveAttack'> | null): boolean {
+  if (!config.attack || !core) return true;
+  return unplayableIn(core.resolveAttack(config.attack), revisionOf(config)) === null;
 }
 
 export interface PickerOption<T extends string> {
