@@ -13,8 +13,10 @@ import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
+import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
+import { revisionTests } from './revisions.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
 
@@ -64,8 +66,10 @@ async function main(): Promise<void> {
     ...courseTests,
     ...securityTests,
     ...harTests,
+    ...inspectorTests,
     ...lmsTests,
     ...roomTests,
+    ...revisionTests,
   ];
   for (const test of all) {
     if (only && !test.name.includes(only)) continue;
