@@ -669,4 +669,29 @@ export const roomTests: E2eTest[] = [
       await page.context().setOffline(false);
     },
   },
+  {
+    name: 'room, lessons on a wide screen: the text centred, the outline beside it, a section one press away',
+    slug: 'room-lesson-wide',
+    options: { viewport: WIDE },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/lessons/discovery');
+      const outline = page.getByRole('complementary', { name: 'In this lesson' });
+      await outline.waitFor();
+      const article = await page.locator('article.lesson').boundingBox();
+      const rail = await outline.boundingBox();
+      assert.ok(article && rail, 'the lesson and its outline are laid out');
+      assert.ok(article.x > 150, `the text is flush left (x ${Math.round(article.x)})`);
+      assert.ok(rail.x > article.x + article.width, 'the outline is beside the text');
+      assert.ok(rail.x + rail.width > WIDE.width * 0.75, 'the outline leaves the right of the screen empty');
+      await outline.getByRole('button', { name: 'Step 4: the issuer check' }).click();
+      const heading = page.getByRole('heading', { level: 2, name: 'Step 4: the issuer check' });
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Step 4: the issuer check');
+      const top = (await heading.boundingBox())?.y ?? -1;
+      assert.ok(top >= 0 && top < 200, `the section is not at the top (y ${Math.round(top)})`);
+      // The outline follows the reader down the page.
+      assert.ok(((await outline.boundingBox())?.y ?? -1) >= 0, 'the outline scrolled away');
+      await s.screenshot('room-lesson-wide-1440');
+    },
+  },
 ];

@@ -12,6 +12,7 @@ import { lessonHref, quizHref } from '../../course/questionLinks';
 import { useProgress } from '../../course/useProgress';
 import { HashLink, type Navigate } from '../../components/HashLink';
 import { Markdown } from '../../course/markdown/Markdown';
+import { LessonOutline } from './LessonOutline';
 import { LessonRules } from './LessonRules';
 import { StatusBadge } from './StatusBadge';
 
@@ -77,6 +78,7 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
   }, [read]);
 
   return (
+    <div className="lesson-layout">
     <article className="lq lesson" aria-labelledby="lesson-title" onClickCapture={onClickCapture}>
       <nav aria-label="Breadcrumb" className="lesson__crumbs">
         <HashLink href="#/lessons" navigate={navigate}>
@@ -136,6 +138,8 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
         )}
       </nav>
     </article>
+    <LessonOutline body={lesson.body} lessonId={lesson.id} navigate={navigate} />
+    </div>
   );
 }
 

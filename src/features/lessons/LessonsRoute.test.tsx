@@ -138,6 +138,20 @@ describe('a lesson page', () => {
     expect(navigate).toHaveBeenLastCalledWith('#/quiz/discovery');
   });
 
+  it('outlines the lesson beside the text: its sections, each focusing its heading, and its quiz', async () => {
+    const { user, navigate } = renderLessons('discovery');
+    const outline = screen.getByRole('complementary', { name: 'In this lesson' });
+    const sections = within(outline).getAllByRole('button');
+    const headings = document.querySelectorAll('.lesson .md h2');
+    expect(sections.map((b) => b.textContent)).toEqual([...headings].map((h) => h.textContent));
+    expect(sections[0]).toHaveTextContent('Step 1: the 401');
+    Element.prototype.scrollIntoView = vi.fn();
+    await user.click(sections[3]!);
+    expect(headings[3]).toHaveFocus();
+    await user.click(within(outline).getByRole('link', { name: 'This lesson’s quiz' }));
+    expect(navigate).toHaveBeenLastCalledWith('#/quiz/discovery');
+  });
+
   it('has no previous lesson on the first page and leads to the final exam from the last', () => {
     renderLessons(LESSONS[0]?.id);
     expect(screen.queryByRole('link', { name: /Previous lesson/ })).toBeNull();
