@@ -41,8 +41,13 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
           ))}
         </ul>
       </nav>
-      {/* The simulator's view and sharing controls are rendered here (viewbar/ViewBar.tsx). */}
-      <div id={HEADER_SLOT_ID} className="app-header__tools" />
+      {/* The simulator's view and sharing controls are rendered here (viewbar/ViewBar.tsx). On the
+          simulator their room is kept from the first paint (presenter.css): arriving once the
+          simulator has loaded, they would wrap the header and push the page down. */}
+      <div
+        id={HEADER_SLOT_ID}
+        className={`app-header__tools${route.name === 'sim' ? ' app-header__tools--sim' : ''}`}
+      />
       <button
         type="button"
         className="btn btn--ghost theme-toggle"

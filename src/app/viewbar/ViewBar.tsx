@@ -79,7 +79,8 @@ export function ViewBar() {
   const { view } = useViewOptions();
   const { run, open, setOpen, status, copyLink, fullscreen, toggleFullscreen } = useViewActions();
   const phone = usePhone();
-  const slot = useHeaderSlot(!view.present && !view.embed && !phone);
+  const inHeader = !view.present && !view.embed && !phone;
+  const slot = useHeaderSlot(inHeader);
 
   const mode = view.present ? 'present' : view.embed ? 'embed' : 'normal';
   const scaleIndex = SCALES.indexOf(view.scale as (typeof SCALES)[number]);
@@ -195,7 +196,9 @@ export function ViewBar() {
   const close = () => setOpen(null);
   return (
     <>
-      {slot ? createPortal(bar, slot) : bar}
+      {/* Bound for the header: nothing until its slot is found (a render later), rather than a bar
+          above the simulator that then leaves it and moves the page up. */}
+      {inHeader ? slot && createPortal(bar, slot) : bar}
       <Suspense fallback={null}>
         {open?.kind === 'help' && <HelpDialog onClose={close} />}
         {open?.kind === 'export' && <ExportDialog onClose={close} maskByDefault={view.mask} />}
