@@ -50,7 +50,9 @@ describe('App: the #/sim route and the URL', () => {
     act(() => {
       window.location.hash = '#/sim?reg=dcr&at=dcr:response';
     });
-    await waitFor(() => expect(listed().at(-1)).toHaveTextContent('201 · client registered'), { timeout: 10000 });
+    await waitFor(() => expect(listed().at(-1)).toHaveTextContent('201 · client registered'), {
+      timeout: 10000,
+    });
   });
 
   it('toggles the theme and remembers it', async () => {
