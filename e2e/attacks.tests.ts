@@ -4,6 +4,7 @@
 // with the lab (and the comparison) open, and one run driven by the keyboard alone.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { ATTACK_IDS } from '../src/sim/attacks/ids';
 import { textOf } from './harness';
 import type { E2eTest, Session } from './harness';
 
@@ -365,7 +366,7 @@ export const attackTests: E2eTest[] = [
       );
       await lab(page).getByRole('button', { name: 'All attacks' }).click();
       const cards = lab(page).locator('.lab-card');
-      assert.equal(await cards.count(), 13);
+      assert.equal(await cards.count(), ATTACK_IDS.length);
       assert.equal(
         await lab(page).locator('.lab-card[aria-pressed="true"]').getAttribute('data-attack'),
         'confused-deputy',
