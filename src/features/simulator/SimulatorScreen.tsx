@@ -11,6 +11,7 @@ import { Toolbar } from '../controls/Toolbar';
 import { useKeyboardShortcuts } from '../controls/useKeyboardShortcuts';
 import { ConsentWindow } from '../consent/ConsentWindow';
 import { LazyDiagram } from '../diagram/LazyDiagram';
+import { HoldingsPanel } from '../holdings/HoldingsPanel';
 import { Inspector } from '../inspector/Inspector';
 import { MessageList } from '../messages/MessageList';
 import { PanelViewProvider } from '../player/PanelView';
@@ -77,6 +78,7 @@ export function SimulatorScreen() {
             <div className="sim__side">
               <SidePanels>
                 <StepExplainer />
+                <HoldingsPanel />
                 <Inspector />
               </SidePanels>
             </div>
