@@ -76,6 +76,11 @@ describe('who holds what', () => {
     const run = await runFlow(config);
     const token = run.trace.find((e) => e.stepId === 'token' && e.kind === 'request')?.seq ?? -1;
     await showAt(config, token);
+    // Closed at first (the inspector keeps its room); the learner opens it from its summary.
+    const details = panel().querySelector('details');
+    expect(details?.open).toBe(false);
+    await userEvent.setup().click(within(panel()).getByRole('heading', { name: 'Who holds what' }));
+    expect(details?.open).toBe(true);
     const row = within(panel()).getByRole('rowheader', { name: 'PKCE code_verifier' }).closest('tr');
     const columns = within(panel())
       .getAllByRole('columnheader')

@@ -46,7 +46,7 @@ export const Holdings = memo(function Holdings({
   const id = useId();
   const last = trace.at(-1);
   return (
-    <section className="holdings" aria-labelledby={`${id}-title`}>
+    <section className="panel holdings" aria-labelledby={`${id}-title`}>
       {view.thefts.length > 0 && (
         <div className="holdings__theft" role="status">
           <p className="holdings__theft-title">
@@ -65,19 +65,27 @@ export const Holdings = memo(function Holdings({
           </ul>
         </div>
       )}
-      <details className="holdings__details" open>
+      {/* Closed at first, so the inspector below keeps its room; it stays as the learner leaves it. */}
+      <details className="holdings__details">
         <summary>
           <h2 id={`${id}-title`} className="holdings__title">
             Who holds what
           </h2>
           <span className="holdings__when muted">
             {last ? `after message ${last.seq + 1}` : 'before the first message'}
+            {view.rows.length > 0 && ` · ${view.rows.length} kinds of secret`}
           </span>
         </summary>
         {view.rows.length === 0 ? (
           <p className="muted">No secret has been made or sent yet.</p>
         ) : (
-          <div className="holdings__scroll">
+          <div
+            // It scrolls sideways in a narrow panel: focusable, so the keyboard can scroll it too.
+            className="holdings__scroll"
+            tabIndex={0}
+            role="group"
+            aria-label="Holdings table"
+          >
             <table className="holdings__table">
               <caption className="visually-hidden">
                 Which party holds each secret, and the message by which it came to hold it
