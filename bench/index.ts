@@ -1,5 +1,7 @@
 /** `npm run bench`: every figure the issues name, measured, printed as a table. */
+import { ensureBuild } from './build';
 import { benchFlow } from './flow';
+import { benchLighthouse } from './lighthouse';
 import { benchRealwire } from './realwire';
 import { benchUi } from './ui';
 
@@ -7,6 +9,7 @@ const sections: [string, () => Promise<Record<string, string>>][] = [
   ['Headless flow (Node)', benchFlow],
   ['Real-wire world under load (loopback sockets)', benchRealwire],
   ['App in headless Chromium', benchUi],
+  ['Lighthouse (mobile and desktop presets)', () => benchLighthouse(ensureBuild())],
 ];
 
 const only = process.argv[2];

@@ -3,18 +3,14 @@
  * navigation to an interactive diagram in headless Chromium, and the time from a Next key press to
  * the new arrow being painted, at 10, 40 and 100 messages (the long-session scenario has 123).
  */
-import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 // The e2e suite's static server and Chromium launcher.
 import { serve } from '../e2e/server';
 import { launchChromium } from '../e2e/chromium';
-
-const root = resolve(import.meta.dirname, '..');
-// DIST_DIR: build and measure in another folder, so a running e2e suite's dist/ is left alone.
-const dist = process.env.DIST_DIR ? resolve(process.env.DIST_DIR) : join(root, 'dist');
+import { dist, ensureBuild } from './build';
 
 const median = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -250,12 +246,7 @@ async function measurePresses(
 }
 
 export async function benchUi(): Promise<Record<string, string>> {
-  // NO_BUILD: measure DIST_DIR as it is (to compare with an earlier build).
-  if (!process.env.NO_BUILD)
-    execSync(`npx vite build --outDir ${JSON.stringify(dist)} --emptyOutDir`, {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+  ensureBuild();
   const results: Record<string, string> = {};
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const firstPaint = scriptsIn(html);

@@ -5,8 +5,14 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { ATTACK_IDS } from '../src/sim/attacks/ids';
+import { PARTIES } from '../src/sim/parties';
 import { textOf } from './harness';
 import type { E2eTest, Session } from './harness';
+
+/** A card names the party an attack targets (a rule party: client, MCP server, authorization server). */
+const TARGETS = new RegExp(
+  `Targets: (${[PARTIES.client.name, PARTIES.mcp.name, PARTIES.as.name, PARTIES.idp.name].join('|')})Rules: [ACSI]-\\d\\d`,
+);
 
 const HD = { width: 1920, height: 1080 };
 
@@ -372,7 +378,7 @@ export const attackTests: E2eTest[] = [
         'confused-deputy',
       );
       for (const text of await cards.allTextContents()) {
-        assert.match(text, /Targets: (Client|Authorization server|MCP server)Rules: [ACS]-\d\d/);
+        assert.match(text, TARGETS);
       }
       await s.screenshot('32-lab-catalogue-1280-dark');
       await s.axe('the attack list (dark)');

@@ -43,6 +43,9 @@ async function recordFlow(browser: Browser, path: string): Promise<void> {
   });
   const callback = await callbackListener();
   const context = await browser.newContext({ recordHar: { path, content: 'embed' } });
+  // tsx compiles this file with esbuild's keepNames, which wraps the named helpers inside the
+  // functions below in a `__name` call; page.evaluate sends them to a page that has no `__name`.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
   try {
     const page = await context.newPage();
     const prmUrl = `${world.origin}/.well-known/oauth-protected-resource/mcp`;

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Partial<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,11 +41,16 @@ async function answer(root: string, req: IncomingMessage, res: ServerResponse): 
     }
     if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is sent gzipped when the browser accepts it, as every static host does: Lighthouse's
+    // figures (bench/lighthouse.ts) should measure the app, not a server without compression.
+    const compress = /text|json|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Cache-Control': 'no-store',
+      ...(compress ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    res.end(body);
+    res.end(compress ? gzipSync(body) : body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
   }

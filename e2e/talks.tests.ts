@@ -223,10 +223,11 @@ export const talkTests: E2eTest[] = [
       const fullscreen = page.getByRole('button', { name: 'Fullscreen' });
       await page.keyboard.press('f');
       await page.waitForFunction(() => Boolean(document.fullscreenElement));
-      assert.equal(await fullscreen.getAttribute('aria-pressed'), 'true');
+      // The button follows the fullscreenchange event, a render after the API's state changes.
+      await page.getByRole('button', { name: 'Fullscreen', pressed: true }).waitFor();
       await fullscreen.click();
       await page.waitForFunction(() => !document.fullscreenElement);
-      assert.equal(await fullscreen.getAttribute('aria-pressed'), 'false');
+      await page.getByRole('button', { name: 'Fullscreen', pressed: false }).waitFor();
       await page.keyboard.press('ArrowRight');
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();

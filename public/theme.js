@@ -7,7 +7,7 @@
     let theme = localStorage.getItem('mcp-sim-theme');
     if (theme !== 'light' && theme !== 'dark')
       theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-    // An embedding page may fix the theme in the link (features/presenter/view.ts).
+    // An embedding page may fix the theme in the link (src/run/view/view.ts).
     const fixed = /[?&]theme=(light|dark)(&|$)/.exec(location.hash);
     if (fixed) theme = fixed[1];
     document.documentElement.dataset.theme = theme;

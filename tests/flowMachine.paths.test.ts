@@ -33,7 +33,9 @@ const INVOKES = [
 /** Every combination of what the client reports about itself with a call's result. */
 const STATES = [false, true].flatMap((discovered) =>
   [false, true].flatMap((refreshable) =>
-    [0, 1].map((attemptsLeft) => ({ discovered, refreshable, attemptsLeft })),
+    [0, 1].flatMap((attemptsLeft) =>
+      [false, true].map((stepsUp) => ({ discovered, refreshable, attemptsLeft, stepsUp })),
+    ),
   ),
 );
 const performed = (result: object) => STATES.map((state) => done('perform', { result, state }));
@@ -47,6 +49,7 @@ const EVENTS = [
   done('discover', undefined),
   done('register', undefined),
   done('stepUp', undefined),
+  done('stepUp', 'refresh'),
   done('authorize', { kind: 'code', code: 'c' }),
   done('authorize', { kind: 'error', error: 'access_denied', description: '' }),
   done('signIn', undefined),

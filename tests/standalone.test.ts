@@ -7,8 +7,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOTS = ['src', 'tests', 'scripts', 'e2e', 'bench', '.ci', 'docs'];
-const FILES = ['README.md', 'DEVELOPERS.md', 'package.json', 'vite.config.ts'];
+const ROOTS = ['src', 'tests', 'scripts', 'e2e', 'bench', '.ci', 'docs', 'public', 'lessons'];
+const FILES = [
+  'README.md',
+  'DEVELOPERS.md',
+  'package.json',
+  'vite.config.ts',
+  'eslint.config.js',
+  'tsconfig.json',
+  'index.html',
+];
 /** Names of documents that live only in ../shared, and the path to it. */
 const OUTSIDE = [/\.\.\/shared/, /\bDESIGN\.md\b/, /\bTOOLCHAIN\.md\b/];
 

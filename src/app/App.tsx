@@ -4,7 +4,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { CSSProperties } from 'react';
-import { ViewContext } from '../features/presenter/ViewContext';
+import { ViewContext } from '../run/view/ViewContext';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { parseHash, useHash } from './router';

@@ -1,5 +1,5 @@
 /** The top bar: name, the three sections, and the theme toggle. */
-import { HEADER_SLOT_ID } from '../features/presenter/ViewBar';
+import { HEADER_SLOT_ID } from './viewbar/ViewBar';
 import type { Route } from './router';
 import { Logo } from './Logo';
 import { useSimHref } from './simLink';
@@ -17,6 +17,8 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
     { name: 'sim', href: simHref, label: 'Simulator' },
     { name: 'lessons', href: '#/lessons', label: 'Lessons' },
     { name: 'quiz', href: '#/quiz', label: 'Quiz' },
+    { name: 'practice', href: '#/practice', label: 'Practice' },
+    { name: 'progress', href: '#/progress', label: 'Progress' },
     { name: 'har', href: '#/har', label: 'Your flow' },
   ];
   const next = theme === 'dark' ? 'light' : 'dark';
@@ -38,7 +40,7 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
           ))}
         </ul>
       </nav>
-      {/* The simulator's view and sharing controls are rendered here (features/presenter/ViewBar). */}
+      {/* The simulator's view and sharing controls are rendered here (viewbar/ViewBar.tsx). */}
       <div id={HEADER_SLOT_ID} className="app-header__tools" />
       <button
         type="button"

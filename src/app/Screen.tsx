@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { ComingSoon } from './ComingSoon';
-import type { OnProgress } from '../features/quiz/progress';
+import type { OnProgress } from '../course/progress';
 import { navigate as goTo, quizAddress } from './router';
 import type { Route } from './router';
 import { SimRoute } from './SimRoute';
@@ -12,7 +12,9 @@ import { SimRoute } from './SimRoute';
 const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
 const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNotesRoute'));
-const HarRoute = lazy(() => import('../features/har/HarRoute'));
+const HarScreen = lazy(() => import('./har/HarScreen'));
+const PracticeScreen = lazy(() => import('./practice/PracticeScreen'));
+const ProgressScreen = lazy(() => import('./progress/ProgressScreen'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
@@ -65,7 +67,28 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
     case 'har':
       return (
         <Suspense fallback={<Loading />}>
-          <HarRoute key={route.url ?? ''} url={route.url} />
+          <HarScreen key={route.url ?? ''} url={route.url} />
+        </Suspense>
+      );
+    case 'practice':
+      return (
+        <Suspense fallback={<Loading />}>
+          {/* Keyed by seed: another drill is a fresh player and panel. */}
+          <PracticeScreen
+            key={route.seed ?? ''}
+            seed={route.seed}
+            navigate={navigate}
+            onProgress={onProgress}
+          />
+        </Suspense>
+      );
+    case 'progress':
+    case 'review':
+      return (
+        <Suspense fallback={<Loading />}>
+          <div className="route-page">
+            <ProgressScreen view={route.name} navigate={navigate} onProgress={onProgress} />
+          </div>
         </Suspense>
       );
     case 'not-found':

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
-import { settled } from '../features/simulator/testing';
+import { settled } from './simulator/testing';
 import { EMBED_SOURCE, EMBED_VERSION, envelope } from '../features/embed/events';
 import type { EmbedMessage } from '../features/embed/events';
 

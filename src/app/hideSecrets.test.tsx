@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
-import { options, settled } from '../features/simulator/testing';
+import { options, settled } from './simulator/testing';
 
 afterEach(cleanup);
 beforeEach(() => window.history.replaceState(null, '', '/'));

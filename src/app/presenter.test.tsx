@@ -4,7 +4,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { setCharacterShortcuts } from '../features/help/shortcuts';
-import { settled } from '../features/simulator/testing';
+import { settled } from './simulator/testing';
 
 afterEach(cleanup);
 

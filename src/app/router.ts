@@ -1,10 +1,11 @@
 /**
  * A tiny hash router: `#/sim?…` (the simulator), `#/lessons/<id>`, `#/quiz`, `#/quiz/<id>?q=<question
- * id>` (a quiz opened at one question), `#/har` (your own flow, from a HAR; `?url=` a same-origin one). Hash routes work from any static host and sub-path without
+ * id>` (a quiz opened at one question), `#/har` (your own flow, from a HAR; `?url=` a same-origin one),
+ * `#/practice` and `#/practice/<seed>` (drills), `#/progress`, `#/review` (the daily review). Hash routes work from any static host and sub-path without
  * server rewrites (vite.config's `base: './'`).
  */
 import { useSyncExternalStore } from 'react';
-import type { QuestionAddress } from '../features/quiz/questionLinks';
+import type { QuestionAddress } from '../course/questionLinks';
 
 export type Route =
   | { name: 'sim'; query: string }
@@ -14,6 +15,10 @@ export type Route =
   | { name: 'presenter-notes'; query: string }
   /** `url`: the `url` of `#/har?url=<same-origin URL>`, a HAR to open on arrival. */
   | { name: 'har'; url: string | null }
+  /** `seed`: the drill of `#/practice/<seed>`; null for the list of drills. */
+  | { name: 'practice'; seed: string | null }
+  | { name: 'progress' }
+  | { name: 'review' }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -26,6 +31,13 @@ export function parseHash(hash: string): Route {
   if (path === '/har') return { name: 'har', url: new URLSearchParams(query).get('url') || null };
   if (path === '/lessons') return { name: 'lessons', id: null };
   if (path === '/quiz') return { name: 'quiz', id: null, question: null };
+  if (path === '/practice') return { name: 'practice', seed: null };
+  if (path === '/progress') return { name: 'progress' };
+  if (path === '/review') return { name: 'review' };
+  if (path.startsWith('/practice/')) {
+    const seed = decodeSegment(path.slice('/practice/'.length));
+    return seed === null ? { name: 'not-found', path } : { name: 'practice', seed };
+  }
   for (const name of ['lessons', 'quiz'] as const) {
     if (!path.startsWith(`/${name}/`)) continue;
     const id = decodeSegment(path.slice(name.length + 2));

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
-import { settled } from '../features/simulator/testing';
+import { settled } from './simulator/testing';
 
 afterEach(() => {
   cleanup();

@@ -1,5 +1,5 @@
 /**
- * The shell's side of the view switches (features/presenter/view.ts): read from the URL on every
+ * The shell's side of the view switches (src/run/view/view.ts): read from the URL on every
  * render, so a link, Back and Forward show exactly the view they name; changed by rewriting the URL
  * (replaceState: a view switch is not a place to go Back to). Also the embed plumbing that belongs
  * to the shell: links inside an embedded page keep the embedding switches, lesson and quiz progress
@@ -7,10 +7,11 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { fromProgress, postEmbedEvent } from '../features/embed/events';
-import type { OnProgress } from '../features/quiz/progress';
-import { DEFAULT_VIEW, hashWithView, readViewOptions } from '../features/presenter/view';
-import type { ViewOptions } from '../features/presenter/view';
-import type { ViewApi } from '../features/presenter/ViewContext';
+import { reportLearning } from '../course/learning';
+import type { OnProgress } from '../course/progress';
+import { DEFAULT_VIEW, hashWithView, readViewOptions } from '../run/view/view';
+import type { ViewOptions } from '../run/view/view';
+import type { ViewApi } from '../run/view/ViewContext';
 import { hashQuery, navigate as goTo, replaceHash } from './router';
 import type { Route } from './router';
 
@@ -43,7 +44,10 @@ export function useViewState(hash: string, route: Route['name']): ViewState {
     [embed, lock, theme, parentOrigin],
   );
   const onProgress = useCallback<OnProgress>(
-    (event) => postEmbedEvent(fromProgress(event), parentOrigin),
+    (event) => {
+      postEmbedEvent(fromProgress(event), parentOrigin);
+      reportLearning(event);
+    },
     [parentOrigin],
   );
 

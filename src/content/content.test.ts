@@ -323,10 +323,10 @@ describe('the lessons', () => {
     expect(content.problems).toEqual([]);
   });
 
-  it('are the 16 lessons, with orders 1 to 16 and unique ids', () => {
-    expect(Object.keys(lessonSources)).toHaveLength(16);
-    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
-    expect(new Set(lessons.map((l) => l.id)).size).toBe(16);
+  it('are the 17 lessons, with orders 1 to 17 and unique ids', () => {
+    expect(Object.keys(lessonSources)).toHaveLength(17);
+    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(17);
     expect(lessons.map((l) => l.id)).toEqual([
       'why-authorization',
       'when-it-applies',
@@ -341,6 +341,7 @@ describe('the lessons', () => {
       'client-credentials',
       'rules-and-attacks',
       'defense-in-depth',
+      'how-authorization-grew-up',
       'machine-identity',
       'enterprise-managed-authorization',
       'sender-constrained-tokens',

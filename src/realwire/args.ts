@@ -7,6 +7,11 @@ import type { AttackId } from '../sim/attacks/ids';
 import { isVulnerabilityId, VULNERABILITY_IDS } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { ATTACK_IDS } from '../sim/attacks/ids';
+import { isRevision, LATEST_REVISION, REVISIONS } from '../sim/revisions/ids';
+import type { Revision } from '../sim/revisions/ids';
+import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
+import { FAULT_IDS, isFaultId } from '../sim/practice/faults';
+import type { FaultId } from '../sim/practice/faults';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -73,6 +78,38 @@ function attackAndVulns(argv: Argv): Parsed<{ attack?: AttackId; vulnerabilities
   return { ok: true, value: { ...(attack !== undefined ? { attack } : {}), vulnerabilities } };
 }
 
+/** Whose faults a command serves: the world's servers, or the client's own. */
+type Side = 'world' | 'client';
+
+const sideOf = (id: FaultId): Side => (VULNERABILITIES[id].party === 'client' ? 'client' : 'world');
+
+/** The practice faults a command takes, one line each, for its --help. */
+function faultList(side: Side): string {
+  return FAULT_IDS.filter((id) => sideOf(id) === side)
+    .map((id) => `  ${id.padEnd(26)}${VULNERABILITIES[id].breaks}: ${VULNERABILITIES[id].title}`)
+    .join('\n');
+}
+
+/**
+ * `--fault <id>` (repeatable): a practice drill's fault (src/sim/practice/faults.ts), a named
+ * vulnerability like the lab's; the world serves the servers' faults, the client has its own.
+ */
+function faults(argv: Argv, side: Side): Parsed<VulnerabilityId[]> {
+  const out: VulnerabilityId[] = [];
+  for (const id of argv.values.get('fault') ?? []) {
+    if (!isFaultId(id)) return { ok: false, message: `unknown fault ${id}; --help lists them` };
+    if (sideOf(id) !== side) {
+      const other = side === 'world' ? 'npm run client -- <url> --fault' : 'npm run world -- --fault';
+      return {
+        ok: false,
+        message: `${id} is a fault of the ${side === 'world' ? 'client' : 'servers'}: ${other} ${id}`,
+      };
+    }
+    out.push(id);
+  }
+  return { ok: true, value: out };
+}
+
 export interface WorldArgs {
   port: number | undefined;
   seed: string | undefined;
@@ -84,6 +121,8 @@ export interface WorldArgs {
   har: string | undefined;
   /** Write the machine client's private key (private_key_jwt) here, for npm run client -- --private-key. */
   clientKey: string | undefined;
+  /** The revision the servers follow (default: the latest). */
+  revision: Revision;
   help: boolean;
 }
 
@@ -97,6 +136,7 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
                           tokens and predict codes). Default: every secret from the system's CSPRNG
   --attack <id>           switch on an attack's vulnerabilities, defence off (ids of the attack lab)
   --vuln <id>             switch on one named vulnerability (repeatable)
+  --fault <id>            serve a practice drill's hidden fault (repeatable; listed below)
   --auto-approve          approve the consent page automatically (headless clients)
   --token-lifetime <s>    access token lifetime in seconds (default 3600)
   --har <file>            write every exchange as a HAR 1.2 file on exit
@@ -104,11 +144,18 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
   --client-key <file>     write the private key of the pre-registered machine client that signs
                           client assertions (private_key_jwt) to this file (mode 600), for
                           npm run client -- --grant client_credentials --private-key <file>
-  --help                  this text`;
+  --revision <date>       serve that revision of the spec: ${REVISIONS.join(', ')} (default
+                          ${LATEST_REVISION}). Before 2026-07-28 only initialize and sessions; in
+                          2025-03-26 no protected resource metadata, and the authorization server at
+                          the MCP server's origin
+  --help                  this text
+
+Faults of the practice drills (the app's #/practice), each a bug real servers shipped:
+${faultList('world')}`;
 
 export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   const parsed = parseArgv(raw, {
-    values: ['port', 'seed', 'attack', 'vuln', 'token-lifetime', 'har', 'client-key'],
+    values: ['port', 'seed', 'attack', 'vuln', 'fault', 'token-lifetime', 'har', 'client-key', 'revision'],
     booleans: ['auto-approve', 'strict-dcr', 'help'],
   });
   if (!parsed.ok) return parsed;
@@ -121,13 +168,19 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   if (!lifetime.ok) return lifetime;
   const av = attackAndVulns(argv);
   if (!av.ok) return av;
+  const revision = last(argv, 'revision') ?? LATEST_REVISION;
+  if (!isRevision(revision))
+    return { ok: false, message: `unknown revision ${revision}; one of: ${REVISIONS.join(', ')}` };
+  const fault = faults(argv, 'world');
+  if (!fault.ok) return fault;
   return {
     ok: true,
     value: {
+      revision,
       port: port.value,
       seed: last(argv, 'seed'),
       attack: av.value.attack,
-      vulnerabilities: av.value.vulnerabilities,
+      vulnerabilities: [...av.value.vulnerabilities, ...fault.value],
       autoApprove: argv.booleans.has('auto-approve'),
       strictDcr: argv.booleans.has('strict-dcr'),
       tokenLifetime: lifetime.value,
@@ -196,6 +249,7 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
   --args <json>           ...with these arguments (a JSON object)
   --vuln <id>             switch off one client check (a client-* vulnerability; repeatable)
   --attack <id>           switch off the client checks an attack needs off
+  --fault <id>            play a practice drill's client fault (repeatable; listed below)
   --timeout <s>           how long to wait for the browser to come back (default 300)
   --trace <file>          write every exchange of the run as a HAR 1.2 file (tokens and codes
                           included: keep it private); open it in the app at #/har to check it
@@ -206,7 +260,13 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
 
 Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.
 The client speaks 2026-07-28; a server of an earlier revision (2025-03-26 to 2025-11-25) is detected
-from its first answer and spoken to with initialize and sessions instead.`;
+from its first answer and spoken to with initialize and sessions instead. A server with no protected
+resource metadata is taken to be of 2025-03-26: the client looks for the authorization server at its
+origin (the default endpoints /authorize, /token, /register when there is no metadata) and follows
+that revision's rules. The last line before the outcome says which revision the run ended on.
+
+Client faults of the practice drills (the app's #/practice):
+${faultList('client')}`;
 
 export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   const parsed = parseArgv(raw, {
@@ -222,6 +282,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'cimd-url',
       'attack',
       'vuln',
+      'fault',
       'call',
       'args',
       'timeout',
@@ -243,6 +304,8 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   if (!timeout.ok) return timeout;
   const av = attackAndVulns(argv);
   if (!av.ok) return av;
+  const fault = faults(argv, 'client');
+  if (!fault.ok) return fault;
   let callArgs: Record<string, unknown> = {};
   const rawArgs = last(argv, 'args');
   if (rawArgs !== undefined) {
@@ -304,7 +367,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       issuer: last(argv, 'issuer'),
       cimdUrl: last(argv, 'cimd-url'),
       attack: av.value.attack,
-      vulnerabilities: av.value.vulnerabilities,
+      vulnerabilities: [...av.value.vulnerabilities, ...fault.value],
       call: last(argv, 'call'),
       callArgs,
       timeout: timeout.value,

@@ -14,6 +14,8 @@ import { deriveSigningKey, keyedByThumbprint, signingKeyFromPkcs8 } from '../sim
 import type { SigningKey } from '../sim/crypto/jwt';
 import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../sim/oauth/urns';
 import { isSafeEndpoint } from '../sim/client/discovery';
+import { describeNegotiated, negotiated } from '../sim/client/revision';
+import type { Negotiated } from '../sim/client/revision';
 import type {
   BrowserResult,
   ClientConfig,
@@ -85,6 +87,8 @@ export interface RealClientResult {
   redirectUri: string;
   exchanges: Exchange[];
   notes: ClientNote[];
+  /** The revision the run ended on (transport and authorization); absent when it never started. */
+  negotiated?: Negotiated;
 }
 
 /** Real randomness for PKCE verifiers and state: the seeded stream is for the simulation only. */
@@ -281,8 +285,11 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
       kind: 'failed',
       message: 'the flow ended without an outcome',
     };
+    // Which revision the client negotiated down to, read before closing forgets the session's.
+    const settled = negotiated(client.ctx);
+    say(describeNegotiated(settled));
     await client.close();
-    return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes };
+    return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes, negotiated: settled };
   } finally {
     await listener.close();
   }

@@ -37,6 +37,9 @@ import { freeRunning } from '../sim/trace/recorder';
 import type { TraceEvent } from '../sim/trace/types';
 import { asMetadataUrls, prmUrlFor } from '../sim/world/urls';
 import { createWorld } from '../sim/world/world';
+import { LATEST_REVISION } from '../sim/revisions/ids';
+import type { Revision } from '../sim/revisions/ids';
+import { ruleIn } from '../sim/revisions/rules';
 import type { World } from '../sim/world/world';
 import type { StoreBounds } from '../sim/world/store';
 import { createAdapter, withHeaders } from './adapter';
@@ -67,6 +70,8 @@ export interface WorldServerOptions {
   tokenLifetime?: number;
   /** Refuse registrations without application_type, as a 2026-07-28-only server would. */
   strictDcr?: boolean;
+  /** The revision the servers follow (default: the latest). */
+  revision?: Revision;
   limits?: Partial<Limits>;
   /** Where log lines go (one per exchange); silent by default. */
   log?: (line: string) => void;
@@ -81,6 +86,8 @@ export interface WorldServer {
   seed: string;
   /** 'seeded' with a seed (reproducible, demos only); otherwise 'csprng'. */
   randomness: 'seeded' | 'csprng';
+  /** The revision its servers follow. */
+  revision: Revision;
   origin: string;
   mcpUrl: string;
   issuer: string;
@@ -166,7 +173,10 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   });
   const origin = await adapter.listen(options.port ?? DEFAULT_WORLD_PORT);
   const mcpUrl = `${origin}/mcp`;
-  const issuer = `${origin}/auth`;
+  const revision = options.revision ?? LATEST_REVISION;
+  // A-40 (2025-03-26): the authorization server is at the MCP server's origin, the base URL; later,
+  // an issuer with a path of its own (RFC 8414 path insertion).
+  const issuer = ruleIn(revision, 'A-40') ? origin : `${origin}/auth`;
   // The company's identity provider (enterprise-managed authorization), on the same port.
   const idp = `${origin}/idp`;
   const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
@@ -179,6 +189,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     // Real clients set the pace: no stepping, every event is recorded as it happens.
     pacer: freeRunning,
     urls: { mcp: mcpUrl, issuer, idp },
+    revision,
     vulnerabilities,
     // A revocation (a replayed code, A-17) takes effect at the next request: the MCP server asks the
     // authorization server about every token (RFC 7662). Its cost is one in-process call, not a message.
@@ -205,7 +216,8 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
 
   const { authorization_endpoint, registration_endpoint } = endpoints(issuer);
   const authorizePath = new URL(authorization_endpoint).pathname;
-  const issuerPath = new URL(issuer).pathname;
+  // '' for an issuer at the origin (2025-03-26), so that every path under it is the AS's.
+  const issuerPath = new URL(issuer).pathname.replace(/\/$/, '');
   const mcpPath = new URL(mcpUrl).pathname;
   // The MCP endpoint, the authorization server's paths and the well-known documents; nothing else.
   const idpPath = new URL(idp).pathname;
@@ -304,7 +316,8 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
         mcp_server: mcpUrl,
         authorization_server: issuer,
         identity_provider: idp,
-        protected_resource_metadata: prmUrlFor(mcpUrl),
+        revision,
+        ...(world.inRevision('S-01') ? { protected_resource_metadata: prmUrlFor(mcpUrl) } : {}),
         authorization_server_metadata: asMetadataUrls(issuer)[0],
       });
     }
@@ -344,6 +357,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   return {
     seed,
     randomness,
+    revision,
     origin,
     mcpUrl,
     issuer,

@@ -172,6 +172,17 @@ function enterprise(server: WorldServer): Partial<RealClientOptions> {
 }
 
 const withDpop = (): Partial<RealClientOptions> => ({ dpop: true });
+/** A write after the list: the tool needs files:write, so the server answers 403 insufficient_scope. */
+const writeTool = (): Partial<RealClientOptions> => ({
+  operations: [
+    { kind: 'call', method: 'tools/list' },
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'write_file', arguments: { path: 'notes/todo.md', content: 'Ship it' } },
+    },
+  ],
+});
 
 const CASES = {
   'as-pkce-optional': { by: 'as', client: ['client-no-pkce'] },
@@ -215,6 +226,13 @@ const CASES = {
   },
   'client-no-issuer-check': { by: 'client', options: spoofedIssuer },
   'client-all-scopes': { by: 'browser' },
+  // The faults of the practice drills (src/sim/practice/faults.ts), as `npm run world -- --fault` serves them.
+  'mcp-prm-undiscoverable': { by: 'mcp' },
+  'mcp-scope-challenge-bare': { by: 'mcp', options: writeTool },
+  'as-metadata-misplaced': { by: 'as' },
+  'as-token-no-audience': { by: 'as' },
+  'as-iss-missing': { by: 'as' },
+  'client-step-up-refresh': { by: 'client', options: writeTool },
 } as const satisfies Record<VulnerabilityId, Case>;
 
 /** Records one run (and its probe) as our CLI writes it, and imports that HAR. */

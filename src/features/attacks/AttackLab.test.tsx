@@ -5,8 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { ATTACKS, resolveAttack } from '../../sim/attacks/registry';
 import { runFlow } from '../../sim/flow/simulation';
 import { RULES } from '../../sim/rules';
-import { options, settled } from '../simulator/testing';
-import { attackMarks, firstTheft } from './marks';
+import { options, settled } from '../../app/simulator/testing';
+import { attackMarks, firstTheft } from '../../run/marks/marks';
 import { BASE, currentConfig, plain, renderLab } from './testing';
 
 afterEach(cleanup);

@@ -1,11 +1,12 @@
 /**
  * The attack lab panel (its own chunk, loaded when its tab first opens): the list of attacks, or
  * the chosen one with its switches and verdict. The attacks come from the registry in the lazily
- * loaded core, which the player has already fetched to run the flow.
+ * loaded core (useCore), which the player has usually fetched already to run the flow.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AttackDef } from '../../sim/attacks/types';
-import { PlayerContext } from '../player/PlayerContext';
+import { useCore } from '../../run/core/useCore';
+import { PlayerContext } from '../../run/player/PlayerContext';
 import { AttackCatalogue } from './AttackCatalogue';
 import { AttackDetail } from './AttackDetail';
 import type { Lab } from './labState';
@@ -19,7 +20,7 @@ interface Props {
 
 export default function AttackLab({ lab, onShowMessage }: Props) {
   const id = useId();
-  const core = PlayerContext.useSelector((s) => s.context.core);
+  const { core } = useCore();
   const running = PlayerContext.useSelector((s) => s.context.config.attack ?? null);
   const actions = useLabActions(lab);
   // Where focus goes when the view swaps under it (the pressed button disappears with the old view).

@@ -7,7 +7,7 @@ import { ATTACKS } from '../../sim/attacks/registry';
 import { runFlow } from '../../sim/flow/simulation';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { diffRuns } from '../../sim/trace/diff';
-import * as core from '../runtime/core';
+import * as core from '../../run/core/core';
 import { CompareDialog } from './CompareDialog';
 
 const BASE: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' };

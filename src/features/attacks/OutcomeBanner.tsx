@@ -8,9 +8,9 @@ import type { AttackReport } from '../../sim/attacks/run';
 import type { AttackDef } from '../../sim/attacks/types';
 import { RULES } from '../../sim/rules';
 import type { RuleId } from '../../sim/rules';
-import { InlineCode } from '../controls/InlineCode';
-import { defenceRules, firstTheft, outcomeHeadline } from './marks';
-import type { AttackMarks } from './marks';
+import { InlineCode } from '../../components/InlineCode';
+import { defenceRules, firstTheft, outcomeHeadline } from '../../run/marks/marks';
+import type { AttackMarks } from '../../run/marks/marks';
 import { scrollWithin } from './scroll';
 import { PARTIES } from '../../sim/parties';
 

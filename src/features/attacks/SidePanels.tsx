@@ -5,9 +5,10 @@
  */
 import { lazy, Suspense, useCallback, useId, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
-import { useRun, useSend } from '../player/hooks';
-import { viewOf } from '../player/runView';
+import { onRovingKey } from '../../components/rovingKeys';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useRun, useSend } from '../../run/player/hooks';
+import { viewOf } from '../../run/player/runView';
 import { useLab } from './labState';
 import type { Lab, SideTab } from './labState';
 import './attacks.css';
@@ -64,24 +65,18 @@ export function SidePanels({ children }: { children: ReactNode }) {
     [setTab],
   );
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.findIndex((t) => t.id === tab);
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: TABS.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
-    // Kept from the global step shortcuts, as in every tab list of the app.
-    event.preventDefault();
-    event.stopPropagation();
-    const next = TABS[(to + TABS.length) % TABS.length];
-    if (!next) return;
-    show(next.id);
-    document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
+  const onKeyDown = (event: KeyboardEvent) =>
+    onRovingKey(event, {
+      index: TABS.findIndex((t) => t.id === tab),
+      count: TABS.length,
+      orientation: 'horizontal',
+      go: (to) => {
+        const next = TABS[to];
+        if (!next) return;
+        show(next.id);
+        document.getElementById(`${base}-tab-${next.id}`)?.focus();
+      },
+    });
 
   const showMessage = useCallback(
     (seq: number) => {

@@ -6,8 +6,8 @@
 import type { AttackReport } from '../../sim/attacks/run';
 import type { ParamDifference, RunDiff } from '../../sim/trace/diff';
 import type { TraceEvent } from '../../sim/trace/types';
-import { eventTone, messageLabel, routeText, TONE_WORD } from '../trace/describe';
-import { outcomeHeadline } from './marks';
+import { eventTone, messageLabel, routeText, TONE_WORD } from '../../run/trace/describe';
+import { outcomeHeadline } from '../../run/marks/marks';
 
 export interface RunSide {
   trace: readonly TraceEvent[];

@@ -1,9 +1,9 @@
 /** Test helpers: the simulator screen over a real player and core, with the run's config readable. */
 import { render, screen } from '@testing-library/react';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { PlayerContext } from '../player/PlayerContext';
-import { playerMachine } from '../player/playerMachine';
-import { SimulatorScreen } from '../simulator/SimulatorScreen';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { playerMachine } from '../../run/player/playerMachine';
+import { SimulatorScreen } from '../../app/simulator/SimulatorScreen';
 
 export const BASE: RunConfig = { seed: 'demo', scenario: 'first-connection', registration: 'dcr' };
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { RunConfig } from '../../sim/flow/simulation';
-import type { Core } from '../runtime/loadCore';
+import type { Core } from '../../run/core/loadCore';
 import type { RunPair } from './compare';
 import { runKey, withoutAttack } from './labConfig';
 import type { AttackRef } from './labConfig';

@@ -3,8 +3,8 @@ import type { RefObject } from 'react';
 import type { Decision } from '../../sim/browser/browser';
 import { scopeDescription } from '../../sim/servers/auth/consentPage';
 import type { ConsentPrompt } from '../../sim/servers/auth/consentPage';
-import { splitUrl } from '../inspector/format';
-import { useMask } from '../presenter/MaskContext';
+import { splitUrl } from '../../run/trace/format';
+import { useMask } from '../../run/view/MaskContext';
 
 const SOURCE: Record<string, string> = {
   dcr: 'registered itself dynamically (DCR)',

@@ -6,11 +6,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConsentPrompt } from '../../sim/servers/auth/consentPage';
 import type { TraceEvent } from '../../sim/trace/types';
-import { PlayerContext } from '../player/PlayerContext';
-import { useRun, useSend } from '../player/hooks';
-import { useMask } from '../presenter/MaskContext';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useRun, useSend } from '../../run/player/hooks';
+import { useMask } from '../../run/view/MaskContext';
 import { ConsentPage } from './ConsentPage';
-import { useFocusTrap } from './useFocusTrap';
+import { useFocusTrap } from '../../components/useFocusTrap';
 
 /** The URL the browser is showing: the newest GET /authorize request. */
 export function authorizationUrl(trace: readonly TraceEvent[]): string | null {

@@ -3,10 +3,10 @@
  * route, the consent page opening, the end of the run (with an attack's verdict), and one-off
  * notices (e.g. Next pressed while the browser window waits).
  */
-import { outcomeHeadline } from '../attacks/marks';
-import { usePanelView } from '../player/PanelView';
-import { PlayerContext } from '../player/PlayerContext';
-import { endTitle, eventSentence, stepText } from '../trace/describe';
+import { outcomeHeadline } from '../../run/marks/marks';
+import { usePanelView } from '../../run/player/PanelView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { endTitle, eventSentence, stepText } from '../../run/trace/describe';
 
 export function Announcer() {
   // Spoken with the message list and the panels, a frame after the arrow (see PanelView).

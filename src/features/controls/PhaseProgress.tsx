@@ -4,7 +4,7 @@
  * this flow passed by a dash, so progress reads without colour (phases.ts decides which is which).
  */
 import { useMemo } from 'react';
-import { useTrace } from '../player/hooks';
+import { useTrace } from '../../run/player/hooks';
 import { phaseStates } from './phases';
 import type { PhaseState } from './phases';
 

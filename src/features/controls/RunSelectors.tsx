@@ -8,8 +8,8 @@ import {
   isRegistrationMode,
   isScenarioId,
 } from '../../sim/scenarios';
-import { PlayerContext } from '../player/PlayerContext';
-import { useSend } from '../player/hooks';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useSend } from '../../run/player/hooks';
 
 // Memoized: the toolbar renders on every step; the run's configuration does not change with it.
 export const RunSelectors = memo(function RunSelectors() {

@@ -5,11 +5,11 @@
  * user's focus to the page (pressing Back down to the first step would do it). The machine
  * ignores what does not apply, so the clicks are harmless.
  */
-import { PlayerContext } from '../player/PlayerContext';
-import { usePanelsPending } from '../player/PanelView';
-import { usePlayerStatus, useRun, useSend } from '../player/hooks';
-import { SPEEDS } from '../player/playerMachine';
-import type { Speed } from '../player/playerMachine';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { usePanelsPending } from '../../run/player/PanelView';
+import { usePlayerStatus, useRun, useSend } from '../../run/player/hooks';
+import { SPEEDS } from '../../run/player/playerMachine';
+import type { Speed } from '../../run/player/playerMachine';
 import { Icon } from './icons';
 import { RunSelectors } from './RunSelectors';
 

@@ -12,16 +12,18 @@
 import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import type { Edge } from '@xyflow/react';
-import { markPill, markText } from '../attacks/marks';
-import type { MessageMark } from '../attacks/marks';
-import { useMask } from '../presenter/MaskContext';
-import { TONE_ICON } from '../trace/describe';
-import type { MessageBox } from './layout';
+import { markPill, markText } from '../../run/marks/marks';
+import type { MessageMark } from '../../run/marks/marks';
+import { useMask } from '../../run/view/MaskContext';
+import { TONE_ICON } from '../../run/trace/describe';
+import type { MessageBox } from '../../run/trace/layout';
 
 export type MessageStatus = 'past' | 'current';
 
 export interface MessageEdgeData extends Record<string, unknown> {
   box: MessageBox;
+  /** The label's text, cut to the room it has beside its number, icons and mark (elements.ts). */
+  text: string;
   status: MessageStatus;
   selected: boolean;
   /** Loops go out to the left on the rightmost lane (see layout). */
@@ -101,7 +103,7 @@ export const MessageLabel = memo(function MessageLabel({ edge }: { edge: Message
   const mask = useMask();
   const { data } = edge;
   if (!data) return null;
-  const { box, status, selected, onSelect, mark } = data;
+  const { box, text, status, selected, onSelect, mark } = data;
   const transform =
     box.direction === 'self'
       ? `translate(${box.labelAlign === 'end' ? '-100%' : '0'}, -50%) translate(${box.labelX}px, ${box.y}px)`
@@ -135,7 +137,7 @@ export const MessageLabel = memo(function MessageLabel({ edge }: { edge: Message
           {markPill(mark)}
         </span>
       )}
-      <span className="seq-label__text">{mask(box.shortLabel)}</span>
+      <span className="seq-label__text">{mask(text)}</span>
     </div>
   );
 });

@@ -14,7 +14,7 @@
  */
 import { memo } from 'react';
 import { ViewportPortal } from '@xyflow/react';
-import type { LaneBox } from './layout';
+import type { LaneBox } from '../../run/trace/layout';
 import { MessageArrow, MessageLabel } from './MessageEdge';
 import type { MessageEdgeType } from './MessageEdge';
 import { GhostRow } from './nodes';

@@ -18,14 +18,14 @@ import {
 } from '@xyflow/react';
 import type { CoordinateExtent, Rect } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { attackMarks } from '../attacks/marks';
-import { endTitle } from '../trace/describe';
-import { useSelectedSeq, useSend, useView } from '../player/hooks';
-import { PlayerContext } from '../player/PlayerContext';
-import { useViewOptions } from '../presenter/ViewContext';
+import { attackMarks } from '../../run/marks/marks';
+import { endTitle } from '../../run/trace/describe';
+import { useSelectedSeq, useSend, useView } from '../../run/player/hooks';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useViewOptions } from '../../run/view/ViewContext';
 import { buildEdges, buildNodes, HEADER_WIDTH } from './elements';
-import { DEFAULT_LAYOUT, layoutSequence } from './layout';
-import type { LaneBox } from './layout';
+import { DEFAULT_LAYOUT, layoutSequence } from '../../run/trace/layout';
+import type { LaneBox } from '../../run/trace/layout';
 import type { MessageEdgeType } from './MessageEdge';
 import { MessageLayer } from './MessageLayer';
 import type { DiagramNode, GhostData } from './nodes';
@@ -179,9 +179,11 @@ function DiagramCanvas() {
   const current = layout.messages.at(-1);
   const presenter = useViewOptions().view;
   const presenterScale = presenter.present ? presenter.scale : null;
+  // With no message yet (a reset, another scenario, an attack chosen) the placeholder row is what
+  // to show: the view returns to the diagram's start, whatever it showed before.
   useFollowCurrent(
     layout,
-    recorded ? null : view.finished || view.consent ? layout.nextY : (current?.y ?? null),
+    recorded ? null : view.finished || view.consent || !current ? layout.nextY : current.y,
     view.finished ? 0.85 : 0.62,
     presenterScale,
   );

@@ -5,7 +5,7 @@
  */
 import { useViewport } from '@xyflow/react';
 import { LANES } from '../../sim/lanes';
-import type { LaneBox } from './layout';
+import type { LaneBox } from '../../run/trace/layout';
 
 export function StickyLanes({ lanes, laneGap }: { lanes: readonly LaneBox[]; laneGap: number }) {
   const { x, y, zoom } = useViewport();

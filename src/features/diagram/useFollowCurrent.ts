@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
-import type { SequenceLayout } from './layout';
+import type { SequenceLayout } from '../../run/trace/layout';
 
 const MIN_ZOOM = 0.45;
 /** A little air above the lane headers when scrolled to the top. */

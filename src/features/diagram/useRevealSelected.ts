@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useReactFlow, useStore } from '@xyflow/react';
-import type { SequenceLayout } from './layout';
+import type { SequenceLayout } from '../../run/trace/layout';
 
 const MARGIN = 70;
 

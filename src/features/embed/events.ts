@@ -8,7 +8,7 @@
 import type { AttackId } from '../../sim/attacks/ids';
 import type { RegistrationMode, ScenarioId } from '../../sim/scenarios';
 import type { StepId } from '../../sim/steps';
-import type { ProgressEvent } from '../quiz/progress';
+import type { ProgressEvent } from '../../course/progress';
 
 export const EMBED_SOURCE = 'mcp-oauth-simulator';
 export const EMBED_VERSION = 1;
@@ -49,7 +49,9 @@ export type EmbedEvent =
     }
   | { type: 'lesson-completed'; lessonId: string }
   | { type: 'quiz-answered'; quiz: string; questionId: string; correct: boolean }
-  | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean };
+  | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean }
+  // The predictions' score at the end of a run, and a drill's result (course/progress.ts).
+  | Extract<ProgressEvent, { type: 'prediction-scored' | 'drill-completed' }>;
 
 export type EmbedMessage = EmbedEvent & { source: typeof EMBED_SOURCE; version: typeof EMBED_VERSION };
 
@@ -72,7 +74,9 @@ export function postEmbedEvent(event: EmbedEvent, parentOrigin: string | null): 
   window.parent.postMessage(envelope(event), parentOrigin ?? '*');
 }
 
-/** The lessons' and quiz's own progress events, in the embed shape (they already are). */
+/** The lessons' and quiz's own progress events, in the embed shape (an answer's detail stays in the app). */
 export function fromProgress(event: ProgressEvent): EmbedEvent {
-  return event;
+  if (event.type !== 'quiz-answered') return event;
+  const { type, quiz, questionId, correct } = event;
+  return { type, quiz, questionId, correct };
 }

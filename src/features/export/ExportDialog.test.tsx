@@ -4,8 +4,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { stepperAt } from '../../sim/flow/stepper';
 import { toMermaid } from '../../sim/trace/export';
-import { DEMO, renderSim, settled } from '../simulator/testing';
-import { messageLabel } from '../trace/describe';
+import { DEMO, renderSim, settled } from '../../app/simulator/testing';
+import { messageLabel } from '../../run/trace/describe';
 import { escapeXml } from './svg';
 
 afterEach(() => {

@@ -5,12 +5,13 @@
  * Loaded lazily, when first opened.
  */
 import { useId, useMemo, useState } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
-import { useTrace } from '../player/hooks';
-import { Dialog } from '../help/Dialog';
-import { createMasker } from '../presenter/mask';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useTrace } from '../../run/player/hooks';
+import { Dialog } from '../../components/Dialog';
+import { createMasker } from '../../run/view/mask';
 import { copyText, downloadBlob, downloadText, svgToPng } from './browser';
 import { fileBase, harFile, mermaidFile, svgFile } from './exports';
+import './export.css';
 
 interface Props {
   onClose: () => void;

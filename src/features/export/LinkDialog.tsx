@@ -1,6 +1,7 @@
 /** Shown when the clipboard refused: the link, selected, for the learner to copy by hand. */
 import { useEffect, useRef } from 'react';
-import { Dialog } from '../help/Dialog';
+import { Dialog } from '../../components/Dialog';
+import './export.css';
 
 export default function LinkDialog({ url, onClose }: { url: string; onClose: () => void }) {
   const input = useRef<HTMLInputElement>(null);

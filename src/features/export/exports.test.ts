@@ -4,8 +4,8 @@ import { Stepper } from '../../sim/flow/stepper';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { toMermaid } from '../../sim/trace/export';
 import type { TraceEvent } from '../../sim/trace/types';
-import { createMasker } from '../presenter/mask';
-import { messageLabel } from '../trace/describe';
+import { createMasker } from '../../run/view/mask';
+import { messageLabel } from '../../run/trace/describe';
 import { fileBase, harFile, mermaidFile, svgFile } from './exports';
 import { escapeXml } from './svg';
 

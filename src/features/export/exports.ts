@@ -8,7 +8,7 @@ import type { RunConfig } from '../../sim/flow/simulation';
 import { REGISTRATION_MODES, SCENARIOS } from '../../sim/scenarios';
 import { defaultLabel, toHar, toMermaid } from '../../sim/trace/export';
 import type { TraceEvent } from '../../sim/trace/types';
-import type { Masker } from '../presenter/mask';
+import type { Masker } from '../../run/view/mask';
 import { traceToSvg } from './svg';
 
 export function mermaidFile(trace: readonly TraceEvent[], mask?: Masker): string {

@@ -9,10 +9,10 @@
 import { LANES } from '../../sim/lanes';
 import type { Lane } from '../../sim/lanes';
 import type { TraceEvent } from '../../sim/trace/types';
-import { DEFAULT_LAYOUT, layoutSequence } from '../diagram/layout';
-import type { MessageBox } from '../diagram/layout';
-import { TONE_ICON } from '../trace/describe';
-import type { Tone } from '../trace/describe';
+import { DEFAULT_LAYOUT, layoutSequence } from '../../run/trace/layout';
+import type { MessageBox } from '../../run/trace/layout';
+import { TONE_ICON } from '../../run/trace/describe';
+import type { Tone } from '../../run/trace/describe';
 
 const LANE_COLOR: Record<Lane, string> = {
   client: '#3b5bdb',
@@ -72,7 +72,6 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
   const top = options.title ? TITLE_HEIGHT : 0;
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height + top + 8);
-  const rightmost = layout.lanes.at(-1)?.x;
   const headerH = DEFAULT_LAYOUT.headerHeight - 12;
   const title = options.title ?? `Sequence diagram: ${trace.length} messages`;
   const parts: string[] = [];
@@ -114,7 +113,7 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
     const tone = box.tone === 'refused' || box.tone === 'blocked' ? 'error' : box.tone;
     const color = TONE_COLOR[box.tone];
     const head = `head-${box.kind === 'response' ? 'open' : 'filled'}-${tone}`;
-    const loopLeft = box.direction === 'self' && box.fromX === rightmost && layout.lanes.length > 1;
+    const loopLeft = box.direction === 'self' && box.labelAlign === 'end';
     const full = label(box.label);
     const icon = box.tone === 'normal' ? '' : `${TONE_ICON[box.tone]} `;
     const shown = `${box.seq + 1}  ${icon}${label(box.shortLabel)}`;

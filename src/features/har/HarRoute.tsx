@@ -1,15 +1,24 @@
 /**
  * `#/har`: your own flow, from a HAR. Open one with the file picker, by dropping it anywhere on the
  * page, or from a link, `#/har?url=<a HAR on this site>`. The file is read in the page and never
- * sent anywhere; what is wrong with a file is said in a sentence, and the page carries on.
+ * sent anywhere; what is wrong with a file is said in a sentence, and the page carries on. What it
+ * opens is shown by the `View` the app gives it (src/app/har/HarView.tsx: the simulator's diagram,
+ * list and inspector over the recording).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DragEvent } from 'react';
+import type { ComponentType, DragEvent, ReactNode } from 'react';
 import type { HarImport } from '../../sim/har';
-import { HarView } from './HarView';
 import { openFile, openUrl, sameOriginUrl } from './load';
 import type { Opened } from './load';
 import './har.css';
+
+/** A recording opened and read, as the view shows it. */
+export interface LoadedHar {
+  name: string;
+  value: HarImport;
+  /** The "open another" controls, placed in the view's bar. */
+  toolbar: ReactNode;
+}
 
 type State =
   | { kind: 'empty' }
@@ -105,8 +114,8 @@ function fileName(url: URL): string {
   return url.pathname.split('/').pop() || url.pathname;
 }
 
-/** Keyed by its `url` (Screen.tsx): another link is another page. */
-export default function HarRoute({ url }: { url: string | null }) {
+/** Keyed by its `url` (src/app/Screen.tsx): another link is another page. */
+export default function HarRoute({ url, View }: { url: string | null; View: ComponentType<LoadedHar> }) {
   const [state, setState] = useState<State>(() => linkState(url));
   const [dragging, setDragging] = useState(false);
   // The newest open wins: a file dropped while a link's file downloads replaces it.
@@ -158,12 +167,7 @@ export default function HarRoute({ url }: { url: string | null }) {
       onDrop={onDrop}
     >
       {state.kind === 'loaded' ? (
-        <HarView
-          key={state.id}
-          name={state.name}
-          value={state.value}
-          toolbar={<OpenButton onFile={onFile} />}
-        />
+        <View key={state.id} name={state.name} value={state.value} toolbar={<OpenButton onFile={onFile} />} />
       ) : (
         <Intro onFile={onFile} state={state} />
       )}

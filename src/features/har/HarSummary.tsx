@@ -6,9 +6,9 @@
 import { LANES } from '../../sim/lanes';
 import { RULES } from '../../sim/rules';
 import type { Finding, HarSummary as Summary, RuleResult } from '../../sim/har';
-import { InlineCode } from '../controls/InlineCode';
-import { PlayerContext } from '../player/PlayerContext';
-import { useMask } from '../presenter/MaskContext';
+import { InlineCode } from '../../components/InlineCode';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useMask } from '../../run/view/MaskContext';
 
 function MessageButton({ finding }: { finding: Finding }) {
   const player = PlayerContext.useActorRef();

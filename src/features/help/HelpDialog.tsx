@@ -1,7 +1,8 @@
 /** The help overlay (?): every keyboard shortcut, and the switch for the one-character ones. */
 import { useId } from 'react';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import { SHORTCUT_GROUPS, setCharacterShortcuts, useCharacterShortcuts } from './shortcuts';
+import './help.css';
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const characterKeys = useCharacterShortcuts();

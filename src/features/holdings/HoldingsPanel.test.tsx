@@ -9,7 +9,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { runFlow } from '../../sim/flow/simulation';
 import type { RunConfig } from '../../sim/flow/simulation';
-import { options, renderSim, settled } from '../simulator/testing';
+import { options, renderSim, settled } from '../../app/simulator/testing';
 import { holdingsView } from './holdingsView';
 
 afterEach(cleanup);

@@ -7,9 +7,9 @@
 import { memo, useCallback, useId, useMemo } from 'react';
 import { LANES } from '../../sim/lanes';
 import type { TraceEvent } from '../../sim/trace/types';
-import { usePanelTrace } from '../player/PanelView';
-import { useSend } from '../player/hooks';
-import { messageLabel } from '../trace/describe';
+import { usePanelTrace } from '../../run/player/PanelView';
+import { useSend } from '../../run/player/hooks';
+import { messageLabel } from '../../run/trace/describe';
 import { holdingsView } from './holdingsView';
 import type { HoldingsView } from './holdingsView';
 import './holdings.css';

@@ -5,8 +5,8 @@
  */
 import { RULES } from '../../sim/rules';
 import type { Check } from '../../sim/trace/types';
-import { InlineCode } from '../controls/InlineCode';
-import { useMask } from '../presenter/MaskContext';
+import { InlineCode } from '../../components/InlineCode';
+import { useMask } from '../../run/view/MaskContext';
 import { ChecksView } from './NoteView';
 
 const PARTY: Record<string, string> = { client: 'client', mcp: 'MCP server', as: 'authorization server' };

@@ -1,7 +1,7 @@
 /** The raw HTTP of a message, as it crossed the simulated network: nothing summarised away. */
 import type { HeaderList, HttpRequestData, HttpResponseData } from '../../sim/trace/types';
-import { useMask } from '../presenter/MaskContext';
-import { parseBody, splitUrl } from './format';
+import { useMask } from '../../run/view/MaskContext';
+import { parseBody, splitUrl } from '../../run/trace/format';
 
 function Params({ params, lead }: { params: [string, string][]; lead: (first: boolean) => string }) {
   const mask = useMask();

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { options, renderSim, settled } from '../simulator/testing';
+import { options, renderSim, settled } from '../../app/simulator/testing';
 
 afterEach(cleanup);
 

@@ -5,10 +5,10 @@
  */
 import { memo, useState } from 'react';
 import type { TraceEvent } from '../../sim/trace/types';
-import { usePanelSelectedEvent, usePanelTrace } from '../player/PanelView';
-import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { usePanelSelectedEvent, usePanelTrace } from '../../run/player/PanelView';
+import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
 import { FindingsView } from './FindingsView';
-import { formatTime } from './format';
+import { formatTime } from '../../run/trace/format';
 import { RequestView, ResponseView } from './HttpView';
 import { JwtView } from './JwtView';
 import { Legend } from './Legend';

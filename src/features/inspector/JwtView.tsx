@@ -2,9 +2,9 @@
  * A JWT taken apart: its three parts, the header and every claim with what it means, times in the
  * simulated clock. Display only: the inspector decodes, the MCP server is the one that verifies.
  */
-import { PlayerContext } from '../player/PlayerContext';
-import { useMask } from '../presenter/MaskContext';
-import { formatTime, relativeTo } from './format';
+import { useCore } from '../../run/core/useCore';
+import { useMask } from '../../run/view/MaskContext';
+import { formatTime, relativeTo } from '../../run/trace/format';
 import { claimTexts, SIGNATURE_TEXT, TIME_CLAIMS, TOKEN_TITLE } from './tokens';
 import type { FoundToken } from './tokens';
 
@@ -56,7 +56,7 @@ function ClaimTable({
 }
 
 export function JwtView({ tokens, at }: { tokens: FoundToken[]; at: number }) {
-  const core = PlayerContext.useSelector((s) => s.context.core);
+  const { core } = useCore();
   const mask = useMask();
   return (
     <div className="jwt">

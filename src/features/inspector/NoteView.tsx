@@ -4,9 +4,9 @@
  * the MCP server's token checklist, the client's state/iss checks, the PKCE values.
  */
 import type { Check, NoteEvent } from '../../sim/trace/types';
-import { RuleChips } from '../controls/RuleChips';
-import { useMask } from '../presenter/MaskContext';
-import { eventTone, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { RuleChips } from '../../components/RuleChips';
+import { useMask } from '../../run/view/MaskContext';
+import { eventTone, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
 
 /** How each result reads: a skipped check is never drawn as a pass. */
 const RESULT = {

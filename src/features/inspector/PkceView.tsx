@@ -3,8 +3,8 @@
  * core's own explainS256, and, at the token step, the server's recomputation and comparison.
  */
 import { useEffect, useState } from 'react';
-import { PlayerContext } from '../player/PlayerContext';
-import { useMask } from '../presenter/MaskContext';
+import { useCore } from '../../run/core/useCore';
+import { useMask } from '../../run/view/MaskContext';
 import type { PkceFacts } from './pkce';
 
 interface Chain {
@@ -14,7 +14,7 @@ interface Chain {
 }
 
 function useChain(verifier: string | null): Chain | null {
-  const core = PlayerContext.useSelector((s) => s.context.core);
+  const { core } = useCore();
   const [chain, setChain] = useState<Chain | null>(null);
   useEffect(() => {
     if (!core || !verifier) return;

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { onRovingKey } from '../../components/rovingKeys';
 
 export interface TabDef {
   id: string;
@@ -26,23 +27,18 @@ export function Tabs({
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   if (!current) return null;
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = tabs.indexOf(current);
-    const moves: Record<string, number> = {
-      ArrowRight: index + 1,
-      ArrowLeft: index - 1,
-      Home: 0,
-      End: tabs.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const next = tabs[(to + tabs.length) % tabs.length];
-    if (!next) return;
-    onChange(next.id);
-    document.getElementById(`${base}-tab-${next.id}`)?.focus();
-  };
+  const onKeyDown = (event: KeyboardEvent) =>
+    onRovingKey(event, {
+      index: tabs.indexOf(current),
+      count: tabs.length,
+      orientation: 'horizontal',
+      go: (to) => {
+        const next = tabs[to];
+        if (!next) return;
+        onChange(next.id);
+        document.getElementById(`${base}-tab-${next.id}`)?.focus();
+      },
+    });
 
   return (
     <div className="tabs">

@@ -3,7 +3,7 @@
  * challenge travels, where the verifier is revealed, and where the server recomputes it.
  */
 import type { TraceEvent } from '../../sim/trace/types';
-import { splitUrl } from './format';
+import { splitUrl } from '../../run/trace/format';
 
 export type PkceFacts =
   | { role: 'generate'; verifier: string; challenge: string }

@@ -5,7 +5,7 @@
  */
 import { headerValue } from '../../sim/trace/types';
 import type { HeaderList, TraceEvent } from '../../sim/trace/types';
-import { splitUrl } from './format';
+import { splitUrl } from '../../run/trace/format';
 
 const JWT = /^[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*$/;
 

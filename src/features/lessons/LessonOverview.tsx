@@ -1,11 +1,11 @@
 /** The course at a glance: every lesson in order, with its summary and the learner's progress. */
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../content/content';
-import { ProgressMessages, ResetProgress } from '../quiz/ProgressControls';
-import { bestScore, lessonStatus, type ProgressStore } from '../quiz/progress';
-import { lessonHref, quizHref } from '../quiz/questionLinks';
-import { useProgress } from '../quiz/useProgress';
-import { HashLink, type Navigate } from './HashLink';
+import { ProgressMessages, ResetProgress } from '../../course/ProgressControls';
+import { bestScore, lessonStatus, type ProgressStore } from '../../course/progress';
+import { lessonHref, quizHref } from '../../course/questionLinks';
+import { useProgress } from '../../course/useProgress';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import { StatusBadge } from './StatusBadge';
 
 interface LessonOverviewProps {

@@ -3,9 +3,10 @@
  * `#/lessons/<id>` (one lesson). The content and its parser live in this chunk, not the first paint.
  */
 import { LESSONS, getLesson } from '../../content/load';
-import type { OnProgress, ProgressStore } from '../quiz/progress';
-import { getProgressStore } from '../quiz/useProgress';
-import { HashLink, type Navigate } from './HashLink';
+import type { OnProgress, ProgressStore } from '../../course/progress';
+import { getProgressStore } from '../../course/useProgress';
+import { HashLink, type Navigate } from '../../components/HashLink';
+import '../../course/course.css';
 import { LessonOverview } from './LessonOverview';
 import { LessonPage } from './LessonPage';
 import './lessons.css';

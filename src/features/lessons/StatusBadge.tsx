@@ -1,4 +1,4 @@
-import type { LessonStatus } from '../quiz/progress';
+import type { LessonStatus } from '../../course/progress';
 
 const LABELS: Record<LessonStatus, string> = {
   'not-started': 'Not started',

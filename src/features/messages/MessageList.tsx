@@ -5,17 +5,18 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
+import { onRovingKey } from '../../components/rovingKeys';
 import type { TraceEvent } from '../../sim/trace/types';
-import { markOf } from '../attacks/marks';
-import type { MessageMark } from '../attacks/marks';
-import { MarkPill } from '../attacks/MarkPill';
-import { useAttackMarks } from '../attacks/useAttackMarks';
-import { useSend } from '../player/hooks';
-import { usePanelSelectedSeq, usePanelTrace } from '../player/PanelView';
-import { PlayerContext } from '../player/PlayerContext';
-import type { PlayerEvent } from '../player/playerMachine';
-import { useMask } from '../presenter/MaskContext';
-import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../trace/describe';
+import { markOf } from '../../run/marks/marks';
+import type { MessageMark } from '../../run/marks/marks';
+import { MarkPill } from '../../run/marks/MarkPill';
+import { useAttackMarks } from '../../run/marks/useAttackMarks';
+import { useSend } from '../../run/player/hooks';
+import { usePanelSelectedSeq, usePanelTrace } from '../../run/player/PanelView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import type { PlayerEvent } from '../../run/player/playerMachine';
+import { useMask } from '../../run/view/MaskContext';
+import { eventTone, messageLabel, routeText, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
 
 interface RowProps {
   event: TraceEvent;
@@ -93,23 +94,20 @@ export function MessageList() {
     return () => cancelAnimationFrame(frame);
   }, [active, trace.length]);
 
+  // Home/End move within the list instead of resetting or finishing the run.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (trace.length === 0 || active === null) return;
-    const index = trace.findIndex((e) => e.seq === active);
-    const moves: Record<string, number> = {
-      ArrowDown: index + 1,
-      ArrowUp: index - 1,
-      Home: 0,
-      End: trace.length - 1,
-    };
-    const to = moves[event.key];
-    if (to === undefined) return;
-    // Handled here: Home/End move within the list instead of resetting or finishing the run.
-    event.preventDefault();
-    event.stopPropagation();
-    const target = trace[Math.max(0, Math.min(trace.length - 1, to))];
-    if (target) send({ type: 'SELECT', seq: target.seq });
-    listRef.current?.querySelector<HTMLElement>(`[data-seq="${target?.seq}"]`)?.focus();
+    if (active === null) return;
+    onRovingKey(event, {
+      index: trace.findIndex((e) => e.seq === active),
+      count: trace.length,
+      orientation: 'vertical',
+      go: (to) => {
+        const target = trace[to];
+        if (!target) return;
+        send({ type: 'SELECT', seq: target.seq });
+        listRef.current?.querySelector<HTMLElement>(`[data-seq="${target.seq}"]`)?.focus();
+      },
+    });
   };
 
   return (

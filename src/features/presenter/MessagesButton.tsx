@@ -6,7 +6,7 @@
  * closes it.
  */
 import { useEffect, useRef } from 'react';
-import { useRun } from '../player/hooks';
+import { useRun } from '../../run/player/hooks';
 
 /** The list's roving tab stop (the selected message, else the newest). */
 const LIST_STOP = '.sim__list [role="option"][tabindex="0"]';

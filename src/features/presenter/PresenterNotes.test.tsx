@@ -2,15 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { options, settled } from '../simulator/testing';
+import { options, settled } from '../../app/simulator/testing';
 import { openPresenterChannel, presenterSession } from './channel';
 import type { PresenterMessage } from './channel';
 import PresenterNotesRoute from './PresenterNotesRoute';
 import { PresenterSync } from './PresenterSync';
-import { SimulatorScreen } from '../simulator/SimulatorScreen';
-import { PlayerContext } from '../player/PlayerContext';
-import { DEMO } from '../simulator/testing';
-import { playerMachine } from '../player/playerMachine';
+import { SimulatorScreen } from '../../app/simulator/SimulatorScreen';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { DEMO } from '../../app/simulator/testing';
+import { playerMachine } from '../../run/player/playerMachine';
 
 afterEach(cleanup);
 const S1 = '1'.repeat(32);

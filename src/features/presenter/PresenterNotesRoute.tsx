@@ -6,10 +6,10 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { STEPS } from '../../sim/steps';
-import { shortcutFor } from '../controls/useKeyboardShortcuts';
+import { shortcutFor } from '../../run/player/useKeyboardShortcuts';
 import { openPresenterChannel } from './channel';
 import type { PresenterChannel, PresenterCommand, PresenterState } from './channel';
-import { createMasker, noMask } from './mask';
+import { createMasker, noMask } from '../../run/view/mask';
 import { SESSION_PATTERN } from './messages';
 import { openingNote, speakerNote } from './notes';
 import { useNextPreview } from './preview';

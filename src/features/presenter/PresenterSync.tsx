@@ -6,16 +6,16 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { SCENARIOS } from '../../sim/scenarios';
-import { afterNextPaint } from '../player/afterNextPaint';
+import { afterNextPaint } from '../../run/player/afterNextPaint';
 import type { SnapshotFrom } from 'xstate';
-import { PlayerContext } from '../player/PlayerContext';
-import type { playerMachine } from '../player/playerMachine';
-import { followPlayer, playerPosition, playerView } from '../player/runView';
-import { useSend } from '../player/hooks';
-import { endTitle, messageLabel, routeText } from '../trace/describe';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import type { playerMachine } from '../../run/player/playerMachine';
+import { followPlayer, playerPosition, playerView } from '../../run/player/runView';
+import { useSend } from '../../run/player/hooks';
+import { endTitle, messageLabel, routeText } from '../../run/trace/describe';
 import { openPresenterChannel, presenterSession, subscribePresenterSession } from './channel';
 import type { PresenterState } from './channel';
-import { useViewOptions } from './ViewContext';
+import { useViewOptions } from '../../run/view/ViewContext';
 
 function presenterState(snapshot: SnapshotFrom<typeof playerMachine>, mask: boolean): PresenterState {
   const { config, decisions } = playerPosition(snapshot);
@@ -28,6 +28,8 @@ function presenterState(snapshot: SnapshotFrom<typeof playerMachine>, mask: bool
       scenario: config.scenario,
       registration: config.registration,
       ...(config.attack ? { attack: config.attack } : {}),
+      ...(config.revision ? { revision: config.revision } : {}),
+      ...(config.client ? { client: config.client } : {}),
     },
     decisions: [...decisions],
     count: view.trace.length,

@@ -5,14 +5,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEMO, options, settled } from '../simulator/testing';
+import { DEMO, options, settled } from '../../app/simulator/testing';
 import { channelName, newPairing, openPresenterChannel, presenterSession } from './channel';
 import type { PresenterMessage } from './channel';
 import PresenterNotesRoute from './PresenterNotesRoute';
 import { PresenterSync } from './PresenterSync';
-import { SimulatorScreen } from '../simulator/SimulatorScreen';
-import { PlayerContext } from '../player/PlayerContext';
-import { playerMachine } from '../player/playerMachine';
+import { SimulatorScreen } from '../../app/simulator/SimulatorScreen';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { playerMachine } from '../../run/player/playerMachine';
 
 afterEach(cleanup);
 beforeEach(() => window.sessionStorage.clear());

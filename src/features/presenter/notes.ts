@@ -7,7 +7,7 @@
 import { STEPS } from '../../sim/steps';
 import type { ScenarioId } from '../../sim/scenarios';
 import type { StepId } from '../../sim/steps';
-import { EXTENSION_SPEAKER_NOTES } from '../identity/speakerNotes';
+import { EXTENSION_SPEAKER_NOTES } from './extensionNotes';
 
 type NoteFor<S> = S extends { kind: 'exchange' } ? { request: string; response: string } : string;
 

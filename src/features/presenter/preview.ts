@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { StepId } from '../../sim/steps';
-import { loadCore } from '../runtime/loadCore';
-import { messageLabel, routeText, stepText } from '../trace/describe';
+import { loadCore } from '../../run/core/loadCore';
+import { messageLabel, routeText, stepText } from '../../run/trace/describe';
 import type { PresenterState } from './channel';
 
 export type Preview =

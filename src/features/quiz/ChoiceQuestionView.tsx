@@ -3,7 +3,7 @@
  * attempt's shuffled order, and, for spot-the-bug questions, the HTTP message to inspect.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { CodeBlock } from '../lessons/markdown/Markdown';
+import { CodeBlock } from '../../course/markdown/Markdown';
 import type { Answer, AttemptItem, Result } from './attempt';
 
 interface ChoiceQuestionViewProps {

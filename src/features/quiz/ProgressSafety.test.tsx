@@ -6,7 +6,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSONS, QUESTIONS } from '../../content/load';
 import LessonsRoute from '../lessons/LessonsRoute';
-import { PROGRESS_KEY, contentFingerprint, createProgressStore, type ProgressStorage } from './progress';
+import {
+  PROGRESS_KEY,
+  PROGRESS_VERSION,
+  contentFingerprint,
+  createProgressStore,
+  type ProgressStorage,
+} from '../../course/progress';
 import QuizRoute from './QuizRoute';
 import { at, parseJson, recordAt } from '../../../tests/json';
 
@@ -57,7 +63,7 @@ describe('stored progress the app cannot read', () => {
 
   it('a newer version (another tab): what it can read is kept, the value itself is kept aside', async () => {
     const raw = JSON.stringify({
-      version: 2,
+      version: PROGRESS_VERSION + 1,
       fingerprint,
       lessons: { roles: { readAt: 5 } },
       quizzes: {},

@@ -8,9 +8,9 @@
  * to everyone: to the learner who chose it, and to the learner who did not.
  */
 import { useEffect, useRef } from 'react';
-import { HashLink, type Navigate } from '../lessons/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import { correctAnswerIndex, type AttemptItem, type Result } from './attempt';
-import { questionSimHref, questionSimLabel } from './questionLinks';
+import { questionSimHref, questionSimLabel } from '../../course/questionLinks';
 
 interface QuestionFeedbackProps {
   item: AttemptItem;

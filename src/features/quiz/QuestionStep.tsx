@@ -3,7 +3,7 @@
  * the feedback. Focus moves to its heading when it replaces the previous question.
  */
 import { useEffect, useRef } from 'react';
-import type { Navigate } from '../lessons/HashLink';
+import type { Navigate } from '../../components/HashLink';
 import type { Answer, AttemptItem, Result } from './attempt';
 import { ChoiceQuestionView } from './ChoiceQuestionView';
 import { OrderQuestionView } from './OrderQuestionView';

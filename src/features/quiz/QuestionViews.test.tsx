@@ -7,7 +7,7 @@ import { opensWithVerdict, type ChoiceQuestion } from '../../content/schema';
 import { correctAnswerIndex, prepareAttempt } from './attempt';
 import { ChoiceQuestionView } from './ChoiceQuestionView';
 import { QuestionFeedback } from './QuestionFeedback';
-import { questionSimHref } from './questionLinks';
+import { questionSimHref } from '../../course/questionLinks';
 
 afterEach(cleanup);
 

@@ -1,11 +1,11 @@
 /** `#/quiz`: the final exam and every lesson's quiz, with the learner's best scores. */
 import { useEffect, useRef } from 'react';
 import type { Lesson } from '../../content/content';
-import { HashLink, type Navigate } from '../lessons/HashLink';
-import { ProgressMessages, ResetProgress } from './ProgressControls';
-import { bestScore, EXAM_KEY, PASS_RATIO, quizPassed, type ProgressStore } from './progress';
-import { quizHref } from './questionLinks';
-import { useProgress } from './useProgress';
+import { HashLink, type Navigate } from '../../components/HashLink';
+import { ProgressMessages, ResetProgress } from '../../course/ProgressControls';
+import { bestScore, EXAM_KEY, PASS_RATIO, quizPassed, type ProgressStore } from '../../course/progress';
+import { quizHref } from '../../course/questionLinks';
+import { useProgress } from '../../course/useProgress';
 
 interface QuizIndexProps {
   lessons: readonly Lesson[];

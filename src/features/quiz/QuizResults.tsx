@@ -3,12 +3,12 @@
  * its feedback and links back to the lesson and to the simulator; then retry.
  */
 import { useEffect, useRef } from 'react';
-import { HashLink, type Navigate } from '../lessons/HashLink';
+import { HashLink, type Navigate } from '../../components/HashLink';
 import type { AttemptItem, Result } from './attempt';
 import { score } from './attempt';
-import { bestScore, isPassing, PASS_RATIO, type StoredProgress } from './progress';
+import { bestScore, isPassing, PASS_RATIO, type StoredProgress } from '../../course/progress';
 import { FeedbackBody } from './QuestionFeedback';
-import { lessonHref, questionSimHref, questionSimLabel } from './questionLinks';
+import { lessonHref, questionSimHref, questionSimLabel } from '../../course/questionLinks';
 
 interface QuizResultsProps {
   quiz: string;

@@ -5,13 +5,14 @@
  */
 import { LESSONS, QUESTIONS, finalExam, getLesson, questionsFor } from '../../content/load';
 import { createRng } from '../../sim/world/random';
-import { HashLink, type Navigate } from '../lessons/HashLink';
-import { EXAM_KEY, type OnProgress, type ProgressStore } from './progress';
-import { lessonHref, type QuestionAddress } from './questionLinks';
+import { HashLink, type Navigate } from '../../components/HashLink';
+import '../../course/course.css';
+import { EXAM_KEY, type OnProgress, type ProgressStore } from '../../course/progress';
+import { lessonHref, type QuestionAddress } from '../../course/questionLinks';
 import { QuizIndex } from './QuizIndex';
 import { QuizRunner } from './QuizRunner';
 import { includeQuestion } from './run';
-import { getProgressStore } from './useProgress';
+import { getProgressStore } from '../../course/useProgress';
 import './quiz.css';
 
 export const EXAM_SIZE = 20;

@@ -7,15 +7,16 @@
  */
 import { useEffect, useEffectEvent, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { Question } from '../../content/schema';
-import type { Navigate } from '../lessons/HashLink';
+import type { Navigate } from '../../components/HashLink';
 import { grade, newSeed, score, type Answer } from './attempt';
-import { isPassing, type OnProgress, type ProgressStore } from './progress';
-import type { QuestionAddress } from './questionLinks';
+import { isPassing, type OnProgress, type ProgressStore } from '../../course/progress';
+import type { QuestionAddress } from '../../course/questionLinks';
 import { QuestionStep } from './QuestionStep';
-import { ProgressMessages } from './ProgressControls';
+import { ProgressMessages } from '../../course/ProgressControls';
 import { QuizResults } from './QuizResults';
 import { initialRun, nextUnanswered, openAttempt, runReducer, type Draw } from './run';
-import { useProgress } from './useProgress';
+import { useProgress } from '../../course/useProgress';
+import { rulesOfQuestion } from './rules';
 
 export interface QuizRunnerProps {
   /** A lesson id, or "exam". */
@@ -69,6 +70,11 @@ export function QuizRunner(props: QuizRunnerProps) {
   useEffect(() => {
     address?.write(quiz, linkId);
   }, [address, quiz, linkId]);
+  // When the question on screen was shown: an answer's latency, for a learning platform's record.
+  const shownAt = useRef(0);
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [shownId, state.attempt]);
 
   // The address changed under the quiz (an edited address bar, a link to another question): open
   // the question it names in this attempt if it is here, else start an attempt there, as a fresh tab
@@ -97,8 +103,18 @@ export function QuizRunner(props: QuizRunnerProps) {
     if (!item) return;
     const correct = grade(item, given);
     dispatch({ type: 'answer', result: { answer: given, correct } });
+    // Evidence for the rules it is about, and a missed question joins the review queue.
+    store.recordAnswer(item.question.id, correct, rulesOfQuestion(item.question));
     setAnnouncement(correct ? 'Correct.' : 'Not quite.');
-    onProgress?.({ type: 'quiz-answered', quiz, questionId: item.question.id, correct });
+    const latencyMs = Math.max(0, Date.now() - shownAt.current);
+    onProgress?.({
+      type: 'quiz-answered',
+      quiz,
+      questionId: item.question.id,
+      correct,
+      answer: given,
+      latencyMs,
+    });
   };
 
   const next = (): void => {

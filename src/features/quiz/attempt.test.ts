@@ -4,7 +4,7 @@ import { QUESTIONS } from '../../content/load';
 import type { ChoiceQuestion, OrderQuestion, QuestionLink } from '../../content/schema';
 import { createRng, shuffle } from '../../sim/world/random';
 import { correctAnswerIndex, grade, isInOrder, move, prepareAttempt, scramble, score } from './attempt';
-import { questionSimHref, questionSimLabel } from './questionLinks';
+import { questionSimHref, questionSimLabel } from '../../course/questionLinks';
 
 const choice = QUESTIONS.find((question): question is ChoiceQuestion => question.kind === 'choice');
 const order = QUESTIONS.find((question): question is OrderQuestion => question.kind === 'order');

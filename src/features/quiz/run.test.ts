@@ -10,7 +10,7 @@ import {
   type Draw,
   type RunState,
 } from './run';
-import { questionHref } from './questionLinks';
+import { questionHref } from '../../course/questionLinks';
 
 const lesson = questionsFor('pkce-and-request');
 const fixed: Draw = () => lesson;

@@ -168,6 +168,41 @@ export const VULNERABILITIES = {
     breaks: 'C-15',
     title: 'Client asks for every scope it can',
   },
+  // Faults of the practice drills (src/sim/practice/faults.ts), each a bug real servers and clients
+  // have shipped; the same mechanism as the attack lab's, so `npm run world -- --fault <id>` serves them.
+  'mcp-prm-undiscoverable': {
+    party: 'mcp',
+    breaks: 'S-02',
+    title:
+      'MCP server names no resource_metadata in its challenge and serves its metadata below the endpoint, at no well-known URL',
+  },
+  'mcp-scope-challenge-bare': {
+    party: 'mcp',
+    breaks: 'S-12',
+    title: 'MCP server answers 403 insufficient_scope without the scope the operation needs',
+  },
+  'as-metadata-misplaced': {
+    party: 'as',
+    breaks: 'A-02',
+    title:
+      'Authorization server whose issuer has a path serves its metadata at {issuer}/.well-known/oauth-authorization-server, not the RFC 8414 URL',
+  },
+  'as-token-no-audience': {
+    party: 'as',
+    breaks: 'A-22',
+    title: 'Authorization server issues access tokens without aud, whatever resource was asked for',
+  },
+  'as-iss-missing': {
+    party: 'as',
+    breaks: 'A-08',
+    title: 'Authorization server advertises iss but leaves it out of its authorization responses',
+  },
+  'client-step-up-refresh': {
+    party: 'client',
+    check: 'stepUp',
+    breaks: 'C-17',
+    title: 'Client answers insufficient_scope with a refresh instead of a new authorization',
+  },
   'proxy-no-per-client-consent': {
     party: 'mcp',
     breaks: 'S-16',

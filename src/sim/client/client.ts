@@ -3,10 +3,15 @@
  * next from what each returns; the methods do the work and record it. Everything the client knows
  * lives in its session; everything it does goes through `deps`, so it runs unchanged on a real wire.
  */
+import { check } from '../trace/check';
 import type { Rng } from '../world/random';
 import { prepareAuthorization, validateCallback } from './authorization';
 import type { AuthorizationOutcome } from './authorization';
 import { discoverAuthorizationServer, discoverResource } from './discovery';
+import { discoverAtOrigin } from './originDiscovery';
+import { applies, clientRevision } from './revision';
+import { hasClause, transportOf } from '../revisions/profile';
+import { LATEST_REVISION } from '../revisions/ids';
 import { closeLegacy } from './legacy';
 import { callMcp } from './mcp';
 import { ensureRegistration } from './registration';
@@ -30,6 +35,8 @@ export interface ClientState {
   refreshable: boolean;
   /** C-17: authorizations this operation may still start before the client gives up. */
   attemptsLeft: number;
+  /** C-17: the client's revision has step-up on insufficient_scope (2025-11-25, SEP-835). */
+  stepsUp: boolean;
 }
 
 export interface Performed {
@@ -45,7 +52,16 @@ export class McpClient {
     config: ClientConfig,
     private readonly rng: Rng,
   ) {
-    this.ctx = { deps, config, session: createSession(config.legacyVersions), rng };
+    this.ctx = {
+      deps,
+      config,
+      // A client of a revision before 2026-07-28 knows only initialize and sessions (S-40).
+      session: createSession(
+        config.legacyVersions,
+        transportOf(config.revision ?? LATEST_REVISION) === 'sessions' ? 'legacy' : 'unknown',
+      ),
+      rng,
+    };
   }
 
   get session() {
@@ -74,6 +90,7 @@ export class McpClient {
       discovered: this.session.metadata !== undefined,
       refreshable: this.session.tokens?.refresh_token !== undefined,
       attemptsLeft: this.ctx.config.maxAuthorizations - this.session.authorizations,
+      stepsUp: applies(this.ctx, 'C-17'),
     };
   }
 
@@ -83,7 +100,14 @@ export class McpClient {
   }
 
   async discover(): Promise<void> {
-    const prm = await discoverResource(this.ctx);
+    // 2025-03-26 (C-60): no protected resource metadata; the authorization server is at the MCP
+    // server's origin. A later client that also speaks 2025-03-26 gets there when it finds none.
+    const prm = applies(this.ctx, 'C-01') ? await discoverResource(this.ctx) : undefined;
+    if (!prm) {
+      this.session.metadata = await discoverAtOrigin(this.ctx);
+      this.session.issuer = this.session.metadata.issuer;
+      return;
+    }
     this.session.prm = prm;
     // RFC 9728 §7.6: the client chooses among the listed servers; like the SDKs, it takes the first.
     const issuer = prm.authorization_servers[0];
@@ -111,7 +135,8 @@ export class McpClient {
       to: 'browser',
       title: 'Open the authorization URL',
       outcome: 'ok',
-      rule: 'C-51',
+      // C-51 (SBP, 2026-07-28): open only https URLs, never through a shell.
+      ...(applies(this.ctx, 'C-51') ? { rule: 'C-51' as const } : {}),
       detail: {
         summary: "The client hands the authorization URL to the user's browser.",
         values: { url: pending.url },
@@ -150,11 +175,60 @@ export class McpClient {
     return redeemGrant(this.ctx, this.credentials(), assertion);
   }
 
-  /** C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks for all. */
-  async stepUp(challenge: BearerChallenge): Promise<void> {
+  /**
+   * C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks
+   * for all. Returns how the client goes on: a new authorization, or (the named fault
+   * `client-step-up-refresh`, typescript-sdk issue 2255) a refresh, which cannot widen the scope
+   * (OAuth 2.1 §4.3.1) and so brings the same 403 back; each such try counts against C-17's limit.
+   */
+  async stepUp(challenge: BearerChallenge): Promise<'authorize' | 'refresh'> {
     this.session.challenge = challenge;
     const before = this.session.requestedScopes;
-    const union = [...new Set([...before, ...(challenge.scope?.split(' ') ?? [])])];
+    const challenged = challenge.scope?.split(' ') ?? [];
+    const attempt = `Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`;
+    if (!this.ctx.config.checks.stepUp && this.session.tokens?.refresh_token !== undefined) {
+      this.session.authorizations++;
+      await this.ctx.deps.note({
+        kind: 'internal',
+        stepId: 'step-up',
+        title: 'Not checked: step up with a new authorization',
+        outcome: 'ok',
+        rule: 'C-17',
+        detail: {
+          summary: `The server needs ${challenge.scope ?? '(unspecified)'}. This client refreshes its token instead of asking the user again: a refresh keeps the scope it had. ${attempt}`,
+          values: { held: before.join(' ') || '(none)', challenged: challenge.scope ?? '(none)' },
+          checks: [
+            check(
+              'C-17',
+              'Step up with a new authorization',
+              false,
+              `it refreshes for ${before.join(' ') || '(the same scope)'}, which cannot add ${challenge.scope ?? 'the missing scope'}`,
+              false,
+            ),
+          ],
+        },
+      });
+      return 'refresh';
+    }
+    // C-16: the union is 2026-07-28's (SEP-2350); a client of 2025-11-25 asks for the challenge's scopes.
+    if (!hasClause(clientRevision(this.ctx), 'scope-union')) {
+      await this.ctx.deps.note({
+        kind: 'internal',
+        stepId: 'step-up',
+        title: `Re-authorize for ${challenged.join(' ')}`,
+        outcome: 'ok',
+        rule: 'C-16',
+        detail: {
+          summary: `The server needs ${challenge.scope ?? '(unspecified)'}, and the challenged scopes are authoritative for this request. This revision does not ask the client to keep what it had: it asks for the challenged scopes alone, in a new authorization request, and what it held before (${before.join(' ') || 'nothing'}) is not asked for again. ${attempt}`,
+          values: {
+            previously_requested: before.join(' ') || '(none)',
+            challenged: challenge.scope ?? '(none)',
+          },
+        },
+      });
+      return 'authorize';
+    }
+    const union = [...new Set([...before, ...challenged])];
     await this.ctx.deps.note({
       kind: 'internal',
       stepId: 'step-up',
@@ -162,7 +236,7 @@ export class McpClient {
       outcome: 'ok',
       rule: 'C-16',
       detail: {
-        summary: `The server needs ${challenge.scope ?? '(unspecified)'}. The client keeps what it had and asks for the union, in a new authorization request: a refresh cannot widen scope. Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`,
+        summary: `The server needs ${challenge.scope ?? '(unspecified)'}. The client keeps what it had and asks for the union, in a new authorization request: a refresh cannot widen scope. ${attempt}`,
         values: {
           previously_requested: before.join(' ') || '(none)',
           challenged: challenge.scope ?? '(none)',
@@ -170,5 +244,6 @@ export class McpClient {
         },
       },
     });
+    return 'authorize';
   }
 }

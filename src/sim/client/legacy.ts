@@ -22,8 +22,9 @@ function headersFor(ctx: ClientContext, accept: string): Record<string, string> 
   const legacy = ctx.session.legacy;
   return {
     Accept: accept,
-    // 2025-06-18 §Protocol Version Header: every request after initialize names the negotiated revision.
-    ...(legacy ? { 'MCP-Protocol-Version': legacy.version } : {}),
+    // 2025-06-18 §Protocol Version Header: every request after initialize names the negotiated
+    // revision; 2025-03-26 had no such header.
+    ...(legacy && legacy.version !== '2025-03-26' ? { 'MCP-Protocol-Version': legacy.version } : {}),
     ...(legacy?.sessionId !== undefined ? { 'Mcp-Session-Id': legacy.sessionId } : {}),
   };
 }
@@ -147,11 +148,12 @@ async function initialize(ctx: ClientContext): Promise<CallResult | undefined> {
       status: initialized.status,
       message: `notifications/initialized was answered ${initialized.status}`,
     };
-  session.listening = await startListening(
-    ctx,
-    (lastEventId) => openStream(ctx, lastEventId),
-    (request) => answer(ctx, request),
-  );
+  if (config.listen !== false)
+    session.listening = await startListening(
+      ctx,
+      (lastEventId) => openStream(ctx, lastEventId),
+      (request) => answer(ctx, request),
+    );
   return undefined;
 }
 

@@ -3,6 +3,7 @@
  * it holds for each issuer (C-07, C-14), the pending authorization request, and its tokens.
  */
 import type { Rng } from '../world/random';
+import type { Revision } from '../revisions/ids';
 import type { ClientConfig, ClientCredentials, ClientDeps } from './types';
 import type { BearerChallenge } from './wwwAuthenticate';
 
@@ -84,6 +85,11 @@ export interface Session {
   dpopNonces: Map<string, string>;
   /** The client has said it made its DPoP key (recorded once). */
   dpopAnnounced: boolean;
+  /**
+   * The revision the authorization negotiated down to, when it is not the client's own: 2025-03-26
+   * for a server with no protected resource metadata (C-60). Its rules apply from then on.
+   */
+  authRevision?: Revision;
 }
 
 export interface ClientContext {
@@ -94,14 +100,18 @@ export interface ClientContext {
   rng: Rng;
 }
 
-export function createSession(legacyVersions: readonly string[] = []): Session {
+/**
+ * A new session. A client of a revision before 2026-07-28 knows only the initialize transport, so
+ * it starts in the legacy era; a modern or dual-era client learns the era from the server.
+ */
+export function createSession(legacyVersions: readonly string[] = [], era: Era = 'unknown'): Session {
   return {
     challenge: null,
     registrations: new Map(),
     requestedScopes: [],
     authorizations: 0,
     nextRpcId: 1,
-    era: 'unknown',
+    era,
     legacyOffer: legacyVersions,
     dpopNonces: new Map(),
     dpopAnnounced: false,

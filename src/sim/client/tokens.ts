@@ -7,6 +7,7 @@ import { assertionParams } from './assertion';
 import { announceDpopKey, dpopKey, dpopProof, takeNonce } from './dpop';
 import { readJsonBody } from './json';
 import type { ClientContext, Tokens } from './session';
+import { applies } from './revision';
 import { ClientRefusal } from './types';
 import type { ClientCredentials, TokenEndpointAuthMethod } from './types';
 import { stringField } from '../fields';
@@ -152,7 +153,7 @@ export async function refreshTokens(
   const outcome = await tokenRequest(ctx, 'refresh', credentials, {
     grant_type: 'refresh_token',
     refresh_token: current.refresh_token,
-    resource: ctx.config.checks.resource ? ctx.session.prm?.resource : undefined,
+    resource: ctx.config.checks.resource && applies(ctx, 'C-22') ? ctx.session.prm?.resource : undefined,
   });
   if (outcome.kind === 'tokens') {
     // A rotated refresh token replaces the old one, which is now dead (OAuth 2.1 §4.3.2).
@@ -173,7 +174,7 @@ export async function clientCredentialsGrant(
   const outcome = await tokenRequest(ctx, 'client-credentials', credentials, {
     grant_type: 'client_credentials',
     scope: ctx.session.challenge?.scope ?? ctx.session.prm?.scopes_supported?.[0],
-    resource: ctx.session.prm?.resource,
+    resource: applies(ctx, 'C-22') ? ctx.session.prm?.resource : undefined,
   });
   if (outcome.kind === 'tokens') ctx.session.tokens = outcome.tokens;
   return outcome;

@@ -6,6 +6,7 @@
 import type { SigningKey } from '../crypto/jwt';
 import type { SimFetch } from '../network/network';
 import type { Lane } from '../lanes';
+import type { Revision } from '../revisions/ids';
 import type { RuleId } from '../rules';
 import type { StepId } from '../steps';
 import type { Detail } from '../trace/types';
@@ -67,6 +68,8 @@ export interface ClientChecks {
   leastPrivilege: boolean;
   /** Bind tokens to a key with DPoP when configured with one (C-76). */
   dpop: boolean;
+  /** C-17: insufficient_scope is answered with a new authorization (a refresh cannot widen scope). */
+  stepUp: boolean;
 }
 
 export const ALL_CHECKS: ClientChecks = {
@@ -80,6 +83,7 @@ export const ALL_CHECKS: ClientChecks = {
   tokenInHeader: true,
   leastPrivilege: true,
   dpop: true,
+  stepUp: true,
 };
 
 /**
@@ -139,6 +143,17 @@ export interface ClientConfig {
    * (C-72: `io.modelcontextprotocol/oauth-client-credentials`, `.../enterprise-managed-authorization`).
    */
   extensions?: readonly string[];
+  /**
+   * The revision whose rules the client follows (default: the latest). With `legacyVersions` that
+   * include 2025-03-26, a client that finds no protected resource metadata negotiates down to
+   * 2025-03-26 discovery (C-60) and follows that revision's rules from then on.
+   */
+  revision?: Revision;
+  /**
+   * Open the GET stream of a legacy session (2025-11-25 transports.mdx §Listening: a MAY). The
+   * simulator leaves it closed: its server has none to offer (405) and the page shows no stream.
+   */
+  listen?: boolean;
   /**
    * Accept http for authorization server endpoints on a loopback host. OAuth 2.1 §1.5 asks for https
    * everywhere but loopback redirect URIs; this is only for a real-wire world on this machine.

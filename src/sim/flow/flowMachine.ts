@@ -8,7 +8,7 @@
  * actors closing over the client. What the client knows (whether it has metadata, a refresh token,
  * attempts left under C-17) stays with the client, which reports it with each call's result.
  */
-import { and, assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { AuthorizationOutcome } from '../client/authorization';
 import type { ClientState, McpClient, OperationResult, Performed } from '../client/client';
 import type { TokenOutcome } from '../client/tokens';
@@ -70,7 +70,8 @@ export const flowMachine = setup({
     exchange: unprovided<TokenOutcome, { code: string }>(),
     refresh: unprovided<TokenOutcome>(),
     clientCredentials: unprovided<TokenOutcome>(),
-    stepUp: unprovided<void, { call: OperationResult | undefined }>(),
+    /** How the client goes on after insufficient_scope: a new authorization (or, faulty, a refresh). */
+    stepUp: unprovided<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(),
     signIn: unprovided<void>(),
     exchangeIdentity: unprovided<GrantOutcome>(),
     redeemGrant: unprovided<TokenOutcome, { assertion: string }>(),
@@ -86,6 +87,7 @@ export const flowMachine = setup({
     enterpriseGrant: ({ context }) => context.grant === 'enterprise',
     gotGrant: ({ context }) => context.grantOutcome?.kind === 'grant',
     insufficientScope: ({ context }) => context.call?.kind === 'insufficient-scope',
+    stepsUp: ({ context }) => context.client?.stepsUp ?? false,
     // C-17: retry "a few times" only (the client counts; the conformance suite fails a client past 3).
     underAttemptLimit: ({ context }) => (context.client?.attemptsLeft ?? 0) > 0,
     gotCode: ({ context }) => context.authorization?.kind === 'code',
@@ -164,6 +166,18 @@ export const flowMachine = setup({
         // Metadata and registration are already known: go straight to a new authorization.
         { guard: and(['unauthorized', 'discovered']), target: 'registering' },
         { guard: 'unauthorized', target: 'discovering' },
+        {
+          // Before 2025-11-25 (SEP-835) no step-up is defined: the 403 is where the client stops.
+          guard: and(['insufficientScope', not('stepsUp')]),
+          target: 'failed',
+          actions: {
+            type: 'fail',
+            params: {
+              message:
+                "The server answered 403 insufficient_scope. This client's revision defines no step-up (it arrived in 2025-11-25), so it stops.",
+            },
+          },
+        },
         { guard: and(['insufficientScope', 'underAttemptLimit']), target: 'steppingUp' },
         {
           guard: 'insufficientScope',
@@ -354,7 +368,11 @@ export const flowMachine = setup({
         id: 'stepUp',
         src: 'stepUp',
         input: ({ context }) => ({ call: context.call }),
-        onDone: [{ guard: 'enterpriseGrant', target: 'exchangingIdentity' }, { target: 'authorizing' }],
+        onDone: [
+          { guard: ({ event }) => event.output === 'refresh', target: 'refreshing' },
+          { guard: 'enterpriseGrant', target: 'exchangingIdentity' },
+          { target: 'authorizing' },
+        ],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -375,9 +393,10 @@ export function flowWith(client: McpClient) {
       exchange: fromPromise<TokenOutcome, { code: string }>(({ input }) => client.exchange(input.code)),
       refresh: fromPromise<TokenOutcome, void>(() => client.refresh()),
       clientCredentials: fromPromise<TokenOutcome, void>(() => client.clientCredentials()),
-      stepUp: fromPromise<void, { call: OperationResult | undefined }>(async ({ input }) => {
-        if (input.call?.kind === 'insufficient-scope') await client.stepUp(input.call.challenge);
-      }),
+      stepUp: fromPromise<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(
+        async ({ input }) =>
+          input.call?.kind === 'insufficient-scope' ? client.stepUp(input.call.challenge) : undefined,
+      ),
       signIn: fromPromise<void, void>(() => client.signIn()),
       exchangeIdentity: fromPromise<GrantOutcome, void>(() => client.exchangeIdentity()),
       redeemGrant: fromPromise<TokenOutcome, { assertion: string }>(({ input }) =>

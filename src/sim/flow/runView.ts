@@ -6,7 +6,7 @@
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import type { AttackReport } from '../attacks/run';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
-import type { TraceEvent } from '../trace/types';
+import type { NewTraceEvent, TraceEvent } from '../trace/types';
 import type { FlowOutcome } from './flowMachine';
 import type { runMachine } from './run';
 import type { RunConfig } from './simulation';
@@ -52,4 +52,16 @@ export function nextIsReady(s: RunSnapshot): boolean {
   const { pacer, world } = s.context.engine;
   const count = world.recorder.events.length;
   return pacer.currentLimit === count && pacer.isWaiting(count);
+}
+
+/**
+ * The next message, as its party built it, when the run is parked and Next would show it at once
+ * (predict mode asks about it before it is revealed). Reading the message the run already holds is
+ * exact (it is the very object Next shows) and costs nothing; a second, headless run of the same seed
+ * would cost a whole run per question and would need consent answers the learner has not given yet.
+ */
+export function peekNext(s: RunSnapshot): NewTraceEvent | null {
+  if (!nextIsReady(s)) return null;
+  const { world } = s.context.engine;
+  return world.recorder.peek(world.recorder.events.length) ?? null;
 }

@@ -42,6 +42,11 @@ import { createWorld } from '../world/world';
 import { DEFAULT_URLS } from '../world/urls';
 import type { World, WorldOptions } from '../world/world';
 import { flowWith } from './flowMachine';
+import { LATEST_REVISION } from '../revisions/ids';
+import type { Revision } from '../revisions/ids';
+import { clientRevisionOf, legacyVersionsOf, transportOf } from '../revisions/profile';
+import type { ClientKind } from '../revisions/profile';
+import { ruleIn } from '../revisions/rules';
 import type { FlowOutcome } from './flowMachine';
 
 export interface RunConfig {
@@ -54,6 +59,12 @@ export interface RunConfig {
   /** Extra handlers (an attack's malicious hosts); see WorldOptions. */
   extraHandlers?: WorldOptions['extraHandlers'];
   urls?: WorldOptions['urls'];
+  /** The revision the servers follow, and the client too unless `client` says otherwise (default: the latest). */
+  revision?: Revision;
+  /** The client of another revision (mixed eras), or the dual-era client; default: the servers' revision. */
+  client?: ClientKind;
+  /** 2025-03-26: the authorization server publishes no metadata (WorldOptions.asMetadata). */
+  asMetadata?: boolean;
 }
 
 export interface RunResult {
@@ -194,6 +205,13 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
       ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
       : {};
   const cimd = config.registration === 'cimd' || enterprise;
+  const kind = config.client ?? config.revision ?? LATEST_REVISION;
+  const revision = clientRevisionOf(kind);
+  // A client of an initialize-based revision speaks it and the ones before it; the dual-era client
+  // speaks them all besides 2026-07-28 (versioning.mdx §Backward Compatibility); a 2026-07-28 client
+  // in the page is modern only, as the default runs have always been.
+  const legacyVersions =
+    transportOf(revision) === 'sessions' || kind === 'dual-era' ? legacyVersionsOf(revision) : [];
   return {
     serverUrl: world.urls.mcp,
     redirectUri: world.urls.callback,
@@ -201,8 +219,11 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
       grant === 'client_credentials'
         ? (world.as.clients.get(machine?.client_id ?? '')?.client_name ?? 'Machine client')
         : CLIENT_NAME,
-    // C-72: a client using an authorization extension says so in every request's capabilities.
-    ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
+    // C-72: a client using an authorization extension says so in every request's capabilities (the
+    // extensions negotiate with the 2026-07-28 transport; an older client of this grant has none).
+    ...(grant === 'client_credentials' && ruleIn(revision, 'C-72')
+      ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] }
+      : {}),
     ...(enterprise
       ? {
           extensions: [EXTENSION_ENTERPRISE],
@@ -219,7 +240,9 @@ export function clientConfigFor(world: World, config: RunConfig, grant: Scenario
     grant,
     checks: clientChecks(config.vulnerabilities ?? []),
     maxAuthorizations: 3,
-    protocolVersion: PROTOCOL_VERSION,
+    protocolVersion: transportOf(revision) === 'stateless' ? PROTOCOL_VERSION : revision,
+    ...(revision !== LATEST_REVISION ? { revision } : {}),
+    ...(legacyVersions.length > 0 ? { legacyVersions, listen: false } : {}),
     // The page's simulated internet is https throughout (A-10); only a real-wire world uses http.
     allowLoopbackHttp: false,
   };
@@ -257,6 +280,8 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   };
   const world = createWorld({
     seed: config.seed,
+    ...(config.revision ? { revision: config.revision } : {}),
+    ...(config.asMetadata === false ? { asMetadata: false } : {}),
     ...(config.urls ? { urls: config.urls } : {}),
     ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
     ...(hooks.pacer ? { pacer: hooks.pacer } : {}),

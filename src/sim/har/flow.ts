@@ -68,6 +68,8 @@ export interface FlowState {
   challengedScope: string | undefined;
   /** Scopes asked for so far, for the union a step-up may ask for (C-16). */
   requestedScopes: Set<string>;
+  /** The MCP server's latest answer was 403 insufficient_scope, and no authorization request followed. */
+  scopeRefused: boolean;
   /** The client holds an access token (one was issued in this recording). */
   holdsToken: boolean;
   /** JSON-RPC methods the MCP server refused without credentials (401). */
@@ -86,6 +88,7 @@ export function emptyFlow(): FlowState {
     refreshTokens: new Map(),
     challengedScope: undefined,
     requestedScopes: new Set(),
+    scopeRefused: false,
     holdsToken: false,
     protectedMethods: new Set(),
     pending: [],

@@ -32,6 +32,7 @@ export function onRegister(walk: Walk, e: HarExchange, m: Message): void {
 export function onAuthorize(walk: Walk, e: HarExchange, m: Message): void {
   const params = new URL(e.url).searchParams;
   const metadata = metadataFor(walk.flow, e.url);
+  walk.flow.scopeRefused = false;
   m.requestChecks.push(...usingMetadata(walk, e.url, 'sent the user to the authorization endpoint'));
   m.requestChecks.push(...authorizationRequestChecks(params, walk.flow.prm?.resource));
   const allowed = allowedScopes(walk, metadata);

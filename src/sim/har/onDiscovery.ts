@@ -22,7 +22,9 @@ import { isLoopbackHttpUrl } from '../checks/urls';
 import { stringArray } from '../client/json';
 import { parseBearerChallenge } from '../client/wwwAuthenticate';
 import { check, withFix } from '../trace/check';
+import type { Check } from '../trace/types';
 import { headerValue } from '../trace/types';
+import { asMetadataUrls } from '../world/urls';
 import type { HarExchange } from './parse';
 import { endpointOf, issuerOfMetadataUrl, prmSourceOf } from './roles';
 import { metadataKey, PRM_KEY, rpcMethod, setPending, takePending } from './walk';
@@ -71,6 +73,12 @@ export function onMcp(walk: Walk, e: HarExchange, m: Message): void {
   if (e.status === 401 && !hasToken(credentials) && method) walk.flow.protectedMethods.add(method);
   const challenge = parseBearerChallenge(headerValue(e.responseHeaders, 'www-authenticate') ?? null);
   if ((e.status === 401 || e.status === 403) && challenge?.scope) walk.flow.challengedScope = challenge.scope;
+  // A 403 insufficient_scope that names no scope (S-12 broken) leaves the client nothing to go by but
+  // scopes_supported (C-15's order): the earlier challenge's scope no longer bounds what it asks.
+  else if (e.status === 403 && challenge?.error === 'insufficient_scope')
+    walk.flow.challengedScope = undefined;
+  if (e.status === 403 && challenge?.error === 'insufficient_scope') walk.flow.scopeRefused = true;
+  else if (accepted) walk.flow.scopeRefused = false;
 }
 
 /** Protected resource metadata: C-03, C-22, S-01 (the client's checks) and S-22. */
@@ -94,7 +102,11 @@ export function onPrm(walk: Walk, e: HarExchange, m: Message): void {
 export function onAsMetadata(walk: Walk, e: HarExchange, m: Message): void {
   const doc = documentOf(e.status, e.responseBody);
   const issuer = issuerOfMetadataUrl(e.url);
-  if (!doc || issuer === null) return;
+  if (issuer === null) return;
+  if (!doc) {
+    m.responseChecks.push(...missingMetadataChecks(walk, e, issuer));
+    return;
+  }
   m.requestChecks.push(...takePending(walk.flow, "fetched the authorization server's metadata", PRM_KEY));
   const checks = asMetadataChecks({
     doc,
@@ -117,4 +129,26 @@ export function onAsMetadata(walk: Walk, e: HarExchange, m: Message): void {
     endpoints,
     failures,
   });
+}
+
+/**
+ * A-02 (RFC 8414 §3.1): the metadata is at the issuer's well-known URL, path inserted, or at OpenID
+ * Connect discovery. When the last URL of the order the client must try (C-05) also brings nothing
+ * and none before it did, the server serves it at no URL a client may build: a server fault (a
+ * document appended to an issuer with a path, say), which the client's stopping cannot make good.
+ */
+function missingMetadataChecks(walk: Walk, e: HarExchange, issuer: string): Check[] {
+  const urls = asMetadataUrls(issuer);
+  if (e.status < 400 || e.status >= 500 || urls.at(-1) !== e.url || walk.flow.metadata.has(issuer)) return [];
+  return [
+    withFix(
+      check(
+        'A-02',
+        'Metadata at a well-known URL',
+        false,
+        `${issuer} has no metadata at ${urls.join(', ')} (the last answered ${e.status})`,
+      ),
+      `Serve RFC 8414 metadata at ${urls[0] ?? 'the well-known URL'}: the suffix goes between the host and the issuer's path (RFC 8414 §3.1).`,
+    ),
+  ];
 }

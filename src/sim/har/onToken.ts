@@ -12,6 +12,8 @@ import {
   tokenRequestChecks,
   tokenResponseChecks,
 } from '../checks/tokens';
+import { check, withFix } from '../trace/check';
+import type { Check } from '../trace/types';
 import { headerValue } from '../trace/types';
 import type { HarExchange } from './parse';
 import { formOf } from './roles';
@@ -73,6 +75,7 @@ export async function onToken(walk: Walk, e: HarExchange, m: Message): Promise<v
     );
   }
   if (grant === 'refresh_token') {
+    if (walk.flow.scopeRefused) m.requestChecks.push(stepUpCheck());
     const sent = form.get('refresh_token') ?? '';
     const before = walk.flow.refreshTokens.get(sent);
     if (before) m.responseChecks.push(refreshReuseCheck(issued, before.seq + 1));
@@ -88,4 +91,21 @@ export async function onToken(walk: Walk, e: HarExchange, m: Message): Promise<v
     );
     walk.flow.holdsToken = true;
   }
+}
+
+/**
+ * C-17: insufficient_scope is answered by a new authorization request for the union of the scopes.
+ * A refresh straight after it cannot be that: it never widens the scope (OAuth 2.1 §4.3.1), so the
+ * same 403 comes back (typescript-sdk issue 2255 is this loop).
+ */
+function stepUpCheck(): Check {
+  return withFix(
+    check(
+      'C-17',
+      'Steps up with a new authorization',
+      false,
+      'the MCP server answered 403 insufficient_scope, and the client refreshed its token instead of authorizing again: a refresh keeps the scope it had',
+    ),
+    'On 403 insufficient_scope, send the user to the authorization endpoint for the union of the scopes held and those challenged; a refresh cannot widen scope.',
+  );
 }

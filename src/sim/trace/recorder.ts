@@ -101,6 +101,8 @@ export class Recorder {
   readonly events: TraceEvent[] = [];
   private listeners = new Set<TraceListener>();
   private reserved = 0;
+  /** Events a party has built and that wait for the pacer, by position (what `peek` reads). */
+  private built = new Map<number, NewTraceEvent>();
 
   constructor(
     private readonly clock: Clock,
@@ -111,8 +113,10 @@ export class Recorder {
     // Reserve the position first, so that two parties never race for the same slot.
     const seq = this.reserved++;
     let full: (E & { seq: number; at: number }) | null = null;
+    this.built.set(seq, event);
     const enter = (): E & { seq: number; at: number } => {
       if (full) return full;
+      this.built.delete(seq);
       full = { ...event, seq, at: this.clock.now() };
       this.events.push(full);
       for (const listener of this.listeners) listener(full);
@@ -121,6 +125,15 @@ export class Recorder {
     await this.pacer.admit(seq, enter);
     // Recorded here, once admitted, unless the pacer already recorded it when it admitted it.
     return enter();
+  }
+
+  /**
+   * The event at position `seq` as its party built it, while it waits to be shown: the very message
+   * Next will show (only its time of recording is added then). Predict mode asks about it before it
+   * is revealed; undefined when no party has built that one yet, or it is already shown.
+   */
+  peek(seq: number): NewTraceEvent | undefined {
+    return this.built.get(seq);
   }
 
   subscribe(listener: TraceListener): () => void {

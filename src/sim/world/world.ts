@@ -27,6 +27,10 @@ import type { IdpState } from '../servers/idp/state';
 import { mcpServerHandlers } from '../servers/mcp';
 import type { McpServerState } from '../servers/mcp/state';
 import { createMcpState } from '../servers/mcp/state';
+import { LATEST_REVISION } from '../revisions/ids';
+import type { Revision } from '../revisions/ids';
+import { ruleIn } from '../revisions/rules';
+import type { RuleId } from '../rules';
 import { freeRunning, Recorder } from '../trace/recorder';
 import type { Pacer } from '../trace/recorder';
 import { createClock, DEMO_EPOCH } from './clock';
@@ -70,6 +74,17 @@ export interface WorldOptions {
   randomness?: 'seeded' | 'csprng';
   /** How much the servers remember at most (store.ts); a seeded run in the page never meets these. */
   bounds?: Partial<StoreBounds>;
+  /**
+   * The revision the servers follow (default: the latest). A server enforces a rule only in the
+   * revisions that have it (`world.inRevision`); in 2025-03-26 the authorization server is found at
+   * the MCP server's origin (A-40), so its issuer is that origin unless `urls.issuer` says otherwise.
+   */
+  revision?: Revision;
+  /**
+   * 2025-03-26 only: whether the authorization server publishes RFC 8414 metadata (A-40: SHOULD).
+   * Without it, clients use the default endpoints. Default: it does.
+   */
+  asMetadata?: boolean;
 }
 
 export interface World {
@@ -93,6 +108,12 @@ export interface World {
   attacker: AttackerState;
   /** See WorldOptions.introspection. */
   introspection: boolean;
+  /** The revision the servers follow (WorldOptions.revision). */
+  revision: Revision;
+  /** See WorldOptions.asMetadata. */
+  asMetadata: boolean;
+  /** Does the servers' revision have this rule? Asked where the rule is enforced (docs/reference §3.5). */
+  inRevision(rule: RuleId): boolean;
   rng(party: string): Rng;
   isVulnerable(id: VulnerabilityId): boolean;
   laneOf(url: URL): Lane | undefined;
@@ -111,7 +132,10 @@ function cookieJars(
 
 export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? DEFAULT_SEED;
+  const revision = options.revision ?? LATEST_REVISION;
   const urls = { ...DEFAULT_URLS, ...options.urls };
+  // A-40 (2025-03-26): the authorization server is at the MCP server's origin, the base URL.
+  if (ruleIn(revision, 'A-40') && options.urls?.issuer === undefined) urls.issuer = new URL(urls.mcp).origin;
   const clock = createClock(DEMO_EPOCH);
   const recorder = new Recorder(clock, options.pacer ?? freeRunning);
   const vulnerabilities = new Set(options.vulnerabilities ?? []);
@@ -145,8 +169,20 @@ export function createWorld(options: WorldOptions = {}): World {
   ]);
   // Look-alike hosts under the attacker's domain (app.example.com.attacker.example) are hers too.
   const attackerDomain = `.${new URL(urls.attacker).host}`;
-  const laneOf = (url: URL): Lane | undefined =>
+  const byHost = (url: URL): Lane | undefined =>
     hostLanes.get(url.host) ?? (url.host.endsWith(attackerDomain) ? 'attacker' : undefined);
+  // One host for both roles (2025-03-26, A-40): the MCP endpoint and its own metadata are the MCP
+  // server's; every other path there is the authorization server's.
+  const mcpUrl = new URL(urls.mcp);
+  const sharedHost = new URL(urls.issuer).host === mcpUrl.host ? mcpUrl.host : undefined;
+  const mcpPath = (url: URL) =>
+    url.pathname === mcpUrl.pathname || url.pathname.startsWith('/.well-known/oauth-protected-resource');
+  const laneOf = (url: URL): Lane | undefined =>
+    url.host === sharedHost && !options.laneOverrides?.[url.host]
+      ? mcpPath(url)
+        ? 'mcp'
+        : 'as'
+      : byHost(url);
   // The network asks for the handlers on every request, so the list can be built after the world.
   let handlers: RequestHandler[] = [];
   const network = createNetwork({ recorder, laneOf, handlers: () => handlers });
@@ -199,6 +235,9 @@ export function createWorld(options: WorldOptions = {}): World {
     attackerSession,
     attacker: createAttackerState(),
     introspection: options.introspection ?? false,
+    revision,
+    asMetadata: options.asMetadata ?? true,
+    inRevision: (rule) => ruleIn(revision, rule),
     rng,
     isVulnerable: (id) => vulnerabilities.has(id),
     laneOf,

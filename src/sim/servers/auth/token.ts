@@ -138,7 +138,7 @@ function refreshGrant(
   const scope = p.get('scope') ?? stored.scope;
   if (!scopesWithin(scope, stored.scope))
     return fail('A-23', 'invalid_scope', 'a refresh cannot widen the scope');
-  const resource = p.get('resource');
+  const resource = world.inRevision('A-22') ? p.get('resource') : undefined;
   if (resource !== undefined && resource !== stored.resource)
     return fail('A-22', 'invalid_target', 'resource does not match the grant');
   const rotate = !confidential && !world.isVulnerable('as-no-refresh-rotation');
@@ -180,9 +180,12 @@ function clientCredentialsGrant(
       description: 'scope exceeds what this client may be granted',
     });
   }
-  const resource = p.get('resource');
-  if (!resource) return fail({ rule: 'A-22', error: 'invalid_target', description: 'resource is required' });
-  if (!(client.resources ?? []).includes(resource))
+  // A-22 (from 2025-06-18): the token is for a resource this client may use. A server of
+  // 2025-03-26 knows no resource indicators and issues a token without an audience.
+  const resource = world.inRevision('A-22') ? p.get('resource') : undefined;
+  if (!resource && world.inRevision('A-22'))
+    return fail({ rule: 'A-22', error: 'invalid_target', description: 'resource is required' });
+  if (resource !== undefined && !(client.resources ?? []).includes(resource))
     return fail({
       rule: 'A-22',
       error: 'invalid_target',

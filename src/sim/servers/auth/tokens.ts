@@ -31,11 +31,14 @@ export function issueTokens(
   const lifetime = world.isVulnerable('as-long-lived-tokens') ? LONG_LIVED : world.lifetimes.accessToken;
   const jti = rng.token(12);
   // Without a resource, the vulnerable "default audience" server makes a token every resource accepts.
-  const aud =
-    req.resource ??
-    (world.isVulnerable('as-default-audience')
-      ? [world.urls.mcp, world.urls.evilMcp, world.urls.downstream]
-      : undefined);
+  // A-22 (RFC 8707 §2): the token is audience-restricted to the resource asked for, unless the named
+  // fault leaves aud out altogether (a token no resource server that checks aud will accept).
+  const aud = world.isVulnerable('as-token-no-audience')
+    ? undefined
+    : (req.resource ??
+      (world.isVulnerable('as-default-audience')
+        ? [world.urls.mcp, world.urls.evilMcp, world.urls.downstream]
+        : undefined));
   const accessToken = signJwt(
     {
       iss: world.urls.issuer,

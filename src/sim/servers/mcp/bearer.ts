@@ -6,7 +6,7 @@
  */
 import type { World } from '../../world/world';
 import { refuse } from '../http';
-import { challengeResponse } from './challenge';
+import { challengeResponse, metadataLocation } from './challenge';
 import { requiredScopes } from './tools';
 import { checkDpop, currentNonce, dpopTokenRefusal } from './dpop';
 import { validateAccessToken } from './validateToken';
@@ -34,7 +34,11 @@ export async function authorizeBearer(
   params: unknown,
 ): Promise<Authorized> {
   const endpoint = world.urls.mcp;
+  const location = metadataLocation(world);
+  const metadata = location.named ? location.url : null;
   const needed = requiredScopes(method, params).join(' ');
+  // S-02 (from 2025-06-18): the challenge names the metadata (metadataLocation decides); S-03 (from
+  // 2025-11-25): and the scope.
   const header = request.headers.get('authorization');
   const queryToken = new URL(request.url).searchParams.get('access_token');
   // S-24 (OAuth 2.1 §5.1): a token in the URL is ignored, as if it were not there. Only the named
@@ -55,10 +59,14 @@ export async function authorizeBearer(
             error: 'invalid_request',
             description: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
           },
-          challengeResponse(endpoint, {
-            error: 'invalid_request',
-            errorDescription: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
-          }),
+          challengeResponse(
+            endpoint,
+            {
+              error: 'invalid_request',
+              errorDescription: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
+            },
+            metadata,
+          ),
         ),
       };
     }
@@ -69,7 +77,11 @@ export async function authorizeBearer(
     // so the challenge, with no error code (RFC 6750 §3.1): where the metadata is (S-02) and which
     // scope this operation needs (S-03).
     const ignored = queryToken !== null && header === null;
-    const challenge = challengeResponse(endpoint, { scope: needed });
+    const challenge = challengeResponse(
+      endpoint,
+      world.inRevision('S-03') ? { scope: needed } : {},
+      metadata,
+    );
     // RFC 9449 §9: a client that already sends DPoP proofs is handed this server's nonce with the
     // challenge, so its first request with a token can carry it.
     const nonce = request.headers.has('dpop') ? currentNonce(world) : undefined;
@@ -97,16 +109,23 @@ export async function authorizeBearer(
   if (!validation.ok) {
     const { refusal } = validation;
     if (scheme === 'dpop') return { ok: false, response: dpopTokenRefusal(world, refusal) };
+    // S-12: a 403 insufficient_scope names every scope the operation needs, unless the named fault
+    // leaves it out (the client then cannot know what to ask for).
+    const bare = refusal.error === 'insufficient_scope' && world.isVulnerable('mcp-scope-challenge-bare');
     return {
       ok: false,
       response: refuse(
         world,
         refusal,
-        challengeResponse(endpoint, {
-          error: refusal.error,
-          errorDescription: refusal.description,
-          ...(validation.scope ? { scope: validation.scope } : {}),
-        }),
+        challengeResponse(
+          endpoint,
+          {
+            error: refusal.error,
+            errorDescription: refusal.description,
+            ...(validation.scope && !bare ? { scope: validation.scope } : {}),
+          },
+          metadata,
+        ),
       ),
     };
   }

@@ -8,12 +8,13 @@
 import { http } from 'msw';
 import { readHeader } from '../../network/wire';
 import type { World } from '../../world/world';
-import { prmUrlFor } from '../../world/urls';
 import { isRecord, readJson } from '../http';
 import { authorizeBearer } from './bearer';
+import { metadataLocation } from './challenge';
 import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
+import { transportOf } from '../../revisions/profile';
 
 import { PROTOCOL_VERSION } from '../../mcp/request';
 import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../../oauth/urns';
@@ -139,13 +140,19 @@ export function mcpServerHandlers(world: World) {
   const endpoint = world.urls.mcp;
   const mcpOrigin = new URL(endpoint).origin;
   return [
-    http.get(prmUrlFor(endpoint), () => jsonDocument(protectedResourceMetadata(world))),
+    // S-01 (from 2025-06-18): protected resource metadata, where metadataLocation says. A server of
+    // 2025-03-26 has none: its clients find the authorization server at its origin (A-40, C-60).
+    ...(metadataLocation(world).published
+      ? [http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world)))]
+      : []),
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
       world.mcp.accessLog.push(`${request.method} ${request.url}`);
-      // Back-compat: a request of revision 2025-03-26 to 2025-11-25 (initialize handshake,
-      // Mcp-Session-Id, no Mcp-Method header) is answered by legacy.ts, with the same Bearer check.
-      if (await isLegacyRequest(request, PROTOCOL_VERSION)) return legacyMcpResponse(world, request);
+      // A server of 2025-03-26 to 2025-11-25 speaks only the initialize and session transport
+      // (S-40); a 2026-07-28 server also serves those clients (versioning.mdx §Backward
+      // Compatibility): legacy.ts, with the same Bearer check.
+      if (transportOf(world.revision) === 'sessions' || (await isLegacyRequest(request, PROTOCOL_VERSION)))
+        return legacyMcpResponse(world, request);
       const origin = readHeader(request.headers, 'origin');
       // S-23: an Origin that is present and not our own is refused (DNS rebinding).
       if (origin !== null && origin !== mcpOrigin)

@@ -1,0 +1,111 @@
+/**
+ * The simulator screen, composed of the features: controls on top; the diagram, its message
+ * list, and a side column with the current step's explanation and the inspector (or the attack
+ * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL;
+ * a practice drill its own, with the drill's panel in the side column instead of the lab).
+ */
+import type { ReactNode } from 'react';
+import { SidePanels } from '../../features/attacks/SidePanels';
+import { Announcer } from '../../features/controls/Announcer';
+import { PhaseProgress } from '../../features/controls/PhaseProgress';
+import { StepExplainer } from '../../features/controls/StepExplainer';
+import { Toolbar } from '../../features/controls/Toolbar';
+import { useKeyboardShortcuts } from '../../run/player/useKeyboardShortcuts';
+import { ConsentWindow } from '../../features/consent/ConsentWindow';
+import { LazyDiagram } from '../../features/diagram/LazyDiagram';
+import { HoldingsPanel } from '../../features/holdings/HoldingsPanel';
+import { Inspector } from '../../features/inspector/Inspector';
+import { MessageList } from '../../features/messages/MessageList';
+import { PanelViewProvider } from '../../run/player/PanelView';
+import { PlayerContext } from '../../run/player/PlayerContext';
+import { useSend } from '../../run/player/hooks';
+import { MaskProvider } from '../../run/view/MaskContext';
+import { ViewBar } from '../viewbar/ViewBar';
+import { LessonReturnLink } from '../../course/LessonReturnLink';
+import { useViewOptions } from '../../run/view/ViewContext';
+
+function FailureBanner() {
+  const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
+  const send = useSend();
+  if (error === null) return null;
+  return (
+    <div className="banner banner--error" role="alert">
+      <p>
+        <strong>The simulator stopped.</strong> {error}
+      </p>
+      <button type="button" className="btn" onClick={() => send({ type: 'RESET' })}>
+        Reset
+      </button>
+    </div>
+  );
+}
+
+function LoadingVeil() {
+  // The player is in `loading` only while it has no core yet (playerMachine.ts).
+  const loading = PlayerContext.useSelector((s) => s.matches('loading'));
+  if (!loading) return null;
+  return (
+    <p className="veil" aria-hidden="true">
+      Starting the simulated internet…
+    </p>
+  );
+}
+
+interface SimulatorScreenProps {
+  /** A drill's panel: above the step's explanation, in place of the attack lab (a drill's run is fixed). */
+  drill?: ReactNode;
+}
+
+export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
+  const send = useSend();
+  useKeyboardShortcuts(send);
+  const { mask } = useViewOptions().view;
+  return (
+    <MaskProvider enabled={mask}>
+      <PanelViewProvider>
+        <div className={drill ? 'sim sim--drill' : 'sim'}>
+          <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
+          <div className="sim__top">
+            <LessonReturnLink />
+            <Toolbar />
+            <ViewBar />
+          </div>
+          <FailureBanner />
+          <div className="sim__body">
+            <section
+              className="panel sim__diagram"
+              aria-label="Sequence diagram (the message list is its text version)"
+            >
+              <PhaseProgress />
+              <div className="sim__canvas">
+                <LazyDiagram />
+                <LoadingVeil />
+              </div>
+            </section>
+            <div className="sim__list">
+              <MessageList />
+            </div>
+            <div className="sim__side">
+              {drill ? (
+                <>
+                  {drill}
+                  <StepExplainer />
+                  <HoldingsPanel />
+                  <Inspector />
+                </>
+              ) : (
+                <SidePanels>
+                  <StepExplainer />
+                  <HoldingsPanel />
+                  <Inspector />
+                </SidePanels>
+              )}
+            </div>
+            <ConsentWindow />
+          </div>
+          <Announcer />
+        </div>
+      </PanelViewProvider>
+    </MaskProvider>
+  );
+}
