@@ -92,6 +92,11 @@ function AttackLine({ attack }: { attack: AttackInfo }) {
   );
 }
 
+/*
+ * The explanation scrolls when it is longer than its share of the side column (an attack's banner
+ * with a long step): focusable (tabIndex 0), so the keyboard can scroll it too (axe
+ * scrollable-region-focusable).
+ */
 const Explanation = memo(function Explanation({
   current,
   outcome,
@@ -107,7 +112,7 @@ const Explanation = memo(function Explanation({
     const info = SCENARIOS[scenario];
     if (attack) {
       return (
-        <section className="panel explainer" aria-labelledby="step-title">
+        <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
           <p className="eyebrow">
             Ready · Attack lab · defence {attack.defence} · {info.title}
           </p>
@@ -130,7 +135,7 @@ const Explanation = memo(function Explanation({
       );
     }
     return (
-      <section className="panel explainer" aria-labelledby="step-title">
+      <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
         <p className="eyebrow">Ready · {info.title}</p>
         <h2 id="step-title" className="explainer__title">
           {info.headline}
@@ -149,7 +154,7 @@ const Explanation = memo(function Explanation({
   const tone = eventTone(current);
   const isNote = current.kind === 'internal' || current.kind === 'handoff';
   return (
-    <section className="panel explainer" aria-labelledby="step-title">
+    <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
       {attack && <AttackLine attack={attack} />}
       <p className="eyebrow">
         Step {current.seq + 1} · {PART_WORD[part]} · {routeText(current)}
