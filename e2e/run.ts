@@ -14,6 +14,7 @@ import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
 import { identityTests } from './identity.tests';
+import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
 import { openPage } from './harness';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     ...securityTests,
     ...harTests,
     ...identityTests,
+    ...inspectorTests,
     ...lmsTests,
     ...roomTests,
   ];
