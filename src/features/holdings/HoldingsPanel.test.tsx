@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { ATTACK_IDS } from '../../sim/attacks/ids';
 import { runFlow } from '../../sim/flow/simulation';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { options, renderSim, settled } from '../../app/simulator/testing';
@@ -91,4 +92,29 @@ describe('who holds what', () => {
     expect(held).toEqual(['Client']);
     expect(within(panel()).queryByRole('status')).toBeNull();
   });
+
+  // Every attack, both ways, at the end of its run: the panel lists exactly what the core reads the
+  // attacker holding (holdings.ts, itself tested against each attack's notes in tests/holdings.test.ts).
+  it.each(ATTACK_IDS.flatMap((id) => (['off', 'on'] as const).map((defence) => ({ id, defence }))))(
+    '$id, defence $defence: the panel shows what the trace says she holds',
+    async ({ id, defence }) => {
+      const config: RunConfig = {
+        seed: 'demo',
+        scenario: 'first-connection',
+        registration: 'cimd',
+        attack: { id, defence },
+      };
+      const run = await runFlow(config);
+      const thefts = holdingsView(run.trace).thefts;
+      await showAt(config, run.trace.length);
+      const shown = within(panel())
+        .queryAllByRole('listitem')
+        .map((li) => li.textContent);
+      expect(shown).toHaveLength(thefts.length);
+      thefts.forEach((t, i) =>
+        expect(shown[i]).toMatch(new RegExp(`^${t.label}, from message ${t.since + 1}: `)),
+      );
+      if (thefts.length === 0) expect(within(panel()).queryByRole('status')).toBeNull();
+    },
+  );
 });
