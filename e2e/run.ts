@@ -17,6 +17,7 @@ import { identityTests } from './identity.tests';
 import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
+import { revisionTests } from './revisions.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
 
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     ...inspectorTests,
     ...lmsTests,
     ...roomTests,
+    ...revisionTests,
   ];
   for (const test of all) {
     if (only && !test.name.includes(only)) continue;
