@@ -4,7 +4,9 @@
  * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL;
  * a practice drill its own, with the drill's panel in the side column instead of the lab).
  */
+import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
+import type { OnProgress } from '../../course/progress';
 import { SidePanels } from '../../features/attacks/SidePanels';
 import { Announcer } from '../../features/controls/Announcer';
 import { PhaseProgress } from '../../features/controls/PhaseProgress';
@@ -21,6 +23,9 @@ import { useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
 import { useViewOptions } from '../../run/view/ViewContext';
+
+// Predict mode's card: its own chunk, fetched when the switch is first turned on.
+const PredictPanel = lazy(() => import('../../features/predict/PredictPanel'));
 
 function FailureBanner() {
   const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
@@ -52,12 +57,14 @@ function LoadingVeil() {
 interface SimulatorScreenProps {
   /** A drill's panel: above the step's explanation, in place of the attack lab (a drill's run is fixed). */
   drill?: ReactNode;
+  /** Progress events (prediction scores) for an embedding page and the learning platform. */
+  onProgress?: OnProgress | undefined;
 }
 
-export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
+export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}) {
   const send = useSend();
   useKeyboardShortcuts(send);
-  const { mask } = useViewOptions().view;
+  const { mask, predict } = useViewOptions().view;
   return (
     <MaskProvider enabled={mask}>
       <PanelViewProvider>
@@ -74,6 +81,11 @@ export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
               aria-label="Sequence diagram (the message list is its text version)"
             >
               <PhaseProgress />
+              {predict ? (
+                <Suspense fallback={null}>
+                  <PredictPanel onProgress={onProgress} />
+                </Suspense>
+              ) : null}
               <div className="sim__canvas">
                 <LazyDiagram />
                 <LoadingVeil />
