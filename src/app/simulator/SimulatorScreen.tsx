@@ -19,13 +19,26 @@ import { Inspector } from '../../features/inspector/Inspector';
 import { MessageList } from '../../features/messages/MessageList';
 import { PanelViewProvider } from '../../run/player/PanelView';
 import { PlayerContext } from '../../run/player/PlayerContext';
-import { useSend } from '../../run/player/hooks';
+import { useRun, useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
 import { useViewOptions } from '../../run/view/ViewContext';
 
 // Predict mode's card: its own chunk, fetched when the switch is first turned on.
 const PredictPanel = lazy(() => import('../../features/predict/PredictPanel'));
+// The recap at the end of a run: its own chunk (it reads the lessons), fetched when a run first ends.
+const RunRecap = lazy(() => import('../../features/recap/RunRecap'));
+
+/** The recap once the run has ended; not in a drill, where it would name the fault to be found. */
+function Recap() {
+  const finished = useRun((s) => s?.matches('finished') === true);
+  if (!finished) return null;
+  return (
+    <Suspense fallback={null}>
+      <RunRecap />
+    </Suspense>
+  );
+}
 
 function FailureBanner() {
   const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
@@ -102,10 +115,14 @@ export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}
                   <Inspector />
                 </>
               ) : (
-                <SidePanels>
-                  <StepExplainer />
-                  <Inspector />
-                </SidePanels>
+                <>
+                  {/* Above the tabs: read whichever panel is open (the lab, after an attack). */}
+                  <Recap />
+                  <SidePanels>
+                    <StepExplainer />
+                    <Inspector />
+                  </SidePanels>
+                </>
               )}
             </div>
             <ConsentWindow />
