@@ -13,6 +13,7 @@ import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
+import { learnTests } from './learn.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
 
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     ...courseTests,
     ...securityTests,
     ...harTests,
+    ...learnTests,
   ];
   for (const test of all) {
     if (only && !test.name.includes(only)) continue;

@@ -107,20 +107,6 @@ export function ViewBar() {
         </button>
       )}
       {mode === 'present' && <MessagesButton />}
-      {/* In every layout: a speaker asks the room, an embedding course asks its learners. */}
-      <button
-        type="button"
-        className="btn btn--ghost viewbar__switch"
-        role="switch"
-        aria-checked={view.predict}
-        onClick={() => run('predict')}
-        aria-keyshortcuts="Q"
-        data-predict-switch=""
-        title="Before each message, predict something about it; then see it"
-      >
-        <span className="viewbar__track" aria-hidden="true" />
-        Predict
-      </button>
       {mode !== 'embed' && (
         <button
           type="button"

@@ -217,7 +217,7 @@ export default function PredictPanel({ onProgress }: PredictPanelProps) {
           <p className="predict__hint">
             {audience
               ? 'Ask the room, then reveal with Next (→).'
-              : 'Press 1–4 to answer, or Next (→) to skip and see it.'}
+              : `Press 1–${open.options.length} to answer, or Next (→) to skip and see it.`}
           </p>
         </div>
       ) : finished ? (
