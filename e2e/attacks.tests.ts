@@ -4,13 +4,14 @@
 // with the lab (and the comparison) open, and one run driven by the keyboard alone.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { ATTACK_IDS } from '../src/sim/attacks/ids';
 import { PARTIES } from '../src/sim/parties';
 import { textOf } from './harness';
 import type { E2eTest, Session } from './harness';
 
 /** A card names the party an attack targets (a rule party: client, MCP server, authorization server). */
 const TARGETS = new RegExp(
-  `Targets: (${[PARTIES.client.name, PARTIES.mcp.name, PARTIES.as.name].join('|')})Rules: [ACS]-\\d\\d`,
+  `Targets: (${[PARTIES.client.name, PARTIES.mcp.name, PARTIES.as.name, PARTIES.idp.name].join('|')})Rules: [ACSI]-\\d\\d`,
 );
 
 const HD = { width: 1920, height: 1080 };
@@ -371,7 +372,7 @@ export const attackTests: E2eTest[] = [
       );
       await lab(page).getByRole('button', { name: 'All attacks' }).click();
       const cards = lab(page).locator('.lab-card');
-      assert.equal(await cards.count(), 13);
+      assert.equal(await cards.count(), ATTACK_IDS.length);
       assert.equal(
         await lab(page).locator('.lab-card[aria-pressed="true"]').getAttribute('data-attack'),
         'confused-deputy',

@@ -45,6 +45,8 @@ export interface Session {
   labels(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
   axe(label: string): Promise<void>;
+  /** Lets the page reach another origin on purpose (a learning record store a test started). */
+  allowOrigin(origin: string): void;
   /** CSP violations reported so far (a test that provokes one on purpose takes it out). */
   violations: string[];
   errors: string[];
@@ -110,6 +112,7 @@ export async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
+  const allowed = [`${origin}/`, 'data:', 'blob:'];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
@@ -139,14 +142,13 @@ export async function openPage(
       await page.screenshot({ path: join(shots, `${name}.png`) });
     },
     axe: (label) => assertNoAxeViolations(page, label),
+    allowOrigin: (other) => void allowed.push(`${other}/`),
     violations,
     errors,
     assertClean() {
       assert.deepEqual(violations, [], 'Content-Security-Policy violations');
       assert.deepEqual(errors, [], 'console errors or page errors');
-      const foreign = requests.filter(
-        (url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'),
-      );
+      const foreign = requests.filter((url) => !allowed.some((prefix) => url.startsWith(prefix)));
       assert.deepEqual(foreign, [], 'requests that left the origin');
       assert.ok(requests.length > 0, 'the page made no request at all (the recorder is broken)');
     },

@@ -14,6 +14,8 @@ import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
 import { learnTests } from './learn.tests';
+import { lmsTests } from './lms.tests';
+import { roomTests } from './room.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
 
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     ...securityTests,
     ...harTests,
     ...learnTests,
+    ...lmsTests,
+    ...roomTests,
   ];
   for (const test of all) {
     if (only && !test.name.includes(only)) continue;

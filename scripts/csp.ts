@@ -24,6 +24,18 @@ export const CSP_DIRECTIVES: readonly string[] = [
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
 
+/**
+ * The policy of a cmi5 launch page (scripts/build-scorm.ts --cmi5), the one page that talks to a
+ * server: the learning record store and the LMS's token URL are named at launch time, in the launch
+ * URL, and a <meta> policy cannot change once the page has read it, so the page must allow them in
+ * advance. `sources` are the origins the course's platform uses (`https://lrs.example.edu`), or by
+ * default any https origin. Every other page of the site, index.html and the SCORM launch pages,
+ * keeps CONTENT_SECURITY_POLICY, which allows no connection but its own origin.
+ */
+export function cmi5Policy(sources: readonly string[] = ['https:']): string {
+  return [...CSP_DIRECTIVES, `connect-src 'self' ${sources.join(' ')}`].join('; ');
+}
+
 /** The tag the build inserts right after <meta charset>, before any script or stylesheet. */
 export function cspMetaTag(policy = CONTENT_SECURITY_POLICY): string {
   return `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;

@@ -7,10 +7,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadCore } from './run/core/loadCore';
+import { startLms } from './features/lms/start';
 import './styles/index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// Launched by a learning platform (a SCORM package, cmi5)? Then its start page, and its adapter later.
+startLms();
 
 createRoot(root).render(
   <StrictMode>

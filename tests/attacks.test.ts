@@ -38,6 +38,10 @@ const EXPECTED: Record<AttackId, Stop> = {
   'mix-up': { step: 'validate-callback', rule: 'C-19' },
   'code-replay': { step: 'attacker-request', status: 400, error: 'invalid_grant', rule: 'A-17' },
   'metadata-steering': { step: 'validate-prm', rule: 'C-22' },
+  'stolen-token-replay': { step: 'validate-dpop-proof', rule: 'S-56' },
+  'dpop-proof-misuse': { step: 'validate-dpop-proof', rule: 'S-54' },
+  'id-jag-misuse': { step: 'validate-id-jag', rule: 'A-54' },
+  'client-assertion-misuse': { step: 'verify-client-assertion', rule: 'A-51' },
 };
 
 /**
@@ -52,6 +56,12 @@ const VARIANT_EXPECTED: Record<string, Stop> = {
   'wrong-audience/no-resource': { step: 'validate-token', rule: 'S-06' },
   'open-redirect/error-redirect': { step: 'authorize', status: 400, error: 'invalid_scope', rule: 'A-13' },
   'metadata-steering/spoofed-issuer': { step: 'validate-as-metadata', rule: 'C-06' },
+  'stolen-token-replay/downgrade': { step: 'validate-dpop-proof', rule: 'S-56' },
+  'dpop-proof-misuse/stale': { step: 'validate-dpop-proof', rule: 'S-53' },
+  'dpop-proof-misuse/other-url': { step: 'validate-dpop-proof', rule: 'S-51' },
+  'id-jag-misuse/other-resource': { step: 'validate-id-jag', rule: 'A-56' },
+  'id-jag-misuse/replayed': { step: 'validate-id-jag', rule: 'A-52' },
+  'client-assertion-misuse/other-server': { step: 'verify-client-assertion', rule: 'A-51' },
 };
 
 /**

@@ -14,6 +14,7 @@ import { parseBearerChallenge } from '../src/sim/client/wwwAuthenticate';
 import { runFlow } from '../src/sim/flow/simulation';
 import type { RunConfig } from '../src/sim/flow/simulation';
 import { authServerMetadata } from '../src/sim/servers/auth/metadata';
+import { createRng } from '../src/sim/world/random';
 import type { World } from '../src/sim/world/world';
 import { stepsOf } from './helpers';
 
@@ -185,6 +186,7 @@ describe('client checks on the authorization response (state, RFC 9207 iss)', ()
       url: 'u',
     };
     const ctx: ClientContext = {
+      rng: createRng('client-test'),
       deps: {
         fetch: () => Promise.reject(new Error('no network in this test')),
         note: (n) => {

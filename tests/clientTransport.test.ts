@@ -16,6 +16,7 @@ import { chooseAuthMethod } from '../src/sim/client/tokens';
 import { ALL_CHECKS } from '../src/sim/client/types';
 import type { ClientDeps, ElicitationAnswer } from '../src/sim/client/types';
 import type { SimInit } from '../src/sim/network/network';
+import { createRng } from '../src/sim/world/random';
 
 const URL_ = 'http://127.0.0.1:9/mcp';
 const LEGACY = ['2025-11-25', '2025-06-18', '2025-03-26'];
@@ -70,6 +71,7 @@ function client(
   const ctx: ClientContext = {
     deps,
     session,
+    rng: createRng('transport-test'),
     config: {
       serverUrl: URL_,
       redirectUri: 'http://127.0.0.1:1/callback',

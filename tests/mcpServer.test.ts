@@ -52,6 +52,8 @@ describe('MCP server token validation', () => {
       authorization_servers: ['https://auth.example.com'],
       scopes_supported: ['files:read', 'files:write'],
       bearer_methods_supported: ['header'],
+      dpop_signing_alg_values_supported: ['ES256'],
+      dpop_bound_access_tokens_required: false,
       resource_name: 'Example Files MCP Server',
     });
   });

@@ -83,8 +83,10 @@ describe('BoundedSet', () => {
 
 describe("the world's stores", () => {
   it('keep the pre-registered clients whatever registers after them', () => {
-    const world = createWorld({ seed: 'bounds', bounds: { clients: 5 } });
+    const world = createWorld({ seed: 'bounds', bounds: { clients: 6 } });
     const preregistered = [...world.as.clients.keys()];
+    // Room for exactly one more than the administrator's clients.
+    expect(preregistered).toHaveLength(5);
     for (let i = 0; i < 50; i++) {
       world.as.clients.set(`dcr-${i}`, {
         client_id: `dcr-${i}`,

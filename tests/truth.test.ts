@@ -14,6 +14,8 @@ import { ATTACK_IDS, variantIdsOf } from '../src/sim/attacks/ids';
 import { runFlow } from '../src/sim/flow/simulation';
 import type { RunConfig, RunResult } from '../src/sim/flow/simulation';
 import { REGISTRATION_MODE_IDS, SCENARIO_IDS } from '../src/sim/scenarios';
+import { LATEST_REVISION, REVISIONS } from '../src/sim/revisions/ids';
+import { CLIENT_KINDS, registrationUnsupported, scenarioUnsupported } from '../src/sim/revisions/profile';
 import { firstFailure } from '../src/sim/trace/check';
 import { headerValue } from '../src/sim/trace/types';
 import type { ResponseEvent, TraceEvent } from '../src/sim/trace/types';
@@ -32,14 +34,27 @@ function configs(): RunConfig[] {
           registration: 'dcr',
           attack: { id, defence, ...(variant ? { variant } : {}) },
         });
+  // Every earlier revision's runs, and every mixed-era combination (src/sim/revisions).
+  for (const revision of REVISIONS.filter((r) => r !== LATEST_REVISION))
+    for (const scenario of SCENARIO_IDS)
+      for (const registration of REGISTRATION_MODE_IDS)
+        if (!scenarioUnsupported(revision, scenario) && !registrationUnsupported(revision, registration))
+          all.push({ seed: 'truth', scenario, registration, revision });
+  for (const client of CLIENT_KINDS)
+    for (const revision of REVISIONS)
+      if (client !== revision)
+        all.push({ seed: 'truth', scenario: 'first-connection', registration: 'dcr', revision, client });
   return all;
 }
 
 function name(config: RunConfig): string {
   const a = config.attack;
+  const era = config.revision
+    ? ` (${config.revision}${config.client ? `, client ${config.client}` : ''})`
+    : '';
   return a
     ? `${a.id}${a.variant ? `/${a.variant}` : ''} defence ${a.defence}`
-    : `${config.scenario} / ${config.registration}`;
+    : `${config.scenario} / ${config.registration}${era}`;
 }
 
 /** The error a response answered with, read from the response itself: OAuth JSON, JSON-RPC, redirect, challenge. */

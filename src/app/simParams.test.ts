@@ -82,4 +82,45 @@ describe('sim URL parameters', () => {
     expect(back.target).toEqual({ kind: 'count', count: 7 });
     expect(simHash(DEFAULT_CONFIG, 0, [])).toBe('#/sim?scenario=first-connection&reg=cimd&seed=demo');
   });
+
+  it('a revision round-trips through rev=, and the latest needs none', () => {
+    const config = {
+      seed: 'demo',
+      scenario: 'refresh',
+      registration: 'dcr',
+      revision: '2025-06-18',
+    } as const;
+    const hash = simHash(config, 5, []);
+    expect(hash).toBe('#/sim?scenario=refresh&reg=dcr&seed=demo&rev=2025-06-18&step=5');
+    const back = readSimParams(hash.slice('#/sim?'.length));
+    expect(back.config).toEqual(config);
+    expect(simHash(back.config, 5, [])).toBe(hash);
+    // The latest revision is the default: a link that names it reads as one that does not.
+    expect(readSimParams('rev=2026-07-28').config).toEqual(DEFAULT_CONFIG);
+    expect(readSimParams('rev=1999-01-01').config).toEqual(DEFAULT_CONFIG);
+  });
+
+  it('a client of another revision (mixed eras) round-trips through client=', () => {
+    const hash = simHash(
+      { ...DEFAULT_CONFIG, registration: 'dcr', revision: '2025-06-18', client: 'dual-era' },
+      0,
+      [],
+    );
+    expect(hash).toBe('#/sim?scenario=first-connection&reg=dcr&seed=demo&rev=2025-06-18&client=dual-era');
+    expect(readSimParams(hash.slice('#/sim?'.length)).config).toMatchObject({
+      revision: '2025-06-18',
+      client: 'dual-era',
+    });
+    expect(readSimParams('client=nobody').config.client).toBeUndefined();
+  });
+
+  it('what a revision cannot play falls back to what it can', () => {
+    // CIMD arrived in 2025-11-25, step-up too: under 2025-06-18 the link runs DCR and a first connection.
+    expect(readSimParams('scenario=step-up&reg=cimd&rev=2025-06-18').config).toMatchObject({
+      scenario: 'first-connection',
+      registration: 'dcr',
+      revision: '2025-06-18',
+    });
+    expect(readSimParams('reg=cimd&rev=2025-11-25').config.registration).toBe('cimd');
+  });
 });

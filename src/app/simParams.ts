@@ -1,7 +1,9 @@
 /**
  * The simulator's part of the URL: `#/sim?scenario=…&reg=…&seed=…&step=12` (or `at=token:response`),
  * plus `consent=approve,deny` for the learner's consent answers so a link replays the same run,
- * and `attack=<id>&defence=on|off` (with `variant=<id>` for one of its variants) for a run of the attack lab, and `sel=<n>` for the message open
+ * and `attack=<id>&defence=on|off` (with `variant=<id>` for one of its variants) for a run of the attack lab,
+ * `rev=<date>` for a revision of the spec other than the latest (and `client=<date>|dual-era` for a
+ * client of another one: mixed eras), and `sel=<n>` for the message open
  * in the inspector when it is not the newest. (The view switches, `present`, `mask`, `embed`..., are
  * the shell's: src/run/view/view.ts.)
  */
@@ -11,6 +13,8 @@ import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
 import { DEFAULT_REGISTRATION, isRegistrationMode, isScenarioId } from '../sim/scenarios';
 import { parseStepRef } from '../sim/stepRef';
+import { isRevision, LATEST_REVISION } from '../sim/revisions/ids';
+import { isClientKind, scenarioUnsupported, supportedRegistration } from '../sim/revisions/profile';
 import type { Target } from '../run/player/positioning';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -47,12 +51,23 @@ export function readSimParams(query: string): SimSetup {
   const registration = params.get('reg') ?? '';
   const seed = (params.get('seed') ?? '').trim().slice(0, 64);
   const attack = params.get('attack') ?? '';
+  // rev=<date>: the revision the servers and the client follow; the latest needs no parameter.
+  const rev = params.get('rev') ?? '';
+  const revision = isRevision(rev) ? rev : LATEST_REVISION;
+  const client = params.get('client') ?? '';
+  const wanted = isScenarioId(scenario) ? scenario : DEFAULT_CONFIG.scenario;
   const config: RunConfig = {
     seed: seed || DEFAULT_CONFIG.seed,
-    scenario: isScenarioId(scenario) ? scenario : DEFAULT_CONFIG.scenario,
-    registration: isRegistrationMode(registration) ? registration : DEFAULT_CONFIG.registration,
+    // What the revision cannot play falls back to what it can (the picker says why).
+    scenario: scenarioUnsupported(revision, wanted) ? DEFAULT_CONFIG.scenario : wanted,
+    registration: supportedRegistration(
+      revision,
+      isRegistrationMode(registration) ? registration : DEFAULT_CONFIG.registration,
+    ),
     // The defence is on unless the link says off: the safe reading of a missing value.
     ...(isAttackId(attack) ? { attack: attackParams(attack, params) } : {}),
+    ...(revision !== LATEST_REVISION ? { revision } : {}),
+    ...(isClientKind(client) && client !== revision ? { client } : {}),
   };
   const at = params.get('at');
   const step = Number.parseInt(params.get('step') ?? '', 10);
@@ -82,6 +97,8 @@ export function simHash(
     params.set('defence', config.attack.defence);
     if (config.attack.variant) params.set('variant', config.attack.variant);
   }
+  if (config.revision && config.revision !== LATEST_REVISION) params.set('rev', config.revision);
+  if (config.client) params.set('client', config.client);
   if (count > 0) params.set('step', String(count));
   if (decisions.length > 0) params.set('consent', decisions.join(','));
   if (selected !== null) params.set('sel', String(selected + 1));

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { fromProgress, postEmbedEvent } from '../features/embed/events';
+import { reportLearning } from '../course/learning';
 import type { OnProgress } from '../course/progress';
 import { DEFAULT_VIEW, hashWithView, readViewOptions } from '../run/view/view';
 import type { ViewOptions } from '../run/view/view';
@@ -43,7 +44,10 @@ export function useViewState(hash: string, route: Route['name']): ViewState {
     [embed, lock, theme, parentOrigin],
   );
   const onProgress = useCallback<OnProgress>(
-    (event) => postEmbedEvent(fromProgress(event), parentOrigin),
+    (event) => {
+      postEmbedEvent(fromProgress(event), parentOrigin);
+      reportLearning(event);
+    },
     [parentOrigin],
   );
 

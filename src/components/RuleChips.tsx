@@ -4,7 +4,7 @@
  * the chips shows the rule pressed (the step explainer, the inspector's notes, the attack lab);
  * a lesson page lists its rules with its own disclosure chips (features/lessons/LessonRules.tsx).
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { RULES, isRuleId } from '../sim/rules';
 import type { RuleId } from '../sim/rules';
 import { InlineCode } from './InlineCode';
@@ -13,9 +13,14 @@ import { PARTIES } from '../sim/parties';
 export function RuleChips({ ids, label = 'Rules' }: { ids: readonly string[]; label?: string }) {
   const [open, setOpen] = useState<RuleId | null>(null);
   const panelId = useId();
+  const panel = useRef<HTMLDivElement>(null);
   const rules = ids.filter(isRuleId);
-  if (rules.length === 0) return null;
   const shown = open && rules.includes(open) ? open : null;
+  // The rule opens below the chips, often below the bottom of a scrolling panel: bring it into view.
+  useEffect(() => {
+    if (shown) panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [shown]);
+  if (rules.length === 0) return null;
   const rule = shown ? RULES[shown] : null;
   return (
     <div className="rules">
@@ -35,7 +40,7 @@ export function RuleChips({ ids, label = 'Rules' }: { ids: readonly string[]; la
           </li>
         ))}
       </ul>
-      <div id={panelId} className="rules__panel" hidden={!rule}>
+      <div id={panelId} ref={panel} className="rules__panel" hidden={!rule}>
         {rule && shown && (
           <>
             <p className="rules__head">

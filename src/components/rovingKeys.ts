@@ -5,6 +5,7 @@
  * from anywhere else.
  */
 import type { KeyboardEvent } from 'react';
+import { pointerMode } from './interaction';
 
 export interface Roving {
   /** The position of the current item, -1 for none. */
@@ -37,8 +38,13 @@ export function rovingTarget(
   return orientation === 'horizontal' ? (to + count) % count : Math.max(0, Math.min(count - 1, to));
 }
 
-/** Handles a keydown for the widget: moves, and keeps the key from the global shortcuts, or does nothing. */
+/**
+ * Handles a keydown for the widget: moves, and keeps the key from the global shortcuts, or does
+ * nothing. After a mouse click on the widget (interaction.ts) the keys are the page's: a click on a
+ * tab must not turn → into "next tab"; a keyboard user who tabbed in has the widget's keys.
+ */
 export function onRovingKey(event: KeyboardEvent, roving: Roving): void {
+  if (pointerMode()) return;
   const to = rovingTarget(event.key, roving);
   if (to === undefined) return;
   event.preventDefault();

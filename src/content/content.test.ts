@@ -322,10 +322,10 @@ describe('the lessons', () => {
     expect(content.problems).toEqual([]);
   });
 
-  it('are the 13 lessons, with orders 1 to 13 and unique ids', () => {
-    expect(Object.keys(lessonSources)).toHaveLength(13);
-    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-    expect(new Set(lessons.map((l) => l.id)).size).toBe(13);
+  it('are the 14 lessons, with orders 1 to 14 and unique ids', () => {
+    expect(Object.keys(lessonSources)).toHaveLength(14);
+    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(14);
     expect(lessons.map((l) => l.id)).toEqual([
       'why-authorization',
       'when-it-applies',
@@ -340,6 +340,7 @@ describe('the lessons', () => {
       'client-credentials',
       'rules-and-attacks',
       'defense-in-depth',
+      'how-authorization-grew-up',
     ]);
   });
 
@@ -494,7 +495,7 @@ describe('load.ts and the final exam', () => {
     const exam = finalExam(createRng('exam-1'), 20);
     expect(exam).toHaveLength(20);
     expect(new Set(exam.map((q) => q.id)).size).toBe(20);
-    expect(new Set(exam.map((q) => q.lesson)).size).toBe(13);
+    expect(new Set(exam.map((q) => q.lesson)).size).toBe(14);
     expect(finalExam(createRng('exam-1'), 20).map((q) => q.id)).toEqual(exam.map((q) => q.id));
     expect(finalExam(createRng('exam-2'), 20).map((q) => q.id)).not.toEqual(exam.map((q) => q.id));
   });

@@ -15,6 +15,16 @@ import {
   type ScenarioId,
 } from '../sim/scenarios';
 import { STEPS_IN_RUNS } from './stepsInRuns';
+import { STEPS_IN_RUNS_BY_REVISION } from './stepsInRunsByRevision';
+import { isRevision, LATEST_REVISION } from '../sim/revisions/ids';
+import type { Revision } from '../sim/revisions/ids';
+import {
+  isClientKind,
+  registrationUnsupported,
+  scenarioUnsupported,
+  supportedRegistration,
+} from '../sim/revisions/profile';
+import type { ClientKind } from '../sim/revisions/profile';
 import { formatStepRef, parseStepRef } from '../sim/stepRef';
 import type { Parsed, StepRef } from '../sim/stepRef';
 
@@ -30,9 +40,13 @@ export interface SimLink {
   attack?: AttackId | undefined;
   defence?: Defence | undefined;
   variant?: string | undefined;
+  /** The revision the servers (and the client) follow; absent: the latest. */
+  rev?: Revision | undefined;
+  /** A client of another revision, or the dual-era one (mixed eras). */
+  client?: ClientKind | undefined;
 }
 
-export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence', 'variant'] as const;
+export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence', 'variant', 'rev', 'client'] as const;
 export type SimParam = (typeof SIM_PARAMS)[number];
 
 function isSimParam(value: string): value is SimParam {
@@ -58,13 +72,24 @@ export function simLinkProblems(link: SimLink): string[] {
   if (link.reg !== undefined && link.scenario === 'client-credentials') {
     problems.push('the client-credentials scenario has no registration mode');
   }
+  const revision = link.rev ?? LATEST_REVISION;
+  const lacking = [
+    link.scenario ? scenarioUnsupported(revision, link.scenario) : null,
+    link.reg ? registrationUnsupported(revision, link.reg) : null,
+  ].filter((why): why is string => why !== null);
+  for (const why of lacking) problems.push(`not in ${revision}: ${why}`);
   const step = link.at?.step;
   const scenario = link.scenario;
-  if (step !== undefined && scenario !== undefined && link.attack === undefined) {
-    // Checked against what the runs do (stepsInRuns.ts, generated from headless runs).
-    const runs = STEPS_IN_RUNS[scenario];
-    if (!runs[link.reg ?? DEFAULT_REGISTRATION].includes(step)) {
-      const elsewhere = REGISTRATION_MODE_IDS.filter((reg) => runs[reg].includes(step));
+  if (step !== undefined && scenario !== undefined && link.attack === undefined && lacking.length === 0) {
+    // Checked against what the runs do (stepsInRuns.ts, stepsInRunsByRevision.ts: generated from
+    // headless runs). A link with a client of another revision is not checked step by step.
+    const runs: Partial<Record<RegistrationMode, readonly string[]>> =
+      revision === LATEST_REVISION
+        ? STEPS_IN_RUNS[scenario]
+        : (STEPS_IN_RUNS_BY_REVISION[revision]?.[scenario] ?? {});
+    const reg = link.reg ?? supportedRegistration(revision, DEFAULT_REGISTRATION);
+    if (link.client === undefined && !(runs[reg] ?? []).includes(step)) {
+      const elsewhere = REGISTRATION_MODE_IDS.filter((r) => runs[r]?.includes(step));
       problems.push(
         elsewhere.length > 0 && scenario !== 'client-credentials'
           ? `step "${step}" needs reg=${elsewhere.join(' or reg=')}`
@@ -112,6 +137,14 @@ export function parseSimHref(href: string): Parsed<SimLink> {
       case 'variant':
         link.variant = value;
         break;
+      case 'rev':
+        if (!isRevision(value)) return { ok: false, error: `unknown revision "${value}"` };
+        link.rev = value;
+        break;
+      case 'client':
+        if (!isClientKind(value)) return { ok: false, error: `unknown client "${value}"` };
+        link.client = value;
+        break;
     }
   }
   const problems = simLinkProblems(link);
@@ -128,6 +161,8 @@ export function formatSimHref(link: SimLink): string {
   if (link.attack) params.set('attack', link.attack);
   if (link.defence) params.set('defence', link.defence);
   if (link.variant) params.set('variant', link.variant);
+  if (link.rev) params.set('rev', link.rev);
+  if (link.client) params.set('client', link.client);
   return `#/sim?${params.toString().replace(/%3A/g, ':')}`;
 }
 

@@ -10,6 +10,8 @@ import { isAttackId } from '../sim/attacks/ids';
 import { isRuleId } from '../sim/rules';
 import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
 import { isStepId } from '../sim/steps';
+import { isRevision } from '../sim/revisions/ids';
+import { isClientKind } from '../sim/revisions/profile';
 import { isDefence, isStepRef, parseStepRef, simLinkProblems, type SimLink } from './links';
 
 const text = z.string().regex(/\S/, 'must not be empty');
@@ -34,6 +36,12 @@ export const registrationModeSchema = z
   .string()
   .refine(isRegistrationMode, { error: (issue) => `unknown registration mode ${show(issue.input)}` });
 export const defenceSchema = z.string().refine(isDefence, { error: 'defence must be "on" or "off"' });
+export const revisionSchema = z
+  .string()
+  .refine(isRevision, { error: (issue) => `unknown revision ${show(issue.input)}` });
+export const clientKindSchema = z
+  .string()
+  .refine(isClientKind, { error: (issue) => `unknown client ${show(issue.input)}` });
 
 /** A step id, optionally with ":request" or ":response" (only on exchange steps). */
 export const stepRefSchema = z.string().refine(isStepRef, {
@@ -91,6 +99,8 @@ export const questionLinkSchema = z
     defence: defenceSchema.optional(),
     // Checked against the attack's variants by simLinkProblems below.
     variant: z.string().optional(),
+    rev: revisionSchema.optional(),
+    client: clientKindSchema.optional(),
   })
   .strict()
   .superRefine((link, ctx) => {

@@ -6,7 +6,7 @@
 import type { RuleId } from '../sim/rules';
 import { STEPS } from '../sim/steps';
 import type { Question } from '../content/schema';
-import type { Evidence } from './learning';
+import type { Evidence } from './learningData';
 import type { StoredProgress } from './progress';
 
 export type Mastery = 'unseen' | 'needs-work' | 'learning' | 'mastered';

@@ -17,9 +17,12 @@ import type { RuleParty } from '../sim/parties';
 import type { RuleId } from '../sim/rules';
 import type { RegistrationMode, ScenarioId } from '../sim/scenarios';
 import type { Phase } from '../sim/steps';
-import { addEvidence, decodeLearning, mergeLearning, withDrill } from './learning';
-import type { DrillRecord, LearningData } from './learning';
+import { addEvidence, decodeLearning, mergeLearning, withDrill } from './learningData';
+import type { DrillRecord, LearningData } from './learningData';
 import { afterAnswer } from './review';
+
+/** A learner's answer to one question: the answer chosen (by its authored index), or the items' order. */
+export type Answer = { kind: 'choice'; chosen: number } | { kind: 'order'; arrangement: number[] };
 
 export const PROGRESS_KEY = 'mcp-sim.progress.v1';
 /**
@@ -89,7 +92,15 @@ export interface RunChoice {
 
 export type ProgressEvent =
   | { type: 'lesson-completed'; lessonId: string }
-  | { type: 'quiz-answered'; quiz: string; questionId: string; correct: boolean }
+  | {
+      type: 'quiz-answered';
+      quiz: string;
+      questionId: string;
+      correct: boolean;
+      /** What the learner answered, and how long after the question was shown (for a learning platform's record). */
+      answer: Answer;
+      latencyMs: number;
+    }
   | { type: 'quiz-scored'; quiz: string; correct: number; total: number; passed: boolean }
   | {
       type: 'prediction-scored';

@@ -7,6 +7,8 @@ import { formatSimHref, isDefence, parseStepRef, type SimLink } from '../content
 import type { QuestionLink } from '../content/schema';
 import { isAttackId } from '../sim/attacks/ids';
 import { isRegistrationMode, isScenarioId } from '../sim/scenarios';
+import { isRevision } from '../sim/revisions/ids';
+import { isClientKind } from '../sim/revisions/profile';
 import { stepRefTitle } from './simLinks';
 
 export function lessonHref(lessonId: string): string {
@@ -24,6 +26,8 @@ export function questionSimLink(link: QuestionLink): SimLink | null {
   if (link.attack !== undefined && isAttackId(link.attack)) sim.attack = link.attack;
   if (link.defence !== undefined && isDefence(link.defence)) sim.defence = link.defence;
   if (link.variant !== undefined) sim.variant = link.variant;
+  if (link.rev !== undefined && isRevision(link.rev)) sim.rev = link.rev;
+  if (link.client !== undefined && isClientKind(link.client)) sim.client = link.client;
   if (link.at !== undefined) {
     const at = parseStepRef(link.at);
     if (at.ok) sim.at = at.value;
@@ -41,10 +45,12 @@ export function questionSimHref(link: QuestionLink): string | null {
 export function questionSimLabel(link: QuestionLink): string | null {
   const sim = questionSimLink(link);
   if (sim === null) return null;
+  const era =
+    sim.rev === undefined ? '' : `, under ${sim.rev}${sim.client ? ` with a ${sim.client} client` : ''}`;
   if (sim.attack !== undefined) {
-    return `the ${sim.attack} attack${sim.defence === undefined ? '' : `, defence ${sim.defence}`}`;
+    return `the ${sim.attack} attack${sim.defence === undefined ? '' : `, defence ${sim.defence}`}${era}`;
   }
-  return sim.at === undefined ? 'the flow' : `“${stepRefTitle(sim.at)}”`;
+  return `${sim.at === undefined ? 'the flow' : `“${stepRefTitle(sim.at)}”`}${era}`;
 }
 
 /**

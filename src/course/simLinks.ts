@@ -23,6 +23,8 @@ export function describeSimLink(link: SimLink): string {
   if (link.scenario) parts.push(SCENARIOS[link.scenario].title);
   if (link.reg) parts.push(REGISTRATION_MODES[link.reg].title);
   if (link.at) parts.push(`at “${stepRefTitle(link.at)}”`);
+  if (link.rev) parts.push(`revision ${link.rev}`);
+  if (link.client) parts.push(`with a ${link.client} client`);
   return `Opens the simulator: ${parts.join(', ')}`;
 }
 

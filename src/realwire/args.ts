@@ -7,6 +7,8 @@ import type { AttackId } from '../sim/attacks/ids';
 import { isVulnerabilityId, VULNERABILITY_IDS } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { ATTACK_IDS } from '../sim/attacks/ids';
+import { isRevision, LATEST_REVISION, REVISIONS } from '../sim/revisions/ids';
+import type { Revision } from '../sim/revisions/ids';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import { FAULT_IDS, isFaultId } from '../sim/practice/faults';
 import type { FaultId } from '../sim/practice/faults';
@@ -117,6 +119,10 @@ export interface WorldArgs {
   strictDcr: boolean;
   tokenLifetime: number | undefined;
   har: string | undefined;
+  /** Write the machine client's private key (private_key_jwt) here, for npm run client -- --private-key. */
+  clientKey: string | undefined;
+  /** The revision the servers follow (default: the latest). */
+  revision: Revision;
   help: boolean;
 }
 
@@ -135,6 +141,13 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
   --token-lifetime <s>    access token lifetime in seconds (default 3600)
   --har <file>            write every exchange as a HAR 1.2 file on exit
   --strict-dcr            refuse registrations without application_type (no pre-2026 compat)
+  --client-key <file>     write the private key of the pre-registered machine client that signs
+                          client assertions (private_key_jwt) to this file (mode 600), for
+                          npm run client -- --grant client_credentials --private-key <file>
+  --revision <date>       serve that revision of the spec: ${REVISIONS.join(', ')} (default
+                          ${LATEST_REVISION}). Before 2026-07-28 only initialize and sessions; in
+                          2025-03-26 no protected resource metadata, and the authorization server at
+                          the MCP server's origin
   --help                  this text
 
 Faults of the practice drills (the app's #/practice), each a bug real servers shipped:
@@ -142,7 +155,7 @@ ${faultList('world')}`;
 
 export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   const parsed = parseArgv(raw, {
-    values: ['port', 'seed', 'attack', 'vuln', 'fault', 'token-lifetime', 'har'],
+    values: ['port', 'seed', 'attack', 'vuln', 'fault', 'token-lifetime', 'har', 'client-key', 'revision'],
     booleans: ['auto-approve', 'strict-dcr', 'help'],
   });
   if (!parsed.ok) return parsed;
@@ -155,11 +168,15 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   if (!lifetime.ok) return lifetime;
   const av = attackAndVulns(argv);
   if (!av.ok) return av;
+  const revision = last(argv, 'revision') ?? LATEST_REVISION;
+  if (!isRevision(revision))
+    return { ok: false, message: `unknown revision ${revision}; one of: ${REVISIONS.join(', ')}` };
   const fault = faults(argv, 'world');
   if (!fault.ok) return fault;
   return {
     ok: true,
     value: {
+      revision,
       port: port.value,
       seed: last(argv, 'seed'),
       attack: av.value.attack,
@@ -168,12 +185,13 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
       strictDcr: argv.booleans.has('strict-dcr'),
       tokenLifetime: lifetime.value,
       har: last(argv, 'har'),
+      clientKey: last(argv, 'client-key'),
       help: argv.booleans.has('help'),
     },
   };
 }
 
-export type Grant = 'authorization_code' | 'client_credentials';
+export type Grant = 'authorization_code' | 'client_credentials' | 'enterprise';
 export type ElicitationChoice = 'accept' | 'decline' | 'cancel';
 
 export interface ClientArgs {
@@ -184,6 +202,14 @@ export interface ClientArgs {
   follow: boolean;
   clientId: string | undefined;
   clientSecret: string | undefined;
+  /** A file holding the client's private key (PKCS#8 PEM), for private_key_jwt. */
+  privateKey: string | undefined;
+  /** For --grant enterprise: the company IdP's issuer, this client's id there, an ID token already held. */
+  idp: string | undefined;
+  idpClientId: string | undefined;
+  idToken: string | undefined;
+  /** Bind the tokens to a DPoP key (RFC 9449). */
+  dpop: boolean;
   issuer: string | undefined;
   cimdUrl: string | undefined;
   attack: AttackId | undefined;
@@ -201,12 +227,22 @@ export const CLIENT_USAGE = `Usage: npm run client -- <mcp-server-url> [options]
 Runs the simulator's own MCP client against an MCP server over real HTTP.
 
   --grant <type>          authorization_code (default: a user signs in) or client_credentials
-                          (a machine client: needs --client-id and --client-secret, no browser)
+                          (a machine client: needs --client-id and --client-secret or
+                          --private-key, no browser)
+                          or enterprise (the user signs in once with the company IdP, then the
+                          client gets ID-JAGs for MCP servers: needs --idp and --idp-client-id)
+  --idp <issuer>          the company identity provider (enterprise-managed authorization)
+  --idp-client-id <id>    this client's client_id at that IdP
+  --id-token <jwt>        an ID token already held: no sign-in, straight to the token exchange
+  --dpop                  bind the tokens to a fresh key pair with DPoP (RFC 9449, on the MCP
+                          roadmap, in no published revision): a proof with every request
   --follow                follow the authorization URL with fetch instead of opening a browser
                           (for an authorization server that approves by itself, e.g. world --auto-approve)
   --port <n>              port of the loopback callback listener on 127.0.0.1 (default: a free one)
   --client-id <id>        use pre-registered credentials...
   --client-secret <s>     ...with this secret (confidential client)
+  --private-key <file>    ...or with this P-256 private key (PKCS#8 PEM): the client signs a
+                          client assertion instead of sending a secret (private_key_jwt, RFC 7523)
   --issuer <url>          ...for this authorization server only (default: the one the server names)
   --cimd-url <https url>  use a Client ID Metadata Document at this URL as client_id
   --call <tool>           after tools/list, call this tool...
@@ -224,7 +260,10 @@ Runs the simulator's own MCP client against an MCP server over real HTTP.
 
 Without --client-id or --cimd-url the client registers itself dynamically (DCR), if the server allows it.
 The client speaks 2026-07-28; a server of an earlier revision (2025-03-26 to 2025-11-25) is detected
-from its first answer and spoken to with initialize and sessions instead.
+from its first answer and spoken to with initialize and sessions instead. A server with no protected
+resource metadata is taken to be of 2025-03-26: the client looks for the authorization server at its
+origin (the default endpoints /authorize, /token, /register when there is no metadata) and follows
+that revision's rules. The last line before the outcome says which revision the run ended on.
 
 Client faults of the practice drills (the app's #/practice):
 ${faultList('client')}`;
@@ -235,6 +274,10 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'port',
       'client-id',
       'client-secret',
+      'private-key',
+      'idp',
+      'idp-client-id',
+      'id-token',
       'issuer',
       'cimd-url',
       'attack',
@@ -247,7 +290,7 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       'grant',
       'elicitation',
     ],
-    booleans: ['follow', 'help'],
+    booleans: ['follow', 'dpop', 'help'],
   });
   if (!parsed.ok) return parsed;
   const argv = parsed.value;
@@ -278,12 +321,31 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
   if (last(argv, 'client-secret') !== undefined && last(argv, 'client-id') === undefined) {
     return { ok: false, message: '--client-secret needs --client-id' };
   }
+  if (last(argv, 'private-key') !== undefined && last(argv, 'client-id') === undefined) {
+    return { ok: false, message: '--private-key needs --client-id' };
+  }
+  if (last(argv, 'private-key') !== undefined && last(argv, 'client-secret') !== undefined) {
+    // OAuth 2.1 §2.4: one authentication method per request.
+    return { ok: false, message: '--private-key and --client-secret: use one of them' };
+  }
   const grant = last(argv, 'grant') ?? 'authorization_code';
-  if (grant !== 'authorization_code' && grant !== 'client_credentials')
-    return { ok: false, message: '--grant must be authorization_code or client_credentials' };
+  if (grant !== 'authorization_code' && grant !== 'client_credentials' && grant !== 'enterprise')
+    return { ok: false, message: '--grant must be authorization_code, client_credentials or enterprise' };
+  if (
+    grant === 'enterprise' &&
+    (last(argv, 'idp') === undefined || last(argv, 'idp-client-id') === undefined)
+  )
+    return { ok: false, message: '--grant enterprise needs --idp and --idp-client-id' };
   // OAuth 2.1 §4.2: only a confidential client may use client_credentials.
-  if (grant === 'client_credentials' && last(argv, 'client-secret') === undefined)
-    return { ok: false, message: '--grant client_credentials needs --client-id and --client-secret' };
+  if (
+    grant === 'client_credentials' &&
+    last(argv, 'client-secret') === undefined &&
+    last(argv, 'private-key') === undefined
+  )
+    return {
+      ok: false,
+      message: '--grant client_credentials needs --client-id and --client-secret or --private-key',
+    };
   const elicitation = last(argv, 'elicitation') ?? 'decline';
   if (elicitation !== 'accept' && elicitation !== 'decline' && elicitation !== 'cancel')
     return { ok: false, message: '--elicitation must be accept, decline or cancel' };
@@ -297,6 +359,11 @@ export function parseClientArgs(raw: readonly string[]): Parsed<ClientArgs> {
       follow: argv.booleans.has('follow'),
       clientId: last(argv, 'client-id'),
       clientSecret: last(argv, 'client-secret'),
+      privateKey: last(argv, 'private-key'),
+      idp: last(argv, 'idp'),
+      idpClientId: last(argv, 'idp-client-id'),
+      idToken: last(argv, 'id-token'),
+      dpop: argv.booleans.has('dpop'),
       issuer: last(argv, 'issuer'),
       cimdUrl: last(argv, 'cimd-url'),
       attack: av.value.attack,

@@ -2,7 +2,7 @@
  * `npm run client -- <mcp-server-url>`: the simulator's own MCP client against any MCP server over
  * real HTTP, printing each step as it happens. Exit status as outcome.ts says; 64 bad usage.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { CLIENT_USAGE, parseClientArgs } from './args';
 import { inOrder, toHarLog } from './har';
 import { reportOutcome } from './outcome';
@@ -39,6 +39,17 @@ async function main(): Promise<number> {
     console.log(CLIENT_USAGE);
     return 0;
   }
+  let privateKeyPem: string | undefined;
+  if (args.privateKey !== undefined) {
+    try {
+      privateKeyPem = readFileSync(args.privateKey, 'utf8');
+    } catch (error) {
+      console.error(
+        `Cannot read ${args.privateKey}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return 64;
+    }
+  }
   console.log(`MCP client → ${args.serverUrl}`);
   const result = await runRealClient({
     serverUrl: args.serverUrl,
@@ -46,12 +57,23 @@ async function main(): Promise<number> {
     ...(args.port !== undefined ? { callbackPort: args.port } : {}),
     ...(args.clientId !== undefined ? { clientId: args.clientId } : {}),
     ...(args.clientSecret !== undefined ? { clientSecret: args.clientSecret } : {}),
+    ...(privateKeyPem !== undefined ? { privateKeyPem } : {}),
     ...(args.issuer !== undefined ? { issuer: args.issuer } : {}),
     ...(args.cimdUrl !== undefined ? { cimdUrl: args.cimdUrl } : {}),
     ...(args.attack !== undefined ? { attack: args.attack } : {}),
     vulnerabilities: args.vulnerabilities,
     grant: args.grant,
+    ...(args.grant === 'enterprise' && args.idp !== undefined && args.idpClientId !== undefined
+      ? {
+          enterprise: {
+            idpIssuer: args.idp,
+            idpClientId: args.idpClientId,
+            ...(args.idToken !== undefined ? { idToken: args.idToken } : {}),
+          },
+        }
+      : {}),
     elicitation: args.elicitation,
+    dpop: args.dpop,
     operations: [
       { kind: 'call', method: 'tools/list' },
       ...(args.call

@@ -24,6 +24,14 @@ const Context = z.object({
   name: z.string(),
   client_id: z.string().optional(),
   client_secret: z.string().optional(),
+  /** auth/client-credentials-jwt: the key to sign client assertions with (this client signs ES256). */
+  private_key_pem: z.string().optional(),
+  signing_algorithm: z.string().optional(),
+  /** auth/cross-app-access-complete-flow: the company IdP, and the ID token of a sign-in already done. */
+  idp_client_id: z.string().optional(),
+  idp_id_token: z.string().optional(),
+  idp_issuer: z.string().optional(),
+  idp_token_endpoint: z.string().optional(),
 });
 type Context = z.infer<typeof Context>;
 
@@ -58,6 +66,18 @@ export function conformanceOptions(
   context: Context | undefined,
 ): RealClientOptions {
   const machine = scenario.startsWith('auth/client-credentials');
+  const idp = context?.idp_issuer;
+  const enterprise =
+    idp !== undefined
+      ? {
+          idpIssuer: idp,
+          idpClientId: context?.idp_client_id ?? '',
+          ...(context?.idp_id_token !== undefined ? { idToken: context.idp_id_token } : {}),
+          ...(context?.idp_token_endpoint !== undefined
+            ? { idpTokenEndpoint: context.idp_token_endpoint }
+            : {}),
+        }
+      : undefined;
   return {
     serverUrl,
     follow: true,
@@ -66,7 +86,9 @@ export function conformanceOptions(
     cimdUrl: CONFORMANCE_CIMD_URL,
     ...(context?.client_id !== undefined ? { clientId: context.client_id } : {}),
     ...(context?.client_secret !== undefined ? { clientSecret: context.client_secret } : {}),
+    ...(context?.private_key_pem !== undefined ? { privateKeyPem: context.private_key_pem } : {}),
     ...(machine ? { grant: 'client_credentials' as const } : {}),
+    ...(enterprise ? { grant: 'enterprise' as const, enterprise } : {}),
     // The SDK's conformance client accepts every form and lets the defaults fill it (SEP-1034).
     elicitation: 'accept',
     operations: operations(scenario),

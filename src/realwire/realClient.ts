@@ -10,14 +10,21 @@ import { attackVulnerabilities } from '../sim/attacks/run';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import type { VulnerabilityId } from '../sim/attacks/vulnerabilities';
 import { McpClient } from '../sim/client/client';
+import { deriveSigningKey, keyedByThumbprint, signingKeyFromPkcs8 } from '../sim/crypto/jwt';
+import type { SigningKey } from '../sim/crypto/jwt';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../sim/oauth/urns';
 import { isSafeEndpoint } from '../sim/client/discovery';
+import { describeNegotiated, negotiated } from '../sim/client/revision';
+import type { Negotiated } from '../sim/client/revision';
 import type {
   BrowserResult,
   ClientConfig,
   ClientCredentials,
   ClientDeps,
   ClientNote,
+  EnterpriseConfig,
   ElicitationAnswer,
+  Grant,
   ElicitationRequest,
   Operation,
 } from '../sim/client/types';
@@ -44,6 +51,8 @@ export interface RealClientOptions {
   callbackPort?: number;
   clientId?: string | undefined;
   clientSecret?: string;
+  /** A P-256 private key (PKCS#8 PEM): authenticate with private_key_jwt instead of a secret (EXT-CC). */
+  privateKeyPem?: string;
   /** The issuer the pre-registered credentials belong to (C-14); default: the one discovery finds. */
   issuer?: string;
   cimdUrl?: string;
@@ -51,8 +60,15 @@ export interface RealClientOptions {
   vulnerabilities?: VulnerabilityId[];
   /** What to do once connected; default: tools/list. */
   operations?: Operation[];
-  /** authorization_code (a user signs in; the default) or client_credentials (pre-registered secret). */
-  grant?: 'authorization_code' | 'client_credentials';
+  /**
+   * authorization_code (a user signs in; the default), client_credentials (pre-registered secret or
+   * key), or enterprise (single sign-on with the company IdP, then ID-JAGs: EXT-EMA).
+   */
+  grant?: Grant;
+  /** For the enterprise grant: the IdP, the client's id there, and an ID token if one is already held. */
+  enterprise?: EnterpriseConfig;
+  /** Bind tokens to a fresh DPoP key pair (RFC 9449; on the MCP roadmap). */
+  dpop?: boolean;
   /**
    * What the user answers a server's elicitation (2025-06-18 to 2025-11-25 servers): accept the
    * form as pre-filled (its defaults), decline or cancel. Absent: the client declares no elicitation.
@@ -71,6 +87,8 @@ export interface RealClientResult {
   redirectUri: string;
   exchanges: Exchange[];
   notes: ClientNote[];
+  /** The revision the run ended on (transport and authorization); absent when it never started. */
+  negotiated?: Negotiated;
 }
 
 /** Real randomness for PKCE verifiers and state: the seeded stream is for the simulation only. */
@@ -214,11 +232,22 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     log: say,
     ...(options.elicitation !== undefined ? { elicit: answerElicitation(options.elicitation, say) } : {}),
   };
+  let privateKey: SigningKey | undefined;
+  try {
+    privateKey = options.privateKeyPem ? await signingKeyFromPkcs8(options.privateKeyPem) : undefined;
+  } catch (error) {
+    await listener.close();
+    return failedEarly(
+      options,
+      `The private key cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   const credentials =
     options.clientId !== undefined
       ? {
           client_id: options.clientId,
           ...(options.clientSecret !== undefined ? { client_secret: options.clientSecret } : {}),
+          ...(privateKey ? { private_key: privateKey } : {}),
         }
       : undefined;
   const config: ClientConfig = {
@@ -235,6 +264,12 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
     // Dual-era: the revisions the world also serves, for servers of before 2026-07-28 (mcp.ts).
     legacyVersions: LEGACY_VERSIONS,
     allowLoopbackHttp,
+    // C-72: the extension in use, declared in every request.
+    ...(grant === 'client_credentials' ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] } : {}),
+    ...(grant === 'enterprise' ? { extensions: [EXTENSION_ENTERPRISE] } : {}),
+    ...(options.enterprise ? { enterprise: options.enterprise } : {}),
+    // A key pair from the CSPRNG, made for this run and never written anywhere.
+    ...(options.dpop ? { dpop: { key: keyedByThumbprint(deriveSigningKey(cryptoRng(), '')) } } : {}),
   };
   const client = new RealMcpClient(deps, config, cryptoRng(), options.issuer ? undefined : credentials, say);
   try {
@@ -250,8 +285,11 @@ export async function runRealClient(options: RealClientOptions): Promise<RealCli
       kind: 'failed',
       message: 'the flow ended without an outcome',
     };
+    // Which revision the client negotiated down to, read before closing forgets the session's.
+    const settled = negotiated(client.ctx);
+    say(describeNegotiated(settled));
     await client.close();
-    return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes };
+    return { outcome, client, redirectUri: listener.redirectUri, exchanges, notes, negotiated: settled };
   } finally {
     await listener.close();
   }

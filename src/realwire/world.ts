@@ -6,9 +6,17 @@
 import { writeFileSync } from 'node:fs';
 import { ATTACKS } from '../sim/attacks/registry';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
-import { PREREGISTERED_CLIENT_ID } from '../sim/servers/auth/state';
+import { signingKeyToPkcs8 } from '../sim/crypto/jwt';
+import { ENTERPRISE_USER, IDP_CLIENT_ID } from '../sim/servers/idp/state';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  MACHINE_JWT_CLIENT_ID,
+  PREREGISTERED_CLIENT_ID,
+} from '../sim/servers/auth/state';
 import { PROTOCOL_VERSION } from '../sim/servers/mcp';
 import { LEGACY_VERSIONS } from '../sim/servers/mcp/legacy';
+import { legacyVersionsOf, transportOf } from '../sim/revisions/profile';
+import { ruleIn } from '../sim/revisions/rules';
 import { parseWorldArgs, WORLD_USAGE } from './args';
 import { toHarLog } from './har';
 import { clientOnly, startWorldServer } from './worldServer';
@@ -35,6 +43,7 @@ async function main(): Promise<number> {
       autoApprove: args.autoApprove,
       strictDcr: args.strictDcr,
       ...(args.tokenLifetime !== undefined ? { tokenLifetime: args.tokenLifetime } : {}),
+      revision: args.revision,
       log,
     });
   } catch (error) {
@@ -42,17 +51,46 @@ async function main(): Promise<number> {
     return 1;
   }
   const server = world;
+  if (args.clientKey) {
+    try {
+      // What an administrator hands the workload: its own private key (the world serves the public half).
+      writeFileSync(args.clientKey, await signingKeyToPkcs8(server.world.clientHost.signingKey), {
+        mode: 0o600,
+      });
+    } catch (error) {
+      console.error(
+        `Could not write ${args.clientKey}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      await server.close();
+      return 1;
+    }
+  }
   const lines = [
     '',
     'MCP OAuth Flow Simulator: real-wire world',
     `  MCP server:            ${server.mcpUrl}`,
     `  Authorization server:  ${server.issuer}`,
-    `  Protocol revisions:    ${PROTOCOL_VERSION}, and ${LEGACY_VERSIONS.join(', ')} (initialize + sessions)`,
+    `  Protocol revisions:    ${
+      transportOf(server.revision) === 'stateless'
+        ? `${PROTOCOL_VERSION}, and ${LEGACY_VERSIONS.join(', ')} (initialize + sessions)`
+        : `${legacyVersionsOf(server.revision).join(', ')} (initialize + sessions; --revision ${server.revision})`
+    }`,
+    ...(ruleIn(server.revision, 'A-40')
+      ? [
+          `  Discovery:             2025-03-26: no protected resource metadata; the authorization server is at the MCP server's origin`,
+        ]
+      : []),
     `  Seed:                  ${server.randomness === 'seeded' ? `${server.seed} (DEMO ONLY: keys, codes and tokens are reproducible, so anyone who knows the seed or sees a few codes can forge and predict them)` : 'none: every secret from the system CSPRNG (--seed <text> makes a reproducible demo world)'}`,
     `  Sign-in:               a browser without a session is signed in as the demo user`,
     `  Consent:               ${args.autoApprove ? 'approved automatically (--auto-approve)' : 'a real page in your browser: click Approve'}`,
-    `  Registration:          DCR; pre-registered client_id ${PREREGISTERED_CLIENT_ID} (public, loopback /callback on any port);`,
-    `                         CIMD with the demo document https://app.example.com/oauth/client-metadata.json`,
+    `  Registration:          DCR; pre-registered client_id ${PREREGISTERED_CLIENT_ID} (public, loopback /callback on any port)${ruleIn(server.revision, 'A-05') ? ';' : ''}`,
+    ...(ruleIn(server.revision, 'A-05')
+      ? [
+          `                         CIMD with the demo document https://app.example.com/oauth/client-metadata.json`,
+        ]
+      : []),
+    `  Enterprise IdP:        ${server.idp} (single sign-on as ${ENTERPRISE_USER.email}; client_id ${IDP_CLIENT_ID}; ID-JAGs for this MCP server)`,
+    `  Machine clients:       ${CONFIDENTIAL_CLIENT_ID} (client secret); ${MACHINE_JWT_CLIENT_ID} (private_key_jwt${args.clientKey ? `, its key in ${args.clientKey}` : ': --client-key <file> writes its key'})`,
   ];
   if (server.vulnerabilities.length > 0) {
     lines.push(

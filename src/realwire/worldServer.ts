@@ -28,12 +28,18 @@ import { readConsentPrompt } from '../sim/browser/browser';
 import { LANES } from '../sim/lanes';
 import { sessionUser } from '../sim/servers/auth/authorize';
 import { endpoints } from '../sim/servers/auth/metadata';
+import { idpSessionUser } from '../sim/servers/idp/authorize';
+import { idpEndpoints } from '../sim/servers/idp/metadata';
+import { ENTERPRISE_USER, IDP_SESSION_COOKIE } from '../sim/servers/idp/state';
 import { DEMO_SESSION_COOKIE, DEMO_USER } from '../sim/servers/auth/state';
 import { isLoopbackHttp, isRecord } from '../sim/servers/http';
 import { freeRunning } from '../sim/trace/recorder';
 import type { TraceEvent } from '../sim/trace/types';
 import { asMetadataUrls, prmUrlFor } from '../sim/world/urls';
 import { createWorld } from '../sim/world/world';
+import { LATEST_REVISION } from '../sim/revisions/ids';
+import type { Revision } from '../sim/revisions/ids';
+import { ruleIn } from '../sim/revisions/rules';
 import type { World } from '../sim/world/world';
 import type { StoreBounds } from '../sim/world/store';
 import { createAdapter, withHeaders } from './adapter';
@@ -64,6 +70,8 @@ export interface WorldServerOptions {
   tokenLifetime?: number;
   /** Refuse registrations without application_type, as a 2026-07-28-only server would. */
   strictDcr?: boolean;
+  /** The revision the servers follow (default: the latest). */
+  revision?: Revision;
   limits?: Partial<Limits>;
   /** Where log lines go (one per exchange); silent by default. */
   log?: (line: string) => void;
@@ -78,9 +86,13 @@ export interface WorldServer {
   seed: string;
   /** 'seeded' with a seed (reproducible, demos only); otherwise 'csprng'. */
   randomness: 'seeded' | 'csprng';
+  /** The revision its servers follow. */
+  revision: Revision;
   origin: string;
   mcpUrl: string;
   issuer: string;
+  /** The enterprise identity provider's issuer. */
+  idp: string;
   world: World;
   /** The vulnerabilities the world runs with. */
   vulnerabilities: VulnerabilityId[];
@@ -161,7 +173,12 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   });
   const origin = await adapter.listen(options.port ?? DEFAULT_WORLD_PORT);
   const mcpUrl = `${origin}/mcp`;
-  const issuer = `${origin}/auth`;
+  const revision = options.revision ?? LATEST_REVISION;
+  // A-40 (2025-03-26): the authorization server is at the MCP server's origin, the base URL; later,
+  // an issuer with a path of its own (RFC 8414 path insertion).
+  const issuer = ruleIn(revision, 'A-40') ? origin : `${origin}/auth`;
+  // The company's identity provider (enterprise-managed authorization), on the same port.
+  const idp = `${origin}/idp`;
   const vulnerabilities = worldVulnerabilities(options.attack, options.vulnerabilities);
   // What a socket serves must not be guessable: without a seed, nothing comes from a seeded stream.
   const randomness = options.seed === undefined ? 'csprng' : 'seeded';
@@ -171,7 +188,8 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     randomness,
     // Real clients set the pace: no stepping, every event is recorded as it happens.
     pacer: freeRunning,
-    urls: { mcp: mcpUrl, issuer },
+    urls: { mcp: mcpUrl, issuer, idp },
+    revision,
     vulnerabilities,
     // A revocation (a replayed code, A-17) takes effect at the next request: the MCP server asks the
     // authorization server about every token (RFC 7662). Its cost is one in-process call, not a message.
@@ -198,13 +216,18 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
 
   const { authorization_endpoint, registration_endpoint } = endpoints(issuer);
   const authorizePath = new URL(authorization_endpoint).pathname;
-  const issuerPath = new URL(issuer).pathname;
+  // '' for an issuer at the origin (2025-03-26), so that every path under it is the AS's.
+  const issuerPath = new URL(issuer).pathname.replace(/\/$/, '');
   const mcpPath = new URL(mcpUrl).pathname;
   // The MCP endpoint, the authorization server's paths and the well-known documents; nothing else.
+  const idpPath = new URL(idp).pathname;
   const isExposed = (url: URL) =>
     url.pathname === mcpPath ||
     url.pathname.startsWith(`${issuerPath}/`) ||
+    url.pathname.startsWith(`${idpPath}/`) ||
     url.pathname.startsWith('/.well-known/');
+  const idpAuthorizePath = new URL(idpEndpoints(idp).authorization_endpoint).pathname;
+  const idpSession = world.browserCookies.get(new URL(idp).host)?.get(IDP_SESSION_COOKIE) ?? '';
   const demoSession = world.browserCookies.get(new URL(issuer).host)?.get(DEMO_SESSION_COOKIE) ?? '';
 
   /** A real browser has no session at the AS: sign it in as the demo user (real-wire only). */
@@ -220,6 +243,24 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     const headers = new Headers(request.headers);
     headers.set('cookie', [...others, `${DEMO_SESSION_COOKIE}=${demoSession}`].join('; '));
     notes.push(`no session cookie: signed in as the demo user ${DEMO_USER.name} (real-wire sign-in)`);
+    return { request: await rebuild(request, headers), signedIn: true };
+  };
+
+  /** Likewise at the IdP: a real browser has no company session; sign it in as the demo user. */
+  const signInAtIdp = async (
+    request: Request,
+    notes: string[],
+  ): Promise<{ request: Request; signedIn: boolean }> => {
+    if (idpSessionUser(world, request) !== undefined) return { request, signedIn: false };
+    const others = (request.headers.get('cookie') ?? '')
+      .split(';')
+      .map((c) => c.trim())
+      .filter((c) => c !== '' && !c.startsWith(`${IDP_SESSION_COOKIE}=`));
+    const headers = new Headers(request.headers);
+    headers.set('cookie', [...others, `${IDP_SESSION_COOKIE}=${idpSession}`].join('; '));
+    notes.push(
+      `no IdP session cookie: signed in to the company IdP as ${ENTERPRISE_USER.email} (real-wire sign-in)`,
+    );
     return { request: await rebuild(request, headers), signedIn: true };
   };
 
@@ -274,16 +315,21 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       return Response.json({
         mcp_server: mcpUrl,
         authorization_server: issuer,
-        protected_resource_metadata: prmUrlFor(mcpUrl),
+        identity_provider: idp,
+        revision,
+        ...(world.inRevision('S-01') ? { protected_resource_metadata: prmUrlFor(mcpUrl) } : {}),
         authorization_server_metadata: asMetadataUrls(issuer)[0],
       });
     }
     if (!isExposed(url)) return notFound(mcpUrl, issuer);
     let request = incoming;
     let signedIn = false;
+    let idpSignedIn = false;
     if (url.pathname === authorizePath || url.pathname.startsWith(`${authorizePath}/`)) {
       ({ request, signedIn } = await signIn(request, notes));
     }
+    if (url.pathname === idpAuthorizePath)
+      ({ request, signedIn: idpSignedIn } = await signInAtIdp(request, notes));
     if (!options.strictDcr && request.method === 'POST' && url.href === registration_endpoint) {
       request = await dcrCompat(request, notes);
     }
@@ -300,6 +346,10 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
       const cookie = `${DEMO_SESSION_COOKIE}=${demoSession}; Path=${issuerPath || '/'}; HttpOnly; SameSite=Lax`;
       response = withHeaders(response, [['Set-Cookie', cookie]]);
     }
+    if (idpSignedIn) {
+      const cookie = `${IDP_SESSION_COOKIE}=${idpSession}; Path=${idpPath}; HttpOnly; SameSite=Lax`;
+      response = withHeaders(response, [['Set-Cookie', cookie]]);
+    }
     return response;
   };
   handle = (incoming, notes) => serve(incoming, notes).finally(() => trimWorldLogs(world, keep.logLines));
@@ -307,9 +357,11 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
   return {
     seed,
     randomness,
+    revision,
     origin,
     mcpUrl,
     issuer,
+    idp,
     world,
     vulnerabilities,
     exchanges: exchanges.entries,

@@ -19,6 +19,14 @@ export const PARTIES = {
     name: 'Authorization server',
     the: 'the authorization server',
   },
+  // The enterprise's identity provider (enterprise-managed authorization, SEP-990): the spec's
+  // diagram calls it "Identity Provider".
+  idp: {
+    label: 'Enterprise IdP',
+    short: 'Enterprise IdP',
+    name: 'Enterprise identity provider',
+    the: "the company's identity provider",
+  },
   attacker: { label: 'Attacker', short: 'Attacker', name: 'Attacker', the: 'the attacker' },
   downstream: {
     label: 'Downstream API',
@@ -30,10 +38,21 @@ export const PARTIES = {
 
 export type Party = keyof typeof PARTIES;
 
-/** The parties MCP authorization's rules bind (C-xx, S-xx, A-xx), and the ones an attack targets. */
-export type RuleParty = Extract<Party, 'client' | 'mcp' | 'as'>;
+/**
+ * The parties MCP authorization's rules bind (C-xx, S-xx, A-xx, and I-xx for the enterprise IdP of
+ * the enterprise-managed authorization extension), and the ones an attack targets.
+ */
+export type RuleParty = Extract<Party, 'client' | 'mcp' | 'as' | 'idp'>;
 
 /** The order lanes are drawn in, left to right. */
-export const LANE_ORDER: readonly Party[] = ['client', 'browser', 'mcp', 'as', 'downstream', 'attacker'];
+export const LANE_ORDER: readonly Party[] = [
+  'client',
+  'browser',
+  'idp',
+  'mcp',
+  'as',
+  'downstream',
+  'attacker',
+];
 
 export const CORE_LANES: readonly Party[] = ['client', 'browser', 'mcp', 'as'];

@@ -1,21 +1,27 @@
 /**
- * The normative rules of MCP authorization (rev 2026-07-28), with this project's rule IDs:
- * C-xx client, S-xx MCP server, A-xx authorization server. Generated from section 3 of
- * docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit the reference, not this file.
+ * The normative rules of MCP authorization, with this project's rule IDs: C-xx client, S-xx MCP
+ * server, A-xx authorization server, I-xx enterprise identity provider. The text and level are
+ * those of the latest revision (2026-07-28) or of the extension or RFC a row names; `revisions`
+ * gives the revisions that have the rule and its level in each.
+ * Generated from section 3 of docs/reference/mcp-authorization.md by scripts/gen-rules.mjs; edit
+ * the reference, not this file.
  */
 import type { RuleParty } from './parties';
+import type { Revision } from './revisions/ids';
 
 export type { RuleParty };
 
 export interface Rule {
   party: RuleParty;
-  /** RFC 2119 keyword(s). */
+  /** RFC 2119 keyword(s), in the latest revision. */
   level: string;
   /** The underlying standard. */
   base: string;
   /** Where in the MCP spec (A26-idx/-disc/-reg/-sec, SBP26). */
   source: string;
   text: string;
+  /** The revisions that have this rule, with its level there (docs/reference §3.5). */
+  revisions: Partial<Record<Revision, string>>;
 }
 
 export const RULES = {
@@ -25,6 +31,7 @@ export const RULES = {
     base: 'RFC 9728',
     source: '-idx Overview 4',
     text: 'Use PRM to find the AS',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-02': {
     party: 'client',
@@ -32,6 +39,7 @@ export const RULES = {
     base: 'RFC 8414, OIDC Disc.',
     source: '-idx Overview 5',
     text: 'Support both RFC 8414 and OIDC Discovery',
+    revisions: { '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-03': {
     party: 'client',
@@ -39,6 +47,7 @@ export const RULES = {
     base: 'RFC 9728 §3.1, §5.1',
     source: '-disc',
     text: 'Support both PRM mechanisms. Use `resource_metadata` from `WWW-Authenticate` if present, otherwise try the path-inserted then the root well-known URL',
+    revisions: { '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-04': {
     party: 'client',
@@ -46,6 +55,7 @@ export const RULES = {
     base: 'RFC 9110/6750',
     source: '-disc',
     text: 'Be able to parse `WWW-Authenticate` and respond appropriately to 401',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-05': {
     party: 'client',
@@ -53,6 +63,7 @@ export const RULES = {
     base: 'RFC 8414 §3.1, §5',
     source: '-disc',
     text: 'Try AS-metadata URLs in the stated priority order (3 or 2 URLs, §2.1)',
+    revisions: { '2025-06-18': 'MUST (the RFC 8414 URL only)', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-06': {
     party: 'client',
@@ -60,6 +71,7 @@ export const RULES = {
     base: 'RFC 8414 §3.3; OIDC Disc §4.3',
     source: '-disc',
     text: 'AS metadata `issuer` must be identical to the issuer used to build the URL, else "MUST NOT use the metadata"',
+    revisions: { '2026-07-28': 'MUST / MUST NOT' },
   },
   'C-07': {
     party: 'client',
@@ -67,6 +79,7 @@ export const RULES = {
     base: 'RFC 6749 §2.2',
     source: '-disc',
     text: 'Keep separate registration state per AS; MUST NOT assume credentials carry over between servers',
+    revisions: { '2026-07-28': 'MUST / MUST NOT' },
   },
   'C-08': {
     party: 'client',
@@ -74,6 +87,12 @@ export const RULES = {
     base: '—',
     source: '-idx',
     text: 'Obtain a client ID (CIMD, pre-registration or DCR) before starting authorization',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1: client_id is required; DCR or a hardcoded client ID)',
+      '2025-06-18': 'MUST (via OAuth 2.1: DCR or a hardcoded client ID)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST',
+    },
   },
   'C-09': {
     party: 'client',
@@ -81,6 +100,7 @@ export const RULES = {
     base: '—',
     source: '-reg',
     text: 'Registration priority: pre-registered, CIMD (if advertised), DCR (if `registration_endpoint`), ask the user',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'C-10': {
     party: 'client',
@@ -88,6 +108,7 @@ export const RULES = {
     base: 'CIMD draft-00',
     source: '-reg',
     text: 'Support CIMD; check `client_id_metadata_document_supported`; MAY fall back to DCR or pre-registration',
+    revisions: { '2025-11-25': 'SHOULD / MAY', '2026-07-28': 'SHOULD / MAY' },
   },
   'C-11': {
     party: 'client',
@@ -95,6 +116,7 @@ export const RULES = {
     base: 'CIMD §3, §4.1, §6.2',
     source: '-reg',
     text: 'CIMD: host the document on HTTPS; the `client_id` URL is https with a path; the document has `client_id`, `client_name` and `redirect_uris`; its `client_id` equals the URL exactly; MAY use `private_key_jwt`',
+    revisions: { '2025-11-25': 'MUST / MAY', '2026-07-28': 'MUST / MAY' },
   },
   'C-12': {
     party: 'client',
@@ -102,6 +124,7 @@ export const RULES = {
     base: '—',
     source: '-reg',
     text: 'Support static (pre-registered) credentials',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'C-13': {
     party: 'client',
@@ -109,6 +132,7 @@ export const RULES = {
     base: 'RFC 7591; OIDC Registration',
     source: '-reg',
     text: 'DCR is deprecated (MAY). If used, "MUST specify an appropriate `application_type`" (native SHOULD be `"native"`, web SHOULD be `"web"`); MUST be prepared for rejections; SHOULD surface meaningful errors; MAY retry',
+    revisions: { '2026-07-28': 'MAY / MUST / SHOULD' },
   },
   'C-14': {
     party: 'client',
@@ -116,6 +140,7 @@ export const RULES = {
     base: '— (SEP-2352)',
     source: '-reg §Authorization Server Binding',
     text: 'Key pre-registered or DCR credentials by the AS `issuer`. When the AS changes, MUST NOT reuse them and MUST re-register. SHOULD show an error for mismatched pre-registered credentials',
+    revisions: { '2026-07-28': 'MUST / SHOULD' },
   },
   'C-15': {
     party: 'client',
@@ -123,6 +148,7 @@ export const RULES = {
     base: 'RFC 6750 §3',
     source: '-idx',
     text: 'Scope: least privilege. Order: challenge `scope`, then all of `scopes_supported`, then omit',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'C-16': {
     party: 'client',
@@ -130,6 +156,10 @@ export const RULES = {
     base: '—',
     source: '-idx',
     text: 'MUST NOT assume any set relation between challenged scopes and `scopes_supported`. MUST treat challenged scopes as authoritative for the current operation. SHOULD include previously granted scopes when re-authorizing',
+    revisions: {
+      '2025-11-25': 'MUST NOT / MUST (no union SHOULD)',
+      '2026-07-28': 'MUST NOT / MUST / SHOULD',
+    },
   },
   'C-17': {
     party: 'client',
@@ -137,6 +167,7 @@ export const RULES = {
     base: 'RFC 6750 §3.1',
     source: '-idx §Step-Up',
     text: 'On scope errors, SHOULD step up. A user-delegated client SHOULD; a `client_credentials` client MAY or may abort. Union the scopes; retry only "a few times"; SHOULD limit retries and track attempts',
+    revisions: { '2025-11-25': 'SHOULD / MAY (no explicit union)', '2026-07-28': 'SHOULD / MAY' },
   },
   'C-18': {
     party: 'client',
@@ -144,6 +175,7 @@ export const RULES = {
     base: 'RFC 9207',
     source: '-idx §Authorization Response Validation',
     text: 'Before redirecting, record the AS `issuer` alongside the PKCE verifier (and `state`)',
+    revisions: { '2026-07-28': 'MUST' },
   },
   'C-19': {
     party: 'client',
@@ -151,6 +183,7 @@ export const RULES = {
     base: 'RFC 9207 §2.4',
     source: '-idx',
     text: 'Apply the RFC 9207 §2.4 `iss` table before sending the code to any token endpoint',
+    revisions: { '2026-07-28': 'MUST' },
   },
   'C-20': {
     party: 'client',
@@ -158,6 +191,7 @@ export const RULES = {
     base: 'RFC 3986 §6.2.1',
     source: '-idx',
     text: 'Do not normalize `iss` (no case folding, port elision, trailing slash or percent-encoding changes)',
+    revisions: { '2026-07-28': 'MUST NOT' },
   },
   'C-21': {
     party: 'client',
@@ -165,6 +199,7 @@ export const RULES = {
     base: 'RFC 9207',
     source: '-idx',
     text: 'On an `iss` mismatch, MUST NOT act on or display `error` / `error_description` / `error_uri`',
+    revisions: { '2026-07-28': 'MUST NOT' },
   },
   'C-22': {
     party: 'client',
@@ -172,6 +207,7 @@ export const RULES = {
     base: 'RFC 8707 §2',
     source: '-idx §Resource Parameter; -sec',
     text: 'Implement RFC 8707; send `resource` in both authorization and token requests; it identifies the MCP server and uses its canonical URI; send it "regardless of whether authorization servers support it"',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-23': {
     party: 'client',
@@ -179,6 +215,7 @@ export const RULES = {
     base: 'RFC 8707, RFC 3986',
     source: '-idx',
     text: 'Give the most specific URI possible; accept an uppercase scheme or host; prefer no trailing slash',
+    revisions: { '2025-06-18': 'SHOULD', '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'C-24': {
     party: 'client',
@@ -186,6 +223,12 @@ export const RULES = {
     base: 'OA21 §5.1.1 (RFC 6750 §2.1)',
     source: '-idx',
     text: 'Send `Authorization: Bearer` on every HTTP request; never put the token in the query string',
+    revisions: {
+      '2025-03-26': 'MUST / MUST NOT',
+      '2025-06-18': 'MUST / MUST NOT',
+      '2025-11-25': 'MUST / MUST NOT',
+      '2026-07-28': 'MUST / MUST NOT',
+    },
   },
   'C-25': {
     party: 'client',
@@ -193,6 +236,7 @@ export const RULES = {
     base: '—',
     source: '-idx §Token Handling',
     text: "Only send tokens issued by the MCP server's own AS",
+    revisions: { '2025-06-18': 'MUST NOT', '2025-11-25': 'MUST NOT', '2026-07-28': 'MUST NOT' },
   },
   'C-26': {
     party: 'client',
@@ -200,6 +244,12 @@ export const RULES = {
     base: 'OA21 §7.5.2 (RFC 7636)',
     source: '-sec',
     text: 'Implement PKCE and verify the AS supports it before proceeding',
+    revisions: {
+      '2025-03-26': 'MUST ("PKCE is REQUIRED for all clients")',
+      '2025-06-18': 'MUST (implement PKCE)',
+      '2025-11-25': 'MUST',
+      '2026-07-28': 'MUST',
+    },
   },
   'C-27': {
     party: 'client',
@@ -207,6 +257,12 @@ export const RULES = {
     base: 'OA21 §4.1.1',
     source: '-sec',
     text: 'Use `S256` when technically capable',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1 §4.1.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1 §4.1.1)',
+      '2025-11-25': 'MUST',
+      '2026-07-28': 'MUST',
+    },
   },
   'C-28': {
     party: 'client',
@@ -214,6 +270,7 @@ export const RULES = {
     base: 'RFC 8414 §2',
     source: '-sec',
     text: 'If `code_challenge_methods_supported` is absent (RFC 8414 or OIDC metadata), refuse to proceed',
+    revisions: { '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-29': {
     party: 'client',
@@ -221,6 +278,7 @@ export const RULES = {
     base: 'OA21 §2.3',
     source: '-sec §Open Redirection',
     text: 'Have redirect URIs registered with the AS',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-30': {
     party: 'client',
@@ -228,6 +286,12 @@ export const RULES = {
     base: 'OA21 §2.3.3 / RFC 6749 §10.12',
     source: '-sec',
     text: 'Use and verify `state`; discard responses where it is missing or wrong',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1: prevent CSRF, with state or with PKCE)',
+      '2025-06-18': 'SHOULD',
+      '2025-11-25': 'SHOULD',
+      '2026-07-28': 'SHOULD',
+    },
   },
   'C-31': {
     party: 'client',
@@ -235,6 +299,7 @@ export const RULES = {
     base: 'OA21 §7.1',
     source: '-sec §Token Theft',
     text: 'Store tokens securely',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-32': {
     party: 'client',
@@ -242,6 +307,7 @@ export const RULES = {
     base: 'OA21',
     source: '-sec',
     text: 'Follow OAuth 2.1 §7 security considerations and §1.5 communication security',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'C-40': {
     party: 'client',
@@ -249,6 +315,7 @@ export const RULES = {
     base: 'OA21 §4.3',
     source: '-idx §Refresh Tokens',
     text: 'Keep refresh tokens confidential in transit and in storage',
+    revisions: { '2026-07-28': 'MUST' },
   },
   'C-41': {
     party: 'client',
@@ -256,6 +323,7 @@ export const RULES = {
     base: 'RFC 7591 §2',
     source: '-idx',
     text: 'Include `refresh_token` in `grant_types` if refresh tokens are wanted',
+    revisions: { '2026-07-28': 'SHOULD' },
   },
   'C-42': {
     party: 'client',
@@ -263,6 +331,7 @@ export const RULES = {
     base: 'OIDC Core §11',
     source: '-idx',
     text: 'May add `offline_access` when the AS `scopes_supported` lists it',
+    revisions: { '2026-07-28': 'MAY' },
   },
   'C-43': {
     party: 'client',
@@ -270,6 +339,7 @@ export const RULES = {
     base: 'OA21 §3.2.3',
     source: '-idx',
     text: 'Do not assume a refresh token will be issued',
+    revisions: { '2026-07-28': 'MUST NOT' },
   },
   'C-50': {
     party: 'client',
@@ -277,6 +347,7 @@ export const RULES = {
     base: 'RFC 9728 §7.7',
     source: 'SBP26 §SSRF',
     text: '(SBP) A client deployed on a server MUST consider SSRF. It SHOULD require HTTPS for OAuth URLs (loopback exempt in development), SHOULD block private, loopback and link-local ranges, SHOULD validate redirect targets, and the operator SHOULD use an egress proxy',
+    revisions: { '2026-07-28': 'MUST / SHOULD' },
   },
   'C-51': {
     party: 'client',
@@ -284,6 +355,7 @@ export const RULES = {
     base: '—',
     source: 'SBP26 §OAuth Authorization URL Validation',
     text: '(SBP) Authorization URLs: allow only http/https (http only for loopback); reject `javascript:`, `data:`, `file:`, `vbscript:`; MUST NOT open URLs through a shell; MUST sanitize; SHOULD use an allowlist; web clients SHOULD use CSP',
+    revisions: { '2026-07-28': 'MUST / SHOULD' },
   },
   'C-52': {
     party: 'client',
@@ -291,6 +363,16 @@ export const RULES = {
     base: '—',
     source: 'SBP26 §Local MCP Server Compromise',
     text: '(SBP) One-click local server setup: a consent dialog shows the exact, untruncated command, warns that it runs code, and requires explicit approval with a cancel option. Sandboxing SHOULD be used',
+    revisions: { '2025-11-25': 'MUST / SHOULD', '2026-07-28': 'MUST / SHOULD' },
+  },
+  'C-60': {
+    party: 'client',
+    level: 'MUST / SHOULD',
+    base: 'RFC 8414',
+    source:
+      'A0326 §Server Metadata Discovery, §Authorization Base URL, §Fallbacks for Servers without Metadata Discovery',
+    text: "(2025-03-26 only) Find the authorization server at the MCP server's origin: the authorization base URL is the MCP server URL with its path discarded; GET `/.well-known/oauth-authorization-server` there first, and only when that fails use the default endpoints `/authorize`, `/token` and `/register` at the base URL; SHOULD send `MCP-Protocol-Version` during this discovery",
+    revisions: { '2025-03-26': 'MUST / SHOULD' },
   },
   'S-01': {
     party: 'mcp',
@@ -298,6 +380,7 @@ export const RULES = {
     base: 'RFC 9728 §2',
     source: '-idx, -disc',
     text: 'Implement PRM; the document MUST have `authorization_servers` with at least one entry',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-02': {
     party: 'mcp',
@@ -305,6 +388,11 @@ export const RULES = {
     base: 'RFC 9728 §3, §5.1',
     source: '-disc',
     text: "Provide PRM location through the 401 `WWW-Authenticate` `resource_metadata` or a well-known URI (path-inserted or root). SEP-985's stated intent is that servers SHOULD send the header",
+    revisions: {
+      '2025-06-18': 'MUST (the WWW-Authenticate header)',
+      '2025-11-25': 'MUST (one of)',
+      '2026-07-28': 'MUST (one of)',
+    },
   },
   'S-03': {
     party: 'mcp',
@@ -312,6 +400,7 @@ export const RULES = {
     base: 'RFC 6750 §3',
     source: '-idx',
     text: 'Include `scope` in `WWW-Authenticate`',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'S-04': {
     party: 'mcp',
@@ -319,6 +408,7 @@ export const RULES = {
     base: '—',
     source: '-idx',
     text: 'Keep scope sets consistent; you need not list every dynamic scope in `scopes_supported`',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'S-05': {
     party: 'mcp',
@@ -326,6 +416,7 @@ export const RULES = {
     base: 'OA21 §5.2',
     source: '-idx, -sec',
     text: 'Validate access tokens per OAuth 2.1 §5.2',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-06': {
     party: 'mcp',
@@ -333,6 +424,7 @@ export const RULES = {
     base: 'RFC 8707 §2; RFC 9068',
     source: '-idx, -sec',
     text: 'Validate that the token was issued for this server as audience; reject tokens without it in `aud`',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-07': {
     party: 'mcp',
@@ -340,6 +432,7 @@ export const RULES = {
     base: 'OA21 §5.3 (RFC 6750 §3)',
     source: '-idx',
     text: 'On validation failure, respond per OAuth 2.1 §5.3; invalid or expired tokens "MUST receive a HTTP 401"',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-08': {
     party: 'mcp',
@@ -347,6 +440,11 @@ export const RULES = {
     base: '—',
     source: '-idx',
     text: 'Accept only tokens valid for its own resources; "MUST NOT accept or transit any other tokens"',
+    revisions: {
+      '2025-06-18': 'MUST / MUST NOT',
+      '2025-11-25': 'MUST / MUST NOT',
+      '2026-07-28': 'MUST / MUST NOT',
+    },
   },
   'S-09': {
     party: 'mcp',
@@ -354,6 +452,7 @@ export const RULES = {
     base: 'OA21 §7.1.4 (audience restriction)',
     source: '-sec §Access Token Privilege Restriction',
     text: "Never pass the client's token through to upstream APIs; obtain a separate upstream token",
+    revisions: { '2025-06-18': 'MUST NOT', '2025-11-25': 'MUST NOT', '2026-07-28': 'MUST NOT' },
   },
   'S-10': {
     party: 'mcp',
@@ -361,6 +460,12 @@ export const RULES = {
     base: '—',
     source: '-sec',
     text: 'Validate before processing, and return no data to unauthorized parties',
+    revisions: {
+      '2025-03-26': 'MUST (401 while authorization is not yet proven)',
+      '2025-06-18': 'MUST',
+      '2025-11-25': 'MUST',
+      '2026-07-28': 'MUST',
+    },
   },
   'S-11': {
     party: 'mcp',
@@ -368,6 +473,7 @@ export const RULES = {
     base: 'RFC 6750 §3.1',
     source: '-idx §Error Handling',
     text: 'Return appropriate status codes: 401, 403, 400',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-12': {
     party: 'mcp',
@@ -375,6 +481,7 @@ export const RULES = {
     base: 'RFC 6750 §3.1',
     source: '-idx',
     text: 'On insufficient scope: `403` with `WWW-Authenticate: Bearer error="insufficient_scope", scope=…, resource_metadata=…` and optionally `error_description`',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'S-13': {
     party: 'mcp',
@@ -382,6 +489,7 @@ export const RULES = {
     base: 'RFC 6750 §3.1',
     source: '-idx',
     text: "Put all scopes needed for the current operation in one challenge (don't drip-feed); be consistent; consider UX",
+    revisions: { '2025-11-25': 'SHOULD (the scopes needed for the current request)', '2026-07-28': 'SHOULD' },
   },
   'S-14': {
     party: 'mcp',
@@ -389,14 +497,23 @@ export const RULES = {
     base: '—',
     source: '-idx',
     text: 'Take scope hierarchies into account when judging whether a token is sufficient',
+    revisions: { '2026-07-28': 'MUST' },
   },
-  'S-15': { party: 'mcp', level: 'MUST', base: 'OA21 §7.1', source: '-sec', text: 'Store tokens securely' },
+  'S-15': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'OA21 §7.1',
+    source: '-sec',
+    text: 'Store tokens securely',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
+  },
   'S-16': {
     party: 'mcp',
     level: 'MUST',
     base: '—',
     source: '-sec §Confused Deputy',
     text: 'A proxy MCP server with a static upstream client ID MUST get user consent for each dynamically registered client before forwarding to the third-party AS',
+    revisions: { '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-17': {
     party: 'mcp',
@@ -404,6 +521,7 @@ export const RULES = {
     base: 'OA21 §7.12, RFC 9700',
     source: 'SBP26 §Confused Deputy',
     text: '(SBP) Proxy: keep a per-user registry of approved `client_id`s and check it *before* the upstream flow. The consent page names the client, the upstream scopes and the `redirect_uri`, uses CSRF protection, and blocks framing (`frame-ancestors`/`X-Frame-Options: DENY`). Consent cookies use the `__Host-` prefix, are `Secure; HttpOnly; SameSite=Lax`, are signed, and are bound to the `client_id`. `redirect_uri` is exact-matched. `state` is random, stored only after consent, single-use, expires in about 10 minutes, and the callback rejects a missing or mismatched value',
+    revisions: { '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-18': {
     party: 'mcp',
@@ -411,6 +529,7 @@ export const RULES = {
     base: '—',
     source: 'SBP26 §Token Passthrough',
     text: '(SBP) MUST NOT accept tokens not explicitly issued for the MCP server',
+    revisions: { '2025-06-18': 'MUST NOT', '2025-11-25': 'MUST NOT', '2026-07-28': 'MUST NOT' },
   },
   'S-19': {
     party: 'mcp',
@@ -418,6 +537,7 @@ export const RULES = {
     base: '—',
     source: 'SBP26 §State Handle Hijacking',
     text: '(SBP, 2026) Verify every inbound request; MUST NOT treat holding a state handle as authentication; use random handles; bind them to the user (`<user_id>:<handle>`)',
+    revisions: { '2026-07-28': 'MUST / SHOULD' },
   },
   'S-20': {
     party: 'mcp',
@@ -425,6 +545,12 @@ export const RULES = {
     base: '—',
     source: 'SBP1125 §Session Hijacking',
     text: '(SBP, ≤2025-11-25) MUST NOT use sessions for authentication; session IDs MUST be secure and non-deterministic; SHOULD be bound as `<user_id>:<session_id>`',
+    revisions: {
+      '2025-06-18': 'MUST / SHOULD',
+      '2025-11-25': 'MUST / SHOULD',
+      '2026-07-28':
+        "MUST / SHOULD (a dual-era server's sessions with earlier clients, served as their revision says: versioning.mdx §Backward Compatibility)",
+    },
   },
   'S-21': {
     party: 'mcp',
@@ -432,6 +558,7 @@ export const RULES = {
     base: '—',
     source: 'SBP26',
     text: '(SBP) A server meant to run locally SHOULD use stdio, or restrict HTTP access (a token, or a Unix socket)',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'S-22': {
     party: 'mcp',
@@ -439,6 +566,7 @@ export const RULES = {
     base: '— (SEP-2207)',
     source: '-idx §Refresh Tokens',
     text: 'Do not list `offline_access` in the `WWW-Authenticate` scope or the PRM `scopes_supported`',
+    revisions: { '2026-07-28': 'SHOULD NOT' },
   },
   'S-23': {
     party: 'mcp',
@@ -446,6 +574,12 @@ export const RULES = {
     base: '—',
     source: '`…/2026-07-28/basic/transports/streamable-http.mdx` §Security & Endpoint',
     text: 'Transport: validate `Origin` and answer 403 if it is invalid; bind to 127.0.0.1 when local; SHOULD authenticate all connections',
+    revisions: {
+      '2025-03-26': 'MUST (validate Origin; the 403 is from 2025-11-25)',
+      '2025-06-18': 'MUST (validate Origin)',
+      '2025-11-25': 'MUST / SHOULD',
+      '2026-07-28': 'MUST / SHOULD',
+    },
   },
   'S-24': {
     party: 'mcp',
@@ -453,6 +587,7 @@ export const RULES = {
     base: 'OA21 §5.1',
     source: '-idx §Token Requirements (via S-05)',
     text: 'Ignore an access token in the URI query string: a request whose only token is `?access_token=` is unauthenticated, and gets the `401` challenge with no `error` (MCP also forbids the client from sending it there, C-24)',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-25': {
     party: 'mcp',
@@ -460,6 +595,7 @@ export const RULES = {
     base: 'OA21 §5.3.1',
     source: '-idx §Error Handling (via S-07)',
     text: 'A request without an access token that enables access gets `WWW-Authenticate` with the Bearer challenge: authenticate first, whatever else is wrong with the request',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'S-26': {
     party: 'mcp',
@@ -468,6 +604,7 @@ export const RULES = {
     source:
       '`…/2026-07-28/basic/transports/streamable-http.mdx` §Server Validation; `…/basic/versioning.mdx`; `…/server/discover.mdx`',
     text: 'Streamable HTTP server validation (2026-07-28): one JSON-RPC request per POST; `MCP-Protocol-Version` and `Mcp-Method` (and `Mcp-Name` where the method names something) present and equal to the body, else `400` with `-32020` HeaderMismatch; a version the server does not support is `400` with `-32022` UnsupportedProtocolVersionError listing the supported versions; every server implements `server/discover`',
+    revisions: { '2026-07-28': 'MUST' },
   },
   'S-27': {
     party: 'mcp',
@@ -475,6 +612,26 @@ export const RULES = {
     base: 'OA21 §5.3.2 (RFC 6750 §3.1)',
     source: '-idx §Error Handling (via S-07)',
     text: 'A request that carries no authentication information (no `Authorization` header, another scheme, or only a query-string token) gets a challenge with no `error` code or other error information',
+    revisions: {
+      '2025-03-26': 'SHOULD NOT',
+      '2025-06-18': 'SHOULD NOT',
+      '2025-11-25': 'SHOULD NOT',
+      '2026-07-28': 'SHOULD NOT',
+    },
+  },
+  'S-40': {
+    party: 'mcp',
+    level: 'SHOULD / MUST',
+    base: '—',
+    source:
+      '`…/<rev>/basic/transports.mdx` §Session Management, §Protocol Version Header; `…/2026-07-28/basic/versioning.mdx` §Backward Compatibility',
+    text: "Streamable HTTP with sessions (2025-03-26 to 2025-11-25, and a dual-era server's path for those clients): the client opens with `initialize`; a server that assigned an `Mcp-Session-Id` answers a later request without it with `400` (SHOULD) and one it no longer knows with `404` (MUST); from 2025-06-18 a request with an invalid or unsupported `MCP-Protocol-Version` gets `400` (MUST)",
+    revisions: {
+      '2025-03-26': 'SHOULD / MUST (no MCP-Protocol-Version header yet)',
+      '2025-06-18': 'SHOULD / MUST',
+      '2025-11-25': 'SHOULD / MUST',
+      '2026-07-28': "MAY (a dual-era server's path for earlier clients)",
+    },
   },
   'A-01': {
     party: 'as',
@@ -482,6 +639,7 @@ export const RULES = {
     base: 'OA21',
     source: '-idx Overview 1',
     text: 'Implement OAuth 2.1 with suitable protections for confidential and public clients',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'A-02': {
     party: 'as',
@@ -489,6 +647,7 @@ export const RULES = {
     base: 'RFC 8414; OIDC',
     source: '-idx Overview 5',
     text: 'Provide RFC 8414 metadata or OIDC Discovery (at least one)',
+    revisions: { '2025-06-18': 'MUST (RFC 8414)', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'A-03': {
     party: 'as',
@@ -496,6 +655,7 @@ export const RULES = {
     base: 'RFC 8414 §2',
     source: '-sec',
     text: 'An OIDC-discovery AS MUST include `code_challenge_methods_supported`',
+    revisions: { '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'A-04': {
     party: 'as',
@@ -503,6 +663,7 @@ export const RULES = {
     base: 'CIMD §5',
     source: '-idx, -reg',
     text: 'Support CIMD, and advertise it with `client_id_metadata_document_supported` (CIMD §5: an AS that supports CIMD and publishes RFC 8414 metadata MUST include the flag)',
+    revisions: { '2025-11-25': 'SHOULD', '2026-07-28': 'SHOULD' },
   },
   'A-05': {
     party: 'as',
@@ -510,6 +671,7 @@ export const RULES = {
     base: 'CIMD §4',
     source: '-reg',
     text: 'CIMD: SHOULD fetch the document for URL-shaped `client_id`s; MUST check that its `client_id` equals the URL exactly; SHOULD cache according to HTTP headers; MUST validate redirect URIs against the document; MUST check the JSON is valid and the required fields are present; SHOULD follow CIMD §6',
+    revisions: { '2025-11-25': 'MUST / SHOULD', '2026-07-28': 'MUST / SHOULD' },
   },
   'A-06': {
     party: 'as',
@@ -517,6 +679,7 @@ export const RULES = {
     base: 'CIMD §6.4, §6.5, §6.8',
     source: '-sec',
     text: 'CIMD security: MUST consider CIMD §6; SHOULD consider SSRF; SHOULD show extra warnings for localhost-only redirect URIs; MAY require attestation; MUST clearly display the redirect URI hostname; MAY apply domain trust policies',
+    revisions: { '2025-11-25': 'MUST / SHOULD / MAY', '2026-07-28': 'MUST / SHOULD / MAY' },
   },
   'A-07': {
     party: 'as',
@@ -524,6 +687,12 @@ export const RULES = {
     base: 'RFC 7591',
     source: '-idx, -reg',
     text: 'DCR support is optional and deprecated',
+    revisions: {
+      '2025-03-26': 'SHOULD (support DCR)',
+      '2025-06-18': 'SHOULD (support DCR)',
+      '2025-11-25': 'MAY',
+      '2026-07-28': 'MAY (deprecated)',
+    },
   },
   'A-08': {
     party: 'as',
@@ -531,6 +700,7 @@ export const RULES = {
     base: 'RFC 9207 §2',
     source: '-idx',
     text: 'Include `iss` in authorization responses, including errors',
+    revisions: { '2026-07-28': 'SHOULD' },
   },
   'A-09': {
     party: 'as',
@@ -538,6 +708,7 @@ export const RULES = {
     base: 'RFC 9207 §2.3',
     source: '-idx',
     text: 'If `iss` is sent, advertise `authorization_response_iss_parameter_supported: true`',
+    revisions: { '2026-07-28': 'MUST' },
   },
   'A-10': {
     party: 'as',
@@ -545,6 +716,7 @@ export const RULES = {
     base: 'OA21 §1.5',
     source: '-sec',
     text: 'Serve every AS endpoint over HTTPS',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'A-11': {
     party: 'as',
@@ -552,6 +724,7 @@ export const RULES = {
     base: 'OA21 §1.5',
     source: '-sec',
     text: 'Redirect URIs are localhost or HTTPS (enforced at registration)',
+    revisions: { '2025-03-26': 'MUST', '2025-06-18': 'MUST', '2025-11-25': 'MUST', '2026-07-28': 'MUST' },
   },
   'A-12': {
     party: 'as',
@@ -559,6 +732,12 @@ export const RULES = {
     base: 'OA21 §2.3.1, §4.1.1; RFC 8252 §7.3',
     source: '-sec',
     text: 'Exact-match redirect URIs against pre-registered values (OA21 allows any port for loopback)',
+    revisions: {
+      '2025-03-26': 'MUST (validate redirect URIs; OAuth 2.1 matches them exactly)',
+      '2025-06-18': 'MUST',
+      '2025-11-25': 'MUST',
+      '2026-07-28': 'MUST',
+    },
   },
   'A-13': {
     party: 'as',
@@ -566,6 +745,12 @@ export const RULES = {
     base: 'OA21 §7.12.2',
     source: '-sec',
     text: 'Prevent redirects to untrusted URIs (OAuth 2.1 §7.12.2); auto-redirect only to trusted URIs, otherwise MAY let the user decide',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1 §7.12.2)',
+      '2025-06-18': 'MUST / SHOULD / MAY',
+      '2025-11-25': 'MUST / SHOULD / MAY',
+      '2026-07-28': 'MUST / SHOULD / MAY',
+    },
   },
   'A-14': {
     party: 'as',
@@ -573,6 +758,12 @@ export const RULES = {
     base: 'OA21 §7.1',
     source: '-sec',
     text: 'Issue short-lived access tokens',
+    revisions: {
+      '2025-03-26': 'SHOULD (limit token lifetimes)',
+      '2025-06-18': 'SHOULD',
+      '2025-11-25': 'SHOULD',
+      '2026-07-28': 'SHOULD',
+    },
   },
   'A-15': {
     party: 'as',
@@ -580,6 +771,12 @@ export const RULES = {
     base: 'OA21 §4.3.1',
     source: '-sec',
     text: 'Rotate refresh tokens for public clients',
+    revisions: {
+      '2025-03-26': 'SHOULD (token rotation)',
+      '2025-06-18': 'MUST',
+      '2025-11-25': 'MUST',
+      '2026-07-28': 'MUST',
+    },
   },
   'A-16': {
     party: 'as',
@@ -587,6 +784,12 @@ export const RULES = {
     base: 'OA21 §4.1.1, §4.1.2.1, §4.1.3',
     source: '(via A-01)',
     text: 'Enforce PKCE (OAuth 2.1, which the MCP spec incorporates): reject an authorization request without `code_challenge` from a public client (and from any client unless code injection is mitigated another way); reject an unsupported `code_challenge_method` with `invalid_request`; at the token endpoint, require `code_verifier` if and only if the request carried a `code_challenge`, and check it against the stored challenge',
+    revisions: {
+      '2025-03-26': 'MUST ("PKCE is REQUIRED for all clients")',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-17': {
     party: 'as',
@@ -594,6 +797,12 @@ export const RULES = {
     base: 'OA21 §4.1.3, §7.5.3',
     source: '(via A-01)',
     text: 'Return an access token only once for a given authorization code: deny a second redemption. When the second request is otherwise valid (right client, right `code_verifier`), SHOULD revoke the tokens already issued from that code; SHOULD NOT revoke on a replay whose other parameters are invalid, or anyone who saw the code could cut the victim off',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-18': {
     party: 'as',
@@ -601,6 +810,12 @@ export const RULES = {
     base: 'OA21 §4.1.2, §4.1.3',
     source: '(via A-01)',
     text: 'Bind the code to the client, redirect URI and challenge it was issued for; a code redeemed by another client, with another redirect URI, or after it expired is `invalid_grant`. The code MUST expire shortly (at most 10 minutes RECOMMENDED)',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-19': {
     party: 'as',
@@ -608,6 +823,12 @@ export const RULES = {
     base: 'OA21 §4.1.2.1',
     source: '(via A-01)',
     text: 'When the redirect URI is missing, invalid or mismatching, or the `client_id` is missing or invalid: SHOULD inform the user of the error, and MUST NOT automatically redirect to the invalid redirect URI',
+    revisions: {
+      '2025-03-26': 'SHOULD / MUST NOT (via OAuth 2.1)',
+      '2025-06-18': 'SHOULD / MUST NOT (via OAuth 2.1)',
+      '2025-11-25': 'SHOULD / MUST NOT (via OAuth 2.1)',
+      '2026-07-28': 'SHOULD / MUST NOT (via OAuth 2.1)',
+    },
   },
   'A-20': {
     party: 'as',
@@ -615,6 +836,12 @@ export const RULES = {
     base: 'OA21 §2.4, §3.2.1, §3.2.3, §3.2.4',
     source: '(via A-01)',
     text: 'Authenticate confidential clients at the token endpoint. A failed authentication is `invalid_client`, with `401` and a `WWW-Authenticate` challenge when the client used the `Authorization` header. Responses that carry tokens or credentials have `Cache-Control: no-store`',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-21': {
     party: 'as',
@@ -622,6 +849,12 @@ export const RULES = {
     base: 'OA21 §3.2.4, §4.1.1, §4.1.2.1',
     source: '(via A-01)',
     text: 'Refuse a malformed request with the error OAuth 2.1 names: a missing or repeated parameter is `invalid_request`; an unknown `response_type` is `unsupported_response_type`; an unknown or malformed scope is `invalid_scope`; a grant the client may not use is `unauthorized_client`; an unknown grant is `unsupported_grant_type`',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-22': {
     party: 'as',
@@ -629,6 +862,11 @@ export const RULES = {
     base: 'RFC 8707 §2, §2.1, §2.2',
     source: '-idx §Resource Parameter Implementation',
     text: 'Resource indicators: the AS MAY require `resource`; a value it cannot parse or will not issue tokens for should be refused with `invalid_target` (lower-case "should" in RFC 8707 §2.1); it SHOULD audience-restrict the token to the resource requested, and a later token request names a resource within the grant',
+    revisions: {
+      '2025-06-18': 'MAY / should / SHOULD',
+      '2025-11-25': 'MAY / should / SHOULD',
+      '2026-07-28': 'MAY / should / SHOULD',
+    },
   },
   'A-23': {
     party: 'as',
@@ -636,6 +874,12 @@ export const RULES = {
     base: 'OA21 §4.3, §4.3.1',
     source: '(via A-01)',
     text: 'Refresh: the refresh token is bound to the client it was issued to, which authenticates if it can; a refresh MAY narrow the scope, MUST NOT widen it beyond the original grant',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-24': {
     party: 'as',
@@ -643,6 +887,12 @@ export const RULES = {
     base: 'OA21 §4.2',
     source: '(via A-01)',
     text: 'The client credentials grant MUST only be used by confidential clients; it grants what the client itself was registered for',
+    revisions: {
+      '2025-03-26': 'MUST (via OAuth 2.1)',
+      '2025-06-18': 'MUST (via OAuth 2.1)',
+      '2025-11-25': 'MUST (via OAuth 2.1)',
+      '2026-07-28': 'MUST (via OAuth 2.1)',
+    },
   },
   'A-25': {
     party: 'as',
@@ -650,6 +900,334 @@ export const RULES = {
     base: 'RFC 7591 §3.2.2; OIDC Registration §2',
     source: '-reg §Dynamic Client Registration',
     text: 'Dynamic Client Registration, where offered (deprecated, A-07): metadata the server will not honour is refused with HTTP 400 and `invalid_redirect_uri` or `invalid_client_metadata`; redirect URIs are https or loopback (A-11), and this server refuses a loopback redirect URI for a client that registers as (or defaults to) `"web"`',
+    revisions: {
+      '2025-03-26': '(error format of RFC 7591 §3.2.2 only; no application_type)',
+      '2025-06-18': '(error format of RFC 7591 §3.2.2 only; no application_type)',
+      '2025-11-25': '(error format of RFC 7591 §3.2.2 only; no application_type)',
+      '2026-07-28': "(error format; and OIDC Registration's application_type, which this server enforces)",
+    },
+  },
+  'A-40': {
+    party: 'as',
+    level: 'SHOULD / MUST',
+    base: 'RFC 8414',
+    source: 'A0326 §Overview 3, §Server Metadata Discovery',
+    text: "(2025-03-26 only) The authorization server is found at the MCP server's origin: serve RFC 8414 metadata at `/.well-known/oauth-authorization-server` of the authorization base URL (SHOULD); a server without that metadata MUST serve the default endpoints `/authorize`, `/token` and `/register` there. The spec's example has the MCP server act as the authorization server itself",
+    revisions: { '2025-03-26': 'SHOULD / MUST' },
+  },
+  'C-70': {
+    party: 'client',
+    level: 'MUST / RECOMMENDED',
+    base: 'RFC 7523 §2.2; OA21 §2.4',
+    source: 'EXT-CC §Client Authentication Methods',
+    text: 'Client credentials extension: authenticate at the token endpoint with a JWT client assertion (`private_key_jwt`, RECOMMENDED) or a client secret; use a method the server lists in `token_endpoint_auth_methods_supported`, one method per request',
+    revisions: {
+      '2026-07-28':
+        "MUST / RECOMMENDED (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-71': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 7523 §2.2, §3',
+    source: 'EXT-CC §Examples',
+    text: "A client assertion has `iss` and `sub` equal to the `client_id`, an `aud` that identifies the authorization server (its issuer), an `exp` that limits its lifetime and a unique `jti`; it is signed with the client's private key and sent as `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` with `client_assertion`",
+    revisions: {
+      '2026-07-28': "MUST (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-72': {
+    party: 'client',
+    level: 'must (guide)',
+    base: '—',
+    source: 'EXT-CC, EXT-EMA §Implementation guide',
+    text: 'Declare the authorization extensions it uses in `extensions` of the `io.modelcontextprotocol/clientCapabilities` each request carries in `_meta`',
+    revisions: {
+      '2026-07-28':
+        "must (guide) (EXT-CC, EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-73': {
+    party: 'client',
+    level: 'MUST',
+    base: 'OIDC Core §3.1.3.7',
+    source: 'EXT-EMA §3',
+    text: "Enterprise-managed: sign the user in with the enterprise IdP (OpenID Connect) and keep the ID token; validate it before use: `iss` is the IdP, `aud` contains the client's `client_id` at the IdP, `exp` has not passed, `nonce` is the one sent",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-74': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 8693 §2.1',
+    source: 'EXT-EMA §4',
+    text: "Request the ID-JAG with a Token Exchange at the IdP's token endpoint: `grant_type=urn:ietf:params:oauth:grant-type:token-exchange`, `requested_token_type=urn:ietf:params:oauth:token-type:id-jag`, `audience` the MCP authorization server's issuer, `resource` the MCP server's resource identifier, `subject_token` the ID token with `subject_token_type=urn:ietf:params:oauth:token-type:id_token`; `scope` optional",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-75': {
+    party: 'client',
+    level: 'MUST / must not (guide)',
+    base: 'RFC 7523 §2.1',
+    source: 'EXT-EMA §5',
+    text: "Present the ID-JAG to the MCP authorization server with `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` and `assertion`, authenticating as registered there; do not send the user to that server's authorization endpoint",
+    revisions: {
+      '2026-07-28':
+        "MUST / must not (guide) (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'C-76': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 9449 §4.2, §7, §7.1',
+    source: '(roadmap)',
+    text: 'DPoP: a fresh proof for every request in the `DPoP` header: `typ=dpop+jwt`, an asymmetric `alg`, the public `jwk`; claims `jti` (unique), `htm`, `htu` (without query and fragment) and `iat`; with an access token also `ath` (base64url SHA-256 of the token), and the token sent as `Authorization: DPoP <token>`',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'C-77': {
+    party: 'client',
+    level: 'MUST',
+    base: 'RFC 9449 §5',
+    source: '(roadmap)',
+    text: 'DPoP token request: a valid proof in the `DPoP` header of every token request for a bound token; a response whose `token_type` is not `DPoP` gives no such protection, and the client MUST discard it if it deems that protection important',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'C-78': {
+    party: 'client',
+    level: 'MUST / RECOMMENDED',
+    base: 'RFC 9449 §4.2, §7.3, §8, §9',
+    source: '(roadmap)',
+    text: 'On `use_dpop_nonce` with a `DPoP-Nonce` header (400 from an authorization server, 401 from a resource server), retry with that value in the `nonce` claim; a proof is never reused (a fresh one is RECOMMENDED even on retries), and a nonce is used only at the server that issued it',
+    revisions: {
+      '2026-07-28':
+        'MUST / RECOMMENDED (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'S-50': {
+    party: 'mcp',
+    level: 'OPTIONAL (recommended)',
+    base: '—',
+    source: 'EXT-CC, EXT-EMA §Implementation guide',
+    text: 'Advertise the extensions it supports in `capabilities.extensions` of its `server/discover` result',
+    revisions: {
+      '2026-07-28':
+        "OPTIONAL (recommended) (EXT-CC, EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'S-51': {
+    party: 'mcp',
+    level: 'MUST / MUST NOT',
+    base: 'RFC 9449 §4.3, §7.1',
+    source: '(roadmap)',
+    text: 'DPoP: for a token sent with the `DPoP` scheme, check that a proof came in the `DPoP` header and check it: one header, a well-formed JWT with the required claims, `typ=dpop+jwt`, an asymmetric `alg` that is not `none`, a signature that verifies with its `jwk`, no private key in `jwk`, `htm` and `htu` matching this request; grant no access unless every check passes',
+    revisions: {
+      '2026-07-28': 'MUST / MUST NOT (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'S-52': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §4.3, §6, §6.1',
+    source: '(roadmap)',
+    text: "The proof is bound to the token: `ath` equals the hash of the presented token, and the proof's public key is the key the token is bound to (`cnf.jkt`)",
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-53': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §4.3, §11.1',
+    source: '(roadmap)',
+    text: 'Accept a DPoP proof only for a limited time after its creation: `iat` within an acceptable window',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-54': {
+    party: 'mcp',
+    level: 'can (optional)',
+    base: 'RFC 9449 §11.1',
+    source: '(roadmap)',
+    text: "Keep each proof's `jti` for the window in which the proof would be accepted, and decline a request whose proof was seen before",
+    revisions: {
+      '2026-07-28': 'can (optional) (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'S-55': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §4.3, §8, §9',
+    source: '(roadmap)',
+    text: 'A server that provided a DPoP nonce accepts only a proof whose `nonce` matches it; to ask for one it answers 401 `WWW-Authenticate: DPoP error="use_dpop_nonce"` with a `DPoP-Nonce` header; nonce values are unpredictable',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-56': {
+    party: 'mcp',
+    level: 'MUST',
+    base: 'RFC 9449 §7.2',
+    source: '(roadmap)',
+    text: 'A resource server that supports both the `DPoP` and the `Bearer` scheme rejects a DPoP-bound access token received as a Bearer token',
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'S-57': {
+    party: 'mcp',
+    level: 'SHOULD',
+    base: 'RFC 9449 §7.1',
+    source: '(roadmap)',
+    text: 'A DPoP challenge uses the `DPoP` scheme; its `error` SHOULD say why (`invalid_dpop_proof` for a proof that fails the checks, `invalid_token` for a failed key binding), and `algs` SHOULD list the algorithms it accepts',
+    revisions: {
+      '2026-07-28': 'SHOULD (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'A-50': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 8414 §2',
+    source: 'EXT-CC §Server Metadata Requirements',
+    text: 'Client credentials extension metadata: `token_endpoint_auth_methods_supported` includes `private_key_jwt` or `client_secret_basic`, and `token_endpoint_auth_signing_alg_values_supported` is present when JWT authentication is supported',
+    revisions: {
+      '2026-07-28': "MUST (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-51': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 7523 §3, §3.2',
+    source: 'EXT-CC §Client Authentication Methods',
+    text: 'Validate a client assertion: its signature with the key registered for the client (here, at its `jwks_uri`), `iss` and `sub` equal to the `client_id`, an `aud` that identifies this server, an `exp` that has not passed; a failure is `invalid_client`',
+    revisions: {
+      '2026-07-28': "MUST (EXT-CC: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-52': {
+    party: 'as',
+    level: 'MAY',
+    base: 'RFC 7523 §3',
+    source: 'EXT-CC; EXT-EMA §5.1 (RFC 7521 §5.2)',
+    text: 'Refuse a JWT (client assertion or ID-JAG) whose `jti` was already used, remembering used values for as long as the JWT would be valid',
+    revisions: {
+      '2026-07-28': "MAY (EXT-CC, EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-53': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 7523 §3, §3.1; RFC 8725',
+    source: 'EXT-EMA §5.1',
+    text: 'Validate an ID-JAG presented with the JWT bearer grant: `typ` is `oauth-id-jag+jwt`, the signature verifies with the key of an IdP this server trusts, `iss` is that IdP, `exp` has not passed; a failure is `invalid_grant`',
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-54': {
+    party: 'as',
+    level: 'MUST',
+    base: 'ID-JAG',
+    source: 'EXT-EMA §5.1',
+    text: "The ID-JAG's `aud` identifies this authorization server's issuer",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-55': {
+    party: 'as',
+    level: 'MUST',
+    base: 'ID-JAG',
+    source: 'EXT-EMA §5.1',
+    text: "The ID-JAG's `client_id` identifies the same client as the request's client authentication",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-56': {
+    party: 'as',
+    level: '— (guide) / SHOULD',
+    base: 'RFC 8707 §2',
+    source: 'EXT-EMA §For MCP Authorization Servers',
+    text: "Decide what the token grants from the ID-JAG's claims: a token for the resource it names (audience-restricted, SHOULD under RFC 8707) and within its `scope`; there is no consent screen, because the IdP's policy decided",
+    revisions: {
+      '2026-07-28':
+        "— (guide) / SHOULD (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'A-57': {
+    party: 'as',
+    level: 'MUST',
+    base: 'RFC 9449 §5, §6.1',
+    source: '(roadmap)',
+    text: "DPoP at the token endpoint: a `DPoP` header holds a valid proof, else `invalid_dpop_proof`; the issued token is bound to the proof's key (`cnf.jkt`, its RFC 7638 thumbprint), and the response says `token_type: DPoP`",
+    revisions: { '2026-07-28': 'MUST (RFC 9449: on the roadmap, in no revision; played with this revision)' },
+  },
+  'A-58': {
+    party: 'as',
+    level: 'MAY / MUST',
+    base: 'RFC 9449 §8',
+    source: '(roadmap)',
+    text: 'An authorization server that requires a DPoP nonce (MAY) answers 400 `use_dpop_nonce` with a `DPoP-Nonce` header; nonce values MUST be unpredictable, and a proof whose `nonce` is not one it recently supplied MUST be rejected',
+    revisions: {
+      '2026-07-28': 'MAY / MUST (RFC 9449: on the roadmap, in no revision; played with this revision)',
+    },
+  },
+  'I-01': {
+    party: 'idp',
+    level: 'MUST',
+    base: 'OIDC Core §2, §3.1.3.3; OA21 §4.1',
+    source: 'EXT-EMA §3',
+    text: "OpenID Connect sign-in: the authorization code flow with PKCE; the ID token names the IdP (`iss`), the user (`sub`), the client (`aud`), `exp`, `iat` and the request's `nonce`",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-02': {
+    party: 'idp',
+    level: 'MUST',
+    base: 'RFC 8693 §2.1',
+    source: 'EXT-EMA §4.1',
+    text: "Validate the subject token, and that its audience (the ID token's `aud`) is the client making the token exchange",
+    revisions: {
+      '2026-07-28': "MUST (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-03': {
+    party: 'idp',
+    level: '— (policy)',
+    base: 'RFC 8693 §2.2.2',
+    source: 'EXT-EMA §4.1, §6.2',
+    text: "Evaluate the administrator's policy (which users may use which client with which MCP server, and which scopes) before issuing an ID-JAG, and refuse with an OAuth error response",
+    revisions: {
+      '2026-07-28': "— (policy) (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-04': {
+    party: 'idp',
+    level: 'MUST / REQUIRED',
+    base: 'ID-JAG',
+    source: 'EXT-EMA §4.3',
+    text: "The ID-JAG: header `typ` MUST be `oauth-id-jag+jwt`; claims `iss`, `sub`, `aud` (the MCP authorization server's issuer), `resource`, `client_id` (the client's id at that server), `jti`, `exp` and `iat` are REQUIRED, `scope` OPTIONAL",
+    revisions: {
+      '2026-07-28':
+        "MUST / REQUIRED (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-05': {
+    party: 'idp',
+    level: 'REQUIRED / RECOMMENDED',
+    base: 'RFC 8693 §2.2',
+    source: 'EXT-EMA §4.2',
+    text: 'The token exchange response: `issued_token_type=urn:ietf:params:oauth:token-type:id-jag`, the ID-JAG in `access_token`, `token_type=N_A`; `scope` when it differs from the request; `expires_in` RECOMMENDED',
+    revisions: {
+      '2026-07-28':
+        "REQUIRED / RECOMMENDED (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
+  },
+  'I-06': {
+    party: 'idp',
+    level: 'required',
+    base: 'RFC 8693 §2.1',
+    source: 'EXT-EMA §4',
+    text: 'An IdP that requires client authentication for single sign-on requires it for the token exchange too',
+    revisions: {
+      '2026-07-28': "required (EXT-EMA: an opt-in extension, negotiated with this revision's transport)",
+    },
   },
 } as const satisfies Record<string, Rule>;
 

@@ -11,6 +11,7 @@
  * (the same step can run between different parties, as the MCP server's own client credentials grant
  * does).
  */
+import { EXTENSION_STEPS } from './extensionSteps';
 import type { RuleId } from './rules';
 
 export type Phase = 'discovery' | 'registration' | 'authorization' | 'token' | 'access' | 'attack';
@@ -412,6 +413,7 @@ export const STEPS = {
     explain: 'The client reports the outcome of the run.',
     rules: [],
   },
+  ...EXTENSION_STEPS,
 } as const satisfies Record<string, StepDef>;
 
 export type StepId = keyof typeof STEPS;

@@ -20,7 +20,9 @@ async function imported(text: string): Promise<HarImport> {
 
 /** The exchanges a client-side recording holds: none between two servers. */
 const clientSide = (e: TraceEvent) =>
-  e.kind === 'response' && ['client', 'browser'].includes(e.to) && ['mcp', 'as', 'client'].includes(e.from);
+  e.kind === 'response' &&
+  ['client', 'browser'].includes(e.to) &&
+  ['mcp', 'as', 'client', 'idp'].includes(e.from);
 
 describe('each exchange on the step the simulator gave it', () => {
   for (const scenario of SCENARIO_IDS) {

@@ -31,10 +31,12 @@ describe('argument parsing', () => {
       '60',
       '--har',
       'out.har',
+      '--revision=2025-06-18',
     ]);
     expect(parsed).toEqual({
       ok: true,
       value: {
+        revision: '2025-06-18',
         port: 0,
         seed: 'demo',
         attack: 'wrong-audience',

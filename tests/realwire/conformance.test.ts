@@ -53,4 +53,36 @@ describe('the conformance client adapter', () => {
       params: { name: 'add_numbers' },
     });
   });
+
+  it('auth/client-credentials-jwt signs with the context key; cross-app access uses the IdP it is given', () => {
+    expect(
+      conformanceOptions('u', 'auth/client-credentials-jwt', {
+        name: 'auth/client-credentials-jwt',
+        client_id: 'c',
+        private_key_pem: 'PEM',
+        signing_algorithm: 'ES256',
+      }),
+    ).toMatchObject({ grant: 'client_credentials', clientId: 'c', privateKeyPem: 'PEM' });
+    expect(
+      conformanceOptions('u', 'auth/cross-app-access-complete-flow', {
+        name: 'auth/cross-app-access-complete-flow',
+        client_id: 'c',
+        client_secret: 's',
+        idp_client_id: 'idp-c',
+        idp_id_token: 'id.tok.en',
+        idp_issuer: 'http://localhost:2',
+        idp_token_endpoint: 'http://localhost:2/token',
+      }),
+    ).toMatchObject({
+      grant: 'enterprise',
+      clientId: 'c',
+      clientSecret: 's',
+      enterprise: {
+        idpIssuer: 'http://localhost:2',
+        idpClientId: 'idp-c',
+        idToken: 'id.tok.en',
+        idpTokenEndpoint: 'http://localhost:2/token',
+      },
+    });
+  });
 });

@@ -23,6 +23,9 @@ import type { VulnerabilityId } from '../../src/sim/attacks/vulnerabilities';
 import { importHar } from '../../src/sim/har';
 import type { HarImport } from '../../src/sim/har';
 import type { Lane } from '../../src/sim/lanes';
+import { signingKeyToPkcs8 } from '../../src/sim/crypto/jwt';
+import { MACHINE_JWT_CLIENT_ID } from '../../src/sim/servers/auth/state';
+import { IDP_CLIENT_ID } from '../../src/sim/servers/idp/state';
 import { stopServersAfterEach, tokenFor, world } from './helpers';
 
 stopServersAfterEach();
@@ -39,7 +42,10 @@ interface Case {
   /** Switched on in the client (besides the vulnerability itself, when it is the client's). */
   client?: VulnerabilityId[];
   /** What the client is given (its URL, a browser, a fetch); `send` records into the same HAR. */
-  options?: (server: WorldServer, send: Send) => Partial<RealClientOptions>;
+  options?: (
+    server: WorldServer,
+    send: Send,
+  ) => Partial<RealClientOptions> | Promise<Partial<RealClientOptions>>;
   probe?: Probe;
   /** No recording can show this rule broken: the import must say so instead. */
   notCheckable?: true;
@@ -147,6 +153,25 @@ function spoofedIssuer(server: WorldServer): Partial<RealClientOptions> {
   return { fetch: spoofing };
 }
 
+/** The world's machine client, signing assertions with its key (private_key_jwt). */
+async function machineJwt(server: WorldServer): Promise<Partial<RealClientOptions>> {
+  return {
+    grant: 'client_credentials',
+    clientId: MACHINE_JWT_CLIENT_ID,
+    privateKeyPem: await signingKeyToPkcs8(server.world.clientHost.signingKey),
+  };
+}
+
+/** Enterprise-managed authorization through the world's IdP. */
+function enterprise(server: WorldServer): Partial<RealClientOptions> {
+  return {
+    grant: 'enterprise',
+    enterprise: { idpIssuer: server.idp, idpClientId: IDP_CLIENT_ID },
+    cimdUrl: server.world.urls.cimd,
+  };
+}
+
+const withDpop = (): Partial<RealClientOptions> => ({ dpop: true });
 /** A write after the list: the tool needs files:write, so the server answers 403 insufficient_scope. */
 const writeTool = (): Partial<RealClientOptions> => ({
   operations: [
@@ -169,6 +194,16 @@ const CASES = {
   'as-no-refresh-rotation': { by: 'as', probe: refreshTwice },
   'as-long-lived-tokens': { by: 'as' },
   'as-default-audience': { by: 'as', client: ['client-omit-resource'] },
+  'as-assertion-any-audience': { notCheckable: true, options: machineJwt },
+  'as-assertion-no-expiry': { notCheckable: true, options: machineJwt },
+  'as-jwt-replay': { notCheckable: true, options: machineJwt },
+  'as-id-jag-any-audience': { notCheckable: true, options: enterprise },
+  'as-id-jag-ignores-claims': { notCheckable: true, options: enterprise },
+  'mcp-dpop-downgrade': { notCheckable: true, options: withDpop },
+  'mcp-dpop-no-htu-check': { notCheckable: true, options: withDpop },
+  'mcp-dpop-no-iat-window': { notCheckable: true, options: withDpop },
+  'mcp-dpop-jti-reuse': { notCheckable: true, options: withDpop },
+  'client-no-dpop': { notCheckable: true, options: withDpop },
   'mcp-no-audience-check': { by: 'mcp', probe: tokenForAnotherServer },
   'mcp-token-passthrough': { notCheckable: true },
   'mcp-accept-query-token': { by: 'mcp', client: ['client-token-in-query'] },
@@ -214,7 +249,7 @@ async function recordAndImport(id: VulnerabilityId, vulnerable: boolean): Promis
     follow: true,
     callbackTimeoutMs: 5_000,
     vulnerabilities: clientVulns,
-    ...c.options?.(server, send),
+    ...(await c.options?.(server, send)),
   });
   await c.probe?.({ server, result, send });
   const har = toHarLog(inOrder([...result.exchanges, ...probed]), { name: 'test', version: '1' });

@@ -22,6 +22,7 @@ import { PlayerContext } from '../../run/player/PlayerContext';
 import { useRun, useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
+import { LessonReturnLink } from '../../course/LessonReturnLink';
 import { useViewOptions } from '../../run/view/ViewContext';
 
 // Predict mode's card: its own chunk, fetched when the switch is first turned on.
@@ -84,6 +85,7 @@ export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}
         <div className={drill ? 'sim sim--drill' : 'sim'}>
           <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
           <div className="sim__top">
+            <LessonReturnLink />
             <Toolbar />
             <ViewBar />
           </div>

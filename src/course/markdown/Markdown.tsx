@@ -54,10 +54,34 @@ function HttpLines({ text }: { text: string }) {
         <span key={index} className={`http-line http-line--${line.kind}`}>
           {line.parts.map((part, partIndex) => (
             <span key={partIndex} className={`http-${part.kind}`}>
-              {part.text}
+              {part.kind === 'target' ? <Target text={part.text} /> : part.text}
             </span>
           ))}
           {index < lines.length - 1 ? '\n' : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** Past this length a request target's query shows one parameter per line. */
+const LONG_TARGET = 60;
+
+/**
+ * A request target: a long query is laid out one parameter per line (each `&name=value` a block),
+ * so a missing parameter can be spotted without scrolling sideways. Only the layout changes: the
+ * text, and what a copy or a screen reader gets, is the request exactly as written.
+ */
+function Target({ text }: { text: string }) {
+  const query = text.indexOf('?');
+  if (text.length <= LONG_TARGET || query === -1) return text;
+  const pieces = text.slice(query).split(/(?=&)/);
+  return (
+    <>
+      {text.slice(0, query)}
+      {pieces.map((piece, index) => (
+        <span key={index} className="http-param">
+          {piece}
         </span>
       ))}
     </>

@@ -11,7 +11,8 @@ import { shallowEqual, usePlayerStatus, useRun, useSend } from '../../run/player
 import { viewOf } from '../../run/player/runView';
 import type { Core } from '../../run/core/loadCore';
 import { CompareDialog } from './CompareDialog';
-import type { Lab } from './labState';
+import type { Lab, Replaced } from './labState';
+import { REGISTRATION_MODES, SCENARIOS } from '../../sim/scenarios';
 import { OutcomeBanner } from './OutcomeBanner';
 import { Switch } from './Switch';
 import { useAttackMarks } from '../../run/marks/useAttackMarks';
@@ -73,6 +74,30 @@ function RunState({
   );
 }
 
+/**
+ * The flow the attack rides on: the victim's scenario and registration, which the lab sets when
+ * the attack is chosen. When that replaced the learner's own choice, it says so (issue 16).
+ */
+function VictimFlow({ attack, replaced }: { attack: AttackDef; replaced: Replaced | null }) {
+  const { scenario, registration } = attack.victim;
+  const changes = [
+    replaced?.scenario ? `the scenario from ${SCENARIOS[replaced.scenario].title}` : '',
+    replaced?.registration ? `the registration from ${REGISTRATION_MODES[replaced.registration].title}` : '',
+  ].filter(Boolean);
+  return (
+    <p className={`lab__victim${changes.length ? ' lab__victim--changed' : ''}`} data-testid="victim-flow">
+      <span className="lab__label">The victim&apos;s flow</span> {SCENARIOS[scenario].title} ·{' '}
+      {REGISTRATION_MODES[registration].title}
+      {changes.length > 0 && (
+        <>
+          <br />
+          Choosing this attack changed {changes.join(' and ')} to the victim&apos;s.
+        </>
+      )}
+    </p>
+  );
+}
+
 function defenceHint(attack: AttackDef, on: boolean, defence: boolean): string {
   const skipped = attack.defence.vulnerabilities.map((v) => VULNERABILITIES[v].title).join('; ');
   const meaning = defence ? 'On: the rule is enforced.' : `Off: ${skipped}.`;
@@ -121,6 +146,7 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
         <h4 className="lab__label">What the attacker tries</h4>
         <p>{attack.summary}</p>
       </div>
+      <VictimFlow attack={attack} replaced={on ? lab.replaced : null} />
       <div className="lab__switches" role="group" aria-label="Switches for this attack">
         <Switch
           tone="attack"

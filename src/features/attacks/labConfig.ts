@@ -39,7 +39,14 @@ export function withoutAttack(config: RunConfig): RunConfig {
 
 /** A key for one run of the lab, to cache the headless runs the comparison makes. */
 export function runKey(config: RunConfig, attack: AttackRef): string {
-  return [config.seed, config.scenario, config.registration, attack.id, attack.variant ?? ''].join('|');
+  return [
+    config.seed,
+    config.scenario,
+    config.registration,
+    attack.id,
+    attack.variant ?? '',
+    config.revision ?? '',
+  ].join('|');
 }
 
 /** An attack and, for one with several, which variant. */

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { AttackId } from '../../sim/attacks/ids';
+import type { RunConfig } from '../../sim/flow/simulation';
 import type { Defence } from './labConfig';
 
 export type SideTab = 'step' | 'lab';
@@ -19,12 +20,21 @@ export interface Lab {
   variant: string | undefined;
   /** True while the learner browses the list of attacks instead of the chosen one. */
   browsing: boolean;
+  /**
+   * What choosing the attack changed in the learner's run: an attack plays its victim's own flow,
+   * so the lab says which of the learner's choices it replaced (null when none).
+   */
+  replaced: Replaced | null;
+  setReplaced: (replaced: Replaced | null) => void;
   setTab: (tab: SideTab) => void;
   setVariant: (variant: string | undefined) => void;
   pick: (id: AttackId) => void;
   setDefence: (defence: Defence) => void;
   setBrowsing: (browsing: boolean) => void;
 }
+
+/** The learner's scenario and registration before an attack replaced them (only those it changed). */
+export type Replaced = Partial<Pick<RunConfig, 'scenario' | 'registration'>>;
 
 export interface LabStart {
   tab: SideTab;
@@ -40,12 +50,15 @@ export function useLab(start: () => LabStart): Lab {
   const [defence, setDefence] = useState<Defence>(initial.defence);
   const [variant, setVariant] = useState<string | undefined>(initial.variant);
   const [browsing, setBrowsing] = useState(false);
+  const [replaced, setReplaced] = useState<Replaced | null>(null);
   return {
     tab,
     picked,
     defence,
     variant,
     browsing,
+    replaced,
+    setReplaced,
     setTab,
     setVariant,
     pick: (id) => {

@@ -8,7 +8,7 @@ import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
 import { attackConfig, withoutAttack } from './labConfig';
 import type { Defence } from './labConfig';
-import type { Lab } from './labState';
+import type { Lab, Replaced } from './labState';
 
 export interface LabActions {
   choose: (attack: AttackDef) => void;
@@ -16,6 +16,15 @@ export interface LabActions {
   setDefence: (attack: AttackDef, defence: Defence) => void;
   /** `attack` is the variant chosen, resolved (core.resolveAttack). */
   setVariant: (attack: AttackDef) => void;
+}
+
+/** Which of the learner's choices an attack's victim flow replaced (issue 16: say so, never silently). */
+function replacedBy(before: RunConfig, after: RunConfig): Replaced | null {
+  const replaced: Replaced = {
+    ...(before.scenario !== after.scenario ? { scenario: before.scenario } : {}),
+    ...(before.registration !== after.registration ? { registration: before.registration } : {}),
+  };
+  return Object.keys(replaced).length > 0 ? replaced : null;
 }
 
 export function useLabActions(lab: Lab): LabActions {
@@ -27,7 +36,9 @@ export function useLabActions(lab: Lab): LabActions {
     choose: (attack) => {
       lab.pick(attack.id);
       lab.setDefence(defence);
-      load(attackConfig(config, attack, defence));
+      const next = attackConfig(config, attack, defence);
+      lab.setReplaced(replacedBy(config, next));
+      load(next);
     },
     setAttackOn: (attack, on) => {
       if (on === Boolean(config.attack)) return;

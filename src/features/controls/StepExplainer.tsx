@@ -3,8 +3,10 @@
  * source of the teaching text) and the rules it is about. Before the first step it introduces the
  * scenario; at the end it states the outcome.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { FlowOutcome } from '../../sim/flow/flowMachine';
+import type { RunConfig } from '../../sim/flow/simulation';
+import { useCore } from '../../run/core/useCore';
 import { SCENARIOS } from '../../sim/scenarios';
 import type { ScenarioId } from '../../sim/scenarios';
 import type { TraceEvent } from '../../sim/trace/types';
@@ -48,25 +50,90 @@ export function StepExplainer() {
   const current = usePanelCurrentEvent();
   const outcome = usePanelOutcome();
   const scenario = PlayerContext.useSelector((s) => s.context.config.scenario);
-  return <Explanation current={current} outcome={outcome} scenario={scenario} />;
+  const attack = useAttackInfo(PlayerContext.useSelector((s) => s.context.config.attack));
+  return <Explanation current={current} outcome={outcome} scenario={scenario} attack={attack} />;
+}
+
+/** The attack a run plays, in words: what the attacker tries and the state of the defence. */
+interface AttackInfo {
+  title: string;
+  summary: string;
+  defence: 'on' | 'off';
+  /** What the defence is: the rule the victim's side enforces when it is on. */
+  defenceLabel: string;
+}
+
+/**
+ * The run's attack, from the registry in the core (null while the core loads: the line then names
+ * the attack by its id). An embed or presenter mode hides the lab, so this panel is where the
+ * audience learns that an attack runs, from the first step, not only from the verdict.
+ */
+function useAttackInfo(attack: RunConfig['attack']): AttackInfo | null {
+  const { core } = useCore(attack !== undefined);
+  // Memoized: the panel below is, and a new object on each render would draw it again.
+  return useMemo(() => {
+    if (!attack) return null;
+    const def = core?.resolveAttack({ id: attack.id, variant: attack.variant });
+    return {
+      title: def?.title ?? attack.id,
+      summary: def?.summary ?? '',
+      defence: attack.defence,
+      defenceLabel: def?.defence.label ?? '',
+    };
+  }, [attack, core]);
+}
+
+function AttackLine({ attack }: { attack: AttackInfo }) {
+  return (
+    <p className={`explainer__attack explainer__attack--${attack.defence}`}>
+      <span aria-hidden="true">{TONE_ICON.attacker} </span>
+      Attack: <strong>{attack.title}</strong> · defence <strong>{attack.defence}</strong>
+    </p>
+  );
 }
 
 const Explanation = memo(function Explanation({
   current,
   outcome,
   scenario,
+  attack,
 }: {
   current: TraceEvent | null;
   outcome: FlowOutcome | null;
   scenario: ScenarioId;
+  attack: AttackInfo | null;
 }) {
   if (!current) {
     const info = SCENARIOS[scenario];
+    if (attack) {
+      return (
+        <section className="panel explainer" aria-labelledby="step-title">
+          <p className="eyebrow">
+            Ready · Attack lab · defence {attack.defence} · {info.title}
+          </p>
+          <h2 id="step-title" className="explainer__title">
+            {attack.title}
+          </h2>
+          {attack.summary && <p className="explainer__text">{attack.summary}</p>}
+          <p className="explainer__text">
+            <strong>Defence {attack.defence}</strong>
+            {attack.defenceLabel && `: ${attack.defenceLabel}`}.{' '}
+            {attack.defence === 'on'
+              ? 'Watch where the rule stops the attacker.'
+              : 'The rule is switched off: watch what the attacker gets.'}
+          </p>
+          <p className="explainer__hint">
+            Press <kbd>Next</kbd> (or <kbd>→</kbd>) to play the victim&apos;s flow, then the attacker&apos;s
+            moves.
+          </p>
+        </section>
+      );
+    }
     return (
       <section className="panel explainer" aria-labelledby="step-title">
         <p className="eyebrow">Ready · {info.title}</p>
         <h2 id="step-title" className="explainer__title">
-          Watch an MCP client earn its access token
+          {info.headline}
         </h2>
         <p className="explainer__text">{info.summary}</p>
         <p className="explainer__hint">
@@ -83,6 +150,7 @@ const Explanation = memo(function Explanation({
   const isNote = current.kind === 'internal' || current.kind === 'handoff';
   return (
     <section className="panel explainer" aria-labelledby="step-title">
+      {attack && <AttackLine attack={attack} />}
       <p className="eyebrow">
         Step {current.seq + 1} · {PART_WORD[part]} · {routeText(current)}
       </p>

@@ -22,6 +22,8 @@ export type MessageStatus = 'past' | 'current';
 
 export interface MessageEdgeData extends Record<string, unknown> {
   box: MessageBox;
+  /** The label's text, cut to the room it has beside its number, icons and mark (elements.ts). */
+  text: string;
   status: MessageStatus;
   selected: boolean;
   /** Loops go out to the left on the rightmost lane (see layout). */
@@ -101,7 +103,7 @@ export const MessageLabel = memo(function MessageLabel({ edge }: { edge: Message
   const mask = useMask();
   const { data } = edge;
   if (!data) return null;
-  const { box, status, selected, onSelect, mark } = data;
+  const { box, text, status, selected, onSelect, mark } = data;
   const transform =
     box.direction === 'self'
       ? `translate(${box.labelAlign === 'end' ? '-100%' : '0'}, -50%) translate(${box.labelX}px, ${box.y}px)`
@@ -135,7 +137,7 @@ export const MessageLabel = memo(function MessageLabel({ edge }: { edge: Message
           {markPill(mark)}
         </span>
       )}
-      <span className="seq-label__text">{mask(box.shortLabel)}</span>
+      <span className="seq-label__text">{mask(text)}</span>
     </div>
   );
 });

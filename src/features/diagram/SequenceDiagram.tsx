@@ -179,9 +179,11 @@ function DiagramCanvas() {
   const current = layout.messages.at(-1);
   const presenter = useViewOptions().view;
   const presenterScale = presenter.present ? presenter.scale : null;
+  // With no message yet (a reset, another scenario, an attack chosen) the placeholder row is what
+  // to show: the view returns to the diagram's start, whatever it showed before.
   useFollowCurrent(
     layout,
-    recorded ? null : view.finished || view.consent ? layout.nextY : (current?.y ?? null),
+    recorded ? null : view.finished || view.consent || !current ? layout.nextY : current.y,
     view.finished ? 0.85 : 0.62,
     presenterScale,
   );

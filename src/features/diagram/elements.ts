@@ -7,8 +7,9 @@
  */
 import type { NodeHandle } from '@xyflow/react';
 import type { Lane } from '../../sim/lanes';
-import { markOf, markText, NO_MARKS, sameMark } from '../../run/marks/marks';
-import type { AttackMarks } from '../../run/marks/marks';
+import { markOf, markPill, markText, NO_MARKS, sameMark } from '../../run/marks/marks';
+import { fitLabel } from '../../run/trace/layout';
+import type { AttackMarks, MessageMark } from '../../run/marks/marks';
 import type { LayoutOptions, MessageBox, SequenceLayout } from '../../run/trace/layout';
 import type { MessageEdgeType, MessageStatus } from './MessageEdge';
 import type { DiagramNode } from './nodes';
@@ -64,6 +65,18 @@ export function buildNodes(
   return same ? previous : nodes;
 }
 
+/**
+ * The label's text with a mark's pill beside it ("STOP · S-06", "stolen"): the layout cut the text
+ * for the number and icon only, so a marked message is cut again for its pill (10px bold capitals,
+ * about 7px a character, and its padding), from the full label, keeping as many words as fit.
+ */
+function labelText(box: MessageBox, options: LayoutOptions, mark: MessageMark | null): string {
+  if (!mark) return box.shortLabel;
+  const pill = markPill(mark).length * 7 + 16;
+  const room = box.labelMaxWidth - options.badgeWidth - pill;
+  return fitLabel(box.label, Math.max(4, Math.floor(room / options.charWidth)));
+}
+
 export interface EdgeInputs {
   layout: SequenceLayout;
   options: LayoutOptions;
@@ -98,7 +111,6 @@ export function buildEdges(
 ): MessageEdgeType[] {
   const { layout, options, selected, onSelect, marks = NO_MARKS, showCurrent = true } = inputs;
   const lastSeq = showCurrent ? layout.messages.at(-1)?.seq : undefined;
-  const rightmost = layout.lanes.at(-1)?.x;
   return layout.messages.map((box) => {
     const id = `m-${box.seq}`;
     const status: MessageStatus = box.seq === lastSeq ? 'current' : 'past';
@@ -123,9 +135,11 @@ export function buildEdges(
       ariaLabel: `Message ${box.seq + 1}: ${box.label}${mark ? ` (${markText(mark)})` : ''}${status === 'current' ? ' (current step)' : ''}`,
       data: {
         box,
+        text: labelText(box, options, mark),
         status,
         selected: isSelected,
-        loopLeft: box.direction === 'self' && box.fromX === rightmost && layout.lanes.length > 1,
+        // The loop goes out on the side its label sits (layout: the side with more room).
+        loopLeft: box.direction === 'self' && box.labelAlign === 'end',
         loopWidth: options.loopWidth,
         onSelect,
         mark,

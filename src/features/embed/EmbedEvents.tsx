@@ -11,10 +11,14 @@ import { eventPart, stepText } from '../../run/trace/describe';
 import { useViewOptions } from '../../run/view/ViewContext';
 import { isFramed, postEmbedEvent } from './events';
 import type { RunInfo } from './events';
+import { learningWanted, reportLearning } from '../../course/learning';
 
-/** Outside a frame there is no one to tell: nothing subscribes to the run, nothing renders on a step. */
+/**
+ * Outside a frame there is no one to tell, unless a learning platform launched the app (features/lms):
+ * otherwise nothing subscribes to the run, nothing renders on a step.
+ */
 export function EmbedEvents() {
-  return isFramed() ? <FramedEmbedEvents /> : null;
+  return isFramed() || learningWanted() ? <FramedEmbedEvents /> : null;
 }
 
 function FramedEmbedEvents() {
@@ -55,6 +59,10 @@ function FramedEmbedEvents() {
       },
       parentOrigin,
     );
+    if (view.finished && view.outcome && run.attack === null) {
+      const { scenario, registration } = run;
+      reportLearning({ type: 'run-finished', scenario, registration, outcome: view.outcome.kind });
+    }
   }, [resting, view, run, parentOrigin]);
 
   const report = view.attack;
@@ -74,6 +82,13 @@ function FramedEmbedEvents() {
       },
       parentOrigin,
     );
+    reportLearning({
+      type: 'attack-finished',
+      attack: report.id,
+      defence: report.defence,
+      attackerWon: report.attackerWon,
+      stoppedBy: report.stoppedAt?.rule ?? null,
+    });
   }, [report, run, parentOrigin]);
 
   return null;

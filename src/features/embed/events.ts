@@ -74,7 +74,9 @@ export function postEmbedEvent(event: EmbedEvent, parentOrigin: string | null): 
   window.parent.postMessage(envelope(event), parentOrigin ?? '*');
 }
 
-/** The lessons' and quiz's own progress events, in the embed shape (they already are). */
+/** The lessons' and quiz's own progress events, in the embed shape (an answer's detail stays in the app). */
 export function fromProgress(event: ProgressEvent): EmbedEvent {
-  return event;
+  if (event.type !== 'quiz-answered') return event;
+  const { type, quiz, questionId, correct } = event;
+  return { type, quiz, questionId, correct };
 }

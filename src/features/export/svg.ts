@@ -19,6 +19,7 @@ const LANE_COLOR: Record<Lane, string> = {
   browser: '#0b7a75',
   mcp: '#9c3fb8',
   as: '#b5541a',
+  idp: '#2f7d32',
   attacker: '#c0262d',
   downstream: '#52607a',
 };
@@ -71,7 +72,6 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
   const top = options.title ? TITLE_HEIGHT : 0;
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height + top + 8);
-  const rightmost = layout.lanes.at(-1)?.x;
   const headerH = DEFAULT_LAYOUT.headerHeight - 12;
   const title = options.title ?? `Sequence diagram: ${trace.length} messages`;
   const parts: string[] = [];
@@ -113,7 +113,7 @@ export function traceToSvg(trace: readonly TraceEvent[], options: SvgOptions = {
     const tone = box.tone === 'refused' || box.tone === 'blocked' ? 'error' : box.tone;
     const color = TONE_COLOR[box.tone];
     const head = `head-${box.kind === 'response' ? 'open' : 'filled'}-${tone}`;
-    const loopLeft = box.direction === 'self' && box.fromX === rightmost && layout.lanes.length > 1;
+    const loopLeft = box.direction === 'self' && box.labelAlign === 'end';
     const full = label(box.label);
     const icon = box.tone === 'normal' ? '' : `${TONE_ICON[box.tone]} `;
     const shown = `${box.seq + 1}  ${icon}${label(box.shortLabel)}`;

@@ -15,7 +15,8 @@ const TOKEN = `${part({ alg: 'ES256', typ: 'at+jwt' })}.${part({ sub: 'alex', au
 describe('JwtView without a player', () => {
   it('loads the decoder itself and shows the claims', async () => {
     render(<JwtView tokens={[{ where: 'Authorization header', token: TOKEN }]} at={0} />);
-    const payload = await screen.findByRole('table', { name: 'Payload (claims)' });
+    // The decoder is its own chunk: its first load can take more than a second on a busy machine.
+    const payload = await screen.findByRole('table', { name: 'Payload (claims)' }, { timeout: 10_000 });
     expect(payload).toHaveTextContent('https://mcp.example.com/mcp');
     expect(payload).toHaveTextContent('alex');
     expect(screen.getByRole('table', { name: 'Header' })).toHaveTextContent('at+jwt');
@@ -23,6 +24,8 @@ describe('JwtView without a player', () => {
 
   it('says so when the value is not a JWT', async () => {
     render(<JwtView tokens={[{ where: 'Authorization header', token: 'not.a.jwt' }]} at={0} />);
-    expect(await screen.findByText('This value is not a decodable JWT.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('This value is not a decodable JWT.', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
   });
 });

@@ -2,7 +2,9 @@
  * One lesson: title, the rules it teaches, the Markdown body, then "Mark as read", the lesson's quiz
  * and previous/next. The lesson counts as read when its end scrolls into view (or on the button).
  */
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
+import type { MouseEvent } from 'react';
+import { lessonReturn, saveLessonReturn, setReturnPending } from '../../course/lessonReturn';
 import type { Lesson } from '../../content/content';
 import { ProgressMessages } from '../../course/ProgressControls';
 import { lessonStatus, type OnProgress, type ProgressStore } from '../../course/progress';
@@ -35,10 +37,31 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
   };
   const onEndReached = useEffectEvent(markRead);
 
-  // A new lesson starts at its title, for keyboard and screen reader users alike.
-  useEffect(() => {
+  // A new lesson starts at its title, for keyboard and screen reader users alike; coming back from
+  // the simulator, it is where the learner left it, with focus on the "Try it" link they followed.
+  useLayoutEffect(() => {
+    const back = lessonReturn();
+    if (back?.pending && back.lessonId === lesson.id) {
+      setReturnPending(false);
+      const scroller = scrollerOf(titleRef.current);
+      scroller.scrollTop = back.scroll;
+      const link = [...document.querySelectorAll<HTMLAnchorElement>('.lesson a.md-tryit')].find(
+        (a) => a.getAttribute('href') === back.href,
+      );
+      (link ?? titleRef.current)?.focus({ preventScroll: true });
+      return;
+    }
     titleRef.current?.focus();
-  }, []);
+  }, [lesson.id]);
+
+  // Leaving for the simulator through a "Try it" link: remember the way back (course/lessonReturn.ts).
+  const onClickCapture = (event: MouseEvent<HTMLElement>): void => {
+    const link = event.target instanceof Element ? event.target.closest('a.md-tryit') : null;
+    const href = link?.getAttribute('href');
+    if (!href) return;
+    const scroller = scrollerOf(titleRef.current);
+    saveLessonReturn({ lessonId: lesson.id, title: lesson.title, scroll: scroller.scrollTop, href, pending: true });
+  };
 
   useEffect(() => {
     const end = endRef.current;
@@ -54,7 +77,7 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
   }, [read]);
 
   return (
-    <article className="lq lesson" aria-labelledby="lesson-title">
+    <article className="lq lesson" aria-labelledby="lesson-title" onClickCapture={onClickCapture}>
       <nav aria-label="Breadcrumb" className="lesson__crumbs">
         <HashLink href="#/lessons" navigate={navigate}>
           All lessons
@@ -114,4 +137,14 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
       </nav>
     </article>
   );
+}
+
+/**
+ * What scrolls the lesson: its route's page box on a wide screen, the document on a narrow one
+ * (layout.css lets the page grow there).
+ */
+function scrollerOf(element: Element | null): Element {
+  const page = element?.closest('.route-page');
+  if (page && page.scrollHeight > page.clientHeight + 1) return page;
+  return document.scrollingElement ?? document.documentElement;
 }

@@ -28,6 +28,8 @@ function presenterState(snapshot: SnapshotFrom<typeof playerMachine>, mask: bool
       scenario: config.scenario,
       registration: config.registration,
       ...(config.attack ? { attack: config.attack } : {}),
+      ...(config.revision ? { revision: config.revision } : {}),
+      ...(config.client ? { client: config.client } : {}),
     },
     decisions: [...decisions],
     count: view.trace.length,

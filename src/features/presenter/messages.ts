@@ -11,12 +11,14 @@ import type { Decision } from '../../sim/browser/browser';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
 import { isStepId } from '../../sim/steps';
+import { isRevision } from '../../sim/revisions/ids';
+import { isClientKind } from '../../sim/revisions/profile';
 import type { StepId } from '../../sim/steps';
 
 /** What the notes window needs to know about the audience window's run. */
 export interface PresenterState {
   /** The run's choices only (never a value from the run): enough to replay it for the preview. */
-  config: Pick<RunConfig, 'seed' | 'scenario' | 'registration' | 'attack'>;
+  config: Pick<RunConfig, 'seed' | 'scenario' | 'registration' | 'attack' | 'revision' | 'client'>;
   decisions: Decision[];
   /** Messages shown so far. */
   count: number;
@@ -113,14 +115,25 @@ function readAttack(value: unknown): RunConfig['attack'] | null {
 }
 
 function readConfig(value: unknown): PresenterState['config'] | null {
-  if (!isFields(value) || !hasKeys(value, ['seed', 'scenario', 'registration'], ['attack'])) return null;
-  const { seed, scenario, registration } = value;
+  if (
+    !isFields(value) ||
+    !hasKeys(value, ['seed', 'scenario', 'registration'], ['attack', 'revision', 'client'])
+  )
+    return null;
+  const { seed, scenario, registration, revision, client } = value;
   if (!isText(seed, MAX_SEED) || seed.trim() === '') return null;
   if (typeof scenario !== 'string' || !isScenarioId(scenario)) return null;
   if (typeof registration !== 'string' || !isRegistrationMode(registration)) return null;
-  if (value.attack === undefined) return { seed, scenario, registration };
+  // The spec revision and a client of another one (src/sim/revisions), when the run has them.
+  if (revision !== undefined && (typeof revision !== 'string' || !isRevision(revision))) return null;
+  if (client !== undefined && (typeof client !== 'string' || !isClientKind(client))) return null;
+  const era = {
+    ...(revision !== undefined ? { revision } : {}),
+    ...(client !== undefined ? { client } : {}),
+  };
+  if (value.attack === undefined) return { seed, scenario, registration, ...era };
   const attack = readAttack(value.attack);
-  return attack ? { seed, scenario, registration, attack } : null;
+  return attack ? { seed, scenario, registration, attack, ...era } : null;
 }
 
 function readCurrent(value: unknown): PresenterState['current'] | undefined {

@@ -6,6 +6,7 @@
  */
 import { STEPS } from '../../sim/steps';
 import type { StepId } from '../../sim/steps';
+import { EXTENSION_SPEAKER_NOTES } from '../identity/speakerNotes';
 
 type NoteFor<S> = S extends { kind: 'exchange' } ? { request: string; response: string } : string;
 
@@ -141,6 +142,7 @@ export const SPEAKER_NOTES: SpeakerNotes = {
     'Say: the verdict is read from real responses: did she end up with a token or data, and if not, which rule stopped her? Point at: the verdict and its rule chip.',
   'flow-ended':
     'Say: sum up the outcome, then ask the room which rule made it safe (or would have). Point at: the end marker on the diagram.',
+  ...EXTENSION_SPEAKER_NOTES,
 };
 
 /** The note for one message: an exchange's request or response, or a lane step's single note. */

@@ -8,6 +8,7 @@ import { LESSONS, QUESTIONS } from '../../content/load';
 import LessonsRoute from '../lessons/LessonsRoute';
 import {
   PROGRESS_KEY,
+  PROGRESS_VERSION,
   contentFingerprint,
   createProgressStore,
   type ProgressStorage,
@@ -62,7 +63,7 @@ describe('stored progress the app cannot read', () => {
 
   it('a newer version (another tab): what it can read is kept, the value itself is kept aside', async () => {
     const raw = JSON.stringify({
-      version: 2,
+      version: PROGRESS_VERSION + 1,
       fingerprint,
       lessons: { roles: { readAt: 5 } },
       quizzes: {},

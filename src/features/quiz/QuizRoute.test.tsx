@@ -3,7 +3,12 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LESSONS, QUESTIONS, questionsFor } from '../../content/load';
-import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from '../../course/progress';
+import {
+  PROGRESS_KEY,
+  PROGRESS_VERSION,
+  createProgressStore,
+  type ProgressEvent,
+} from '../../course/progress';
 import type { QuestionAddress } from '../../course/questionLinks';
 import QuizRoute from './QuizRoute';
 import { answerAndContinue, answerCurrent, currentQuestion, memoryAddress, shownOrder } from './testing';
@@ -63,7 +68,14 @@ describe('a lesson quiz', () => {
     expect(feedback).not.toHaveTextContent('The correct answer:');
     expect(liveRegion()).toHaveTextContent('Correct.');
     expect(events).toEqual([
-      { type: 'quiz-answered', quiz: 'why-authorization', questionId: question.id, correct: true },
+      {
+        type: 'quiz-answered',
+        quiz: 'why-authorization',
+        questionId: question.id,
+        correct: true,
+        answer: { kind: 'choice', chosen: right ? question.answers.indexOf(right) : -1 },
+        latencyMs: expect.any(Number) as unknown,
+      },
     ]);
     // The answers are locked once checked (the fieldset is disabled).
     for (const radio of screen.getAllByRole('radio')) expect(radio).toBeDisabled();
@@ -239,7 +251,7 @@ describe('the quiz index and saved progress', () => {
     for (let n = 0; n < 5; n++) await answerAndContinue(user, n !== 2);
     first.unmount();
     expect(JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? 'null')).toMatchObject({
-      version: 1,
+      version: PROGRESS_VERSION,
       quizzes: { 'why-authorization': { attempts: 1 } },
     });
 
@@ -255,14 +267,16 @@ describe('the quiz index and saved progress', () => {
     expect(screen.getAllByText(/Not attempted/)).toHaveLength(LESSONS.length);
     await user.click(screen.getByRole('button', { name: 'OK' }));
     expect(screen.queryByText(/could not be read/)).toBeNull();
-    expect(JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? 'null')).toMatchObject({ version: 1 });
+    expect(JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? 'null')).toMatchObject({
+      version: PROGRESS_VERSION,
+    });
   });
 
   it('shows what it can read of progress a newer version saved, and says so', () => {
     window.localStorage.setItem(
       PROGRESS_KEY,
       JSON.stringify({
-        version: 2,
+        version: PROGRESS_VERSION + 1,
         quizzes: {
           discovery: { attempts: 1, best: { asked: ['discovery-1'], correct: ['discovery-1'], at: 1 } },
         },

@@ -70,6 +70,11 @@ export function QuizRunner(props: QuizRunnerProps) {
   useEffect(() => {
     address?.write(quiz, linkId);
   }, [address, quiz, linkId]);
+  // When the question on screen was shown: an answer's latency, for a learning platform's record.
+  const shownAt = useRef(0);
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [shownId, state.attempt]);
 
   // The address changed under the quiz (an edited address bar, a link to another question): open
   // the question it names in this attempt if it is here, else start an attempt there, as a fresh tab
@@ -101,7 +106,15 @@ export function QuizRunner(props: QuizRunnerProps) {
     // Evidence for the rules it is about, and a missed question joins the review queue.
     store.recordAnswer(item.question.id, correct, rulesOfQuestion(item.question));
     setAnnouncement(correct ? 'Correct.' : 'Not quite.');
-    onProgress?.({ type: 'quiz-answered', quiz, questionId: item.question.id, correct });
+    const latencyMs = Math.max(0, Date.now() - shownAt.current);
+    onProgress?.({
+      type: 'quiz-answered',
+      quiz,
+      questionId: item.question.id,
+      correct,
+      answer: given,
+      latencyMs,
+    });
   };
 
   const next = (): void => {

@@ -48,6 +48,11 @@ export function ReviewRunner({ store, navigate, onProgress, now = Date.now }: Re
   useEffect(() => titleRef.current?.focus(), []);
 
   const item = state.items[state.index];
+  // When the question was shown, for the answer's latency (a learning platform records it).
+  const shownAt = useRef(0);
+  useEffect(() => {
+    shownAt.current = now();
+  }, [item, now]);
   const result = state.results[state.index];
   const isLast = nextUnanswered(state) === null;
   const soFar = score(state.results.filter((entry) => entry !== undefined));
@@ -58,7 +63,14 @@ export function ReviewRunner({ store, navigate, onProgress, now = Date.now }: Re
     dispatch({ type: 'answer', result: { answer: given, correct } });
     store.recordAnswer(item.question.id, correct, rulesOfQuestion(item.question));
     setAnnouncement(correct ? 'Correct.' : 'Not quite.');
-    onProgress?.({ type: 'quiz-answered', quiz: REVIEW_KEY, questionId: item.question.id, correct });
+    onProgress?.({
+      type: 'quiz-answered',
+      quiz: REVIEW_KEY,
+      questionId: item.question.id,
+      correct,
+      answer: given,
+      latencyMs: Math.max(0, now() - shownAt.current),
+    });
   };
 
   const next = (): void => {

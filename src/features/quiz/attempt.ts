@@ -5,6 +5,8 @@
  */
 import type { ChoiceQuestion, OrderQuestion, Question } from '../../content/schema';
 import { createRng, shuffle, type Rng } from '../../sim/world/random';
+import type { Answer } from '../../course/progress';
+import { correctAnswerIndex } from '../../content/questions';
 
 export type AttemptItem =
   | {
@@ -18,7 +20,7 @@ export type AttemptItem =
       /** Indexes into question.items, as first shown. */ start: number[];
     };
 
-export type Answer = { kind: 'choice'; chosen: number } | { kind: 'order'; arrangement: number[] };
+export type { Answer };
 
 export interface Result {
   answer: Answer;
@@ -75,9 +77,7 @@ export function move(arrangement: readonly number[], from: number, delta: number
   return out;
 }
 
-export function correctAnswerIndex(question: ChoiceQuestion): number {
-  return question.answers.findIndex((answer) => answer.correct);
-}
+export { correctAnswerIndex };
 
 export function score(results: readonly (Result | undefined)[]): { correct: number; total: number } {
   return { correct: results.filter((result) => result?.correct).length, total: results.length };

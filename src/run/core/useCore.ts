@@ -9,12 +9,13 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { coreState, loadCore, subscribeCore } from './loadCore';
 import type { CoreState } from './loadCore';
 
-export function useCore(): CoreState {
+/** `wanted` false: follow the core without asking for it (the player fetches it after first paint). */
+export function useCore(wanted = true): CoreState {
   const state = useSyncExternalStore(subscribeCore, coreState, coreState);
   const loaded = state.core !== null;
   useEffect(() => {
     // The failure is in the state: nothing to do with the rejection here.
-    if (!loaded) void loadCore().catch(() => undefined);
-  }, [loaded]);
+    if (wanted && !loaded) void loadCore().catch(() => undefined);
+  }, [loaded, wanted]);
   return state;
 }

@@ -57,6 +57,24 @@ describe('shortcutFor', () => {
   });
 });
 
+describe('after a mouse click (pointer mode)', () => {
+  const pointerKey = (k: string, target: Element) =>
+    shortcutFor({ key: k, altKey: false, ctrlKey: false, metaKey: false, target }, { pointer: true });
+
+  it('a select, a tab or a button gives the step keys back; a text field keeps them', () => {
+    const select = document.createElement('select');
+    const tab = document.createElement('button');
+    tab.setAttribute('role', 'tab');
+    const input = document.createElement('input');
+    expect(pointerKey('ArrowRight', select)).toEqual({ type: 'NEXT' });
+    expect(pointerKey('PageDown', select)).toEqual({ type: 'NEXT' });
+    expect(pointerKey(' ', tab)).toEqual({ type: 'NEXT' });
+    expect(pointerKey('End', tab)).toEqual({ type: 'RUN_TO_END' });
+    expect(pointerKey('ArrowRight', input)).toBeNull();
+    expect(pointerKey('PageDown', input)).toBeNull();
+  });
+});
+
 describe('Page Down and Page Up (a presentation clicker)', () => {
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K) => document.createElement(tag);
 

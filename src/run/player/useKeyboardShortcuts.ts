@@ -8,8 +8,13 @@
  * job of their own: in a text field (they move the caret), a select (they change the choice), or a
  * box whose content overflows it (they scroll it: the reader wants the rest of that text). In
  * presenter mode a clicker wins: only a text field keeps them.
+ *
+ * After a mouse click (components/interaction.ts), a select, a tab or a button that keeps focus
+ * gives the step keys back: a click must not leave the page where → changes the scenario or Space
+ * presses Reset again. Only a text field keeps its keys then; a keyboard user keeps the widget's.
  */
 import { useEffect } from 'react';
+import { pointerMode, trackInteraction } from '../../components/interaction';
 import type { PlayerEvent } from './playerMachine';
 import { useViewOptions } from '../view/ViewContext';
 
@@ -22,6 +27,8 @@ const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'color', 'file', 'image',
 export interface ShortcutOptions {
   /** Presenter mode, or the speaker notes window: Page Down and Page Up step unless typing. */
   presenting?: boolean;
+  /** The last thing the learner did was a pointer press: widgets give the step keys back. */
+  pointer?: boolean;
 }
 
 type KeyEventLike = Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target'>;
@@ -29,17 +36,18 @@ type KeyEventLike = Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'
 export function shortcutFor(event: KeyEventLike, options: ShortcutOptions = {}): PlayerEvent | null {
   if (event.altKey || event.ctrlKey || event.metaKey) return null;
   const target = event.target instanceof Element ? event.target : null;
+  const pointer = options.pointer === true;
   if (event.key === 'PageDown' || event.key === 'PageUp') {
     const step: PlayerEvent = { type: event.key === 'PageDown' ? 'NEXT' : 'BACK' };
-    return pageKeyStays(target, options.presenting === true) ? null : step;
+    return pageKeyStays(target, options.presenting === true || pointer) ? null : step;
   }
-  if (target?.closest(FORM_CONTROLS)) return null;
+  if (target && (pointer ? isTextField(target) : target.closest(FORM_CONTROLS))) return null;
   switch (event.key) {
     case 'ArrowRight':
       return { type: 'NEXT' };
     case ' ':
     case 'Spacebar':
-      return target?.closest(SPACE_WIDGETS) ? null : { type: 'NEXT' };
+      return !pointer && target?.closest(SPACE_WIDGETS) ? null : { type: 'NEXT' };
     case 'ArrowLeft':
       return { type: 'BACK' };
     case 'Home':
@@ -52,10 +60,10 @@ export function shortcutFor(event: KeyEventLike, options: ShortcutOptions = {}):
 }
 
 /** Whether Page Down/Up keep their own meaning where focus is (see the module comment). */
-function pageKeyStays(target: Element | null, presenting: boolean): boolean {
+function pageKeyStays(target: Element | null, onlyTextFields: boolean): boolean {
   if (!target) return false;
   if (isTextField(target)) return true;
-  if (presenting) return false;
+  if (onlyTextFields) return false;
   return target.closest('select') !== null || inOverflowingBox(target);
 }
 
@@ -88,9 +96,10 @@ function inOverflowingBox(target: Element): boolean {
 export function useKeyboardShortcuts(send: (event: PlayerEvent) => void): void {
   const presenting = useViewOptions().view.present;
   useEffect(() => {
+    trackInteraction();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
-      const action = shortcutFor(event, { presenting });
+      const action = shortcutFor(event, { presenting, pointer: pointerMode() });
       if (!action) return;
       event.preventDefault();
       send(action);

@@ -6,8 +6,9 @@
  *
  * Why one row per message: labels can then never overlap vertically, however long the run (the
  * step-up scenario has 50+ messages), and a message's y never changes once drawn, so earlier
- * arrows keep their identity as the flow grows. Horizontally, each label is cut to the room it has
- * (the span of its arrow, or the gap beside a self-arrow); the full text stays in the list.
+ * arrows keep their identity as the flow grows. Horizontally, a label may use the whole width of
+ * the diagram (its row is its own): centred on its arrow, or beside a self-arrow towards the wider
+ * side, and cut only past that; the full text stays in the list.
  */
 import { CORE_LANES, LANE_ORDER, LANES } from '../../sim/lanes';
 import type { Lane } from '../../sim/lanes';
@@ -157,20 +158,15 @@ export function layoutSequence(
     let labelAlign: MessageBox['labelAlign'];
     let labelMaxWidth: number;
     if (direction === 'self') {
-      // The label sits beside the loop, on the side with room: the right, except for the last lane.
-      // It may cross other lifelines: its row holds no other message, so nothing can collide.
-      const onLeft = fromX === lastX && lanes.length > 1;
+      // The label sits beside the loop, on the side with more room: the right, except on the lanes
+      // of the right half. It may cross other lifelines: its row holds no other message.
+      const onLeft = lanes.length > 1 && fromX - options.marginX > width - options.marginX - fromX;
       labelAlign = onLeft ? 'end' : 'start';
       labelX = onLeft ? fromX - options.loopWidth - labelPad : fromX + options.loopWidth + labelPad;
-      const toEdge = onLeft ? labelX - labelPad : width - labelX - labelPad;
-      labelMaxWidth = Math.min(toEdge, options.laneGap * 1.6);
+      labelMaxWidth = onLeft ? labelX - labelPad : width - labelX - labelPad;
     } else {
-      // At least the arrow's span; a short arrow's label may spread wider, as its row is its own,
-      // shifted if needed to stay inside the diagram.
-      labelMaxWidth = Math.min(
-        Math.max(Math.abs(toX - fromX) - labelPad * 2, options.laneGap * 1.6),
-        width - labelPad * 2,
-      );
+      // Room up to the whole width, centred on the arrow, shifted if needed to stay inside the diagram.
+      labelMaxWidth = width - labelPad * 2;
       labelAlign = 'center';
       const half = labelMaxWidth / 2;
       labelX = Math.min(Math.max((fromX + toX) / 2, labelPad + half), width - labelPad - half);

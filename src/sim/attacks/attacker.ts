@@ -10,6 +10,8 @@ import type { Mark, SimFetch } from '../network/network';
 import type { RuleId } from '../rules';
 import type { World } from '../world/world';
 import { stringField } from '../fields';
+import type { Revision } from '../revisions/ids';
+import { transportOf } from '../revisions/profile';
 
 export interface ToolCallResult {
   status: number;
@@ -43,6 +45,45 @@ export interface Attacker {
 
 export function createAttacker(world: World): Attacker {
   const fetch = world.network.fetchAs('attacker');
+
+  /** initialize (with the token), then the tools/call in the session the server opened. */
+  const legacyCall = async (
+    revision: Revision,
+    token: string | null,
+    params: Record<string, unknown>,
+  ): Promise<{ headers: Record<string, string>; body: string }> => {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Accept: 'application/json, text/event-stream',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    };
+    const init = await fetch(world.urls.mcp, {
+      method: 'POST',
+      step: 'attacker-request',
+      mark: 'attacker',
+      headers,
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: {
+          protocolVersion: revision,
+          capabilities: {},
+          clientInfo: { name: 'attacker', version: '1' },
+        },
+      }),
+    });
+    await init.text().catch(() => '');
+    const session = init.headers.get('mcp-session-id');
+    return {
+      headers: {
+        ...headers,
+        ...(session ? { 'Mcp-Session-Id': session } : {}),
+        ...(revision !== '2025-03-26' ? { 'MCP-Protocol-Version': revision } : {}),
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params }),
+    };
+  };
   const json = async (res: Response): Promise<Record<string, unknown>> => {
     const body: unknown = await res.json().catch(() => ({}));
     return typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body } : {};
@@ -76,7 +117,12 @@ export function createAttacker(world: World): Attacker {
       return { status: res.status, body: await json(res) };
     },
     async callTool(token, name, args = {}, url = world.urls.mcp) {
-      const request = mcpRequest({ method: 'tools/call', params: { name, arguments: args }, token });
+      // A server of 2025-03-26 to 2025-11-25 wants initialize and a session first (S-40): she
+      // speaks its transport, as any client of its revision would.
+      const legacy = url === world.urls.mcp && transportOf(world.revision) === 'sessions';
+      const request = legacy
+        ? await legacyCall(world.revision, token, { name, arguments: args })
+        : mcpRequest({ method: 'tools/call', params: { name, arguments: args }, token });
       const res = await fetch(url, {
         method: 'POST',
         step: 'attacker-request',

@@ -30,6 +30,10 @@ export const confusedDeputy: AttackDef = {
   },
   victim: { scenario: 'first-connection', registration: 'dcr' },
   lanes: ['attacker'],
+  needs: {
+    rules: ['A-22'],
+    why: "The lab's proxy gets its upstream token from a separate authorization server that names the API in it (RFC 8707), as revisions from 2025-06-18 do; 2025-03-26 only described such a proxy (its Third-Party Authorization Flow).",
+  },
   hosts: (world) => [
     ...proxyHandlers(world),
     http.get(ATTACKER_CALLBACK, ({ request }) => {

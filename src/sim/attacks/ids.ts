@@ -17,6 +17,10 @@ export const ATTACK_IDS = [
   'mix-up',
   'code-replay',
   'metadata-steering',
+  'stolen-token-replay',
+  'dpop-proof-misuse',
+  'id-jag-misuse',
+  'client-assertion-misuse',
 ] as const;
 
 export type AttackId = (typeof ATTACK_IDS)[number];
@@ -35,6 +39,10 @@ export const ATTACK_VARIANT_IDS = {
   'wrong-audience': ['replayed-token', 'no-resource'],
   'open-redirect': ['prefix-match', 'error-redirect'],
   'metadata-steering': ['resource-mismatch', 'spoofed-issuer'],
+  'stolen-token-replay': ['bearer', 'downgrade'],
+  'dpop-proof-misuse': ['replayed', 'stale', 'other-url'],
+  'id-jag-misuse': ['other-as', 'other-resource', 'replayed'],
+  'client-assertion-misuse': ['expired', 'other-server'],
 } as const satisfies Partial<Record<AttackId, readonly [string, ...string[]]>>;
 
 export type AttackWithVariants = keyof typeof ATTACK_VARIANT_IDS;

@@ -23,6 +23,10 @@ export const metadataSteering: AttackDef = {
   },
   victim: { scenario: 'first-connection', registration: 'cimd', serverUrl: (world) => world.urls.evilMcp },
   lanes: ['attacker'],
+  needs: {
+    rules: ['C-01'],
+    why: "The attacker's MCP server steers the client through its protected resource metadata, which arrived in 2025-06-18.",
+  },
   hosts: (world) => evilMcpHosts(world, { resource: world.urls.mcp, authorizationServer: world.urls.issuer }),
   variants: defineVariants('metadata-steering', {
     'resource-mismatch': { label: "The server's metadata names another resource" },

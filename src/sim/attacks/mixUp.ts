@@ -23,6 +23,10 @@ export const mixUp: AttackDef = {
   },
   victim: { scenario: 'first-connection', registration: 'cimd', serverUrl: (world) => world.urls.evilMcp },
   lanes: ['attacker'],
+  needs: {
+    rules: ['C-01'],
+    why: "The attacker's MCP server names her authorization server in protected resource metadata, which arrived in 2025-06-18.",
+  },
   hosts: (world) => [
     ...evilMcpHosts(world, { resource: world.urls.evilMcp, authorizationServer: world.urls.attackerIssuer }),
     ...attackerAsHosts(world, { claimedIssuer: world.urls.attackerIssuer }),

@@ -116,8 +116,11 @@ export function proxyHandlers(world: World) {
         state: p.get('state') ?? undefined,
         code_challenge: challenge,
       };
+      // S-16 arrived in 2025-06-18: a proxy of 2025-03-26 (its Third-Party Authorization Flow) had no
+      // such rule, and forwards every client.
       if (
         world.isVulnerable('proxy-no-per-client-consent') ||
+        !world.inRevision('S-16') ||
         approvedClients(request).includes(client.client_id)
       ) {
         return forwardUpstream(pending);

@@ -2,7 +2,11 @@
  * Every attack of the lab, by id. The UI, the lessons, the quiz and the tests read this registry;
  * the compiler makes sure every id in ids.ts has its definition here.
  */
+import { clientAssertionMisuse } from './clientAssertionMisuse';
 import { codeReplay } from './codeReplay';
+import { dpopProofMisuse } from './dpopProofMisuse';
+import { idJagMisuse } from './idJagMisuse';
+import { stolenTokenReplay } from './stolenTokenReplay';
 import { confusedDeputy } from './confusedDeputy';
 import { excessiveScope } from './excessiveScope';
 import type { AttackId } from './ids';
@@ -33,6 +37,10 @@ export const ATTACKS: Record<AttackId, AttackDef> = {
   'mix-up': mixUp,
   'code-replay': codeReplay,
   'metadata-steering': metadataSteering,
+  'stolen-token-replay': stolenTokenReplay,
+  'dpop-proof-misuse': dpopProofMisuse,
+  'id-jag-misuse': idJagMisuse,
+  'client-assertion-misuse': clientAssertionMisuse,
 };
 
 export const ATTACK_LIST: AttackDef[] = ATTACK_IDS.map((id) => ATTACKS[id]);

@@ -10,6 +10,8 @@ export interface AttackerState {
   landed: URL | null;
   /** The last access token her MCP server was sent. */
   token: string | null;
+  /** The DPoP proof that came with it, if the token was DPoP-bound. */
+  dpopProof: string | null;
   /** The last token request her authorization server received (with the victim's code and verifier). */
   tokenRequest: URLSearchParams | null;
   /** A code of her own, which she plants in the victim's callback. */
@@ -22,6 +24,7 @@ export function createAttackerState(): AttackerState {
   return {
     landed: null,
     token: null,
+    dpopProof: null,
     tokenRequest: null,
     ownCode: null,
     proxy: { clients: new Map(), pending: new Map(), codes: new Map(), tokens: new Map() },

@@ -40,6 +40,10 @@ export const stateHandleHijack: AttackDef = {
     ],
   },
   lanes: ['attacker'],
+  needs: {
+    rules: ['S-26'],
+    why: 'State handles in tool arguments replace sessions in 2026-07-28; before, the same attack was on the session id (S-20).',
+  },
   explain: {
     vulnerable:
       "The server treated holding the handle as proof of ownership. The attacker's token was valid, just not the victim's, and she read the victim's search results.",

@@ -32,6 +32,10 @@ export const tokenPassthrough: AttackDef = {
     ],
   },
   lanes: ['attacker', 'downstream'],
+  needs: {
+    rules: ['A-22'],
+    why: 'It replays a token issued for another resource, and tokens name their resource (RFC 8707) from 2025-06-18.',
+  },
   explain: {
     vulnerable:
       "The MCP server never looked at whom the token was for and passed it straight to the API, which saw a valid token for itself. The server's own checks, rate limits and audit were bypassed, and the API logged the victim's other app as the caller.",

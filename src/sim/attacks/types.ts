@@ -78,6 +78,11 @@ export interface AttackDef {
   /** Extra lanes this attack draws. */
   lanes: Lane[];
   /**
+   * What the attack's situation needs from a revision, besides its victim's scenario and registration
+   * (src/sim/revisions/attacks.ts): it cannot be played under a revision without these rules.
+   */
+  needs?: { rules: RuleId[]; why: string };
+  /**
    * Ways of running the same attack that the lab offers as a choice (docs/reference §5 lists several per
    * attack: who skips the rule, or a companion toggle). The first is the definition as written above;
    * the others replace some of its fields. Their ids are listed in ids.ts, for links and tests.

@@ -42,7 +42,52 @@ export const VULNERABILITIES = {
     breaks: 'A-22',
     title: 'Tokens requested without resource are valid everywhere',
   },
+  'as-assertion-any-audience': {
+    party: 'as',
+    breaks: 'A-51',
+    title: 'Authorization server accepts a client assertion made for any server (aud not checked)',
+  },
+  'as-assertion-no-expiry': {
+    party: 'as',
+    breaks: 'A-51',
+    title: 'Authorization server accepts an expired client assertion',
+  },
+  'as-jwt-replay': {
+    party: 'as',
+    breaks: 'A-52',
+    title: 'Authorization server does not remember used jti values (client assertions and ID-JAGs)',
+  },
+  'as-id-jag-any-audience': {
+    party: 'as',
+    breaks: 'A-54',
+    title: 'Authorization server accepts an ID-JAG whatever its aud (one issued for another server)',
+  },
+  'as-id-jag-ignores-claims': {
+    party: 'as',
+    breaks: 'A-56',
+    title: "Authorization server issues the resource and scope the request asks for, not the ID-JAG's",
+  },
   'mcp-no-audience-check': { party: 'mcp', breaks: 'S-06', title: 'MCP server does not check aud' },
+  'mcp-dpop-downgrade': {
+    party: 'mcp',
+    breaks: 'S-56',
+    title: 'MCP server accepts a DPoP-bound token sent as a plain Bearer token',
+  },
+  'mcp-dpop-no-htu-check': {
+    party: 'mcp',
+    breaks: 'S-51',
+    title: "MCP server does not check a DPoP proof's htu (a proof made for another URL passes)",
+  },
+  'mcp-dpop-no-iat-window': {
+    party: 'mcp',
+    breaks: 'S-53',
+    title: 'MCP server accepts a DPoP proof however old it is',
+  },
+  'mcp-dpop-jti-reuse': {
+    party: 'mcp',
+    breaks: 'S-54',
+    title: "MCP server does not remember DPoP proofs' jti (a proof can be replayed)",
+  },
   'mcp-token-passthrough': {
     party: 'mcp',
     breaks: 'S-09',
@@ -110,6 +155,12 @@ export const VULNERABILITIES = {
     check: 'metadataIssuer',
     breaks: 'C-06',
     title: "Client does not check the metadata's issuer",
+  },
+  'client-no-dpop': {
+    party: 'client',
+    check: 'dpop',
+    breaks: 'C-76',
+    title: 'Client does not use DPoP: its tokens are plain Bearer tokens',
   },
   'client-all-scopes': {
     party: 'client',

@@ -34,6 +34,10 @@ export const wrongAudience: AttackDef = {
       target: 'client',
       rules: ['C-22', 'S-06'],
       preconditions: ['as-default-audience'],
+      needs: {
+        rules: ['C-22'],
+        why: 'It is about the resource parameter, which arrived in 2025-06-18 (RFC 8707): before, no token named its server.',
+      },
       defence: {
         label: 'The client sends resource in the authorization and token requests (C-22)',
         vulnerabilities: ['client-omit-resource'],

@@ -74,7 +74,9 @@ export function createBrowser(world: World, decide: (prompt: ConsentPrompt) => P
             : method === 'POST'
               ? 'consent-decision'
               : url.pathname.endsWith('/authorize')
-                ? 'authorize'
+                ? world.laneOf(url) === 'idp'
+                  ? 'sso-authorize'
+                  : 'authorize'
                 : 'callback';
         const headers: Record<string, string> = { Accept: 'text/html', ...cookieHeader(url) };
         if (body !== null) headers['Content-Type'] = 'application/x-www-form-urlencoded';

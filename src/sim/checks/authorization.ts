@@ -5,6 +5,7 @@
  * the URL it builds and the callback it receives (src/sim/client/authorization.ts); an imported HAR
  * runs them on the recorded request and callback.
  */
+import type { RuleId } from '../rules';
 import { check, withFix } from '../trace/check';
 import type { Check } from '../trace/types';
 
@@ -22,6 +23,7 @@ export function authorizationRequestChecks(
   params: URLSearchParams,
   resource: string | undefined,
   enforce: RequestEnforcement = {},
+  applies: (rule: RuleId) => boolean = () => true,
 ): Check[] {
   const challenge = params.get('code_challenge');
   const method = params.get('code_challenge_method');
@@ -73,7 +75,8 @@ export function authorizationRequestChecks(
     ),
     resourceCheck(sent, resource, 'authorization', enforce.resource ?? true),
   );
-  return checks;
+  // Only the rules of the client's revision (docs/reference §3.5): no resource before 2025-06-18.
+  return checks.filter((c) => applies(c.rule));
 }
 
 /**
@@ -167,6 +170,7 @@ export function callbackChecks(
   expected: Expected,
   params: URLSearchParams,
   enforce: { state?: boolean; iss?: boolean } = {},
+  applies: (rule: RuleId) => boolean = () => true,
 ): Check[] {
   const state = params.get('state');
   const checks: Check[] = [];
@@ -185,7 +189,8 @@ export function callbackChecks(
     );
   }
   checks.push(issCheck(expected, params.get('iss'), enforce.iss ?? true));
-  return checks;
+  // The iss table is 2026-07-28's (C-19, C-20): a client of an earlier revision checks state only.
+  return checks.filter((c) => applies(c.rule));
 }
 
 /**

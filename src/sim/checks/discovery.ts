@@ -3,6 +3,7 @@
  * client runs them before it uses a document (src/sim/client/discovery.ts), and an imported HAR
  * runs the very same functions on the documents it recorded (src/sim/har). One source per check.
  */
+import type { RuleId } from '../rules';
 import { check, withFix } from '../trace/check';
 import type { Check } from '../trace/types';
 import { isRecord, stringArray } from '../client/json';
@@ -23,17 +24,28 @@ export interface PrmInput {
   serverUrl: string;
   /** False for a client that does not check `resource` (a named vulnerability). */
   enforceResource?: boolean;
+  /**
+   * The rule that makes the client look: C-03 (header or well-known URLs, from 2025-11-25), or C-01
+   * for a client of 2025-06-18, which has only the header's URL.
+   */
+  foundRule?: RuleId;
 }
 
 /** C-03, C-22, S-01: a document was found, it names this server, and it names an authorization server. */
-export function prmChecks({ doc, source, serverUrl, enforceResource = true }: PrmInput): Check[] {
+export function prmChecks({
+  doc,
+  source,
+  serverUrl,
+  enforceResource = true,
+  foundRule = 'C-03',
+}: PrmInput): Check[] {
   const resource = typeof doc?.resource === 'string' ? doc.resource : undefined;
   const servers = stringArray(doc?.authorization_servers) ?? [];
   const expected = source?.expected ?? serverUrl;
   return [
     withFix(
       check(
-        'C-03',
+        foundRule,
         'Metadata found',
         source !== undefined && doc !== undefined,
         source ? `a JSON document at ${source.via}` : 'no protected resource metadata at any well-known URL',
@@ -85,6 +97,11 @@ export interface AsMetadataInput {
   allowLoopbackHttp: boolean;
   enforceIssuer?: boolean;
   enforceS256?: boolean;
+  /**
+   * The rules the client's revision has (docs/reference §3.5): a check whose rule is not among them
+   * is not made at all. Default: every rule (2026-07-28, and a HAR import).
+   */
+  applies?: (rule: RuleId) => boolean;
 }
 
 /** C-05, C-06, C-27/C-28, A-01, C-51, C-32: what a client checks before it uses the metadata. */
@@ -94,10 +111,11 @@ export function asMetadataChecks({
   allowLoopbackHttp,
   enforceIssuer = true,
   enforceS256 = true,
+  applies = () => true,
 }: AsMetadataInput): Check[] {
   const methods = stringArray(doc?.code_challenge_methods_supported);
   const responseTypes = stringArray(doc?.response_types_supported);
-  return [
+  const checks = [
     withFix(
       check(
         'C-05',
@@ -121,7 +139,7 @@ export function asMetadataChecks({
     withFix(
       check(
         methods ? 'C-27' : 'C-28',
-        'PKCE S256 supported',
+        PKCE_LABEL,
         methods?.includes('S256') ?? false,
         `code_challenge_methods_supported is ${methods ? JSON.stringify(methods) : 'absent'}`,
         enforceS256,
@@ -138,9 +156,10 @@ export function asMetadataChecks({
       'List "code" in response_types_supported: the authorization code flow is the one OAuth 2.1 keeps.',
     ),
     // C-51: the URL the client will open in a browser: https only, never javascript:, data:, file:.
+    // Before 2026-07-28 the same https rule is OAuth 2.1's communication security (C-32).
     withFix(
       check(
-        'C-51',
+        applies('C-51') ? 'C-51' : 'C-32',
         'authorization_endpoint is https',
         isSafeEndpoint(doc?.authorization_endpoint, allowLoopbackHttp),
         String(doc?.authorization_endpoint),
@@ -158,7 +177,14 @@ export function asMetadataChecks({
       'Serve the token endpoint over https (plain http only on a loopback address, in development).',
     ),
   ];
+  // The issuer check is 2026-07-28's (C-06); the PKCE metadata check, 2025-11-25's (C-28: verify
+  // PKCE support before proceeding, and refuse without the field).
+  return checks.filter(
+    (c) => (c.rule !== 'C-06' || applies('C-06')) && (c.label !== PKCE_LABEL || applies('C-28')),
+  );
 }
+
+const PKCE_LABEL = 'PKCE S256 supported';
 
 /**
  * The authorization server's own side of PKCE (A-16): OAuth 2.1 §4.1.1 makes S256 "Mandatory To

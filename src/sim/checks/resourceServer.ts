@@ -4,18 +4,24 @@
  * bearer.ts; these are the observer's checks of the same rules, which the honest server passes
  * (tests/har/truth.test.ts) and an imported HAR runs on what it recorded.
  */
-import { parseBearerChallenge } from '../client/wwwAuthenticate';
+import { parseBearerChallenge, parseChallenge } from '../client/wwwAuthenticate';
 import { peekJwt } from '../crypto/jwt';
 import { check, withFix } from '../trace/check';
 import type { Check, HeaderList } from '../trace/types';
 import { headerValue } from '../trace/types';
 
-/** What credentials an MCP request carried. */
-export type Credentials = 'none' | 'query' | 'bearer' | 'other';
+/** What credentials an MCP request carried: a DPoP-bound token is `dpop` (RFC 9449 §7.1). */
+export type Credentials = 'none' | 'query' | 'bearer' | 'dpop' | 'other';
+
+/** A token in the Authorization header, with either scheme. */
+export function hasToken(credentials: Credentials): boolean {
+  return credentials === 'bearer' || credentials === 'dpop';
+}
 
 export function credentialsOf(url: string, headers: HeaderList): Credentials {
   const authorization = headerValue(headers, 'authorization');
   if (authorization !== undefined && /^bearer\s/i.test(authorization)) return 'bearer';
+  if (authorization !== undefined && /^dpop\s/i.test(authorization)) return 'dpop';
   if (authorization !== undefined) return 'other';
   try {
     if (new URL(url).searchParams.has('access_token')) return 'query';
@@ -27,7 +33,7 @@ export function credentialsOf(url: string, headers: HeaderList): Credentials {
 
 /** The Bearer token of a request: the Authorization header's, else (a vulnerable client) the query's. */
 export function tokenOf(url: string, headers: HeaderList): string | null {
-  const match = /^bearer\s+(\S+)$/i.exec(headerValue(headers, 'authorization') ?? '');
+  const match = /^(?:bearer|dpop)\s+(\S+)$/i.exec(headerValue(headers, 'authorization') ?? '');
   if (match?.[1]) return match[1];
   try {
     return new URL(url).searchParams.get('access_token');
@@ -49,7 +55,9 @@ export interface ChallengeFacts {
  */
 export function challengeChecks(status: number, headers: HeaderList, facts: ChallengeFacts): Check[] {
   const header = headerValue(headers, 'www-authenticate') ?? null;
-  const challenge = parseBearerChallenge(header);
+  // A DPoP-bound token is answered with a DPoP challenge (RFC 9449 §7.1, §7.2).
+  const challenge =
+    facts.credentials === 'dpop' ? parseChallenge(header, 'dpop') : parseBearerChallenge(header);
   if (status === 403) {
     if (challenge?.error !== 'insufficient_scope') return [];
     return [
@@ -65,7 +73,7 @@ export function challengeChecks(status: number, headers: HeaderList, facts: Chal
     ];
   }
   if (status !== 401) return [];
-  const unauthenticated = facts.credentials !== 'bearer';
+  const unauthenticated = !hasToken(facts.credentials);
   const checks: Check[] = [
     withFix(
       check(
@@ -138,12 +146,14 @@ export function clientTokenUseCheck(credentials: Credentials): Check {
     check(
       'C-24',
       'Token in the Authorization header',
-      credentials === 'bearer',
+      hasToken(credentials),
       credentials === 'query'
         ? 'the access token is in the URL, where logs, proxies and the browser history keep it'
         : credentials === 'bearer'
           ? 'Authorization: Bearer'
-          : 'the request carries no token, though the client holds one',
+          : credentials === 'dpop'
+            ? 'Authorization: DPoP, with its proof (RFC 9449 §7.1)'
+            : 'the request carries no token, though the client holds one',
     ),
     'Send Authorization: Bearer <token> on every request to the MCP server, and never put the token in the URL.',
   );

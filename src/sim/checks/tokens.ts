@@ -13,9 +13,24 @@ import { resourceCheck } from './authorization';
 import type { Check, HeaderList } from '../trace/types';
 import { headerValue } from '../trace/types';
 
-/** OAuth 2.1 §3.2.3: an access_token and a token_type; MCP uses Bearer tokens (§5.1.1). */
-export function tokenTypeCheck(body: Record<string, unknown>): Check {
+/**
+ * OAuth 2.1 §3.2.3: an access_token and a token_type; MCP uses Bearer tokens (§5.1.1). A request
+ * that carried a DPoP proof expects `DPoP` (RFC 9449 §5, C-77): anything else gives no binding.
+ */
+export function tokenTypeCheck(body: Record<string, unknown>, dpop = false): Check {
   const type = body.token_type;
+  if (dpop)
+    return withFix(
+      check(
+        'C-77',
+        'A DPoP-bound token',
+        typeof body.access_token === 'string' && typeof type === 'string' && type.toLowerCase() === 'dpop',
+        typeof body.access_token !== 'string'
+          ? 'the response has no access_token'
+          : `token_type is ${typeof type === 'string' ? type : '(missing)'}; a proof was sent, so DPoP is expected`,
+      ),
+      'Bind the token to the key of the DPoP proof (cnf.jkt) and answer token_type "DPoP" (RFC 9449 §5).',
+    );
   return withFix(
     check(
       'A-01',
@@ -55,6 +70,8 @@ export const SHORT_LIVED_MAX = 24 * 3600;
 export interface TokenResponseFacts {
   /** The resource the token request (or its authorization request) named, if any. */
   resource: string | undefined;
+  /** The request carried a DPoP proof, so a DPoP-bound token is expected (RFC 9449 §5). */
+  dpop?: boolean;
 }
 
 /** A-01, A-20, A-14, A-22 on a token response that carries tokens. */
@@ -65,7 +82,7 @@ export function tokenResponseChecks(
 ): Check[] {
   const cache = headerValue(headers, 'cache-control') ?? '';
   const checks: Check[] = [
-    tokenTypeCheck(body),
+    tokenTypeCheck(body, facts.dpop ?? false),
     withFix(
       check(
         'A-20',

@@ -10,6 +10,8 @@ import { check } from '../trace/check';
 import type { Check } from '../trace/types';
 import type { ClientContext, PendingAuthorization } from './session';
 import { recordChecklist } from './checklist';
+import { hasClause } from '../revisions/profile';
+import { applies, clientRevision } from './revision';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 
@@ -22,9 +24,15 @@ export function chooseScope(ctx: ClientContext): string | undefined {
   let scopes: string[];
   if (!config.checks.leastPrivilege)
     scopes = (session.metadata?.scopes_supported ?? []).filter((s) => s !== 'offline_access');
+  // Before 2025-11-25 (SEP-835) there is no scope selection: the client leaves scope out and the
+  // authorization server applies its default (OAuth 2.1 §3.2.2.1).
+  else if (!applies(ctx, 'C-15')) scopes = [];
   else if (session.challenge?.scope) scopes = session.challenge.scope.split(' ');
   else scopes = session.prm?.scopes_supported ?? [];
-  const union = [...new Set([...session.requestedScopes, ...scopes].filter(Boolean))];
+  // C-16 (SEP-2350, 2026-07-28): a re-authorization keeps what was asked before. A client of
+  // 2025-11-25 asks for what the challenge names, and loses the rest.
+  const before = hasClause(clientRevision(ctx), 'scope-union') ? session.requestedScopes : [];
+  const union = [...new Set([...before, ...scopes].filter(Boolean))];
   return union.length > 0 ? union.join(' ') : undefined;
 }
 
@@ -36,7 +44,9 @@ export async function prepareAuthorization(
   const { config, session } = ctx;
   const metadata = session.metadata;
   const prm = session.prm;
-  if (!metadata || !prm) throw new ClientRefusal('C-08', 'Discovery has not completed');
+  // Protected resource metadata exists from 2025-06-18 (C-01); a client of 2025-03-26 has none.
+  if (!metadata || (!prm && applies(ctx, 'C-01')))
+    throw new ClientRefusal('C-08', 'Discovery has not completed');
   const verifier = config.checks.pkce ? createVerifier(rng) : undefined;
   // A client that does not insist on S256 (C-27) settles for plain when that is all the server
   // lists: the challenge is then the verifier itself, readable by anyone who sees the request.
@@ -48,7 +58,9 @@ export async function prepareAuthorization(
   const challenge = verifier ? (method === 'plain' ? verifier : await challengeS256(verifier)) : undefined;
   const state = rng.token(16);
   const scope = chooseScope(ctx);
-  const resource = config.checks.resource ? prm.resource : undefined;
+  // C-22 (RFC 8707, from 2025-06-18): the token is bound to this MCP server.
+  const resource = config.checks.resource && applies(ctx, 'C-22') ? prm?.resource : undefined;
+  const recordsIssuer = applies(ctx, 'C-18');
   const url = new URL(metadata.authorization_endpoint);
   const params: [string, string | undefined][] = [
     ['response_type', 'code'],
@@ -81,17 +93,27 @@ export async function prepareAuthorization(
     state,
     scope: scope ?? '(omitted)',
     resource: resource ?? '(omitted)',
-    expected_issuer: metadata.issuer,
+    ...(recordsIssuer ? { expected_issuer: metadata.issuer } : {}),
   };
   // What the client prepared, line by line, read back from the URL it built with the same checks an
   // imported HAR runs on a recorded one: a step it skipped shows as skipped, never as done.
   const checks: Check[] = [
-    ...authorizationRequestChecks(url.searchParams, prm.resource, {
-      pkce: config.checks.pkce,
-      s256: config.checks.s256Support,
-      resource: config.checks.resource,
-    }),
-    check('C-18', 'Expected issuer recorded', true, `${metadata.issuer}, kept with the verifier and state`),
+    ...authorizationRequestChecks(
+      url.searchParams,
+      prm?.resource,
+      { pkce: config.checks.pkce, s256: config.checks.s256Support, resource: config.checks.resource },
+      (rule) => applies(ctx, rule),
+    ),
+    ...(recordsIssuer
+      ? [
+          check(
+            'C-18',
+            'Expected issuer recorded',
+            true,
+            `${metadata.issuer}, kept with the verifier and state`,
+          ),
+        ]
+      : []),
   ];
   const skipped = checks.filter((c) => c.status === 'skipped').map((c) => c.label);
   await ctx.deps.note({
@@ -99,10 +121,12 @@ export async function prepareAuthorization(
     stepId: 'prepare-authorization',
     title:
       skipped.length === 0
-        ? 'PKCE, state and expected issuer ready'
+        ? recordsIssuer
+          ? 'PKCE, state and expected issuer ready'
+          : 'PKCE and state ready'
         : `Request ready without ${skipped.join(', ')}`,
     outcome: 'ok',
-    rule: 'C-18',
+    rule: recordsIssuer ? 'C-18' : 'C-26',
     detail: {
       summary: verifier
         ? `The verifier stays with the client; only the challenge travels.${skipped.length ? ` This client skips: ${skipped.join(', ')}.` : ''}`
@@ -124,18 +148,23 @@ export async function validateCallback(ctx: ClientContext, url: URL): Promise<Au
     { state: pending.state, issuer: pending.issuer, issSupported: pending.issSupported },
     params,
     { state: enforce.state, iss: enforce.iss },
+    (rule) => applies(ctx, rule),
   );
+  // RFC 9207's iss check is 2026-07-28's (C-19, SEP-2468); before, the client checks state only.
+  const issChecked = applies(ctx, 'C-19');
   const error = params.get('error');
   const code = params.get('code');
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-callback',
     checks,
-    rule: 'C-19',
+    rule: issChecked ? 'C-19' : 'C-30',
     ok: {
-      title: error ? `Authorization failed: ${error}` : 'state and iss match',
+      title: error ? `Authorization failed: ${error}` : issChecked ? 'state and iss match' : 'state matches',
       summary: error
         ? `The response is genuine and reports ${error}.`
-        : "The response is genuine: the client may redeem the code, at the recorded issuer's token endpoint only.",
+        : issChecked
+          ? "The response is genuine: the client may redeem the code, at the recorded issuer's token endpoint only."
+          : 'The response answers the request this client sent. Which server sent it, this revision does not ask: the client redeems the code at the token endpoint it discovered.',
     },
     refused: {
       title: (f) => `Response discarded: ${f.label} check failed`,

@@ -15,6 +15,8 @@ export interface ChecklistNote {
   rule: RuleId;
   ok: { title: string; summary: string };
   refused: { title: (failed: Check) => string; summary: string };
+  /** Named values worth showing with the checklist. */
+  values?: Record<string, string>;
 }
 
 /** Records the checklist; returns the first failed check, if any. */
@@ -38,7 +40,7 @@ export async function recordChecklist(ctx: ClientContext, note: ChecklistNote): 
     title,
     outcome: failed ? 'refused' : 'ok',
     rule: failed?.rule ?? note.rule,
-    detail: { summary, checks: note.checks },
+    detail: { summary, checks: note.checks, ...(note.values ? { values: note.values } : {}) },
   });
   return failed;
 }

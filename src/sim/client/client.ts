@@ -8,11 +8,17 @@ import type { Rng } from '../world/random';
 import { prepareAuthorization, validateCallback } from './authorization';
 import type { AuthorizationOutcome } from './authorization';
 import { discoverAuthorizationServer, discoverResource } from './discovery';
+import { discoverAtOrigin } from './originDiscovery';
+import { applies, clientRevision } from './revision';
+import { hasClause, transportOf } from '../revisions/profile';
+import { LATEST_REVISION } from '../revisions/ids';
 import { closeLegacy } from './legacy';
 import { callMcp } from './mcp';
 import { ensureRegistration } from './registration';
 import { createSession } from './session';
 import type { ClientContext } from './session';
+import { exchangeIdentity, redeemGrant, signIn } from './enterprise';
+import type { GrantOutcome } from './enterprise';
 import { clientCredentialsGrant, exchangeCode, refreshTokens } from './tokens';
 import type { TokenOutcome } from './tokens';
 import { ClientRefusal } from './types';
@@ -29,6 +35,8 @@ export interface ClientState {
   refreshable: boolean;
   /** C-17: authorizations this operation may still start before the client gives up. */
   attemptsLeft: number;
+  /** C-17: the client's revision has step-up on insufficient_scope (2025-11-25, SEP-835). */
+  stepsUp: boolean;
 }
 
 export interface Performed {
@@ -44,7 +52,16 @@ export class McpClient {
     config: ClientConfig,
     private readonly rng: Rng,
   ) {
-    this.ctx = { deps, config, session: createSession(config.legacyVersions) };
+    this.ctx = {
+      deps,
+      config,
+      // A client of a revision before 2026-07-28 knows only initialize and sessions (S-40).
+      session: createSession(
+        config.legacyVersions,
+        transportOf(config.revision ?? LATEST_REVISION) === 'sessions' ? 'legacy' : 'unknown',
+      ),
+      rng,
+    };
   }
 
   get session() {
@@ -73,6 +90,7 @@ export class McpClient {
       discovered: this.session.metadata !== undefined,
       refreshable: this.session.tokens?.refresh_token !== undefined,
       attemptsLeft: this.ctx.config.maxAuthorizations - this.session.authorizations,
+      stepsUp: applies(this.ctx, 'C-17'),
     };
   }
 
@@ -82,7 +100,14 @@ export class McpClient {
   }
 
   async discover(): Promise<void> {
-    const prm = await discoverResource(this.ctx);
+    // 2025-03-26 (C-60): no protected resource metadata; the authorization server is at the MCP
+    // server's origin. A later client that also speaks 2025-03-26 gets there when it finds none.
+    const prm = applies(this.ctx, 'C-01') ? await discoverResource(this.ctx) : undefined;
+    if (!prm) {
+      this.session.metadata = await discoverAtOrigin(this.ctx);
+      this.session.issuer = this.session.metadata.issuer;
+      return;
+    }
     this.session.prm = prm;
     // RFC 9728 §7.6: the client chooses among the listed servers; like the SDKs, it takes the first.
     const issuer = prm.authorization_servers[0];
@@ -110,7 +135,8 @@ export class McpClient {
       to: 'browser',
       title: 'Open the authorization URL',
       outcome: 'ok',
-      rule: 'C-51',
+      // C-51 (SBP, 2026-07-28): open only https URLs, never through a shell.
+      ...(applies(this.ctx, 'C-51') ? { rule: 'C-51' as const } : {}),
       detail: {
         summary: "The client hands the authorization URL to the user's browser.",
         values: { url: pending.url },
@@ -134,6 +160,21 @@ export class McpClient {
     return clientCredentialsGrant(this.ctx, this.credentials());
   }
 
+  /** Enterprise-managed authorization: single sign-on with the company IdP (C-73). */
+  signIn(): Promise<void> {
+    return signIn(this.ctx);
+  }
+
+  /** The ID token for an ID-JAG at the IdP (C-74). */
+  exchangeIdentity(): Promise<GrantOutcome> {
+    return exchangeIdentity(this.ctx);
+  }
+
+  /** The ID-JAG for an access token at the MCP authorization server (C-75). */
+  redeemGrant(assertion: string): Promise<TokenOutcome> {
+    return redeemGrant(this.ctx, this.credentials(), assertion);
+  }
+
   /**
    * C-16/C-17: the challenged scopes join the ones already requested; the next authorization asks
    * for all. Returns how the client goes on: a new authorization, or (the named fault
@@ -143,7 +184,7 @@ export class McpClient {
   async stepUp(challenge: BearerChallenge): Promise<'authorize' | 'refresh'> {
     this.session.challenge = challenge;
     const before = this.session.requestedScopes;
-    const union = [...new Set([...before, ...(challenge.scope?.split(' ') ?? [])])];
+    const challenged = challenge.scope?.split(' ') ?? [];
     const attempt = `Attempt ${this.session.authorizations + 1} of ${this.ctx.config.maxAuthorizations}.`;
     if (!this.ctx.config.checks.stepUp && this.session.tokens?.refresh_token !== undefined) {
       this.session.authorizations++;
@@ -169,6 +210,25 @@ export class McpClient {
       });
       return 'refresh';
     }
+    // C-16: the union is 2026-07-28's (SEP-2350); a client of 2025-11-25 asks for the challenge's scopes.
+    if (!hasClause(clientRevision(this.ctx), 'scope-union')) {
+      await this.ctx.deps.note({
+        kind: 'internal',
+        stepId: 'step-up',
+        title: `Re-authorize for ${challenged.join(' ')}`,
+        outcome: 'ok',
+        rule: 'C-16',
+        detail: {
+          summary: `The server needs ${challenge.scope ?? '(unspecified)'}, and the challenged scopes are authoritative for this request. This revision does not ask the client to keep what it had: it asks for the challenged scopes alone, in a new authorization request, and what it held before (${before.join(' ') || 'nothing'}) is not asked for again. ${attempt}`,
+          values: {
+            previously_requested: before.join(' ') || '(none)',
+            challenged: challenge.scope ?? '(none)',
+          },
+        },
+      });
+      return 'authorize';
+    }
+    const union = [...new Set([...before, ...challenged])];
     await this.ctx.deps.note({
       kind: 'internal',
       stepId: 'step-up',

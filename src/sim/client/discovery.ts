@@ -9,6 +9,7 @@ import type { PrmSource } from '../checks/discovery';
 import { isSafeEndpoint } from '../checks/urls';
 import { asMetadataUrls, prmUrlFor } from '../world/urls';
 import { recordChecklist } from './checklist';
+import { applies, speaks20250326 } from './revision';
 import { isRecord, stringArray } from './json';
 import type { AsMetadata, ClientContext, ProtectedResource } from './session';
 import { ClientRefusal } from './types';
@@ -16,7 +17,7 @@ import { ClientRefusal } from './types';
 // Where other modules have always found them.
 export { isSafeEndpoint, sameResource } from '../checks/urls';
 
-async function getJson(
+export async function getJson(
   ctx: ClientContext,
   url: string,
   step: 'prm-discovery' | 'as-metadata',
@@ -68,6 +69,9 @@ function prmCandidates(ctx: ClientContext): PrmCandidate[] {
   // RFC 9728 §3.3: metadata found through WWW-Authenticate must name the URL the client requested.
   if (fromHeader)
     return [{ url: fromHeader, expected: server, via: 'the WWW-Authenticate resource_metadata' }];
+  // The well-known fallback is 2025-11-25's (C-03, SEP-985); in 2025-06-18 the header was a MUST
+  // for servers and the client's only way.
+  if (!applies(ctx, 'C-03')) return [];
   // Found at a well-known URL, it must name the identifier the suffix was inserted into: the
   // server's URL for the path-inserted URL, the origin for the root one.
   const origin = new URL(server).origin;
@@ -80,13 +84,37 @@ function prmCandidates(ctx: ClientContext): PrmCandidate[] {
   ];
 }
 
-export async function discoverResource(ctx: ClientContext): Promise<ProtectedResource> {
+/**
+ * Protected resource metadata (C-01, C-03), checked before use. Undefined when there is none and the
+ * client also speaks 2025-03-26: then the server is of that revision, and the client negotiates
+ * down to discovery at the server's origin (C-60), as a dual-era client does.
+ */
+export async function discoverResource(ctx: ClientContext): Promise<ProtectedResource | undefined> {
   const candidates = prmCandidates(ctx);
   const found = await firstDocument(
     ctx,
     candidates.map((c) => c.url),
     'prm-discovery',
   );
+  if (!found && speaks20250326(ctx)) {
+    ctx.session.authRevision = '2025-03-26';
+    await ctx.deps.note({
+      kind: 'internal',
+      stepId: 'validate-prm',
+      title: 'No resource metadata: a server of 2025-03-26',
+      outcome: 'ok',
+      rule: 'C-60',
+      detail: {
+        summary:
+          "The server publishes no protected resource metadata, so it follows 2025-03-26, where the authorization server is found at the MCP server's own origin. This client speaks that revision too: it looks there, and follows 2025-03-26's rules for this authorization.",
+        values: { negotiated: '2025-03-26' },
+      },
+    });
+    ctx.deps.log?.(
+      '  · no protected resource metadata: authorization as 2025-03-26 (discovery at the origin)',
+    );
+    return undefined;
+  }
   const doc = found?.doc;
   const from = found ? candidates[found.index] : undefined;
   const resource = typeof doc?.resource === 'string' ? doc.resource : undefined;
@@ -96,6 +124,7 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
     source: from,
     serverUrl: ctx.config.serverUrl,
     enforceResource: ctx.config.checks.prmResource,
+    foundRule: applies(ctx, 'C-03') ? 'C-03' : 'C-01',
   });
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-prm',
@@ -117,7 +146,9 @@ export async function discoverResource(ctx: ClientContext): Promise<ProtectedRes
 }
 
 export async function discoverAuthorizationServer(ctx: ClientContext, issuer: string): Promise<AsMetadata> {
-  const found = await firstDocument(ctx, asMetadataUrls(issuer), 'as-metadata');
+  // C-02/C-05: RFC 8414 then OpenID Connect, from 2025-11-25; in 2025-06-18, RFC 8414 alone.
+  const urls = asMetadataUrls(issuer);
+  const found = await firstDocument(ctx, applies(ctx, 'C-02') ? urls : urls.slice(0, 1), 'as-metadata');
   const doc = found?.doc;
   const { checks: enforce, allowLoopbackHttp } = ctx.config;
   const issuerOk = doc?.issuer === issuer;
@@ -131,14 +162,22 @@ export async function discoverAuthorizationServer(ctx: ClientContext, issuer: st
     allowLoopbackHttp,
     enforceIssuer: enforce.metadataIssuer,
     enforceS256: enforce.s256Support,
+    applies: (rule) => applies(ctx, rule),
   });
+  const issuerCheck = applies(ctx, 'C-06');
   const failed = await recordChecklist(ctx, {
     stepId: 'validate-as-metadata',
     checks,
-    rule: 'C-06',
+    rule: issuerCheck ? 'C-06' : 'C-05',
     ok: {
-      title: 'Issuer and PKCE support confirmed',
-      summary: `The client records ${recorded} as the issuer it expects to hear from.`,
+      title: issuerCheck
+        ? 'Issuer and PKCE support confirmed'
+        : applies(ctx, 'C-28')
+          ? 'PKCE support confirmed'
+          : 'Endpoints read from the metadata',
+      summary: issuerCheck
+        ? `The client records ${recorded} as the issuer it expects to hear from.`
+        : `The client will use ${recorded}'s endpoints. This revision asks no check of the metadata's issuer (that came in 2026-07-28).`,
     },
     refused: {
       title: (f) => `Metadata refused: ${f.label}`,

@@ -22,8 +22,9 @@ function headersFor(ctx: ClientContext, accept: string): Record<string, string> 
   const legacy = ctx.session.legacy;
   return {
     Accept: accept,
-    // 2025-06-18 §Protocol Version Header: every request after initialize names the negotiated revision.
-    ...(legacy ? { 'MCP-Protocol-Version': legacy.version } : {}),
+    // 2025-06-18 §Protocol Version Header: every request after initialize names the negotiated
+    // revision; 2025-03-26 had no such header.
+    ...(legacy && legacy.version !== '2025-03-26' ? { 'MCP-Protocol-Version': legacy.version } : {}),
     ...(legacy?.sessionId !== undefined ? { 'Mcp-Session-Id': legacy.sessionId } : {}),
   };
 }
@@ -55,7 +56,7 @@ async function answer(ctx: ClientContext, request: ServerRequest): Promise<void>
 function openStream(ctx: ClientContext, lastEventId: string | undefined): Promise<Response> {
   const headers: Record<string, string> = headersFor(ctx, 'text/event-stream');
   if (lastEventId !== undefined) headers['Last-Event-ID'] = lastEventId;
-  const { url, step } = requestTarget(ctx, headers);
+  const { url, step } = requestTarget(ctx, headers, 'GET');
   return ctx.deps.fetch(url, { method: 'GET', step, headers });
 }
 
@@ -73,7 +74,7 @@ export async function closeLegacy(ctx: ClientContext): Promise<void> {
   session.listening = undefined;
   if (session.legacy?.sessionId === undefined) return;
   const headers = headersFor(ctx, 'application/json, text/event-stream');
-  const { url, step } = requestTarget(ctx, headers);
+  const { url, step } = requestTarget(ctx, headers, 'DELETE');
   session.legacy = undefined;
   try {
     const response = await ctx.deps.fetch(url, { method: 'DELETE', step, headers });
@@ -147,11 +148,12 @@ async function initialize(ctx: ClientContext): Promise<CallResult | undefined> {
       status: initialized.status,
       message: `notifications/initialized was answered ${initialized.status}`,
     };
-  session.listening = await startListening(
-    ctx,
-    (lastEventId) => openStream(ctx, lastEventId),
-    (request) => answer(ctx, request),
-  );
+  if (config.listen !== false)
+    session.listening = await startListening(
+      ctx,
+      (lastEventId) => openStream(ctx, lastEventId),
+      (request) => answer(ctx, request),
+    );
   return undefined;
 }
 

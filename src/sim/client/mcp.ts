@@ -13,6 +13,7 @@ import type { ClientContext } from './session';
 import { readReply } from './stream';
 import type { Reply } from './stream';
 import type { CallResult } from './types';
+import { takeNonce } from './dpop';
 import { authFailure, requestTarget } from './target';
 
 /** What the answer to a modern request says: a result, an error, or that the server is older. */
@@ -81,9 +82,15 @@ async function callModern(
     id,
     protocolVersion: config.protocolVersion,
     clientInfo: { name: config.clientName, version: '1.0.0' },
+    extensions: config.extensions,
   });
-  const { url, step } = requestTarget(ctx, headers);
-  const response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body });
+  let { url, step } = requestTarget(ctx, headers);
+  let response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body });
+  // C-78 (RFC 9449 §9): the server asks for its nonce in the proof; once, with a fresh proof.
+  if (await takeNonce(ctx, url, response)) {
+    ({ url, step } = requestTarget(ctx, headers));
+    response = await ctx.deps.fetch(url, { method: 'POST', step, headers, body });
+  }
   const denied = authFailure(response);
   if (denied) return denied;
   const reply = await readReply(ctx, response, id);

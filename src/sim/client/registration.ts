@@ -6,6 +6,7 @@
  */
 import { readJsonBody } from './json';
 import type { ClientContext } from './session';
+import { applies } from './revision';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 import { stringField } from '../fields';
@@ -19,14 +20,22 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
   if (existing) return existing;
 
   const pre = config.preregistered[issuer];
-  const cimd = config.cimdUrl && metadata.client_id_metadata_document_supported ? config.cimdUrl : undefined;
+  // C-10: Client ID Metadata Documents arrived in 2025-11-25 (SEP-991), with the order of C-09.
+  const cimdKnown = applies(ctx, 'C-10');
+  const cimd =
+    cimdKnown && config.cimdUrl && metadata.client_id_metadata_document_supported
+      ? config.cimdUrl
+      : undefined;
   const choice = pre ? 'preregistered' : cimd ? 'cimd' : metadata.registration_endpoint ? 'dcr' : 'none';
   const summaries = {
     preregistered: `The client has credentials an administrator registered for ${issuer}, so it uses them and sends nothing now.`,
     cimd: `${issuer} advertises client_id_metadata_document_supported, so the client's client_id is the URL of its metadata document: ${config.cimdUrl}. Nothing is sent now; the authorization server will fetch it.`,
-    dcr: `No pre-registered credentials and no metadata-document support, but ${issuer} has a registration endpoint: the client registers itself.`,
+    dcr: cimdKnown
+      ? `No pre-registered credentials and no metadata-document support, but ${issuer} has a registration endpoint: the client registers itself.`
+      : `No pre-registered credentials, and ${issuer} has a registration endpoint: the client registers itself (Dynamic Client Registration, which this revision asks clients and servers to support).`,
     none: `${issuer} offers no way for this client to identify itself. The client must ask the user for a client_id.`,
   };
+  const rule = applies(ctx, 'C-09') ? 'C-09' : 'C-08';
   await ctx.deps.note({
     kind: 'internal',
     stepId: 'choose-registration',
@@ -37,7 +46,7 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
       none: 'No way to register',
     }[choice],
     outcome: choice === 'none' ? 'refused' : 'ok',
-    rule: 'C-09',
+    rule,
     detail: { summary: summaries[choice], values: { issuer } },
   });
   let credentials: ClientCredentials;
@@ -46,7 +55,7 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
   else if (metadata.registration_endpoint) credentials = await register(ctx, metadata.registration_endpoint);
   else
     throw new ClientRefusal(
-      'C-09',
+      rule,
       'The authorization server supports no registration method this client can use',
     );
   session.registrations.set(issuer, credentials);
@@ -61,9 +70,13 @@ async function register(ctx: ClientContext, endpoint: string): Promise<ClientCre
     grant_types: ['authorization_code', 'refresh_token'], // C-41: refresh_token, since it wants one
     response_types: ['code'],
     token_endpoint_auth_method: 'none', // a public client: it could not keep a secret
-    application_type: 'native', // C-13: MUST be sent; native for a loopback redirect
+    // C-13 (2026-07-28, SEP-837): MUST be sent; native for a loopback redirect. Earlier clients had
+    // no such rule, and sent none.
+    ...(applies(ctx, 'C-13') ? { application_type: 'native' } : {}),
     ...(session.challenge?.scope ? { scope: session.challenge.scope } : {}),
   };
+  // What a refused registration breaks: C-13's "be prepared for rejections", or getting a client_id.
+  const refusal = applies(ctx, 'C-13') ? 'C-13' : 'C-08';
   const response = await ctx.deps.fetch(endpoint, {
     method: 'POST',
     step: 'dcr',
@@ -71,18 +84,31 @@ async function register(ctx: ClientContext, endpoint: string): Promise<ClientCre
     body: JSON.stringify(body),
   });
   const record = await readJsonBody(response);
-  if (response.status !== 201 && response.status !== 200) {
-    throw new ClientRefusal(
-      'C-13',
-      `Registration was refused: ${stringField(record, 'error', String(response.status))} ${stringField(record, 'error_description')}`.trim(),
-    );
+  const clientId = typeof record.client_id === 'string' ? record.client_id : undefined;
+  const refused = response.status !== 201 && response.status !== 200;
+  if (refused || clientId === undefined) {
+    const failure = refused
+      ? `Registration was refused: ${stringField(record, 'error', String(response.status))} ${stringField(record, 'error_description')}`.trim()
+      : 'The registration response has no client_id';
+    // The client says so on its own lane (C-13: "SHOULD surface a meaningful error"), then stops.
+    await ctx.deps.note({
+      kind: 'internal',
+      stepId: 'choose-registration',
+      title: refused
+        ? `Registration refused: ${stringField(record, 'error', `HTTP ${response.status}`)}`
+        : 'Registration gave no client_id',
+      outcome: 'refused',
+      rule: refusal,
+      detail: {
+        summary: `${failure}. Without a client_id the client cannot ask for authorization, so it stops and tells the user.`,
+      },
+    });
+    throw new ClientRefusal(refusal, failure);
   }
-  if (typeof record.client_id !== 'string')
-    throw new ClientRefusal('C-13', 'The registration response has no client_id');
   // RFC 7591 §3.2.1: the response holds the registered metadata, which may differ from the request
   // (a server may issue a secret and name how to present it): the client goes by the response.
   return {
-    client_id: record.client_id,
+    client_id: clientId,
     ...(typeof record.client_secret === 'string' ? { client_secret: record.client_secret } : {}),
     ...(typeof record.token_endpoint_auth_method === 'string'
       ? { token_endpoint_auth_method: record.token_endpoint_auth_method }

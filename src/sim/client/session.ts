@@ -2,6 +2,8 @@
  * What the client remembers between phases of one run: the metadata it trusted, the registration
  * it holds for each issuer (C-07, C-14), the pending authorization request, and its tokens.
  */
+import type { Rng } from '../world/random';
+import type { Revision } from '../revisions/ids';
 import type { ClientConfig, ClientCredentials, ClientDeps } from './types';
 import type { BearerChallenge } from './wwwAuthenticate';
 
@@ -49,6 +51,8 @@ export interface PendingAuthorization {
 
 export interface Tokens {
   access_token: string;
+  /** `Bearer`, or `DPoP` for a token bound to the client's DPoP key (RFC 9449 §5). */
+  token_type?: string;
   refresh_token?: string;
   scope: string;
   expires_in?: number;
@@ -73,22 +77,43 @@ export interface Session {
   legacy?: LegacySession | undefined;
   /** The open GET stream of a legacy session, if the server offers one (listen.ts). */
   listening?: { stop(): void } | undefined;
+  /** The enterprise IdP's endpoints, once discovered (EXT-EMA). */
+  idp?: { authorization_endpoint: string; token_endpoint: string };
+  /** The ID token of the user's single sign-on, kept to ask for ID-JAGs (EXT-EMA §3). */
+  idToken?: string;
+  /** The DPoP nonce each server supplied, by origin (RFC 9449 §8, §9). */
+  dpopNonces: Map<string, string>;
+  /** The client has said it made its DPoP key (recorded once). */
+  dpopAnnounced: boolean;
+  /**
+   * The revision the authorization negotiated down to, when it is not the client's own: 2025-03-26
+   * for a server with no protected resource metadata (C-60). Its rules apply from then on.
+   */
+  authRevision?: Revision;
 }
 
 export interface ClientContext {
   deps: ClientDeps;
   config: ClientConfig;
   session: Session;
+  /** The client's randomness (seeded in the page, a CSPRNG on a real wire). */
+  rng: Rng;
 }
 
-export function createSession(legacyVersions: readonly string[] = []): Session {
+/**
+ * A new session. A client of a revision before 2026-07-28 knows only the initialize transport, so
+ * it starts in the legacy era; a modern or dual-era client learns the era from the server.
+ */
+export function createSession(legacyVersions: readonly string[] = [], era: Era = 'unknown'): Session {
   return {
     challenge: null,
     registrations: new Map(),
     requestedScopes: [],
     authorizations: 0,
     nextRpcId: 1,
-    era: 'unknown',
+    era,
     legacyOffer: legacyVersions,
+    dpopNonces: new Map(),
+    dpopAnnounced: false,
   };
 }

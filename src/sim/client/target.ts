@@ -6,15 +6,22 @@
 import type { StepId } from '../steps';
 import type { ClientContext } from './session';
 import type { CallResult } from './types';
+import { dpopKey, dpopProof } from './dpop';
 import { parseBearerChallenge } from './wwwAuthenticate';
 
 export function requestTarget(
   ctx: ClientContext,
   headers: Record<string, string>,
+  method = 'POST',
 ): { url: string; step: Extract<StepId, 'mcp-request' | 'mcp-unauthenticated'> } {
   const token = ctx.session.tokens?.access_token;
   const url = new URL(ctx.config.serverUrl);
-  if (token && ctx.config.checks.tokenInHeader) headers.Authorization = `Bearer ${token}`;
+  const key = dpopKey(ctx);
+  if (token && key && ctx.session.tokens?.token_type?.toLowerCase() === 'dpop') {
+    // RFC 9449 §7.1 (C-76): the DPoP scheme, and a fresh proof for this request, bound to this token.
+    headers.Authorization = `DPoP ${token}`;
+    headers.DPoP = dpopProof(ctx, key, method, url.href, token);
+  } else if (token && ctx.config.checks.tokenInHeader) headers.Authorization = `Bearer ${token}`;
   else if (token) url.searchParams.set('access_token', token); // the vulnerable client (token-in-query attack)
   return { url: url.href, step: token ? 'mcp-request' : 'mcp-unauthenticated' };
 }

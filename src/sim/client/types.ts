@@ -3,8 +3,10 @@
  * work, and a way to send the user to a URL, so the same code runs in the simulated world, in the
  * browser, and against real servers from the command line (real-wire mode).
  */
+import type { SigningKey } from '../crypto/jwt';
 import type { SimFetch } from '../network/network';
 import type { Lane } from '../lanes';
+import type { Revision } from '../revisions/ids';
 import type { RuleId } from '../rules';
 import type { StepId } from '../steps';
 import type { Detail } from '../trace/types';
@@ -49,6 +51,8 @@ export interface ClientDeps {
   sleep?(ms: number): Promise<void>;
   /** A line about the transport that is no step of the flow (era fallback, a stream resumed). */
   log?(line: string): void;
+  /** Seconds since the epoch, for the iat and exp of what the client signs (the world's clock in the page). */
+  now?(): number;
 }
 
 /** Which client-side rules are enforced: all of them, unless an attack switches one off. */
@@ -62,6 +66,8 @@ export interface ClientChecks {
   metadataIssuer: boolean;
   tokenInHeader: boolean;
   leastPrivilege: boolean;
+  /** Bind tokens to a key with DPoP when configured with one (C-76). */
+  dpop: boolean;
   /** C-17: insufficient_scope is answered with a new authorization (a refresh cannot widen scope). */
   stepUp: boolean;
 }
@@ -76,18 +82,38 @@ export const ALL_CHECKS: ClientChecks = {
   metadataIssuer: true,
   tokenInHeader: true,
   leastPrivilege: true,
+  dpop: true,
   stepUp: true,
 };
 
-/** How a client with a secret proves it at the token endpoint (RFC 7591 §2, OAuth 2.1 §2.4.1). */
-export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
+/**
+ * How a client proves who it is at the token endpoint (RFC 7591 §2, OAuth 2.1 §2.4.1), or with a
+ * signed assertion (`private_key_jwt`, RFC 7523 §2.2; EXT-CC's RECOMMENDED method).
+ */
+export type TokenEndpointAuthMethod =
+  'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
 
 export interface ClientCredentials {
   client_id: string;
   client_secret?: string;
+  /** For `private_key_jwt`: the client's own private key (it never leaves the client, C-71). */
+  private_key?: SigningKey;
   /** The method the registration settled on (RFC 7591 §3.2.1), when the client knows it. */
   token_endpoint_auth_method?: string;
 }
+
+/** The organisation's configuration of its identity provider (EXT-EMA guide: set by administrators). */
+export interface EnterpriseConfig {
+  idpIssuer: string;
+  /** This client's client_id at the IdP, for single sign-on. */
+  idpClientId: string;
+  /** An ID token already held (the sign-in happened elsewhere): no browser is opened. */
+  idToken?: string;
+  /** The IdP's token endpoint, when configured rather than discovered. */
+  idpTokenEndpoint?: string;
+}
+
+export type Grant = 'authorization_code' | 'client_credentials' | 'enterprise';
 
 export interface ClientConfig {
   serverUrl: string;
@@ -97,7 +123,11 @@ export interface ClientConfig {
   cimdUrl?: string;
   /** Credentials an administrator registered in advance, keyed by issuer (C-14). */
   preregistered: Record<string, ClientCredentials>;
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
+  /** For the enterprise grant: the IdP the user signs in with. */
+  enterprise?: EnterpriseConfig;
+  /** DPoP (RFC 9449, on the MCP roadmap): the client's key pair, to bind its tokens to. */
+  dpop?: { key: SigningKey };
   checks: ClientChecks;
   /** C-17: how many authorizations one operation may trigger before the client gives up. */
   maxAuthorizations: number;
@@ -108,6 +138,22 @@ export interface ClientConfig {
    * only, and an older server's answer is an error.
    */
   legacyVersions?: readonly string[];
+  /**
+   * Authorization extensions this client uses, declared in every request's client capabilities
+   * (C-72: `io.modelcontextprotocol/oauth-client-credentials`, `.../enterprise-managed-authorization`).
+   */
+  extensions?: readonly string[];
+  /**
+   * The revision whose rules the client follows (default: the latest). With `legacyVersions` that
+   * include 2025-03-26, a client that finds no protected resource metadata negotiates down to
+   * 2025-03-26 discovery (C-60) and follows that revision's rules from then on.
+   */
+  revision?: Revision;
+  /**
+   * Open the GET stream of a legacy session (2025-11-25 transports.mdx §Listening: a MAY). The
+   * simulator leaves it closed: its server has none to offer (405) and the page shows no stream.
+   */
+  listen?: boolean;
   /**
    * Accept http for authorization server endpoints on a loopback host. OAuth 2.1 §1.5 asks for https
    * everywhere but loopback redirect URIs; this is only for a real-wire world on this machine.

@@ -14,6 +14,11 @@ export interface BearerChallenge {
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+/;
 
 export function parseBearerChallenge(header: string | null): BearerChallenge | null {
+  return parseChallenge(header, 'bearer');
+}
+
+/** The same for another scheme: `DPoP` challenges share the Bearer parameters (RFC 9449 §7.1). */
+export function parseChallenge(header: string | null, scheme: string): BearerChallenge | null {
   if (!header) return null;
   let rest = header.trim();
   let inBearer = false;
@@ -26,7 +31,7 @@ export function parseBearerChallenge(header: string | null): BearerChallenge | n
     const isParam = /^\s*=/.test(after) && !/^\s*=\s*(,|$)/.test(after);
     if (!isParam) {
       // A new challenge starts with its scheme name.
-      inBearer = word.toLowerCase() === 'bearer';
+      inBearer = word.toLowerCase() === scheme.toLowerCase();
       if (inBearer) found ??= {};
       rest = after;
       // A token68 right after a scheme (e.g. "Basic abc==") is skipped.

@@ -5,7 +5,18 @@
  * real resource server would use, falling back to @noble/curves only where Web Crypto is missing.
  */
 import { p256 } from '@noble/curves/nist.js';
-import { base64url, compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
+import { sha256 } from '@noble/hashes/sha2.js';
+import {
+  base64url,
+  compactVerify,
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  exportJWK,
+  exportPKCS8,
+  importJWK,
+  importPKCS8,
+} from 'jose';
 import type { JWK, JWTPayload } from 'jose';
 import type { Rng } from '../world/random';
 import { hasSubtleCrypto } from './sha256';
@@ -41,11 +52,68 @@ const encoder = new TextEncoder();
 
 export function signJwt(payload: JWTPayload, key: SigningKey, typ = 'at+jwt'): string {
   // RFC 9068 §2.1: access tokens in JWT form carry `typ: at+jwt`.
-  const header = { alg: 'ES256', typ, kid: key.kid };
-  const signingInput = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
+  return signJws({ alg: 'ES256', typ, kid: key.kid }, payload, key);
+}
+
+/**
+ * Any ES256 JWS with the header given (a DPoP proof carries its public key as `jwk` and no `kid`,
+ * RFC 9449 §4.2; an ID-JAG is typed `oauth-id-jag+jwt`). Deterministic like every signature here.
+ */
+export function signJws(header: Record<string, unknown>, payload: JWTPayload, key: SigningKey): string {
+  const signingInput = `${base64url.encode(JSON.stringify({ ...header, alg: 'ES256' }))}.${base64url.encode(JSON.stringify(payload))}`;
   // JWS ES256 (RFC 7518 §3.4): the 64-byte R || S over SHA-256 of the signing input.
   const signature = p256.sign(encoder.encode(signingInput), key.privateKey);
   return `${signingInput}.${base64url.encode(signature)}`;
+}
+
+/** The public key alone, as a DPoP proof's `jwk` header carries it (RFC 9449 §4.2: never the private part). */
+export function publicJwkOf(key: SigningKey): JWK {
+  return { kty: 'EC', crv: 'P-256', x: key.publicJwk.x ?? '', y: key.publicJwk.y ?? '' };
+}
+
+/**
+ * RFC 7638 JWK SHA-256 thumbprint of an EC key: SHA-256 over the required members in lexicographic
+ * order with no whitespace, base64url. The value DPoP binds a token to (`cnf.jkt`, RFC 9449 §6.1).
+ */
+export function jwkThumbprint(jwk: JWK): string {
+  const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+  return base64url.encode(sha256(encoder.encode(canonical)));
+}
+
+/** The same key, named by its RFC 7638 thumbprint: a kid both the signer and the verifier can compute. */
+export function keyedByThumbprint(key: SigningKey): SigningKey {
+  const kid = jwkThumbprint(key.publicJwk);
+  return { ...key, kid, publicJwk: { ...key.publicJwk, kid } };
+}
+
+/** RFC 9449 §4.2 `ath`: base64url of the SHA-256 of the ASCII access token. */
+export function accessTokenHash(token: string): string {
+  return base64url.encode(sha256(encoder.encode(token)));
+}
+
+/** A P-256 private key in PKCS#8 PEM (what an administrator hands a workload) as a signing key. */
+export async function signingKeyFromPkcs8(pem: string): Promise<SigningKey> {
+  const key = await importPKCS8(pem, 'ES256', { extractable: true });
+  const jwk = await exportJWK(key);
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d || !jwk.x || !jwk.y)
+    throw new Error('the private key is not a P-256 (ES256) key');
+  return keyedByThumbprint({
+    kid: '',
+    privateKey: base64url.decode(jwk.d),
+    publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, alg: 'ES256', use: 'sig' },
+  });
+}
+
+/** The signing key as PKCS#8 PEM, for handing a real-wire client its key. */
+export async function signingKeyToPkcs8(key: SigningKey): Promise<string> {
+  const { x, y } = key.publicJwk;
+  const imported = await importJWK(
+    { kty: 'EC', crv: 'P-256', x: x ?? '', y: y ?? '', d: base64url.encode(key.privateKey) },
+    'ES256',
+    { extractable: true },
+  );
+  if (imported instanceof Uint8Array) throw new Error('not an EC key');
+  return exportPKCS8(imported);
 }
 
 export type SignatureCheck = { ok: true; payload: JWTPayload } | { ok: false; reason: string };

@@ -8,12 +8,13 @@
  * actors closing over the client. What the client knows (whether it has metadata, a refresh token,
  * attempts left under C-17) stays with the client, which reports it with each call's result.
  */
-import { and, assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, not, setup } from 'xstate';
 import type { AuthorizationOutcome } from '../client/authorization';
 import type { ClientState, McpClient, OperationResult, Performed } from '../client/client';
 import type { TokenOutcome } from '../client/tokens';
 import { ClientRefusal } from '../client/types';
-import type { Operation } from '../client/types';
+import type { Grant, Operation } from '../client/types';
+import type { GrantOutcome } from '../client/enterprise';
 import type { RuleId } from '../rules';
 
 export type FlowOutcome =
@@ -24,7 +25,7 @@ export type FlowOutcome =
 
 export interface FlowInput {
   operations: Operation[];
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
 }
 
 export interface FlowContext extends FlowInput {
@@ -34,6 +35,8 @@ export interface FlowContext extends FlowInput {
   client?: ClientState;
   authorization?: AuthorizationOutcome;
   token?: TokenOutcome;
+  /** What the IdP's token exchange gave (enterprise-managed authorization). */
+  grantOutcome?: GrantOutcome;
   /** Set when tokens were just obtained: a 401 now means the server rejects them, not that they expired. */
   freshTokens: boolean;
   outcome?: FlowOutcome;
@@ -69,6 +72,9 @@ export const flowMachine = setup({
     clientCredentials: unprovided<TokenOutcome>(),
     /** How the client goes on after insufficient_scope: a new authorization (or, faulty, a refresh). */
     stepUp: unprovided<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(),
+    signIn: unprovided<void>(),
+    exchangeIdentity: unprovided<GrantOutcome>(),
+    redeemGrant: unprovided<TokenOutcome, { assertion: string }>(),
   },
   guards: {
     callOk: ({ context }) => context.call?.kind === 'ok' || context.call?.kind === 'waited',
@@ -78,7 +84,10 @@ export const flowMachine = setup({
     hasRefreshToken: ({ context }) => context.client?.refreshable ?? false,
     discovered: ({ context }) => context.client?.discovered ?? false,
     machineGrant: ({ context }) => context.grant === 'client_credentials',
+    enterpriseGrant: ({ context }) => context.grant === 'enterprise',
+    gotGrant: ({ context }) => context.grantOutcome?.kind === 'grant',
     insufficientScope: ({ context }) => context.call?.kind === 'insufficient-scope',
+    stepsUp: ({ context }) => context.client?.stepsUp ?? false,
     // C-17: retry "a few times" only (the client counts; the conformance suite fails a client past 3).
     underAttemptLimit: ({ context }) => (context.client?.attemptsLeft ?? 0) > 0,
     gotCode: ({ context }) => context.authorization?.kind === 'code',
@@ -109,8 +118,22 @@ export const flowMachine = setup({
     opIndex: 0,
     freshTokens: false,
   }),
-  initial: 'calling',
+  initial: 'starting',
   states: {
+    // Enterprise-managed authorization starts with the user signing in to the client through the
+    // company IdP (EXT-EMA §2.1: "User is logged in to MCP Client. Client stores ID Token.").
+    starting: {
+      always: [{ guard: 'enterpriseGrant', target: 'signingIn' }, { target: 'calling' }],
+    },
+    signingIn: {
+      tags: ['authorization'],
+      invoke: {
+        id: 'signIn',
+        src: 'signIn',
+        onDone: 'calling',
+        onError: { target: 'failed', actions: 'refuse' },
+      },
+    },
     calling: {
       tags: ['access'],
       invoke: {
@@ -143,6 +166,18 @@ export const flowMachine = setup({
         // Metadata and registration are already known: go straight to a new authorization.
         { guard: and(['unauthorized', 'discovered']), target: 'registering' },
         { guard: 'unauthorized', target: 'discovering' },
+        {
+          // Before 2025-11-25 (SEP-835) no step-up is defined: the 403 is where the client stops.
+          guard: and(['insufficientScope', not('stepsUp')]),
+          target: 'failed',
+          actions: {
+            type: 'fail',
+            params: {
+              message:
+                "The server answered 403 insufficient_scope. This client's revision defines no step-up (it arrived in 2025-11-25), so it stops.",
+            },
+          },
+        },
         { guard: and(['insufficientScope', 'underAttemptLimit']), target: 'steppingUp' },
         {
           guard: 'insufficientScope',
@@ -183,7 +218,12 @@ export const flowMachine = setup({
       invoke: {
         id: 'register',
         src: 'register',
-        onDone: [{ guard: 'machineGrant', target: 'clientCredentials' }, { target: 'authorizing' }],
+        onDone: [
+          { guard: 'machineGrant', target: 'clientCredentials' },
+          // EXT-EMA: no authorization request to the MCP authorization server; an ID-JAG instead.
+          { guard: 'enterpriseGrant', target: 'exchangingIdentity' },
+          { target: 'authorizing' },
+        ],
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
@@ -244,6 +284,47 @@ export const flowMachine = setup({
         onError: { target: 'failed', actions: 'refuse' },
       },
     },
+    exchangingIdentity: {
+      tags: ['token'],
+      invoke: {
+        id: 'exchangeIdentity',
+        src: 'exchangeIdentity',
+        onDone: { target: 'routeGrant', actions: assign({ grantOutcome: ({ event }) => event.output }) },
+        onError: { target: 'failed', actions: 'refuse' },
+      },
+    },
+    routeGrant: {
+      always: [
+        { guard: 'gotGrant', target: 'redeemingGrant' },
+        {
+          target: 'failed',
+          actions: assign({
+            outcome: ({ context }) => ({
+              kind: 'failed' as const,
+              message:
+                context.grantOutcome?.kind === 'error'
+                  ? `The identity provider refused the token exchange: ${context.grantOutcome.error} ${context.grantOutcome.description}`.trim()
+                  : 'The identity provider gave no ID-JAG',
+            }),
+          }),
+        },
+      ],
+    },
+    redeemingGrant: {
+      tags: ['token'],
+      invoke: {
+        id: 'redeemGrant',
+        src: 'redeemGrant',
+        input: ({ context }) => ({
+          assertion: context.grantOutcome?.kind === 'grant' ? context.grantOutcome.assertion : '',
+        }),
+        onDone: {
+          target: 'routeToken',
+          actions: { type: 'storeToken', params: ({ event }) => ({ output: event.output }) },
+        },
+        onError: { target: 'failed', actions: 'refuse' },
+      },
+    },
     routeToken: {
       always: [
         { guard: 'gotTokens', target: 'calling', actions: 'tokensObtained' },
@@ -289,6 +370,7 @@ export const flowMachine = setup({
         input: ({ context }) => ({ call: context.call }),
         onDone: [
           { guard: ({ event }) => event.output === 'refresh', target: 'refreshing' },
+          { guard: 'enterpriseGrant', target: 'exchangingIdentity' },
           { target: 'authorizing' },
         ],
         onError: { target: 'failed', actions: 'refuse' },
@@ -314,6 +396,11 @@ export function flowWith(client: McpClient) {
       stepUp: fromPromise<'authorize' | 'refresh' | undefined, { call: OperationResult | undefined }>(
         async ({ input }) =>
           input.call?.kind === 'insufficient-scope' ? client.stepUp(input.call.challenge) : undefined,
+      ),
+      signIn: fromPromise<void, void>(() => client.signIn()),
+      exchangeIdentity: fromPromise<GrantOutcome, void>(() => client.exchangeIdentity()),
+      redeemGrant: fromPromise<TokenOutcome, { assertion: string }>(({ input }) =>
+        client.redeemGrant(input.assertion),
       ),
     },
   });

@@ -16,10 +16,24 @@ import { createBrowser } from '../browser/browser';
 import type { Decision } from '../browser/browser';
 import { McpClient } from '../client/client';
 import { ALL_CHECKS } from '../client/types';
-import type { ClientChecks, ClientConfig, ClientDeps, Operation } from '../client/types';
+import type {
+  ClientChecks,
+  ClientConfig,
+  ClientCredentials,
+  ClientDeps,
+  Grant,
+  Operation,
+} from '../client/types';
 import type { ScenarioId, RegistrationMode } from '../scenarios';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
-import { CONFIDENTIAL_CLIENT_ID, PREREGISTERED_CLIENT_ID } from '../servers/auth/state';
+import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../oauth/urns';
+import { IDP_CLIENT_ID } from '../servers/idp/state';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  MACHINE_JWT_CLIENT_ID,
+  PREREGISTERED_CLIENT_ID,
+} from '../servers/auth/state';
 import { CLIENT_NAME } from '../servers/clientHost';
 import { PROTOCOL_VERSION } from '../servers/mcp';
 import type { Pacer } from '../trace/recorder';
@@ -28,6 +42,11 @@ import { createWorld } from '../world/world';
 import { DEFAULT_URLS } from '../world/urls';
 import type { World, WorldOptions } from '../world/world';
 import { flowWith } from './flowMachine';
+import { LATEST_REVISION } from '../revisions/ids';
+import type { Revision } from '../revisions/ids';
+import { clientRevisionOf, legacyVersionsOf, transportOf } from '../revisions/profile';
+import type { ClientKind } from '../revisions/profile';
+import { ruleIn } from '../revisions/rules';
 import type { FlowOutcome } from './flowMachine';
 
 export interface RunConfig {
@@ -40,6 +59,12 @@ export interface RunConfig {
   /** Extra handlers (an attack's malicious hosts); see WorldOptions. */
   extraHandlers?: WorldOptions['extraHandlers'];
   urls?: WorldOptions['urls'];
+  /** The revision the servers follow, and the client too unless `client` says otherwise (default: the latest). */
+  revision?: Revision;
+  /** The client of another revision (mixed eras), or the dual-era client; default: the servers' revision. */
+  client?: ClientKind;
+  /** 2025-03-26: the authorization server publishes no metadata (WorldOptions.asMetadata). */
+  asMetadata?: boolean;
 }
 
 export interface RunResult {
@@ -53,7 +78,7 @@ export interface RunResult {
 
 export interface ScenarioPlan {
   operations: Operation[];
-  grant: 'authorization_code' | 'client_credentials';
+  grant: Grant;
   decision: Decision;
 }
 
@@ -72,19 +97,37 @@ function workSession(calls: number): Operation[] {
   );
 }
 
+/** A backend job: list the tools, read its report. */
+const machineJob: ScenarioPlan = {
+  operations: [
+    listTools,
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
+    },
+  ],
+  grant: 'client_credentials',
+  decision: 'approve',
+};
+
+const firstConnection: ScenarioPlan = {
+  operations: [
+    listTools,
+    {
+      kind: 'call',
+      method: 'tools/call',
+      params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
+    },
+  ],
+  grant: 'authorization_code',
+  decision: 'approve',
+};
+
 export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
-  'first-connection': {
-    operations: [
-      listTools,
-      {
-        kind: 'call',
-        method: 'tools/call',
-        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
-      },
-    ],
-    grant: 'authorization_code',
-    decision: 'approve',
-  },
+  'first-connection': firstConnection,
+  // The same first connection, with the client's tokens bound to its DPoP key.
+  dpop: firstConnection,
   'step-up': {
     operations: [
       listTools,
@@ -116,16 +159,19 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
     grant: 'authorization_code',
     decision: 'approve',
   },
-  'client-credentials': {
+  'client-credentials': machineJob,
+  'client-credentials-jwt': machineJob,
+  // She asks what the server offers (its extensions, S-50), then reads her plan.
+  enterprise: {
     operations: [
-      listTools,
+      { kind: 'call', method: 'server/discover' },
       {
         kind: 'call',
         method: 'tools/call',
-        params: { name: 'read_file', arguments: { path: 'reports/latest.csv' } },
+        params: { name: 'read_file', arguments: { path: 'notes/plan.md' } },
       },
     ],
-    grant: 'client_credentials',
+    grant: 'enterprise',
     decision: 'approve',
   },
 };
@@ -139,25 +185,64 @@ export function clientChecks(vulnerabilities: readonly VulnerabilityId[]): Clien
   return checks;
 }
 
+/** The credentials an administrator gave a machine client: a shared secret, or (private_key_jwt) its own key. */
+function machineCredentials(world: World, scenario: ScenarioId): ClientCredentials | undefined {
+  if (scenario === 'client-credentials-jwt')
+    return { client_id: MACHINE_JWT_CLIENT_ID, private_key: world.clientHost.signingKey };
+  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+  return confidential
+    ? { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' }
+    : undefined;
+}
+
 export function clientConfigFor(world: World, config: RunConfig, grant: ScenarioPlan['grant']): ClientConfig {
   const issuer = world.urls.issuer;
-  const confidential = world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
-  const preregistered =
-    grant === 'client_credentials' && confidential
-      ? { [issuer]: { client_id: confidential.client_id, client_secret: confidential.client_secret ?? '' } }
-      : config.registration === 'preregistered'
-        ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
-        : {};
+  const machine = grant === 'client_credentials' ? machineCredentials(world, config.scenario) : undefined;
+  const enterprise = grant === 'enterprise';
+  const preregistered = machine
+    ? { [issuer]: machine }
+    : config.registration === 'preregistered' && !enterprise
+      ? { [issuer]: { client_id: PREREGISTERED_CLIENT_ID } }
+      : {};
+  const cimd = config.registration === 'cimd' || enterprise;
+  const kind = config.client ?? config.revision ?? LATEST_REVISION;
+  const revision = clientRevisionOf(kind);
+  // A client of an initialize-based revision speaks it and the ones before it; the dual-era client
+  // speaks them all besides 2026-07-28 (versioning.mdx §Backward Compatibility); a 2026-07-28 client
+  // in the page is modern only, as the default runs have always been.
+  const legacyVersions =
+    transportOf(revision) === 'sessions' || kind === 'dual-era' ? legacyVersionsOf(revision) : [];
   return {
     serverUrl: world.urls.mcp,
     redirectUri: world.urls.callback,
-    clientName: grant === 'client_credentials' ? 'Nightly Reporting Bot' : CLIENT_NAME,
-    ...(config.registration === 'cimd' ? { cimdUrl: world.urls.cimd } : {}),
+    clientName:
+      grant === 'client_credentials'
+        ? (world.as.clients.get(machine?.client_id ?? '')?.client_name ?? 'Machine client')
+        : CLIENT_NAME,
+    // C-72: a client using an authorization extension says so in every request's capabilities (the
+    // extensions negotiate with the 2026-07-28 transport; an older client of this grant has none).
+    ...(grant === 'client_credentials' && ruleIn(revision, 'C-72')
+      ? { extensions: [EXTENSION_CLIENT_CREDENTIALS] }
+      : {}),
+    ...(enterprise
+      ? {
+          extensions: [EXTENSION_ENTERPRISE],
+          // Set by the company's administrator (EXT-EMA guide: organisation-level configuration).
+          enterprise: { idpIssuer: world.urls.idp, idpClientId: IDP_CLIENT_ID },
+        }
+      : {}),
+    ...(cimd ? { cimdUrl: world.urls.cimd } : {}),
+    // RFC 9449 (on the MCP roadmap): a key pair made by the client, deterministic by seed in the page.
+    ...(config.scenario === 'dpop'
+      ? { dpop: { key: keyedByThumbprint(deriveSigningKey(world.rng('client-dpop'), '')) } }
+      : {}),
     preregistered,
     grant,
     checks: clientChecks(config.vulnerabilities ?? []),
     maxAuthorizations: 3,
-    protocolVersion: PROTOCOL_VERSION,
+    protocolVersion: transportOf(revision) === 'stateless' ? PROTOCOL_VERSION : revision,
+    ...(revision !== LATEST_REVISION ? { revision } : {}),
+    ...(legacyVersions.length > 0 ? { legacyVersions, listen: false } : {}),
     // The page's simulated internet is https throughout (A-10); only a real-wire world uses http.
     allowLoopbackHttp: false,
   };
@@ -195,6 +280,8 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   };
   const world = createWorld({
     seed: config.seed,
+    ...(config.revision ? { revision: config.revision } : {}),
+    ...(config.asMetadata === false ? { asMetadata: false } : {}),
     ...(config.urls ? { urls: config.urls } : {}),
     ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
     ...(hooks.pacer ? { pacer: hooks.pacer } : {}),
@@ -214,6 +301,7 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
   const browser = createBrowser(world, decide);
   const deps: ClientDeps = {
     fetch: world.network.fetchAs('client'),
+    now: () => world.clock.now(),
     note: async (note) => {
       await world.recorder.record({ ...note, from: 'client', to: note.to ?? 'client' });
     },

@@ -42,6 +42,8 @@ const HANDLERS: Record<Placement['role'], (walk: Walk, e: HarExchange, m: Messag
     'browser-as': onBrowserAs,
     callback: onCallback,
     token: onToken,
+    // The company IdP's exchanges are drawn on its lane; MCP authorization's rules do not bind it.
+    idp: () => undefined,
   };
 
 /** The failed client checks the client never went on from: it stopped, as it must. */

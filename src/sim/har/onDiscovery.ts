@@ -14,6 +14,7 @@ import {
   acceptanceChecks,
   challengeChecks,
   clientTokenUseCheck,
+  hasToken,
   credentialsOf,
   tokenOf,
 } from '../checks/resourceServer';
@@ -69,7 +70,7 @@ export function onMcp(walk: Walk, e: HarExchange, m: Message): void {
       ),
     );
   }
-  if (e.status === 401 && credentials !== 'bearer' && method) walk.flow.protectedMethods.add(method);
+  if (e.status === 401 && !hasToken(credentials) && method) walk.flow.protectedMethods.add(method);
   const challenge = parseBearerChallenge(headerValue(e.responseHeaders, 'www-authenticate') ?? null);
   if ((e.status === 401 || e.status === 403) && challenge?.scope) walk.flow.challengedScope = challenge.scope;
   // A 403 insufficient_scope that names no scope (S-12 broken) leaves the client nothing to go by but

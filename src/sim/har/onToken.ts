@@ -84,7 +84,10 @@ export async function onToken(walk: Walk, e: HarExchange, m: Message): Promise<v
   }
   if (issued && body) {
     m.responseChecks.push(
-      ...tokenResponseChecks(e.responseHeaders, body, { resource: form.get('resource') ?? undefined }),
+      ...tokenResponseChecks(e.responseHeaders, body, {
+        resource: form.get('resource') ?? undefined,
+        dpop: headerValue(e.requestHeaders, 'dpop') !== undefined,
+      }),
     );
     walk.flow.holdsToken = true;
   }

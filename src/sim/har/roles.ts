@@ -11,6 +11,7 @@ import type { Lane } from '../lanes';
 import type { StepId } from '../steps';
 import { parseBearerChallenge } from '../client/wwwAuthenticate';
 import { documentOf } from '../checks/discovery';
+import { JWT_BEARER_GRANT, TOKEN_EXCHANGE_GRANT } from '../oauth/urns';
 import { headerValue } from '../trace/types';
 import type { HarExchange } from './parse';
 
@@ -137,6 +138,13 @@ export interface Parties {
   asOrigins: Set<string>;
   /** Redirect URIs, from authorization requests and registrations. */
   redirectUris: Set<string>;
+  /**
+   * An enterprise identity provider (EXT-EMA): whatever answers an RFC 8693 token exchange, with its
+   * own metadata, sign-in endpoint and token endpoint. Not an authorization server of the MCP server.
+   */
+  idpMetadataUrls: Set<string>;
+  idpAuthorizationEndpoints: Set<string>;
+  idpTokenEndpoints: Set<string>;
 }
 
 const AS_ENDPOINT_FIELDS = [
@@ -161,6 +169,9 @@ export function findParties(exchanges: readonly HarExchange[]): Parties {
     otherAsEndpoints: new Set(),
     asOrigins: new Set(),
     redirectUris: new Set(),
+    idpMetadataUrls: new Set(),
+    idpAuthorizationEndpoints: new Set(),
+    idpTokenEndpoints: new Set(),
   };
   const add = (set: Set<string>, value: unknown) => {
     if (typeof value === 'string' && URL.canParse(value)) set.add(endpointOf(value));
@@ -174,9 +185,34 @@ export function findParties(exchanges: readonly HarExchange[]): Parties {
     }
     if (isMcpMessage(e)) parties.mcp.add(endpointOf(e.url));
   }
+  // The IdP: the token endpoint of a token exchange, and the issuer whose metadata lists it, which
+  // no protected resource metadata names.
+  const named = new Set<string>();
+  for (const e of exchanges) {
+    if (e.method === 'POST' && formOf(e).get('grant_type') === TOKEN_EXCHANGE_GRANT)
+      parties.idpTokenEndpoints.add(endpointOf(e.url));
+    const doc = documentOf(e.status, e.responseBody);
+    if (doc && e.method === 'GET' && (isPrmPath(e.url) || parties.challengedPrm.has(e.url))) {
+      const servers = doc.authorization_servers;
+      if (Array.isArray(servers)) for (const s of servers) if (typeof s === 'string') named.add(s);
+    }
+  }
   for (const e of exchanges) {
     const doc = documentOf(e.status, e.responseBody);
     if (!doc || e.method !== 'GET') continue;
+    const token = stringField(doc, 'token_endpoint');
+    const idpIssuer = issuerOfMetadataUrl(e.url);
+    if (
+      idpIssuer !== null &&
+      !named.has(idpIssuer) &&
+      token !== undefined &&
+      URL.canParse(token) &&
+      parties.idpTokenEndpoints.has(endpointOf(token))
+    ) {
+      parties.idpMetadataUrls.add(e.url);
+      add(parties.idpAuthorizationEndpoints, stringField(doc, 'authorization_endpoint'));
+      continue;
+    }
     if (isPrmPath(e.url) || parties.challengedPrm.has(e.url)) {
       add(parties.mcp, doc.resource);
       const servers = doc.authorization_servers;
@@ -197,6 +233,10 @@ export function findParties(exchanges: readonly HarExchange[]): Parties {
   for (const e of exchanges) {
     // An authorization request is one whatever the metadata says: response_type and client_id.
     const query = queryOf(e.url);
+    if (parties.idpAuthorizationEndpoints.has(endpointOf(e.url))) {
+      add(parties.redirectUris, query.get('redirect_uri'));
+      continue;
+    }
     const authorize =
       parties.authorizationEndpoints.has(endpointOf(e.url)) ||
       (e.method === 'GET' && query.has('response_type') && query.has('client_id'));
@@ -205,7 +245,12 @@ export function findParties(exchanges: readonly HarExchange[]): Parties {
       parties.asOrigins.add(new URL(e.url).origin);
       add(parties.redirectUris, query.get('redirect_uri'));
     }
-    if (e.method === 'POST' && formOf(e).has('grant_type')) parties.tokenEndpoints.add(endpointOf(e.url));
+    if (
+      e.method === 'POST' &&
+      formOf(e).has('grant_type') &&
+      !parties.idpTokenEndpoints.has(endpointOf(e.url))
+    )
+      parties.tokenEndpoints.add(endpointOf(e.url));
     if (parties.registrationEndpoints.has(endpointOf(e.url))) {
       const body = jsonBody(e.requestBody);
       if (
@@ -225,7 +270,8 @@ export interface Placement {
   stepId: StepId;
   from: Lane;
   to: Lane;
-  role: 'mcp' | 'prm' | 'as-metadata' | 'register' | 'authorize' | 'browser-as' | 'callback' | 'token';
+  role:
+    'mcp' | 'prm' | 'as-metadata' | 'register' | 'authorize' | 'browser-as' | 'callback' | 'token' | 'idp';
 }
 
 /** Whether the browser is inside an authorization: from its request until the callback. */
@@ -238,6 +284,20 @@ export interface BrowserState {
 export function place(e: HarExchange, parties: Parties, browser: BrowserState): Placement | null {
   const endpoint = endpointOf(e.url);
   const origin = new URL(e.url).origin;
+  // The company IdP's own exchanges (EXT-EMA): on its lane.
+  if (parties.idpMetadataUrls.has(e.url) && e.method === 'GET')
+    return { stepId: 'idp-metadata', from: 'client', to: 'idp', role: 'idp' };
+  if (parties.idpAuthorizationEndpoints.has(endpoint) && e.method === 'GET')
+    return { stepId: 'sso-authorize', from: 'browser', to: 'idp', role: 'idp' };
+  if (parties.idpTokenEndpoints.has(endpoint) && e.method === 'POST') {
+    const grant = formOf(e).get('grant_type');
+    return {
+      stepId: grant === TOKEN_EXCHANGE_GRANT ? 'token-exchange' : 'sso-token',
+      from: 'client',
+      to: 'idp',
+      role: 'idp',
+    };
+  }
   if (parties.redirectUris.has(endpoint) && e.method === 'GET')
     return { stepId: 'callback', from: 'browser', to: 'client', role: 'callback' };
   if (parties.authorizationEndpoints.has(endpoint) && e.method === 'GET')
@@ -245,7 +305,13 @@ export function place(e: HarExchange, parties: Parties, browser: BrowserState): 
   if (parties.tokenEndpoints.has(endpoint) && e.method === 'POST') {
     const grant = formOf(e).get('grant_type');
     const stepId: StepId =
-      grant === 'refresh_token' ? 'refresh' : grant === 'client_credentials' ? 'client-credentials' : 'token';
+      grant === 'refresh_token'
+        ? 'refresh'
+        : grant === 'client_credentials'
+          ? 'client-credentials'
+          : grant === JWT_BEARER_GRANT
+            ? 'jwt-bearer'
+            : 'token';
     return { stepId, from: 'client', to: 'as', role: 'token' };
   }
   if (parties.registrationEndpoints.has(endpoint) && e.method === 'POST')

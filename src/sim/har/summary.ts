@@ -7,6 +7,7 @@ import type { Lane } from '../lanes';
 import { RULES } from '../rules';
 import type { RuleId } from '../rules';
 import type { Check, TraceEvent } from '../trace/types';
+import { headerValue } from '../trace/types';
 import type { Analysis } from './analyse';
 
 export interface Finding {
@@ -106,6 +107,7 @@ function notCheckable(analysis: Analysis): NotCheckable[] {
     );
   if (steps.has('token') || steps.has('refresh'))
     add('C-31', 'How the client stores its tokens happens inside the client.');
+  extensionNotCheckable(trace, add);
   if (sanitized) {
     add(
       'C-24',
@@ -117,6 +119,64 @@ function notCheckable(analysis: Analysis): NotCheckable[] {
     );
   }
   return out;
+}
+
+/** What no recording of the authorization extensions or of DPoP can show (each a server's inside work). */
+function extensionNotCheckable(trace: readonly TraceEvent[], add: (rule: RuleId, why: string) => void): void {
+  const requests = trace.filter((e) => e.kind === 'request');
+  const steps = new Set(trace.map((e) => e.stepId));
+  const assertion = requests.some(
+    (e) => e.kind === 'request' && /(^|&)client_assertion=/.test(e.request.body ?? ''),
+  );
+  const dpop = requests.some(
+    (e) => e.kind === 'request' && headerValue(e.request.headers, 'dpop') !== undefined,
+  );
+  const prmOffersDpop = trace.some(
+    (e) =>
+      e.kind === 'response' &&
+      e.stepId === 'prm-discovery' &&
+      (e.response?.body ?? '').includes('dpop_signing_alg_values_supported'),
+  );
+  if (assertion)
+    add(
+      'A-51',
+      "How the authorization server verified the client's assertion (its signature with the registered key, its aud and exp) happens inside it: the recording shows its answer to a valid one. One made for another server, or expired, shows only if someone sends it.",
+    );
+  if (assertion || steps.has('jwt-bearer'))
+    add(
+      'A-52',
+      'Whether the authorization server remembers the jti of the assertions it accepted shows only when one is presented a second time.',
+    );
+  if (steps.has('jwt-bearer')) {
+    add(
+      'A-54',
+      "Whether the authorization server checks an ID-JAG's aud shows only when someone presents one issued for another server.",
+    );
+    add(
+      'A-56',
+      'Whether the authorization server issues only what the ID-JAG names shows only when a request asks for more (another resource, more scope).',
+    );
+  }
+  if (dpop) {
+    add(
+      'S-51',
+      'How the MCP server checked each DPoP proof (htm, htu, the signature) happens inside it; a proof made for another URL shows only if someone sends one.',
+    );
+    add('S-53', 'Whether the MCP server refuses a stale DPoP proof shows only when one is sent late.');
+    add(
+      'S-54',
+      'Whether the MCP server remembers the jti of the proofs it accepted shows only when one is sent twice.',
+    );
+    add(
+      'S-56',
+      'Whether the MCP server refuses a DPoP-bound token sent as a Bearer token shows only when someone downgrades one.',
+    );
+  }
+  if (prmOffersDpop)
+    add(
+      'C-76',
+      'Whether a client binds its tokens with DPoP is its own choice: DPoP is on the MCP roadmap, in no published revision. The recording shows what it did.',
+    );
 }
 
 export function summarise(analysis: Analysis): HarSummary {

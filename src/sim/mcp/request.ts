@@ -16,6 +16,8 @@ export interface McpRequestInit {
   clientInfo?: { name: string; version: string };
   /** An access token for the Authorization header (C-24: never in the URL). */
   token?: string | null | undefined;
+  /** Authorization extensions the client declares in its capabilities (C-72). */
+  extensions?: readonly string[] | undefined;
 }
 
 /** The method's name-bearing parameter, mirrored into `Mcp-Name`. */
@@ -48,7 +50,10 @@ export function mcpRequest(init: McpRequestInit): { headers: Record<string, stri
         ...(init.clientInfo
           ? {
               'io.modelcontextprotocol/clientInfo': init.clientInfo,
-              'io.modelcontextprotocol/clientCapabilities': {},
+              'io.modelcontextprotocol/clientCapabilities':
+                init.extensions && init.extensions.length > 0
+                  ? { extensions: Object.fromEntries(init.extensions.map((id) => [id, {}])) }
+                  : {},
             }
           : {}),
       },

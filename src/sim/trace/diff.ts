@@ -165,17 +165,23 @@ export interface ParamDifference {
 }
 
 export function diffEvents(a: TraceEvent, b: TraceEvent): ParamDifference | null {
+  return diffAllParams(a, b)[0] ?? null;
+}
+
+/** Every parameter that differs between two messages, in the order the first one lists them. */
+export function diffAllParams(a: TraceEvent, b: TraceEvent): ParamDifference[] {
   const x = eventFacts(a);
   const y = eventFacts(b);
+  const differences: ParamDifference[] = [];
   for (const key of new Set([...x.keys(), ...y.keys()])) {
     const p = x.get(key);
     const q = y.get(key);
     if (p?.value !== q?.value) {
       const fact = p ?? q;
-      return { where: fact?.where ?? '', name: fact?.name ?? key, a: p?.value, b: q?.value };
+      differences.push({ where: fact?.where ?? '', name: fact?.name ?? key, a: p?.value, b: q?.value });
     }
   }
-  return null;
+  return differences;
 }
 
 export interface RunDiff {
@@ -198,4 +204,83 @@ export function diffRuns(a: readonly TraceEvent[], b: readonly TraceEvent[]): Ru
   return a.length === b.length
     ? { firstDifference: null, common: n, param: null }
     : { firstDifference: n, common: n, param: null };
+}
+
+/**
+ * Two runs of the same scenario that may differ in which messages they have at all (under two
+ * revisions of the spec, say): aligned message by message, each one the same in both, changed (with
+ * every parameter that differs), only in the first (removed) or only in the second (added). The
+ * alignment is the longest common sequence of what each message is (alignKey), so that one message
+ * more or fewer does not make every later one look changed.
+ */
+export type AlignedRow =
+  | { kind: 'same'; a: number; b: number }
+  | { kind: 'changed'; a: number; b: number; params: ParamDifference[] }
+  | { kind: 'removed'; a: number }
+  | { kind: 'added'; b: number };
+
+/** What a message is, whatever it carries: its step and part, and for an MCP call its method. */
+export function alignKey(e: TraceEvent): string {
+  const base = `${e.kind} ${e.stepId}`;
+  // The first request is "the request without a token" whatever its method (initialize or a call);
+  // after that, each MCP call is its method: initialize, notifications/initialized, tools/list...
+  if ((e.kind === 'request' || e.kind === 'response') && e.stepId === 'mcp-request')
+    return `${base} ${rpcMethod(e.request.body) ?? e.request.method}`;
+  return base;
+}
+
+function rpcMethod(body: string | null): string | undefined {
+  try {
+    const json: unknown = JSON.parse(body ?? '');
+    return typeof json === 'object' && json !== null && 'method' in json && typeof json.method === 'string'
+      ? json.method
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How much it matters to keep a message paired: the server's own work around a call (fetching keys,
+ * checking the token) happens for whichever call comes first, so it counts for less than the calls.
+ */
+function weight(e: TraceEvent): number {
+  return e.stepId === 'jwks-fetch' || e.stepId === 'validate-token' || e.stepId === 'introspect-token'
+    ? 0.25
+    : 1;
+}
+
+export function alignRuns(a: readonly TraceEvent[], b: readonly TraceEvent[]): AlignedRow[] {
+  const x = a.map(alignKey);
+  const y = b.map(alignKey);
+  // lcs(i, j): the heaviest common sequence of x[i..] and y[j..] (a weighted longest common subsequence).
+  const width = y.length + 1;
+  const table = new Float64Array((x.length + 1) * width);
+  const lcs = (i: number, j: number): number => table[i * width + j] ?? 0;
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--) {
+      const e = a[i];
+      table[i * width + j] =
+        x[i] === y[j] && e ? lcs(i + 1, j + 1) + weight(e) : Math.max(lcs(i + 1, j), lcs(i, j + 1));
+    }
+  const rows: AlignedRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const ea = a[i];
+    const eb = b[j];
+    if (ea && eb && x[i] === y[j]) {
+      const params = diffAllParams(ea, eb);
+      rows.push(params.length === 0 ? { kind: 'same', a: i, b: j } : { kind: 'changed', a: i, b: j, params });
+      i++;
+      j++;
+    } else if (j >= y.length || (i < x.length && lcs(i + 1, j) >= lcs(i, j + 1))) {
+      rows.push({ kind: 'removed', a: i });
+      i++;
+    } else {
+      rows.push({ kind: 'added', b: j });
+      j++;
+    }
+  }
+  return rows;
 }

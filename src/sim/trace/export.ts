@@ -13,10 +13,11 @@ const ALIAS: Record<Lane, string> = {
   browser: 'B',
   mcp: 'M',
   as: 'A',
+  idp: 'I',
   attacker: 'X',
   downstream: 'D',
 };
-const ORDER: Lane[] = ['client', 'browser', 'mcp', 'as', 'downstream', 'attacker'];
+const ORDER: Lane[] = ['client', 'browser', 'idp', 'mcp', 'as', 'downstream', 'attacker'];
 
 /** Mermaid treats `;` and `#` specially in message text; its entity codes keep them literal. */
 function mermaidText(text: string): string {

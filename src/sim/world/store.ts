@@ -205,4 +205,6 @@ export const DEFAULT_BOUNDS: StoreBounds = {
 
 /** World seconds: a consent page older than this must be reloaded; a cart is forgotten after this. */
 export const TRANSACTION_TTL = 600;
+/** World seconds: the longest a client assertion or ID-JAG is accepted for, so a used jti is kept that long. */
+export const ASSERTION_MAX_LIFETIME = 3600;
 export const CART_TTL = 3600;

@@ -19,6 +19,8 @@ export interface Urls {
   attackerIssuer: string;
   /** An MCP proxy server that delegates sign-in to a third-party authorization server (confused deputy). */
   proxy: string;
+  /** The company's identity provider, its issuer (enterprise-managed authorization, EXT-EMA). */
+  idp: string;
 }
 
 export const DEFAULT_URLS: Urls = {
@@ -31,6 +33,7 @@ export const DEFAULT_URLS: Urls = {
   evilMcp: 'https://evil-mcp.example/mcp',
   attackerIssuer: 'https://attacker-as.example',
   proxy: 'https://proxy.example',
+  idp: 'https://idp.example.com',
 };
 
 /** RFC 9728 §3.1: the well-known path is inserted between the host and the resource's path. */

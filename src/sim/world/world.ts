@@ -9,7 +9,7 @@ import type { RequestHandler } from 'msw';
 import { createAttackerState } from '../attacks/state';
 import type { AttackerState } from '../attacks/state';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
-import { deriveSigningKey } from '../crypto/jwt';
+import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
 import type { Lane } from '../lanes';
 import { createNetwork } from '../network/network';
 import type { Network } from '../network/network';
@@ -20,16 +20,24 @@ import { clientHostHandlers } from '../servers/clientHost';
 import { downstreamHandlers } from '../servers/downstream';
 import type { DownstreamState } from '../servers/downstream';
 import type { ClientHostState } from '../servers/clientHost';
+import { idpHandlers } from '../servers/idp';
+import { createIdpState } from '../servers/idp/world';
+import { IDP_SESSION_COOKIE } from '../servers/idp/state';
+import type { IdpState } from '../servers/idp/state';
 import { mcpServerHandlers } from '../servers/mcp';
 import type { McpServerState } from '../servers/mcp/state';
 import { createMcpState } from '../servers/mcp/state';
+import { LATEST_REVISION } from '../revisions/ids';
+import type { Revision } from '../revisions/ids';
+import { ruleIn } from '../revisions/rules';
+import type { RuleId } from '../rules';
 import { freeRunning, Recorder } from '../trace/recorder';
 import type { Pacer } from '../trace/recorder';
 import { createClock, DEMO_EPOCH } from './clock';
 import type { Clock } from './clock';
 import { cryptoRng, forkRng } from './random';
 import type { Rng } from './random';
-import { BoundedMap, BoundedSet, DEFAULT_BOUNDS, TRANSACTION_TTL } from './store';
+import { ASSERTION_MAX_LIFETIME, BoundedMap, BoundedSet, DEFAULT_BOUNDS, TRANSACTION_TTL } from './store';
 import type { StoreBounds } from './store';
 import { DEFAULT_URLS } from './urls';
 import type { Urls } from './urls';
@@ -66,6 +74,17 @@ export interface WorldOptions {
   randomness?: 'seeded' | 'csprng';
   /** How much the servers remember at most (store.ts); a seeded run in the page never meets these. */
   bounds?: Partial<StoreBounds>;
+  /**
+   * The revision the servers follow (default: the latest). A server enforces a rule only in the
+   * revisions that have it (`world.inRevision`); in 2025-03-26 the authorization server is found at
+   * the MCP server's origin (A-40), so its issuer is that origin unless `urls.issuer` says otherwise.
+   */
+  revision?: Revision;
+  /**
+   * 2025-03-26 only: whether the authorization server publishes RFC 8414 metadata (A-40: SHOULD).
+   * Without it, clients use the default endpoints. Default: it does.
+   */
+  asMetadata?: boolean;
 }
 
 export interface World {
@@ -79,6 +98,8 @@ export interface World {
   mcp: McpServerState;
   clientHost: ClientHostState;
   downstream: DownstreamState;
+  /** The company's identity provider (enterprise-managed authorization). */
+  idp: IdpState;
   /** The demo user's browser cookies, by host. */
   browserCookies: Map<string, Map<string, string>>;
   /** The attacker's own session cookie at the authorization server (she has an account too). */
@@ -87,6 +108,12 @@ export interface World {
   attacker: AttackerState;
   /** See WorldOptions.introspection. */
   introspection: boolean;
+  /** The revision the servers follow (WorldOptions.revision). */
+  revision: Revision;
+  /** See WorldOptions.asMetadata. */
+  asMetadata: boolean;
+  /** Does the servers' revision have this rule? Asked where the rule is enforced (docs/reference §3.5). */
+  inRevision(rule: RuleId): boolean;
   rng(party: string): Rng;
   isVulnerable(id: VulnerabilityId): boolean;
   laneOf(url: URL): Lane | undefined;
@@ -94,9 +121,21 @@ export interface World {
 
 export const DEFAULT_SEED = 'mcp-demo';
 
+/** The browser's cookies by host; two servers on one host (a real-wire world on 127.0.0.1) share a jar. */
+function cookieJars(
+  cookies: [host: string, name: string, value: string][],
+): Map<string, Map<string, string>> {
+  const jars = new Map<string, Map<string, string>>();
+  for (const [host, name, value] of cookies) jars.set(host, (jars.get(host) ?? new Map()).set(name, value));
+  return jars;
+}
+
 export function createWorld(options: WorldOptions = {}): World {
   const seed = options.seed ?? DEFAULT_SEED;
+  const revision = options.revision ?? LATEST_REVISION;
   const urls = { ...DEFAULT_URLS, ...options.urls };
+  // A-40 (2025-03-26): the authorization server is at the MCP server's origin, the base URL.
+  if (ruleIn(revision, 'A-40') && options.urls?.issuer === undefined) urls.issuer = new URL(urls.mcp).origin;
   const clock = createClock(DEMO_EPOCH);
   const recorder = new Recorder(clock, options.pacer ?? freeRunning);
   const vulnerabilities = new Set(options.vulnerabilities ?? []);
@@ -112,8 +151,11 @@ export function createWorld(options: WorldOptions = {}): World {
   const lifetimes = { accessToken: 3600, code: 60, ...options.lifetimes };
 
   const sessionId = rng('browser').token(16);
+  const idpSession = rng('idp-browser').token(16);
   const attackerSession = rng('attacker').token(16);
   const hostLanes = new Map<string, Lane>([
+    // First, so that on one real-wire host (all on 127.0.0.1) the MCP server and AS lanes win.
+    [new URL(urls.idp).host, 'idp'],
     [new URL(urls.mcp).host, 'mcp'],
     [new URL(urls.issuer).host, 'as'],
     [new URL(urls.callback).host, 'client'],
@@ -127,8 +169,20 @@ export function createWorld(options: WorldOptions = {}): World {
   ]);
   // Look-alike hosts under the attacker's domain (app.example.com.attacker.example) are hers too.
   const attackerDomain = `.${new URL(urls.attacker).host}`;
-  const laneOf = (url: URL): Lane | undefined =>
+  const byHost = (url: URL): Lane | undefined =>
     hostLanes.get(url.host) ?? (url.host.endsWith(attackerDomain) ? 'attacker' : undefined);
+  // One host for both roles (2025-03-26, A-40): the MCP endpoint and its own metadata are the MCP
+  // server's; every other path there is the authorization server's.
+  const mcpUrl = new URL(urls.mcp);
+  const sharedHost = new URL(urls.issuer).host === mcpUrl.host ? mcpUrl.host : undefined;
+  const mcpPath = (url: URL) =>
+    url.pathname === mcpUrl.pathname || url.pathname.startsWith('/.well-known/oauth-protected-resource');
+  const laneOf = (url: URL): Lane | undefined =>
+    url.host === sharedHost && !options.laneOverrides?.[url.host]
+      ? mcpPath(url)
+        ? 'mcp'
+        : 'as'
+      : byHost(url);
   // The network asks for the handlers on every request, so the list can be built after the world.
   let handlers: RequestHandler[] = [];
   const network = createNetwork({ recorder, laneOf, handlers: () => handlers });
@@ -160,14 +214,30 @@ export function createWorld(options: WorldOptions = {}): World {
       revokedJtis: new BoundedMap({ cap: bounds.revocations }),
       rememberedConsents: new BoundedSet({ cap: bounds.consents }),
       issued: 0,
+      // A used jti is kept until the JWT's own exp (A-52); the store's ttl is only a backstop.
+      usedJtis: new BoundedMap({ cap: bounds.revocations, ttl: ASSERTION_MAX_LIFETIME, clock }),
+      clientJwks: new BoundedMap({ cap: bounds.clients }),
     },
     mcp: createMcpState(clock, bounds),
-    clientHost: { callbacks: [] },
+    clientHost: {
+      callbacks: [],
+      // The machine client's key pair (EXT-CC private_key_jwt): the client signs with the private
+      // half; its host publishes the public half at the jwks_uri the administrator registered.
+      signingKey: keyedByThumbprint(deriveSigningKey(rng('client-keys'), '')),
+    },
     downstream: { log: [] },
-    browserCookies: new Map([[new URL(urls.issuer).host, new Map([[DEMO_SESSION_COOKIE, sessionId]])]]),
+    idp: createIdpState(urls, rng('idp-keys'), idpSession, clock, bounds),
+    browserCookies: cookieJars([
+      [new URL(urls.issuer).host, DEMO_SESSION_COOKIE, sessionId],
+      // She signed in to her company account this morning (single sign-on, EXT-EMA §3).
+      [new URL(urls.idp).host, IDP_SESSION_COOKIE, idpSession],
+    ]),
     attackerSession,
     attacker: createAttackerState(),
     introspection: options.introspection ?? false,
+    revision,
+    asMetadata: options.asMetadata ?? true,
+    inRevision: (rule) => ruleIn(revision, rule),
     rng,
     isVulnerable: (id) => vulnerabilities.has(id),
     laneOf,
@@ -180,6 +250,7 @@ export function createWorld(options: WorldOptions = {}): World {
     ...mcpServerHandlers(world),
     ...clientHostHandlers(world),
     ...downstreamHandlers(world),
+    ...idpHandlers(world),
   ];
   return world;
 }

@@ -52,16 +52,20 @@ export function sessionUser(world: World, request: Request): string | undefined 
   return undefined;
 }
 
-/** The authorization response, with iss on success and on error alike (A-08, RFC 9207 §2). */
+/**
+ * The authorization response, with iss on success and on error alike (A-08, RFC 9207 §2), in the
+ * revisions that ask for it (2026-07-28).
+ */
 export function authorizationResponse(
   world: World,
   redirectUri: string,
   params: Record<string, string | undefined>,
 ): Response {
   const url = new URL(redirectUri);
-  // iss on every authorization response; the named fault leaves it out while the metadata
-  // still advertises it (RFC 9207 §2.4: a client must then reject the response).
-  const iss = world.isVulnerable('as-iss-missing') ? undefined : world.urls.issuer;
+  // A-08 (from 2026-07-28): iss on every authorization response; the named fault leaves it out while
+  // the metadata still advertises it (RFC 9207 §2.4: a client must then reject the response).
+  const iss =
+    world.inRevision('A-08') && !world.isVulnerable('as-iss-missing') ? world.urls.issuer : undefined;
   for (const [name, value] of Object.entries({ ...params, iss })) {
     if (value !== undefined) url.searchParams.set(name, value);
   }
@@ -81,6 +85,15 @@ function issueCode(world: World, request: AuthorizationRequest, sub: string): Re
     issued: [],
   });
   return authorizationResponse(world, request.redirect_uri, { code, state: request.state });
+}
+
+/** What is wrong with the resource an authorization request names, if anything. */
+function checkResource(world: World, resource: string | undefined): string | undefined {
+  if (resource === undefined)
+    return world.isVulnerable('as-default-audience') ? undefined : 'resource is required';
+  if (!isAbsoluteUriWithoutFragment(resource) || !knownResources(world).includes(resource))
+    return 'resource is not a resource this server issues tokens for';
+  return undefined;
 }
 
 async function validate(world: World, query: URLSearchParams): Promise<Outcome> {
@@ -111,7 +124,9 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
     redirect_uri: redirectUri,
     state: p.get('state'),
     scope: p.get('scope') ?? 'files:read',
-    resource: p.get('resource'),
+    // Resource indicators (RFC 8707) arrive in 2025-06-18; a server of 2025-03-26 ignores
+    // the parameter it does not know (OAuth 2.1 §4.1.1).
+    resource: world.inRevision('A-22') ? p.get('resource') : undefined,
     // A server without PKCE support ignores the parameters it does not know (OAuth 2.1 §4.1.1).
     code_challenge: world.isVulnerable('as-no-pkce-support') ? undefined : p.get('code_challenge'),
     code_challenge_method: p.get('code_challenge_method'),
@@ -144,15 +159,8 @@ async function validate(world: World, query: URLSearchParams): Promise<Outcome> 
     request.code_challenge_method = method;
   }
   // A-22 (RFC 8707 §2.1): this server requires resource (it MAY), and knows which resources it serves.
-  if (request.resource === undefined) {
-    if (!world.isVulnerable('as-default-audience'))
-      return fail('A-22', 'invalid_target', 'resource is required');
-  } else if (
-    !isAbsoluteUriWithoutFragment(request.resource) ||
-    !knownResources(world).includes(request.resource)
-  ) {
-    return fail('A-22', 'invalid_target', 'resource is not a resource this server issues tokens for');
-  }
+  const resourceRefusal = world.inRevision('A-22') ? checkResource(world, request.resource) : undefined;
+  if (resourceRefusal) return fail('A-22', 'invalid_target', resourceRefusal);
   const scopes = request.scope.split(' ').filter(Boolean);
   const unknown = scopes.filter((s) => !SUPPORTED_SCOPES.includes(s));
   if (scopes.length === 0 || unknown.length > 0)

@@ -5,6 +5,7 @@
  */
 import type { World } from '../../world/world';
 import { oauthError } from '../http';
+import { authenticateWithAssertion } from './clientAssertion';
 import { resolveClient } from './clients';
 import type { RegisteredClient } from './state';
 
@@ -49,9 +50,12 @@ export async function authenticateClient(
   });
   const header = request.headers.get('authorization');
   const bodySecret = params.get('client_secret');
+  const assertion = params.has('client_assertion') || params.has('client_assertion_type');
   // OAuth 2.1 §2.4: a client MUST NOT use more than one authentication method in a request.
-  if (header && bodySecret !== undefined)
+  if ([header !== null, bodySecret !== undefined, assertion].filter(Boolean).length > 1)
     return refuse('invalid_request', 'use one client authentication method, not two');
+  // RFC 7523 §2.2 (EXT-CC): a signed assertion instead of a secret.
+  if (assertion) return authenticateWithAssertion(world, params);
   if (header) {
     const basic = decodeBasic(header);
     const client = basic ? world.as.clients.get(basic.id) : undefined;
@@ -84,6 +88,9 @@ export async function authenticateClient(
     client = resolved.ok ? resolved.client : undefined;
   }
   if (!client) return refuse('invalid_client', 'unknown client');
+  // A client that registered a key must prove it holds it; its client_id alone proves nothing.
+  if (client.token_endpoint_auth_method === 'private_key_jwt')
+    return refuse('invalid_client', 'this client authenticates with a signed assertion (private_key_jwt)');
   if (client.client_secret !== undefined) {
     if (bodySecret !== client.client_secret) return refuse('invalid_client', 'client authentication failed');
     return { ok: true, client, confidential: true };

@@ -38,8 +38,9 @@ export async function resolveClient(world: World, clientId: string): Promise<Res
   // a fetched document is reused while its Cache-Control max-age lasts.
   const fresh = known?.source !== 'cimd' || (known.cachedUntil ?? 0) > world.clock.now();
   if (known && fresh) return { ok: true, client: known };
-  // A-19 (OAuth 2.1 §4.1.2.1): an invalid client_id is shown to the user, never redirected.
-  if (!clientId.startsWith('https://')) {
+  // A-19 (OAuth 2.1 §4.1.2.1): an invalid client_id is shown to the user, never redirected. A URL
+  // is a client_id only where Client ID Metadata Documents exist (A-05, from 2025-11-25).
+  if (!clientId.startsWith('https://') || !world.inRevision('A-05')) {
     return { ok: false, rule: 'A-19', error: 'invalid_client', description: 'unknown client_id' };
   }
   if (!isValidCimdUrl(clientId)) {

@@ -28,7 +28,8 @@ export async function verifyCode(
     return grant('A-18', 'redirect_uri does not match the authorization request');
   const pkce = await verifyPkce(world, code, p.get('code_verifier'));
   if (pkce) return pkce;
-  const resource = p.get('resource');
+  // A-22 from 2025-06-18; a server of 2025-03-26 ignores a parameter it does not know.
+  const resource = world.inRevision('A-22') ? p.get('resource') : undefined;
   if (resource !== undefined && resource !== code.request.resource)
     return grant('A-22', 'resource does not match the authorization request', 'invalid_target');
   return undefined;

@@ -6,7 +6,13 @@ import { authorizeHandlers } from './authorize';
 import { introspectionHandlers } from './introspection';
 import { metadataHandlers } from './metadata';
 import { registerHandlers } from './register';
-import { CONFIDENTIAL_CLIENT_ID, MCP_BACKEND_CLIENT_ID, PREREGISTERED_CLIENT_ID } from './state';
+import { jwksUrlFor } from '../clientHost';
+import {
+  CONFIDENTIAL_CLIENT_ID,
+  MACHINE_JWT_CLIENT_ID,
+  MCP_BACKEND_CLIENT_ID,
+  PREREGISTERED_CLIENT_ID,
+} from './state';
 import type { RegisteredClient } from './state';
 import { tokenHandlers } from './token';
 
@@ -44,6 +50,20 @@ export function preregisteredClients(urls: Urls, admin: Rng): RegisteredClient[]
       redirect_uris: [],
       grant_types: ['client_credentials'],
       token_endpoint_auth_method: 'client_secret_basic',
+      application_type: 'web',
+      scope: 'files:read',
+      resources: [urls.mcp],
+      source: 'preregistered',
+    },
+    {
+      // EXT-CC's RECOMMENDED method: no shared secret, a key pair whose public half the client
+      // publishes at the jwks_uri the administrator registered here.
+      client_id: MACHINE_JWT_CLIENT_ID,
+      client_name: 'Nightly Signing Job',
+      redirect_uris: [],
+      grant_types: ['client_credentials'],
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks_uri: jwksUrlFor(urls),
       application_type: 'web',
       scope: 'files:read',
       resources: [urls.mcp],

@@ -36,7 +36,11 @@ export function registerHandlers(world: World) {
       const redirects = stringList(meta.redirect_uris);
       if (!redirects || redirects.length === 0)
         return registrationError('invalid_redirect_uri', 'redirect_uris is required');
-      const appType = meta.application_type ?? 'web'; // OIDC Registration default
+      // OIDC Registration's application_type (default "web"): this server takes it into account in
+      // the revisions whose clients must send it (C-13, SEP-837: 2026-07-28). Before, it is a plain
+      // RFC 7591 server and ignores a parameter it does not know (RFC 7591 §2).
+      const oidc = world.inRevision('C-13');
+      const appType = oidc ? (meta.application_type ?? 'web') : 'native';
       if (appType !== 'web' && appType !== 'native') {
         return registrationError('invalid_client_metadata', 'application_type must be "web" or "native"');
       }
@@ -86,7 +90,8 @@ export function registerHandlers(world: World) {
         source: 'dcr',
       };
       world.as.clients.set(client.client_id, client);
-      const { source: _source, ...published } = client;
+      const { source: _source, application_type: _type, ...rest } = client;
+      const published = oidc ? { ...rest, application_type: client.application_type } : rest;
       return Response.json(
         {
           ...published,

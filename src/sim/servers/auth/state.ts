@@ -1,5 +1,5 @@
 /** Everything the authorization server remembers. Plain data, so a world can be inspected and reset. */
-import type { SigningKey } from '../../crypto/jwt';
+import type { Jwks, SigningKey } from '../../crypto/jwt';
 import type { RuleId } from '../../rules';
 
 export type ClientSource = 'preregistered' | 'dcr' | 'cimd';
@@ -10,7 +10,13 @@ export interface RegisteredClient {
   client_name: string;
   redirect_uris: string[];
   grant_types: string[];
-  token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post';
+  token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  /**
+   * For `private_key_jwt`: where the client publishes its public keys. EXT-CC and SEP-1046 leave key
+   * discovery open (SEP-1046 points to Client ID Metadata Documents' `jwks_uri`); here the
+   * administrator registered it with the client.
+   */
+  jwks_uri?: string;
   application_type: 'native' | 'web';
   /** Scopes this client may ever be granted (for client_credentials). */
   scope?: string;
@@ -55,6 +61,8 @@ export interface RefreshToken {
   resource: string | undefined;
   /** False once rotated or revoked; presenting it again is reuse. */
   active: boolean;
+  /** The DPoP key a public client's refresh token is bound to (RFC 9449 §5). */
+  jkt?: string;
 }
 
 export interface ConsentTransaction {
@@ -81,6 +89,13 @@ export interface AuthServerState {
   rememberedConsents: Set<string>;
   /** A JWKS cache would be the MCP server's; this counts tokens issued, for tests and exports. */
   issued: number;
+  /**
+   * The `jti` of every client assertion and ID-JAG accepted, until its `exp` (A-52, RFC 7523 §3: a
+   * MAY this server does). Bounded: a stranger can send many.
+   */
+  usedJtis: Map<string, number>;
+  /** Client public keys fetched from their `jwks_uri` (A-51), by URI. */
+  clientJwks: Map<string, Jwks>;
 }
 
 export const DEMO_USER = { sub: 'user-7f3a', name: 'Alex Rivera' };
@@ -90,5 +105,7 @@ export const ATTACKER_USER = { sub: 'user-mallory', name: 'Mallory' };
 
 export const PREREGISTERED_CLIENT_ID = 'mcp-sim-desktop';
 export const CONFIDENTIAL_CLIENT_ID = 'mcp-sim-reporting-bot';
+/** A machine client that authenticates with a signed assertion instead of a secret (EXT-CC, RFC 7523 §2.2). */
+export const MACHINE_JWT_CLIENT_ID = 'mcp-sim-nightly-signer';
 /** The MCP server's own client at the authorization server, for calling the downstream API. */
 export const MCP_BACKEND_CLIENT_ID = 'mcp-files-server';

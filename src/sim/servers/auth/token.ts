@@ -13,9 +13,12 @@ import { authenticateClient } from './clientAuth';
 import { verifyCode } from './codeChecks';
 import { endpoints, SUPPORTED_SCOPES } from './metadata';
 import type { AuthCode, RegisteredClient } from './state';
+import { tokenEndpointProof } from './dpop';
+import { jwtBearerGrant } from './jwtBearer';
 import { issueTokens } from './tokens';
+import { JWT_BEARER_GRANT } from '../../oauth/urns';
 
-const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials'];
+const GRANT_TYPES = ['authorization_code', 'refresh_token', 'client_credentials', JWT_BEARER_GRANT];
 
 function scopesWithin(requested: string, granted: string): boolean {
   const have = new Set(granted.split(' '));
@@ -38,6 +41,7 @@ async function authorizationCodeGrant(
   world: World,
   client: RegisteredClient,
   p: Map<string, string>,
+  jkt: string | undefined,
 ): Promise<Response> {
   const codeValue = p.get('code');
   if (!codeValue)
@@ -90,6 +94,7 @@ async function authorizationCodeGrant(
     scope: code.request.scope,
     resource: code.request.resource,
     withRefresh: client.grant_types.includes('refresh_token'),
+    jkt,
   });
   code.issued.push({ jti: tokens.jti, family: tokens.family });
   // A valid replay arrived while these were being issued: they are revoked with the rest.
@@ -102,6 +107,7 @@ function refreshGrant(
   client: RegisteredClient,
   confidential: boolean,
   p: Map<string, string>,
+  jkt: string | undefined,
 ): Response {
   const fail = (rule: RuleId, error: string, description: string) =>
     oauthError(world, { rule, error, description });
@@ -120,6 +126,9 @@ function refreshGrant(
         ? 'refresh token revoked after reuse'
         : 'refresh token revoked after a code replay',
     );
+  // RFC 9449 §5: a refresh token bound to a DPoP key is usable only with a proof of that key.
+  if (stored.jkt !== undefined && stored.jkt !== jkt)
+    return fail('A-57', 'invalid_grant', 'this refresh token is bound to another DPoP key');
   if (!stored.active) {
     // A-15 / OAuth 2.1 §4.3.1: a rotated token used again means one of two parties stole it;
     // the server cannot tell which, so it revokes the whole grant.
@@ -129,7 +138,7 @@ function refreshGrant(
   const scope = p.get('scope') ?? stored.scope;
   if (!scopesWithin(scope, stored.scope))
     return fail('A-23', 'invalid_scope', 'a refresh cannot widen the scope');
-  const resource = p.get('resource');
+  const resource = world.inRevision('A-22') ? p.get('resource') : undefined;
   if (resource !== undefined && resource !== stored.resource)
     return fail('A-22', 'invalid_target', 'resource does not match the grant');
   const rotate = !confidential && !world.isVulnerable('as-no-refresh-rotation');
@@ -142,6 +151,7 @@ function refreshGrant(
     withRefresh: rotate,
     family: stored.family,
     keepRefresh: rotate ? undefined : stored.token,
+    jkt,
   }).response;
 }
 
@@ -150,6 +160,7 @@ function clientCredentialsGrant(
   client: RegisteredClient,
   confidential: boolean,
   p: Map<string, string>,
+  jkt: string | undefined,
 ): Response {
   const fail = (refusal: Refusal) => oauthError(world, refusal);
   if (!confidential)
@@ -169,15 +180,19 @@ function clientCredentialsGrant(
       description: 'scope exceeds what this client may be granted',
     });
   }
-  const resource = p.get('resource');
-  if (!resource) return fail({ rule: 'A-22', error: 'invalid_target', description: 'resource is required' });
-  if (!(client.resources ?? []).includes(resource))
+  // A-22 (from 2025-06-18): the token is for a resource this client may use. A server of
+  // 2025-03-26 knows no resource indicators and issues a token without an audience.
+  const resource = world.inRevision('A-22') ? p.get('resource') : undefined;
+  if (!resource && world.inRevision('A-22'))
+    return fail({ rule: 'A-22', error: 'invalid_target', description: 'resource is required' });
+  if (resource !== undefined && !(client.resources ?? []).includes(resource))
     return fail({
       rule: 'A-22',
       error: 'invalid_target',
       description: 'this client may not get tokens for that resource',
     });
-  return issueTokens(world, { client, sub: client.client_id, scope, resource, withRefresh: false }).response;
+  return issueTokens(world, { client, sub: client.client_id, scope, resource, withRefresh: false, jkt })
+    .response;
 }
 
 export function tokenHandlers(world: World) {
@@ -201,6 +216,9 @@ export function tokenHandlers(world: World) {
           description: `grant_type ${grantType} is not supported`,
         });
       }
+      // A-57 (RFC 9449 §5): a DPoP proof, when there is one, is checked before anything is issued.
+      const proof = await tokenEndpointProof(world, request);
+      if (!proof.ok) return proof.response;
       const auth = await authenticateClient(world, request, p);
       if (!auth.ok) return auth.response;
       if (!auth.client.grant_types.includes(grantType)) {
@@ -210,9 +228,11 @@ export function tokenHandlers(world: World) {
           description: `this client may not use ${grantType}`,
         });
       }
-      if (grantType === 'authorization_code') return authorizationCodeGrant(world, auth.client, p);
-      if (grantType === 'refresh_token') return refreshGrant(world, auth.client, auth.confidential, p);
-      return clientCredentialsGrant(world, auth.client, auth.confidential, p);
+      const { jkt } = proof;
+      if (grantType === 'authorization_code') return authorizationCodeGrant(world, auth.client, p, jkt);
+      if (grantType === 'refresh_token') return refreshGrant(world, auth.client, auth.confidential, p, jkt);
+      if (grantType === JWT_BEARER_GRANT) return jwtBearerGrant(world, auth.client, p, jkt);
+      return clientCredentialsGrant(world, auth.client, auth.confidential, p, jkt);
     }),
   ];
 }

@@ -16,6 +16,8 @@ export interface IssueRequest {
   family?: string;
   /** When rotation is off, the refresh token handed back again unchanged. */
   keepRefresh?: string | undefined;
+  /** RFC 9449 §6.1: bind the token to this DPoP key thumbprint. */
+  jkt?: string | undefined;
 }
 
 const LONG_LIVED = 30 * 24 * 3600;
@@ -47,6 +49,7 @@ export function issueTokens(
       iat: now,
       exp: now + lifetime,
       jti,
+      ...(req.jkt !== undefined ? { cnf: { jkt: req.jkt } } : {}),
     },
     world.as.key,
   );
@@ -64,11 +67,14 @@ export function issueTokens(
       scope: req.scope,
       resource: req.resource,
       active: true,
+      // RFC 9449 §5: a public client's refresh token is bound to its DPoP key as well.
+      ...(req.jkt !== undefined && req.client.client_secret === undefined ? { jkt: req.jkt } : {}),
     });
   }
   const body = {
     access_token: accessToken,
-    token_type: 'Bearer',
+    // RFC 9449 §5: DPoP for a bound token, so the client knows to use the DPoP scheme.
+    token_type: req.jkt !== undefined ? 'DPoP' : 'Bearer',
     expires_in: lifetime,
     scope: req.scope,
     ...(refreshToken !== undefined ? { refresh_token: refreshToken } : {}),

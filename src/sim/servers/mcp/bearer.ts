@@ -8,6 +8,7 @@ import type { World } from '../../world/world';
 import { refuse } from '../http';
 import { challengeResponse, metadataLocation } from './challenge';
 import { requiredScopes } from './tools';
+import { checkDpop, currentNonce, dpopTokenRefusal } from './dpop';
 import { validateAccessToken } from './validateToken';
 import { stringField } from '../../fields';
 
@@ -16,6 +17,15 @@ export type Authorized =
 
 /** OAuth 2.1 §5.1.1: "bearer" is case-insensitive, followed by one or more spaces and a token68. */
 const BEARER = /^bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+/** RFC 9449 §7.1: the DPoP scheme has the same token68 syntax. */
+const DPOP = /^dpop +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+function withNonce(response: Response, nonce: string): Response {
+  const headers = new Headers(response.headers);
+  headers.set('DPoP-Nonce', nonce);
+  headers.set('Cache-Control', 'no-store');
+  return new Response(response.body, { status: response.status, headers });
+}
 
 export async function authorizeBearer(
   world: World,
@@ -27,24 +37,34 @@ export async function authorizeBearer(
   const location = metadataLocation(world);
   const metadata = location.named ? location.url : null;
   const needed = requiredScopes(method, params).join(' ');
+  // S-02 (from 2025-06-18): the challenge names the metadata (metadataLocation decides); S-03 (from
+  // 2025-11-25): and the scope.
   const header = request.headers.get('authorization');
   const queryToken = new URL(request.url).searchParams.get('access_token');
   // S-24 (OAuth 2.1 §5.1): a token in the URL is ignored, as if it were not there. Only the named
   // vulnerability reads it (the token-in-query attack).
   const fromQuery = header === null && world.isVulnerable('mcp-accept-query-token') ? queryToken : null;
   let token = fromQuery;
-  if (header !== null && /^bearer(\s|$)/i.test(header)) {
-    const match = BEARER.exec(header);
+  const scheme = header !== null && /^dpop(\s|$)/i.test(header) ? 'dpop' : 'bearer';
+  if (header !== null && /^(bearer|dpop)(\s|$)/i.test(header)) {
+    const match = (scheme === 'dpop' ? DPOP : BEARER).exec(header);
     if (!match?.[1]) {
       // RFC 6750 §3.1: a malformed request is 400 invalid_request (S-11).
       return {
         ok: false,
         response: refuse(
           world,
-          { rule: 'S-11', error: 'invalid_request', description: 'malformed Bearer credentials' },
+          {
+            rule: 'S-11',
+            error: 'invalid_request',
+            description: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
+          },
           challengeResponse(
             endpoint,
-            { error: 'invalid_request', errorDescription: 'malformed Bearer credentials' },
+            {
+              error: 'invalid_request',
+              errorDescription: `malformed ${scheme === 'dpop' ? 'DPoP' : 'Bearer'} credentials`,
+            },
             metadata,
           ),
         ),
@@ -57,6 +77,14 @@ export async function authorizeBearer(
     // so the challenge, with no error code (RFC 6750 §3.1): where the metadata is (S-02) and which
     // scope this operation needs (S-03).
     const ignored = queryToken !== null && header === null;
+    const challenge = challengeResponse(
+      endpoint,
+      world.inRevision('S-03') ? { scope: needed } : {},
+      metadata,
+    );
+    // RFC 9449 §9: a client that already sends DPoP proofs is handed this server's nonce with the
+    // challenge, so its first request with a token can carry it.
+    const nonce = request.headers.has('dpop') ? currentNonce(world) : undefined;
     return {
       ok: false,
       response: refuse(
@@ -68,7 +96,7 @@ export async function authorizeBearer(
             ? 'the access token in the URL is ignored: the request carries no credentials'
             : 'the request carries no access token',
         },
-        challengeResponse(endpoint, { scope: needed }, metadata),
+        nonce === undefined ? challenge : withNonce(challenge, nonce),
         ignored,
       ),
     };
@@ -80,6 +108,7 @@ export async function authorizeBearer(
   const validation = await validateAccessToken(world, token, needed.split(' '), operation);
   if (!validation.ok) {
     const { refusal } = validation;
+    if (scheme === 'dpop') return { ok: false, response: dpopTokenRefusal(world, refusal) };
     // S-12: a 403 insufficient_scope names every scope the operation needs, unless the named fault
     // leaves it out (the client then cannot know what to ask for).
     const bare = refusal.error === 'insufficient_scope' && world.isVulnerable('mcp-scope-challenge-bare');
@@ -101,6 +130,9 @@ export async function authorizeBearer(
     };
   }
   const { claims } = validation;
+  // RFC 9449 (on the MCP roadmap): a token bound to a key needs its proof, and never travels as Bearer.
+  const dpop = await checkDpop(world, request, token, claims, scheme);
+  if (!dpop.ok) return dpop;
   return {
     ok: true,
     sub: claims.sub,

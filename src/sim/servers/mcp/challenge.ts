@@ -17,15 +17,22 @@ function quote(value: string): string {
 
 /**
  * Where the MCP server publishes its protected resource metadata, and whether its challenges name
- * it (S-02, RFC 9728 §3.1 and §5.1): the path-inserted well-known URL, named in every challenge. The
- * one place both are decided, so the `mcp-prm-undiscoverable` fault (a document appended below the
- * endpoint, named nowhere: what many servers shipped) changes the two together.
+ * it: the path-inserted well-known URL (RFC 9728 §3.1), named in every challenge (S-02, §5.1). The
+ * one place both are decided, so the revision and the `mcp-prm-undiscoverable` fault (a document
+ * appended below the endpoint, named nowhere: what many servers shipped) change the two together.
+ * S-01 and S-02 arrived in 2025-06-18: a server of 2025-03-26 publishes none (its clients find the
+ * authorization server at its origin, A-40, C-60).
  */
-export function metadataLocation(world: World): { url: string; named: boolean } {
+export function metadataLocation(world: World): { url: string; named: boolean; published: boolean } {
   const endpoint = world.urls.mcp;
+  if (!world.inRevision('S-01')) return { url: prmUrlFor(endpoint), named: false, published: false };
   if (world.isVulnerable('mcp-prm-undiscoverable'))
-    return { url: `${endpoint.replace(/\/$/, '')}/.well-known/oauth-protected-resource`, named: false };
-  return { url: prmUrlFor(endpoint), named: true };
+    return {
+      url: `${endpoint.replace(/\/$/, '')}/.well-known/oauth-protected-resource`,
+      named: false,
+      published: true,
+    };
+  return { url: prmUrlFor(endpoint), named: world.inRevision('S-02'), published: true };
 }
 
 /** `metadata`: the URL the challenge names in resource_metadata, or null to name none. */
@@ -40,8 +47,10 @@ export function bearerChallenge(
   if (params.errorDescription) parts.push(`error_description=${quote(params.errorDescription)}`);
   if (params.scope) parts.push(`scope=${quote(params.scope)}`);
   if (metadata !== null) parts.push(`resource_metadata=${quote(metadata)}`);
-  // RFC 6750 §3: a challenge with no parameters at all is the bare scheme.
-  return parts.length > 0 ? `Bearer ${parts.join(', ')}` : 'Bearer';
+  // OAuth 2.1 §5.3 (RFC 6750 §3): the Bearer scheme "MUST be followed by one or more auth-param
+  // values"; with nothing else to say, the realm (a MAY) is the one.
+  if (parts.length === 0) parts.push(`realm=${quote(new URL(resource).host)}`);
+  return `Bearer ${parts.join(', ')}`;
 }
 
 const STATUS: Record<NonNullable<ChallengeParams['error']>, number> = {

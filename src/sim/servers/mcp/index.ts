@@ -14,8 +14,10 @@ import { metadataLocation } from './challenge';
 import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import { isLegacyRequest, LEGACY_VERSIONS, legacyMcpResponse } from './legacy';
 import { TOOLS } from './tools';
+import { transportOf } from '../../revisions/profile';
 
 import { PROTOCOL_VERSION } from '../../mcp/request';
+import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../../oauth/urns';
 
 export { PROTOCOL_VERSION };
 const SUPPORTED_VERSIONS = [PROTOCOL_VERSION];
@@ -30,6 +32,9 @@ export function protectedResourceMetadata(world: World): Record<string, unknown>
       ? ['files:read', 'files:write', 'files', 'admin:*']
       : ['files:read', 'files:write'],
     bearer_methods_supported: ['header'],
+    // RFC 9728 §2 and RFC 9449: DPoP-bound tokens are accepted (with their proof), not required.
+    dpop_signing_alg_values_supported: ['ES256'],
+    dpop_bound_access_tokens_required: false,
     resource_name: 'Example Files MCP Server',
   };
 }
@@ -121,7 +126,11 @@ function discoverResult(): Record<string, unknown> {
   return {
     resultType: 'complete',
     supportedVersions: SUPPORTED_VERSIONS,
-    capabilities: { tools: { listChanged: false } },
+    // S-50: the authorization extensions this server accepts tokens from (EXT-CC, EXT-EMA guides).
+    capabilities: {
+      tools: { listChanged: false },
+      extensions: { [EXTENSION_CLIENT_CREDENTIALS]: {}, [EXTENSION_ENTERPRISE]: {} },
+    },
     _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'example-files-mcp-server', version: '1.0.0' } },
     instructions: `Files of the signed-in user. Protected by OAuth 2.1 (MCP authorization). Clients of ${LEGACY_VERSIONS.join(', ')} may initialize a session instead.`,
   };
@@ -131,13 +140,19 @@ export function mcpServerHandlers(world: World) {
   const endpoint = world.urls.mcp;
   const mcpOrigin = new URL(endpoint).origin;
   return [
-    http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world))),
+    // S-01 (from 2025-06-18): protected resource metadata, where metadataLocation says. A server of
+    // 2025-03-26 has none: its clients find the authorization server at its origin (A-40, C-60).
+    ...(metadataLocation(world).published
+      ? [http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world)))]
+      : []),
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
       world.mcp.accessLog.push(`${request.method} ${request.url}`);
-      // Back-compat: a request of revision 2025-03-26 to 2025-11-25 (initialize handshake,
-      // Mcp-Session-Id, no Mcp-Method header) is answered by legacy.ts, with the same Bearer check.
-      if (await isLegacyRequest(request, PROTOCOL_VERSION)) return legacyMcpResponse(world, request);
+      // A server of 2025-03-26 to 2025-11-25 speaks only the initialize and session transport
+      // (S-40); a 2026-07-28 server also serves those clients (versioning.mdx §Backward
+      // Compatibility): legacy.ts, with the same Bearer check.
+      if (transportOf(world.revision) === 'sessions' || (await isLegacyRequest(request, PROTOCOL_VERSION)))
+        return legacyMcpResponse(world, request);
       const origin = readHeader(request.headers, 'origin');
       // S-23: an Origin that is present and not our own is refused (DNS rebinding).
       if (origin !== null && origin !== mcpOrigin)

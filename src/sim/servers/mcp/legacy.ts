@@ -17,9 +17,14 @@ import { authorizeBearer } from './bearer';
 import { rpcFailure, rpcRefusal, rpcResult } from './jsonrpc';
 import type { RpcId } from './jsonrpc';
 import { TOOLS } from './tools';
+import { isAtLeast, LATEST_REVISION } from '../../revisions/ids';
+import { legacyVersionsOf } from '../../revisions/profile';
 
-/** Newest first: what `initialize` may settle on. 2024-11-05 had no authorization at all. */
-export const LEGACY_VERSIONS = ['2025-11-25', '2025-06-18', '2025-03-26'];
+/**
+ * Newest first: what `initialize` may settle on with a 2026-07-28 (dual-era) server. 2024-11-05 had
+ * no authorization at all. A server of an earlier revision knows only its own and those before it.
+ */
+export const LEGACY_VERSIONS: readonly string[] = legacyVersionsOf(LATEST_REVISION);
 /** The `_meta` key that carries a 2026-07-28 request's version (basic/index.mdx §_meta). */
 const META_VERSION = 'io.modelcontextprotocol/protocolVersion';
 /**
@@ -65,7 +70,7 @@ async function readMessage(
   request: Request,
 ): Promise<{ ok: true; message: Message } | { ok: false; response: Response }> {
   const rpcError = (status: number, id: RpcId, code: number, message: string) =>
-    rpcRefusal(world, 'S-26', status, id, code, message);
+    rpcRefusal(world, 'S-40', status, id, code, message);
   const body = await readJson(request);
   if (!body.ok) {
     const code = body.status === 415 ? -32600 : -32700;
@@ -98,14 +103,13 @@ async function readMessage(
   return { ok: true, message: { id, isRequest: hasId, method: msg.method, params } };
 }
 
-function negotiate(requested: unknown): string {
+function negotiate(versions: readonly string[], requested: unknown): string {
   // Version negotiation (lifecycle §Initialization): echo a version we support, else offer our latest.
-  return typeof requested === 'string' && LEGACY_VERSIONS.includes(requested)
-    ? requested
-    : (LEGACY_VERSIONS[0] ?? '');
+  return typeof requested === 'string' && versions.includes(requested) ? requested : (versions[0] ?? '');
 }
 
 export async function legacyMcpResponse(world: World, request: Request): Promise<Response> {
+  const versions: readonly string[] = legacyVersionsOf(world.revision);
   const mcpOrigin = new URL(world.urls.mcp).origin;
   const origin = readHeader(request.headers, 'origin');
   // S-23: an Origin that is present and not our own is refused (DNS rebinding), as in index.ts.
@@ -132,7 +136,7 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
   }
   if (request.method === 'DELETE') {
     if (sessionId === null)
-      return rpcRefusal(world, 'S-26', 400, null, -32600, 'Mcp-Session-Id is required to end a session');
+      return rpcRefusal(world, 'S-40', 400, null, -32600, 'Mcp-Session-Id is required to end a session');
     const session = world.mcp.sessions.get(sessionId);
     if (!session || session.sub !== auth.sub)
       return rpcRefusal(world, 'S-20', 404, null, -32001, 'Session not found');
@@ -149,18 +153,22 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
   // 2025-06-18 transport §Protocol Version Header: an invalid or unsupported version is 400. Any
   // supported one is served, even if it is not the one negotiated (the client SHOULD send that one,
   // but a server rejects only what it cannot serve); a request without the header is taken to be at
-  // the negotiated version.
-  if (headerVersion !== null && !LEGACY_VERSIONS.includes(headerVersion)) {
-    return rpcRefusal(world, 'S-26', 400, message.id, -32602, 'Unsupported protocol version', {
-      supported: LEGACY_VERSIONS,
+  // the negotiated version. A server of 2025-03-26 knows no such header.
+  if (
+    headerVersion !== null &&
+    isAtLeast(world.revision, '2025-06-18') &&
+    !versions.includes(headerVersion)
+  ) {
+    return rpcRefusal(world, 'S-40', 400, message.id, -32602, 'Unsupported protocol version', {
+      supported: versions,
       requested: headerVersion,
     });
   }
 
   if (message.method === 'initialize') {
     if (!message.isRequest)
-      return rpcRefusal(world, 'S-26', 400, null, -32600, 'initialize must be a request');
-    const version = negotiate(message.params.protocolVersion);
+      return rpcRefusal(world, 'S-40', 400, null, -32600, 'initialize must be a request');
+    const version = negotiate(versions, message.params.protocolVersion);
     const sessions = world.mcp.sessions;
     const id = `sess_${world.rng('mcp-sessions').token(16)}`;
     // S-20: the session belongs to the user the token names; it is looked up as that user only.
@@ -179,7 +187,7 @@ export async function legacyMcpResponse(world: World, request: Request): Promise
 
   // Every other message belongs to a session this user opened.
   if (sessionId === null)
-    return rpcRefusal(world, 'S-26', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
+    return rpcRefusal(world, 'S-40', 400, message.id, -32600, 'Mcp-Session-Id is required after initialize');
   const session = world.mcp.sessions.get(sessionId);
   if (!session || session.sub !== auth.sub) {
     // Unknown, ended, or another user's session: 404, and the client starts a new one (2025-11-25

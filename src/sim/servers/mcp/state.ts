@@ -21,6 +21,10 @@ export interface McpServerState {
    * (S-20); the oldest is forgotten first, and its client initializes again after a 404.
    */
   sessions: Map<string, { sub: string; version: string }>;
+  /** DPoP proofs seen, by jti, until their window ends (S-54, RFC 9449 §11.1). */
+  dpopJtis: Map<string, number>;
+  /** The DPoP nonce this server hands out (S-55, RFC 9449 §9), until when it is good. */
+  dpopNonce: { value: string; until: number } | null;
 }
 
 /** The initial users and their files are kept; what clients add is bounded (world/store.ts). */
@@ -46,6 +50,7 @@ export function createMcpState(clock?: Clock, bounds: StoreBounds = DEFAULT_BOUN
           new Map([['notes/plan.md', '# Q3 plan\n- ship the MCP integration\n- rotate the signing key']]),
         ],
         ['mcp-sim-reporting-bot', new Map([['reports/latest.csv', 'day,errors\nmon,0\ntue,2']])],
+        ['mcp-sim-nightly-signer', new Map([['reports/latest.csv', 'day,builds\nmon,14\ntue,17']])],
       ]),
       bounds,
     ),
@@ -54,5 +59,7 @@ export function createMcpState(clock?: Clock, bounds: StoreBounds = DEFAULT_BOUN
     carts: new BoundedMap({ cap: bounds.carts, ttl: CART_TTL, ...(clock ? { clock } : {}) }),
     downstreamToken: null,
     sessions: new BoundedMap({ cap: LEGACY_SESSIONS }),
+    dpopJtis: new BoundedMap({ cap: bounds.revocations, ttl: 600, ...(clock ? { clock } : {}) }),
+    dpopNonce: null,
   };
 }

@@ -65,21 +65,35 @@ function claimChecks(world: World, claims: JWTPayload, needed: string[], operati
         : 'no exp claim',
     ),
     check('S-05', 'Subject', typeof claims.sub === 'string', `sub is ${String(claims.sub)}`),
-    check(
-      'S-06',
-      'Audience',
-      aud.includes(world.urls.mcp),
-      `aud is ${aud.join(', ') || '(none)'}; this server is ${world.urls.mcp}`,
-      !world.isVulnerable('mcp-no-audience-check'),
-    ),
-    // S-14: a broader scope the token holds may satisfy a narrower one the operation needs.
-    check(
-      'S-14',
-      'Scope',
-      needed.every((s) => scopeSatisfied(scopes, s)),
-      `${operation} needs ${needed.join(' ')}; token has ${scopes.join(' ') || '(none)'}`,
-    ),
+    // S-06 arrived with RFC 8707 in 2025-06-18: a server of 2025-03-26 has no audience to check.
+    ...(world.inRevision('S-06')
+      ? [
+          check(
+            'S-06',
+            'Audience',
+            aud.includes(world.urls.mcp),
+            `aud is ${aud.join(', ') || '(none)'}; this server is ${world.urls.mcp}`,
+            !world.isVulnerable('mcp-no-audience-check'),
+          ),
+        ]
+      : []),
+    scopeCheck(world, scopes, needed, operation),
   ];
+}
+
+/**
+ * S-14 (2026-07-28): a broader scope the token holds may satisfy a narrower one the operation
+ * needs. Before, the scope check is the error table's 403 for insufficient permissions (S-11),
+ * scope by scope.
+ */
+function scopeCheck(world: World, scopes: string[], needed: string[], operation: string): Check {
+  const hierarchy = world.inRevision('S-14');
+  return check(
+    hierarchy ? 'S-14' : 'S-11',
+    'Scope',
+    needed.every((s) => (hierarchy ? scopeSatisfied(scopes, s) : scopes.includes(s))),
+    `${operation} needs ${needed.join(' ')}; token has ${scopes.join(' ') || '(none)'}`,
+  );
 }
 
 export async function validateAccessToken(

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { at, parseJson } from '../../tests/json';
-import { EVIDENCE_KEPT } from './learning';
-import type { Evidence } from './learning';
+import { EVIDENCE_KEPT } from './learningData';
+import type { Evidence } from './learningData';
 import { masteryOf } from './mastery';
 import { contentFingerprint, createProgressStore, PROGRESS_KEY, SET_ASIDE_PREFIX } from './progress';
 import type { KnownContent, ProgressStorage } from './progress';
