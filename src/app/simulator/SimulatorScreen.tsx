@@ -82,7 +82,7 @@ export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}
   return (
     <MaskProvider enabled={mask}>
       <PanelViewProvider>
-        <div className={drill ? 'sim sim--drill' : 'sim'}>
+        <div className={`sim${drill ? ' sim--drill' : ''}${predict ? ' sim--predict' : ''}`}>
           <h1 className="visually-hidden">MCP OAuth flow simulator</h1>
           <div className="sim__top">
             <LessonReturnLink />
@@ -101,6 +101,8 @@ export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}
                   <PredictPanel onProgress={onProgress} />
                 </Suspense>
               ) : null}
+              {/* Over the finished diagram, whichever side panel is open (the lab, after an attack). */}
+              {drill ? null : <Recap />}
               <div className="sim__canvas">
                 <LazyDiagram />
                 <LoadingVeil />
@@ -118,8 +120,6 @@ export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}
                 </>
               ) : (
                 <>
-                  {/* Above the tabs: read whichever panel is open (the lab, after an attack). */}
-                  <Recap />
                   <SidePanels>
                     <StepExplainer />
                     <Inspector />

@@ -84,7 +84,16 @@ export default function RunRecap() {
           ))}
         </ul>
       ) : null}
-      {held.length > 0 ? <RuleChips ids={held} label="Checks that held" /> : null}
+      {held.length > 0 ? (
+        <details className="recap__held">
+          <summary>
+            {held.length} {held.length === 1 ? 'rule' : 'rules'} checked and held:{' '}
+            {held.slice(0, 6).join(', ')}
+            {held.length > 6 ? ', …' : ''}
+          </summary>
+          <RuleChips ids={held} label="Checks that held" />
+        </details>
+      ) : null}
       {next ? (
         <p className="recap__next">
           <span className="recap__label">Next:</span>{' '}
