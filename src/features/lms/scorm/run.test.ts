@@ -14,6 +14,7 @@ import { LESSONS, QUESTIONS } from '../../../content/load';
 import { correctAnswerIndex } from '../../../content/questions';
 import { createProgressStore } from '../../../course/progress';
 import type { ScormConnection } from './connection';
+import type { PredictionScored } from '../../../course/learning';
 import { at } from '../../../../tests/json';
 
 const LESSON = 'why-authorization';
@@ -228,7 +229,7 @@ describe('the SCORM adapter', () => {
       hints: 2,
       attempts: 3,
     } as const;
-    const scored = {
+    const scored: PredictionScored = {
       type: 'prediction-scored',
       run: {
         scenario: 'step-up',
@@ -240,7 +241,7 @@ describe('the SCORM adapter', () => {
       total: 7,
       skipped: 1,
       phases: [{ phase: 'discovery', correct: 5, total: 7 }],
-    } as const;
+    };
 
     const old = new Scorm12API({ logLevel: 5 });
     const one = await adapter();
