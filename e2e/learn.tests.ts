@@ -42,11 +42,17 @@ async function predictToEnd(s: Session, keyFocus = true): Promise<number> {
       // The verdict comes at once, with the rule that decided it.
       await page.locator('.predict__verdict').waitFor();
     } else {
+      // The next question is drawn a frame after the message: a message without one is stepped past.
+      const asked = await questionOf(page)
+        .waitFor({ timeout: 500 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (asked) continue;
       await page.keyboard.press('ArrowRight');
     }
     await s.waitSettled();
-    // The next question is drawn a frame after the message: give it that frame.
-    await page.waitForTimeout(60);
   }
   throw new Error('the run did not end');
 }
@@ -72,6 +78,7 @@ export const learnTests: E2eTest[] = [
       const match = /Your predictions: (\d+) of (\d+) right/.exec(text);
       assert.ok(match, text);
       assert.equal(Number(match[2]), answered);
+      assert.doesNotMatch(text, /skipped/, 'every question answered');
       const phases = await end
         .getByRole('list', { name: 'Score per phase' })
         .getByRole('listitem')
@@ -89,10 +96,14 @@ export const learnTests: E2eTest[] = [
       assert.equal(await recap.getByRole('link', { name: /attack that breaks this flow/ }).count(), 1);
       await s.screenshot('61-predict-score-recap-1440');
       await s.axe('predict mode, at the end of a run');
-      // A link to this view opens predict mode again.
+      // A link to this view opens predict mode again, at the end: the questions it passed on the way
+      // were never shown, so none counts as skipped and no score is reported.
       await page.waitForFunction(() => location.hash.includes('predict=1'));
-      await s.go(`#${page.url().split('#')[1] ?? ''}`);
-      await questionOf(page).or(page.locator('.predict__end')).first().waitFor();
+      const link = `#${page.url().split('#')[1] ?? ''}`;
+      await page.goto('about:blank');
+      await s.go(link);
+      await page.locator('.predict__end').waitFor();
+      assert.equal(await textOf(page.locator('.predict__end')), 'The run has ended.');
     },
   },
   {

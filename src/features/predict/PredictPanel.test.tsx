@@ -23,14 +23,14 @@ afterEach(cleanup);
 // Machine to machine: no consent window, so keys alone run it to the end.
 const M2M: RunConfig = { seed: 'demo', scenario: 'client-credentials', registration: 'preregistered' };
 
-function renderPredict(view: Partial<ViewOptions> = {}, config: RunConfig = M2M) {
+function renderPredict(view: Partial<ViewOptions> = {}, config: RunConfig = M2M, count = 0) {
   const events: ProgressEvent[] = [];
   const logic = playerMachine.provide({ delays: { autoplayDelay: 5 } });
   render(
     <ViewContext.Provider
       value={{ view: { ...DEFAULT_VIEW, predict: true, ...view }, update: () => undefined }}
     >
-      <PlayerContext.Provider logic={logic} options={{ input: { config } }}>
+      <PlayerContext.Provider logic={logic} options={{ input: { config, target: { kind: 'count', count } } }}>
         <SimulatorScreen onProgress={(e) => events.push(e)} />
       </PlayerContext.Provider>
     </ViewContext.Provider>,
@@ -107,6 +107,15 @@ describe('predict mode', () => {
     const perPhase = screen.getByRole('list', { name: 'Score per phase' });
     expect(within(perPhase).getAllByRole('listitem')).toHaveLength(score.phases.length);
     expect(screen.getByText(/Your predictions:/)).toHaveTextContent(`${score.correct} of ${answered} right`);
+  });
+
+  it('a link that lands past questions counts none of them as skipped', async () => {
+    const events = renderPredict({}, { ...M2M, scenario: 'first-connection', registration: 'cimd' }, 33);
+    await settled();
+    await waitFor(() => expect(card().querySelector('.predict__end')).not.toBeNull(), { timeout: 10000 });
+    expect(card()).toHaveTextContent('The run has ended.');
+    expect(card()).not.toHaveTextContent(/skipped/);
+    expect(events.filter((e) => e.type === 'prediction-scored')).toHaveLength(0);
   });
 
   it('for an audience, shows the question and the options; Next reveals the right one', async () => {

@@ -61,6 +61,7 @@ export default function PredictPanel({ onProgress }: PredictPanelProps) {
   const autoplay = PlayerContext.useSelector((s) => s.context.autoplay);
   const config = PlayerContext.useSelector((s) => s.context.config);
   const finished = useRun((s) => s?.matches('finished') === true);
+  const settled = PlayerContext.useSelector((s) => s.matches('ready'));
   const audience = view.present || autoplay;
   const send = useSend();
   const source = useNextMessage();
@@ -89,8 +90,9 @@ export default function PredictPanel({ onProgress }: PredictPanelProps) {
       setRound(round + 1);
     }
   }
-  // Every question shown is remembered, so one left unanswered counts as skipped once revealed.
-  if (prediction && !audience && asked[prediction.position] !== prediction)
+  // Every question shown is remembered, so one left unanswered counts as skipped once revealed; not
+  // while a link positions the run (the learner never saw those questions).
+  if (prediction && !audience && settled && asked[prediction.position] !== prediction)
     setAsked({ ...asked, [prediction.position]: prediction });
 
   const answers = useMemo<Answers>(() => {
@@ -231,6 +233,7 @@ export default function PredictPanel({ onProgress }: PredictPanelProps) {
                   Your predictions: {score.correct} of {score.total} right
                 </strong>
                 {score.skipped > 0 ? `, ${score.skipped} skipped` : ''}.
+                {score.total === 0 ? ' Answer with 1–4 next time: a skipped question is not scored.' : ''}
               </p>
               <ul className="predict__phases" aria-label="Score per phase">
                 {score.phases.map((p) => (
