@@ -14,8 +14,10 @@ import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
 import { learnTests } from './learn.tests';
+import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
+import { revisionTests } from './revisions.tests';
 import { openPage } from './harness';
 import type { E2eTest } from './harness';
 
@@ -66,8 +68,10 @@ async function main(): Promise<void> {
     ...securityTests,
     ...harTests,
     ...learnTests,
+    ...inspectorTests,
     ...lmsTests,
     ...roomTests,
+    ...revisionTests,
   ];
   for (const test of all) {
     if (only && !test.name.includes(only)) continue;

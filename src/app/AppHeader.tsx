@@ -20,6 +20,7 @@ export function AppHeader({ route, theme, onToggleTheme }: Props) {
     { name: 'practice', href: '#/practice', label: 'Practice' },
     { name: 'progress', href: '#/progress', label: 'Progress' },
     { name: 'har', href: '#/har', label: 'Your flow' },
+    { name: 'revisions', href: '#/revisions', label: 'Time machine' },
   ];
   const next = theme === 'dark' ? 'light' : 'dark';
   return (

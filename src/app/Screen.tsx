@@ -15,6 +15,7 @@ const PresenterNotesRoute = lazy(() => import('../features/presenter/PresenterNo
 const HarScreen = lazy(() => import('./har/HarScreen'));
 const PracticeScreen = lazy(() => import('./practice/PracticeScreen'));
 const ProgressScreen = lazy(() => import('./progress/ProgressScreen'));
+const TimeMachineRoute = lazy(() => import('../features/revisions/TimeMachineRoute'));
 
 function Loading() {
   return <p className="route-loading">Loading…</p>;
@@ -89,6 +90,12 @@ export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
           <div className="route-page">
             <ProgressScreen view={route.name} navigate={navigate} onProgress={onProgress} />
           </div>
+        </Suspense>
+      );
+    case 'revisions':
+      return (
+        <Suspense fallback={<Loading />}>
+          <TimeMachineRoute query={route.query} navigate={navigate} />
         </Suspense>
       );
     case 'not-found':

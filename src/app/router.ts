@@ -15,6 +15,8 @@ export type Route =
   | { name: 'presenter-notes'; query: string }
   /** `url`: the `url` of `#/har?url=<same-origin URL>`, a HAR to open on arrival. */
   | { name: 'har'; url: string | null }
+  /** `#/revisions?view=…`: the spec time machine (features/revisions/params.ts reads the query). */
+  | { name: 'revisions'; query: string }
   /** `seed`: the drill of `#/practice/<seed>`; null for the list of drills. */
   | { name: 'practice'; seed: string | null }
   | { name: 'progress' }
@@ -28,6 +30,7 @@ export function parseHash(hash: string): Route {
   const query = q === -1 ? '' : raw.slice(q + 1);
   if (path === '' || path === '/sim') return { name: 'sim', query };
   if (path === '/presenter-notes') return { name: 'presenter-notes', query };
+  if (path === '/revisions') return { name: 'revisions', query };
   if (path === '/har') return { name: 'har', url: new URLSearchParams(query).get('url') || null };
   if (path === '/lessons') return { name: 'lessons', id: null };
   if (path === '/quiz') return { name: 'quiz', id: null, question: null };

@@ -11,31 +11,36 @@ import type { Revision } from '../../src/sim/revisions/ids';
 import { mixedEraMatrix } from '../../src/sim/revisions/mixed';
 import type { ClientKind } from '../../src/sim/revisions/profile';
 
-type Expected = 'completes' | { step: string; rule: string; says: RegExp };
+/** `shows`: what the screen gives as the evidence (the failed check, or the error answer the note follows). */
+type Expected = 'completes' | { step: string; rule: string; says: RegExp; shows: RegExp | undefined };
 
 /** The 2025-03-26 client looks for the authorization server at the MCP server's origin: nothing there. */
 const NOTHING_AT_THE_ORIGIN: Expected = {
   step: 'choose-registration:note',
   rule: 'C-08',
   says: /^Registration refused: HTTP 404$/,
+  shows: /^404 to POST https:\/\/mcp\.example\.com\/register$/,
 };
 /** SEP-837: a client before 2026-07-28 sends no application_type, which OIDC takes as "web". */
 const NO_APPLICATION_TYPE: Expected = {
   step: 'choose-registration:note',
   rule: 'C-08',
   says: /^Registration refused: invalid_redirect_uri$/,
+  shows: /^400 to POST https:\/\/auth\.example\.com\/register: invalid_redirect_uri \(a "web" client/,
 };
 /** A 2026-07-28 client without initialize meets a server that knows only initialize (versioning.mdx: Modern/Legacy fails). */
 const NO_INITIALIZE: Expected = {
   step: 'mcp-request:response',
   rule: 'S-40',
   says: /^400 to POST https:\/\/mcp\.example\.com\/mcp: -32602/,
+  shows: undefined,
 };
 /** No protected resource metadata for a client that speaks only 2026-07-28. */
 const NO_RESOURCE_METADATA: Expected = {
   step: 'validate-prm:note',
   rule: 'C-03',
   says: /^Metadata refused: Metadata found$/,
+  shows: /^Metadata found: no protected resource metadata at any well-known URL$/,
 };
 
 const DCR: Record<ClientKind, Record<Revision, Expected>> = {
@@ -98,6 +103,8 @@ for (const [registration, table] of [
           expect(`${run.breaks?.stepId}:${run.breaks?.part}`, cell).toBe(expected.step);
           expect(run.breaks?.rule, cell).toBe(expected.rule);
           expect(run.breaks?.what, cell).toMatch(expected.says);
+          if (expected.shows) expect(run.breaks?.evidence, cell).toMatch(expected.shows);
+          else expect(run.breaks?.evidence, cell).toBeUndefined();
           // The break is a message the run really shows.
           expect(run.trace[run.breaks?.seq ?? -1]?.stepId, cell).toBe(run.breaks?.stepId);
         }

@@ -19,14 +19,22 @@ import { useAttackMarks } from '../../run/marks/useAttackMarks';
 import { VariantChooser } from './VariantChooser';
 import type { LabActions } from './useLabActions';
 import { PARTIES } from '../../sim/parties';
+import { AttackTimeNote } from './AttackTimeNote';
+import { attackTime } from '../../run/revision/attackTime';
+import type { AttackTime } from '../../run/revision/attackTime';
+import { revisionOf } from '../../run/revision/config';
+import type { Revision } from '../../sim/revisions/ids';
 
 function RunState({
   attack,
   on,
+  playable,
   onShowMessage,
 }: {
   attack: AttackDef;
   on: boolean;
+  /** False under a revision that cannot play the attack: no verdict then (the time note says why). */
+  playable: boolean;
   onShowMessage: (seq: number) => void;
 }) {
   const status = usePlayerStatus();
@@ -42,6 +50,14 @@ function RunState({
       <p className="lab-status">
         The attack is off: the run is the victim&apos;s normal flow, with no attacker. Switch it on to replay
         the same flow with the attacker&apos;s moves.
+      </p>
+    );
+  }
+  if (!playable) {
+    return (
+      <p className="lab-status">
+        The attacker&apos;s moves need what this revision does not have, so this run gives no verdict. Switch
+        the attack off, or run it under a revision that can play it.
       </p>
     );
   }
@@ -98,9 +114,19 @@ function VictimFlow({ attack, replaced }: { attack: AttackDef; replaced: Replace
   );
 }
 
-function defenceHint(attack: AttackDef, on: boolean, defence: boolean): string {
+function defenceHint(
+  attack: AttackDef,
+  on: boolean,
+  defence: boolean,
+  time: AttackTime,
+  running: Revision,
+): string {
   const skipped = attack.defence.vulnerabilities.map((v) => VULNERABILITIES[v].title).join('; ');
-  const meaning = defence ? 'On: the rule is enforced.' : `Off: ${skipped}.`;
+  // Before the rule's revision the honest parties do not have it: the switch cannot turn it on.
+  const enforced = time.beforeRule
+    ? `On, but ${running} does not have ${time.defence.join(', ')} yet: its parties do not enforce it.`
+    : 'On: the rule is enforced.';
+  const meaning = defence ? enforced : `Off: ${skipped}.`;
   return on ? meaning : `${meaning} Takes effect when the attack is on.`;
 }
 
@@ -120,6 +146,8 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
   const [comparing, setComparing] = useState(false);
   const on = config.attack?.id === attack.id;
   const defence = (on ? config.attack?.defence : undefined) ?? lab.defence;
+  const running = revisionOf(config);
+  const time = attackTime(attack, running);
 
   useEffect(() => {
     if (autoFocus) heading.current?.focus();
@@ -152,6 +180,9 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
           tone="attack"
           title="Attack"
           checked={on}
+          // An attack the revision cannot play is not switched on (the time note says why); one a
+          // link switched on can still be switched off.
+          disabled={!on && time.unplayable !== null}
           onChange={(value) => actions.setAttackOn(attack, value)}
           label="The attacker plays her moves after the victim's flow"
         />
@@ -161,10 +192,11 @@ export function AttackDetail({ attack, lab, core, actions, autoFocus, onShowMess
           checked={defence === 'on'}
           onChange={(value) => actions.setDefence(attack, value ? 'on' : 'off')}
           label={attack.defence.label}
-          hint={defenceHint(attack, on, defence === 'on')}
+          hint={defenceHint(attack, on, defence === 'on', time, running)}
         />
       </div>
-      <RunState attack={attack} on={on} onShowMessage={onShowMessage} />
+      <AttackTimeNote attack={attack} running={running} />
+      <RunState attack={attack} on={on} playable={!time.unplayable} onShowMessage={onShowMessage} />
       <div className="lab__footer">
         <button type="button" className="btn btn--sm" onClick={() => setComparing(true)}>
           <CompareIcon /> Compare defence off and on

@@ -9,6 +9,7 @@ import { onRovingKey } from '../../components/rovingKeys';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useRun, useSend } from '../../run/player/hooks';
 import { viewOf } from '../../run/player/runView';
+import { attackPlayable } from '../../run/revision/config';
 import { useLab } from './labState';
 import type { Lab, SideTab } from './labState';
 import './attacks.css';
@@ -24,8 +25,10 @@ const TABS: readonly { id: SideTab; label: string }[] = [
 function LabBadge() {
   const attack = PlayerContext.useSelector((s) => s.context.config.attack);
   const report = useRun((s) => viewOf(s).attack);
+  const playable = PlayerContext.useSelector((s) => attackPlayable(s.context.config, s.context.core));
   if (!attack) return null;
-  const state = report ? (report.attackerWon ? 'succeeded' : 'stopped') : 'on';
+  // Under a revision that cannot play the attack the run has no verdict (the lab says why).
+  const state = report && playable ? (report.attackerWon ? 'succeeded' : 'stopped') : 'on';
   return (
     <span className={`side-tabs__badge side-tabs__badge--${state}`}>
       <span className="visually-hidden">, attack </span>

@@ -17,6 +17,8 @@ interface SwitchProps {
   hint?: ReactNode;
   tone: 'attack' | 'defence';
   words?: { on: string; off: string };
+  /** Cannot be switched (the hint or a note beside it says why). */
+  disabled?: boolean;
 }
 
 export function Switch({
@@ -27,6 +29,7 @@ export function Switch({
   hint,
   tone,
   words = { on: 'On', off: 'Off' },
+  disabled = false,
 }: SwitchProps) {
   const id = useId();
   return (
@@ -37,6 +40,7 @@ export function Switch({
         role="switch"
         className="lab-switch__input"
         checked={checked}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.checked)}
         aria-labelledby={`${id}-title ${id}-text`}
         aria-describedby={hint ? `${id}-hint` : undefined}

@@ -6,7 +6,7 @@
 import type { AttackReport } from '../../sim/attacks/run';
 import type { ParamDifference, RunDiff } from '../../sim/trace/diff';
 import type { TraceEvent } from '../../sim/trace/types';
-import { eventTone, messageLabel, routeText, TONE_WORD } from '../../run/trace/describe';
+import { eventTone, messageLabel, paramName, routeText, TONE_WORD } from '../../run/trace/describe';
 import { outcomeHeadline } from '../../run/marks/marks';
 
 export interface RunSide {
@@ -50,30 +50,6 @@ export function messageText(event: TraceEvent | undefined): string {
   if (!event) return 'nothing: that run has already ended';
   const tone = eventTone(event);
   return `${routeText(event)}: ${messageLabel(event)}${tone === 'normal' ? '' : ` (${TONE_WORD[tone]})`}`;
-}
-
-/** Where a parameter sits, in words. */
-const PLACE: Record<string, string> = {
-  'url query': 'in the URL',
-  request: 'of the request',
-  response: 'of the response',
-  'request form': 'in the form body',
-  'request json': 'in the JSON body',
-  'response json': 'in the JSON body',
-  'response location query': 'in the redirect',
-  'response www-authenticate': 'in WWW-Authenticate',
-  'request header': 'header',
-  'response header': 'header',
-  'request bearer claim': 'claim of the token sent',
-  'response access_token claim': 'claim of the token issued',
-  check: 'check',
-  note: 'of the step',
-};
-
-/** "code_challenge (in the URL)", "iss (check)": a parameter of the diff, in words. */
-export function paramName(param: Pick<ParamDifference, 'where' | 'name'>): string {
-  const place = PLACE[param.where] ?? param.where;
-  return place ? `${param.name} (${place})` : param.name;
 }
 
 /** "code_challenge (in the URL): absent with the defence off, present with it on". */

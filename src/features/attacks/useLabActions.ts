@@ -4,8 +4,10 @@
  */
 import type { AttackDef } from '../../sim/attacks/types';
 import type { RunConfig } from '../../sim/flow/simulation';
+import { unplayableIn } from '../../sim/revisions/attackHistory';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
+import { revisionOf } from '../../run/revision/config';
 import { attackConfig, withoutAttack } from './labConfig';
 import type { Defence } from './labConfig';
 import type { Lab, Replaced } from './labState';
@@ -32,10 +34,18 @@ export function useLabActions(lab: Lab): LabActions {
   const config = PlayerContext.useSelector((s) => s.context.config);
   const load = (next: RunConfig) => send({ type: 'LOAD', config: next, target: { kind: 'count', count: 0 } });
   const defence = config.attack?.defence ?? lab.defence;
+  // An attack the run's revision cannot play is not switched on: the lab shows it, and says why.
+  const playable = (attack: AttackDef) => unplayableIn(attack, revisionOf(config)) === null;
+  const loadAttack = (attack: AttackDef, next: Defence) =>
+    load(playable(attack) ? attackConfig(config, attack, next) : withoutAttack(config));
   return {
     choose: (attack) => {
       lab.pick(attack.id);
       lab.setDefence(defence);
+      if (!playable(attack)) {
+        if (config.attack) load(withoutAttack(config));
+        return;
+      }
       const next = attackConfig(config, attack, defence);
       lab.setReplaced(replacedBy(config, next));
       load(next);
@@ -48,17 +58,18 @@ export function useLabActions(lab: Lab): LabActions {
         lab.setDefence(config.attack.defence);
         lab.setVariant(config.attack.variant);
       }
-      load(on ? attackConfig(config, attack, lab.defence) : withoutAttack(config));
+      if (on) loadAttack(attack, lab.defence);
+      else load(withoutAttack(config));
     },
     setDefence: (attack, next) => {
       lab.setDefence(next);
       // With the attack off the choice waits for it; with it on, the run restarts with the new defence.
-      if (config.attack) load(attackConfig(config, attack, next));
+      if (config.attack) loadAttack(attack, next);
     },
     setVariant: (attack) => {
       lab.setVariant(attack.variant);
       // Like the defence: with the attack on, the run restarts as the new variant.
-      if (config.attack) load(attackConfig(config, attack, defence));
+      if (config.attack) loadAttack(attack, defence);
     },
   };
 }

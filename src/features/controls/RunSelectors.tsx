@@ -1,23 +1,20 @@
-/** Scenario and registration mode. Changing either restarts the run from its first message. */
+/** Spec revision, scenario and registration mode. Changing one restarts the run from its first message. */
 import { memo } from 'react';
-import {
-  REGISTRATION_MODES,
-  REGISTRATION_MODE_IDS,
-  SCENARIOS,
-  SCENARIO_IDS,
-  isRegistrationMode,
-  isScenarioId,
-} from '../../sim/scenarios';
+import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
+import { registrationOptions, revisionOf, scenarioOptions } from '../../run/revision/config';
+import { RevisionSelect } from './RevisionSelect';
 
 // Memoized: the toolbar renders on every step; the run's configuration does not change with it.
 export const RunSelectors = memo(function RunSelectors() {
   const config = PlayerContext.useSelector((s) => s.context.config);
   const send = useSend();
   const machineToMachine = config.scenario === 'client-credentials';
+  const revision = revisionOf(config);
   return (
     <div className="toolbar__group toolbar__group--end">
+      <RevisionSelect />
       <label className="field">
         <span className="field__label">Scenario</span>
         <select
@@ -28,9 +25,10 @@ export const RunSelectors = memo(function RunSelectors() {
               send({ type: 'LOAD', config: { ...config, scenario }, target: { kind: 'count', count: 0 } });
           }}
         >
-          {SCENARIO_IDS.map((id) => (
-            <option key={id} value={id}>
-              {SCENARIOS[id].title}
+          {/* What the revision cannot play is disabled; its label says when it arrived. */}
+          {scenarioOptions(revision).map((o) => (
+            <option key={o.id} value={o.id} disabled={o.disabled}>
+              {o.label}
             </option>
           ))}
         </select>
@@ -50,9 +48,9 @@ export const RunSelectors = memo(function RunSelectors() {
               });
           }}
         >
-          {REGISTRATION_MODE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {REGISTRATION_MODES[id].title}
+          {registrationOptions(revision).map((o) => (
+            <option key={o.id} value={o.id} disabled={o.disabled}>
+              {o.label}
             </option>
           ))}
         </select>

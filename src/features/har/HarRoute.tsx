@@ -90,6 +90,10 @@ function Intro({ onFile, state }: { onFile: (file: File) => void; state: State }
           Chromium, "Export HAR (with sensitive data)" keeps the Authorization headers the checks read).
         </li>
         <li>
+          <strong>The MCP Inspector</strong>: once connected, its Network tab's Export (a JSON file of its
+          requests, opened here as it is; it redacts tokens and leaves out the browser's sign-in).
+        </li>
+        <li>
           <strong>A link</strong> to a HAR on this same site: <code>#/har?url=flows/my-flow.har</code>.
         </li>
       </ul>

@@ -12,3 +12,7 @@ export { explainS256 } from '../../sim/crypto/pkce';
 // The attack lab: the registry (its attack files import servers and msw) and the run comparison.
 export { ATTACKS, ATTACK_LIST, resolveAttack } from '../../sim/attacks/registry';
 export { diffRuns } from '../../sim/trace/diff';
+// The Time machine: two revisions compared, mixed eras, attacks across time.
+export { compareTraces } from '../../sim/revisions/changes';
+export { mixedEraMatrix, runMixed } from '../../sim/revisions/mixed';
+export { attackInRevision } from '../../sim/revisions/attacks';

@@ -10,6 +10,7 @@ import { STEPS } from '../../sim/steps';
 import type { Phase } from '../../sim/steps';
 import { headerValue } from '../../sim/trace/types';
 import type { TraceEvent } from '../../sim/trace/types';
+import type { ParamDifference } from '../../sim/trace/diff';
 
 /** Which half of an exchange an event is; notes (internal work, handoffs) have none. */
 export type EventPart = 'request' | 'response' | 'note';
@@ -150,4 +151,28 @@ export function eventSentence(event: TraceEvent): string {
 export function endTitle(trace: readonly TraceEvent[]): string {
   const last = trace.at(-1);
   return last && last.kind !== 'request' && last.kind !== 'response' ? last.title : 'the flow stopped';
+}
+
+/** Where a parameter sits, in words. */
+const PLACE: Record<string, string> = {
+  'url query': 'in the URL',
+  request: 'of the request',
+  response: 'of the response',
+  'request form': 'in the form body',
+  'request json': 'in the JSON body',
+  'response json': 'in the JSON body',
+  'response location query': 'in the redirect',
+  'response www-authenticate': 'in WWW-Authenticate',
+  'request header': 'header',
+  'response header': 'header',
+  'request bearer claim': 'claim of the token sent',
+  'response access_token claim': 'claim of the token issued',
+  check: 'check',
+  note: 'of the step',
+};
+
+/** "code_challenge (in the URL)", "iss (check)": a parameter of the diff, in words. */
+export function paramName(param: Pick<ParamDifference, 'where' | 'name'>): string {
+  const place = PLACE[param.where] ?? param.where;
+  return place ? `${param.name} (${place})` : param.name;
 }

@@ -13,6 +13,7 @@ import { onToken } from './onToken';
 import type { HarExchange } from './parse';
 import { findParties, place, prmSourceOf } from './roles';
 import type { BrowserState, Parties, Placement } from './roles';
+import { INSPECTOR_CREATOR } from './inspector';
 import { jsonObject, locationOf } from './walk';
 import type { Message, Walk } from './walk';
 import { stoppedCheck } from './wentOn';
@@ -73,6 +74,8 @@ function isSanitized(exchanges: readonly HarExchange[], creator: string | null):
       [...e.requestHeaders, ...e.responseHeaders].some(([n]) => names.includes(n.toLowerCase())),
     );
   const tokens = exchanges.some((e) => typeof jsonObject(e.responseBody)?.access_token === 'string');
+  // The MCP Inspector's network export always writes the Authorization header as [REDACTED].
+  if (creator === INSPECTOR_CREATOR) return true;
   return creator === 'WebInspector' && tokens && !any(['authorization', 'cookie', 'set-cookie']);
 }
 
@@ -101,7 +104,7 @@ export async function analyse(exchanges: readonly HarExchange[], creator: string
   let unrelated = 0;
   let at = 0;
   for (const e of exchanges) {
-    const placed = place(e, parties, browser);
+    const placed = place(e, parties, browser, sanitized && walk.flow.holdsToken);
     if (!placed) {
       unrelated++;
       continue;
@@ -162,7 +165,7 @@ export async function analyse(exchanges: readonly HarExchange[], creator: string
     withFindings(m.request, m.requestChecks),
     withFindings(m.response, m.responseChecks),
   ]);
-  if (sanitized)
+  if (sanitized && creator !== INSPECTOR_CREATOR)
     notes.push(
       'This HAR was exported "sanitized": its Authorization headers and cookies were removed, so whether each request carried the token cannot be checked. In Chromium, export with "Export HAR (with sensitive data)" to check it.',
     );

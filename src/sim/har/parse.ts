@@ -6,6 +6,7 @@
  * (not JSON, cut off, not a HAR, too large) is a clear message, never a throw.
  */
 import type { HeaderList } from '../trace/types';
+import { INSPECTOR_CREATOR, isInspectorExport, readInspectorExport } from './inspector';
 
 /** The largest file read at all: a browser's export of a whole session can run to hundreds of MB. */
 export const MAX_HAR_BYTES = 20 * 1024 * 1024;
@@ -166,7 +167,26 @@ function jsonProblem(text: string): HarProblem {
   };
 }
 
-/** Reads a HAR's text. Never throws. */
+/** The MCP Inspector's network export (inspector.ts), read as the exchanges a HAR would give. */
+function inspectorRead(entries: readonly unknown[]): HarRead {
+  const { exchanges, skipped, redacted } = readInspectorExport(entries, MAX_ENTRIES);
+  const notes = [
+    "An MCP Inspector network export: it records the Inspector's own requests, not the browser's visit to the authorization endpoint or the redirect back, so the authorization request and the callback cannot be checked.",
+  ];
+  if (entries.length > MAX_ENTRIES)
+    notes.push(`The file has ${entries.length} entries; the first ${MAX_ENTRIES} were read.`);
+  if (skipped > 0)
+    notes.push(`${skipped} ${skipped === 1 ? 'entry' : 'entries'} without an HTTP URL left out.`);
+  if (redacted > 0)
+    notes.push(
+      `The Inspector wrote secrets as [REDACTED] in ${redacted} ${redacted === 1 ? 'request' : 'requests'} (codes, verifiers, tokens, the Authorization header): those values are left out, and what needs them is not checked.`,
+    );
+  if (exchanges.every((e) => Number.isFinite(e.started)))
+    exchanges.sort((a, b) => a.started - b.started || a.index - b.index);
+  return { ok: true, exchanges, notes, creator: INSPECTOR_CREATOR };
+}
+
+/** Reads a HAR's text (or an MCP Inspector network export). Never throws. */
 export function readHar(text: string): HarRead {
   const size = sizeProblem(new TextEncoder().encode(text).length);
   if (size) return { ok: false, problem: size };
@@ -177,6 +197,7 @@ export function readHar(text: string): HarRead {
   } catch {
     return { ok: false, problem: jsonProblem(text) };
   }
+  if (isInspectorExport(root)) return inspectorRead(root);
   if (!isRecord(root) || !isRecord(root.log) || !Array.isArray(root.log.entries)) {
     return {
       ok: false,

@@ -281,7 +281,17 @@ export interface BrowserState {
   nextHop: string | null;
 }
 
-export function place(e: HarExchange, parties: Parties, browser: BrowserState): Placement | null {
+/**
+ * `credentialsHidden`: the recording removed the Authorization header (a sanitized export, the MCP
+ * Inspector's redaction) and the client already holds a token, so a request that shows none is
+ * taken to be an ordinary request with its token, not the first unauthenticated one.
+ */
+export function place(
+  e: HarExchange,
+  parties: Parties,
+  browser: BrowserState,
+  credentialsHidden = false,
+): Placement | null {
   const endpoint = endpointOf(e.url);
   const origin = new URL(e.url).origin;
   // The company IdP's own exchanges (EXT-EMA): on its lane.
@@ -323,7 +333,7 @@ export function place(e: HarExchange, parties: Parties, browser: BrowserState): 
   if (parties.mcp.has(endpoint)) {
     const credentials = headerValue(e.requestHeaders, 'authorization') ?? queryOf(e.url).get('access_token');
     return {
-      stepId: credentials ? 'mcp-request' : 'mcp-unauthenticated',
+      stepId: credentials || credentialsHidden ? 'mcp-request' : 'mcp-unauthenticated',
       from: 'client',
       to: 'mcp',
       role: 'mcp',

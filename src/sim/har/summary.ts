@@ -90,6 +90,18 @@ function notCheckable(analysis: Analysis): NotCheckable[] {
       'C-18',
       'That the client kept the expected issuer with its verifier and state happens inside the client; the iss check on the callback (C-19) shows its effect.',
     );
+  // A recording of the client's own requests only (the MCP Inspector's export): the code came back
+  // through the browser, so neither the authorization request nor its answer is here.
+  if (steps.has('token') && !steps.has('authorize') && !steps.has('callback')) {
+    const away =
+      "The authorization request and the redirect back went through the user's browser, which this recording does not contain (the MCP Inspector's export holds only its client's requests): record with the browser's developer tools, or with npm run client -- <url> --follow, to check";
+    add('C-26', `${away} the PKCE challenge sent.`);
+    add('A-16', `${away} that the server required a PKCE challenge.`);
+    add('C-30', `${away} state.`);
+    add('A-08', `${away} whether the answer carried iss.`);
+    add('C-19', `${away} the client's iss check.`);
+    add('A-12', `${away} the redirect URI matching.`);
+  }
   if (steps.has('callback') && !steps.has('authorize'))
     add(
       'C-30',
@@ -111,11 +123,11 @@ function notCheckable(analysis: Analysis): NotCheckable[] {
   if (sanitized) {
     add(
       'C-24',
-      'The Authorization headers were removed from this HAR (a sanitized export), so whether each request carried the token cannot be seen.',
+      "The Authorization headers were removed from this recording (a sanitized export, or the MCP Inspector's redaction), so whether each request carried the token cannot be seen.",
     );
     add(
       'S-10',
-      'The Authorization headers were removed from this HAR, so a request answered without a token cannot be told from one whose token was removed.',
+      'The Authorization headers were removed from this recording, so a request answered without a token cannot be told from one whose token was removed.',
     );
   }
   return out;

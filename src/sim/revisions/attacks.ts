@@ -6,13 +6,11 @@
  */
 import { resolveAttack } from '../attacks/registry';
 import type { AttackId } from '../attacks/ids';
-import { VULNERABILITIES } from '../attacks/vulnerabilities';
 import { runFlow } from '../flow/simulation';
 import type { RuleId } from '../rules';
 import { REVISIONS } from './ids';
 import type { Revision } from './ids';
-import { registrationUnsupported, scenarioUnsupported } from './profile';
-import { firstRevisionOf, firstRevisionWithAll, ruleIn } from './rules';
+import { defenceOf, unplayableIn } from './attackHistory';
 
 export interface AttackRef {
   id: AttackId;
@@ -37,20 +35,7 @@ export interface AttackAcrossTime {
 
 /** Why the attack cannot be played under this revision, or null when it can. */
 export function attackUnplayable(ref: AttackRef, revision: Revision): string | null {
-  const def = resolveAttack(ref);
-  const missing = def.needs?.rules.find((rule) => !ruleIn(revision, rule));
-  if (def.needs && missing) return `${def.needs.why} (${missing}, from ${firstRevisionOf(missing)})`;
-  return (
-    scenarioUnsupported(revision, def.victim.scenario) ??
-    registrationUnsupported(revision, def.victim.registration)
-  );
-}
-
-/** The defence's rules and the first revision that has them all. */
-export function defenceOf(ref: AttackRef): { defence: RuleId[]; ruleArrived: Revision | undefined } {
-  const def = resolveAttack(ref);
-  const defence = [...new Set(def.defence.vulnerabilities.map((v) => VULNERABILITIES[v].breaks))];
-  return { defence, ruleArrived: firstRevisionWithAll(defence) };
+  return unplayableIn(resolveAttack(ref), revision);
 }
 
 export async function attackInRevision(
@@ -80,5 +65,5 @@ export async function attackAcrossTime(ref: AttackRef, seed = 'truth'): Promise<
     if (row.state === 'won') break;
     if (row.state === 'stopped') firstStopped = row.revision;
   }
-  return { attack: ref, ...defenceOf(ref), rows, firstStopped };
+  return { attack: ref, ...defenceOf(resolveAttack(ref)), rows, firstStopped };
 }

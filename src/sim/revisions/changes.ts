@@ -26,6 +26,8 @@ export interface Change {
   why: string;
   spec: Link;
   by: Link;
+  /** A second proposal, where the change took two (2026-07-28's changelog, items 1 and 2). */
+  also?: Link;
 }
 
 const SITE = 'https://modelcontextprotocol.io/specification';
@@ -109,7 +111,9 @@ export const CHANGES = {
       label: '2026-07-28 Key Changes §Major changes 1-2',
       href: `${SITE}/2026-07-28/changelog#major-changes`,
     },
+    // Item 2 removed initialize (SEP-2575); item 1 removed sessions and Mcp-Session-Id (SEP-2567).
     by: sep(2575),
+    also: sep(2567),
   },
   'mcp-headers': {
     id: 'mcp-headers',

@@ -9,7 +9,7 @@ import type { FlowOutcome } from '../flow/flowMachine';
 import type { RuleId } from '../rules';
 import type { RegistrationMode } from '../scenarios';
 import type { StepId } from '../steps';
-import type { TraceEvent } from '../trace/types';
+import type { NoteEvent, ResponseEvent, TraceEvent } from '../trace/types';
 import { REVISIONS } from './ids';
 import type { Revision } from './ids';
 import { CLIENT_KINDS } from './profile';
@@ -24,6 +24,29 @@ export interface Break {
   rule: RuleId | undefined;
   /** The message in words: "404 to POST https://mcp.example.com/register", or the note's title. */
   what: string;
+  /**
+   * What shows why, when `what` is a party's note: its failed check ("Metadata found: no protected
+   * resource metadata at any well-known URL"), or the error answer it reacted to.
+   */
+  evidence: string | undefined;
+}
+
+function describeAnswer(e: ResponseEvent): string {
+  const answer = e.response ? String(e.response.status) : 'no answer';
+  const why = e.refusal ? `: ${e.refusal.error} (${e.refusal.description})` : '';
+  return `${answer} to ${e.request.method} ${e.request.url}${why}`;
+}
+
+function isErrorAnswer(e: TraceEvent | undefined): e is ResponseEvent {
+  return e?.kind === 'response' && (!e.response || e.response.status >= 400);
+}
+
+/** The note's failed check, or the error answer just before it (the note reacts to it). */
+function evidenceOf(trace: readonly TraceEvent[], note: NoteEvent): string | undefined {
+  const failed = note.detail.checks?.find((c) => c.status === 'fail');
+  if (failed) return `${failed.label}: ${failed.detail}`;
+  const before = trace[note.seq - 1];
+  return isErrorAnswer(before) ? describeAnswer(before) : undefined;
 }
 
 export interface EraRun {
@@ -46,18 +69,23 @@ export function breakOf(trace: readonly TraceEvent[], outcome: FlowOutcome): Bre
     const e = trace[seq];
     if (!e || e.stepId === 'flow-ended') continue;
     if ((e.kind === 'internal' || e.kind === 'handoff') && e.outcome === 'refused')
-      return { seq, stepId: e.stepId, part: 'note', rule: e.rule, what: e.title };
-    if (e.kind === 'response' && (!e.response || e.response.status >= 400)) {
-      const answer = e.response ? String(e.response.status) : 'no answer';
-      const why = e.refusal ? `: ${e.refusal.error} (${e.refusal.description})` : '';
+      return {
+        seq,
+        stepId: e.stepId,
+        part: 'note',
+        rule: e.rule,
+        what: e.title,
+        evidence: evidenceOf(trace, e),
+      };
+    if (isErrorAnswer(e))
       return {
         seq,
         stepId: e.stepId,
         part: 'response',
         rule: e.refusal?.rule ?? e.rule,
-        what: `${answer} to ${e.request.method} ${e.request.url}${why}`,
+        what: describeAnswer(e),
+        evidence: undefined,
       };
-    }
   }
   return undefined;
 }

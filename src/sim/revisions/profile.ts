@@ -104,23 +104,50 @@ const REGISTRATION_NEEDS: Partial<Record<RegistrationMode, Need>> = {
   cimd: { rule: 'C-10', what: 'Client ID Metadata Documents', by: 'SEP-991' },
 };
 
-function missing(revision: Revision, need: Need | undefined): string | null {
+/**
+ * A feature a revision does not have: what it is, the revision it arrived in (for an extension or
+ * the roadmap, the revision it is played with), the proposal, and whether it is outside the revisions.
+ */
+export interface Arrival {
+  what: string;
+  since: Revision;
+  by: string;
+  outside: Need['outside'];
+}
+
+function arrival(revision: Revision, need: Need | undefined): Arrival | null {
   if (!need || ruleIn(revision, need.rule)) return null;
-  if (need.outside === 'extension')
-    return `${need.what} is in no revision; its pages negotiate it with ${firstRevisionOf(need.rule)} (${need.by}).`;
-  if (need.outside === 'roadmap')
-    return `${need.what} is on ${need.by}, in no published revision; it is played with ${firstRevisionOf(need.rule)}.`;
-  return `${need.what} arrived in ${firstRevisionOf(need.rule)} (${need.by}).`;
+  return { what: need.what, since: firstRevisionOf(need.rule), by: need.by, outside: need.outside };
+}
+
+function sentence(missing: Arrival | null): string | null {
+  if (!missing) return null;
+  const { what, since, by } = missing;
+  if (missing.outside === 'extension')
+    return `${what} is in no revision; its pages negotiate it with ${since} (${by}).`;
+  if (missing.outside === 'roadmap')
+    return `${what} is on ${by}, in no published revision; it is played with ${since}.`;
+  return `${what} arrived in ${since} (${by}).`;
+}
+
+/** When the scenario arrived, if this revision cannot play it yet. */
+export function scenarioArrival(revision: Revision, scenario: ScenarioId): Arrival | null {
+  return arrival(revision, SCENARIO_NEEDS[scenario]);
+}
+
+/** When the registration mode arrived, if this revision does not have it yet. */
+export function registrationArrival(revision: Revision, registration: RegistrationMode): Arrival | null {
+  return arrival(revision, REGISTRATION_NEEDS[registration]);
 }
 
 /** Why this revision cannot play the scenario, or null when it can. */
 export function scenarioUnsupported(revision: Revision, scenario: ScenarioId): string | null {
-  return missing(revision, SCENARIO_NEEDS[scenario]);
+  return sentence(scenarioArrival(revision, scenario));
 }
 
 /** Why this revision has no such registration mode, or null when it has. */
 export function registrationUnsupported(revision: Revision, registration: RegistrationMode): string | null {
-  return missing(revision, REGISTRATION_NEEDS[registration]);
+  return sentence(registrationArrival(revision, registration));
 }
 
 /** The registration a run falls back to when the one asked for is not in the revision. */

@@ -1,0 +1,83 @@
+/**
+ * The Time machine's part of the URL: `#/revisions?view=changes&from=…&to=…&scenario=…&reg=…`,
+ * `view=eras&reg=…`, `view=attacks`. Everything it shows is a choice in the address, so a link
+ * replays it; unknown values fall back to the defaults.
+ */
+import { LATEST_REVISION, isRevision, previousRevision } from '../../sim/revisions/ids';
+import type { Revision } from '../../sim/revisions/ids';
+import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
+import type { RegistrationMode, ScenarioId } from '../../sim/scenarios';
+
+export const VIEWS = {
+  changes: 'What changed',
+  eras: 'Mixed eras',
+  attacks: 'Attacks across time',
+} as const;
+
+export type View = keyof typeof VIEWS;
+
+export const VIEW_IDS: readonly View[] = ['changes', 'eras', 'attacks'];
+
+export function isView(value: string): value is View {
+  return Object.prototype.hasOwnProperty.call(VIEWS, value);
+}
+
+export interface TimeMachineParams {
+  view: View;
+  from: Revision;
+  to: Revision;
+  scenario: ScenarioId;
+  registration: RegistrationMode;
+}
+
+export const DEFAULT_PARAMS: TimeMachineParams = {
+  view: 'changes',
+  from: previousRevision(LATEST_REVISION) ?? LATEST_REVISION,
+  to: LATEST_REVISION,
+  scenario: 'first-connection',
+  registration: 'dcr',
+};
+
+export function readParams(query: string): TimeMachineParams {
+  const p = new URLSearchParams(query);
+  const pick = <T extends string>(name: string, is: (v: string) => v is T, fallback: T): T => {
+    const value = p.get(name) ?? '';
+    return is(value) ? value : fallback;
+  };
+  return {
+    view: pick('view', isView, DEFAULT_PARAMS.view),
+    from: pick('from', isRevision, DEFAULT_PARAMS.from),
+    to: pick('to', isRevision, DEFAULT_PARAMS.to),
+    scenario: pick('scenario', isScenarioId, DEFAULT_PARAMS.scenario),
+    registration: pick('reg', isRegistrationMode, DEFAULT_PARAMS.registration),
+  };
+}
+
+export function paramsHash(params: TimeMachineParams): string {
+  const p = new URLSearchParams({ view: params.view });
+  if (params.view === 'changes') {
+    p.set('from', params.from);
+    p.set('to', params.to);
+    p.set('scenario', params.scenario);
+  }
+  if (params.view !== 'attacks') p.set('reg', params.registration);
+  return `#/revisions?${p.toString()}`;
+}
+
+/** The simulator at one message of a run: `step` counts messages from 1, `sel` opens it in the inspector. */
+export function simAt(config: {
+  scenario: ScenarioId;
+  registration: RegistrationMode;
+  revision: Revision;
+  client?: string | undefined;
+  seq?: number | undefined;
+}): string {
+  const p = new URLSearchParams({ scenario: config.scenario, reg: config.registration, seed: 'demo' });
+  if (config.revision !== LATEST_REVISION) p.set('rev', config.revision);
+  if (config.client && config.client !== config.revision) p.set('client', config.client);
+  if (config.seq !== undefined) {
+    p.set('step', String(config.seq + 1));
+    p.set('sel', String(config.seq + 1));
+  }
+  return `#/sim?${p.toString()}`;
+}
