@@ -14,6 +14,7 @@ import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
 import { identityTests } from './identity.tests';
+import { learnTests } from './learn.tests';
 import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     ...securityTests,
     ...harTests,
     ...identityTests,
+    ...learnTests,
     ...inspectorTests,
     ...lmsTests,
     ...roomTests,
