@@ -45,7 +45,11 @@ function decisionsOf(trace: readonly TraceEvent[]): RuleDecision[] {
     if (event.kind === 'response' && event.refusal) note(event.refusal.rule, 'refused', event.seq);
     if (event.kind === 'internal' || event.kind === 'handoff') {
       for (const check of event.detail.checks ?? [])
-        note(check.rule, check.status === 'pass' ? 'held' : check.status === 'fail' ? 'failed' : 'skipped', event.seq);
+        note(
+          check.rule,
+          check.status === 'pass' ? 'held' : check.status === 'fail' ? 'failed' : 'skipped',
+          event.seq,
+        );
       if (event.outcome === 'refused' && event.rule) note(event.rule, 'refused', event.seq);
     }
   }
