@@ -13,6 +13,8 @@ import { talkTests } from './talks.tests';
 import { courseTests } from './course.tests';
 import { securityTests } from './security.tests';
 import { harTests } from './har.tests';
+import { identityTests } from './identity.tests';
+import { learnTests } from './learn.tests';
 import { inspectorTests } from './inspector.tests';
 import { lmsTests } from './lms.tests';
 import { roomTests } from './room.tests';
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     ...courseTests,
     ...securityTests,
     ...harTests,
+    ...identityTests,
+    ...learnTests,
     ...inspectorTests,
     ...lmsTests,
     ...roomTests,

@@ -27,7 +27,7 @@ function assertion(w: World, claims: Record<string, unknown> = {}, key = w.clien
       aud: w.urls.issuer,
       iat: now,
       exp: now + 60,
-      jti: `jti-${String(claims.jti ?? 'a')}`,
+      jti: `jti-${typeof claims.jti === 'string' ? claims.jti : 'a'}`,
       ...claims,
     },
     key,
@@ -246,4 +246,46 @@ describe('the client chooses how to authenticate (C-70)', () => {
     expect(run.outcome).toMatchObject({ kind: 'refused', rule: 'C-70' });
     expect(run.trace.some((e) => e.kind === 'request' && e.stepId === 'client-credentials')).toBe(false);
   });
+});
+
+describe('a client secret both ways, the method from the metadata (EXT-CC §Client Authentication Methods)', () => {
+  const tokenRequest = (trace: readonly TraceEvent[]) =>
+    trace.find((e) => e.kind === 'request' && e.stepId === 'client-credentials');
+
+  it.each([
+    ['client_secret_basic', ['client_secret_basic', 'client_secret_post']],
+    ['client_secret_post', ['client_secret_post']],
+  ])(
+    '%s: the secret travels where the method says, and the authorization server takes it',
+    async (method, listed) => {
+      const run = await runFlow({
+        seed: 'secret-both-ways',
+        scenario: 'client-credentials',
+        registration: 'cimd',
+        extraHandlers: (w) => [
+          http.get(`${w.urls.issuer}/.well-known/oauth-authorization-server`, () =>
+            Response.json({
+              ...authServerMetadata(w.urls.issuer),
+              token_endpoint_auth_methods_supported: listed,
+            }),
+          ),
+        ],
+      });
+      expect(run.outcome.kind).toBe('success');
+      const request = tokenRequest(run.trace);
+      if (request?.kind !== 'request') throw new Error('no token request');
+      const auth = request.request.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+      const form = new URLSearchParams(request.request.body ?? '');
+      if (method === 'client_secret_basic') {
+        expect(auth).toMatch(/^Basic /);
+        expect(form.has('client_secret')).toBe(false);
+      } else {
+        expect(auth).toBeUndefined();
+        expect(form.get('client_id')).toBeTruthy();
+        expect(form.get('client_secret')).toBeTruthy();
+      }
+      const response = run.trace.find((e) => e.kind === 'response' && e.stepId === 'client-credentials');
+      expect(response?.kind === 'response' ? response.response?.status : 0).toBe(200);
+    },
+  );
 });

@@ -164,7 +164,7 @@ function proof(
   return signJws(
     { typ: 'dpop+jwt', jwk: publicJwkOf(key), ...header },
     {
-      jti: String(claims.jti ?? `p-${Math.random()}`),
+      jti: typeof claims.jti === 'string' ? claims.jti : `p-${Math.random()}`,
       htm: 'POST',
       htu: w.urls.mcp,
       iat: w.clock.now(),

@@ -77,7 +77,7 @@ function idJag(w: World, claims: Record<string, unknown> = {}, header: Record<st
       aud: w.urls.issuer,
       resource: w.urls.mcp,
       client_id: w.urls.cimd,
-      jti: `jag-${String(claims.jti ?? 'a')}`,
+      jti: `jag-${typeof claims.jti === 'string' ? claims.jti : 'a'}`,
       iat: now,
       exp: now + 300,
       scope: 'files:read',

@@ -32,7 +32,7 @@ interface ScreenProps {
 export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
   switch (route.name) {
     case 'sim':
-      return <SimRoute query={route.query} />;
+      return <SimRoute query={route.query} onProgress={onProgress} />;
     case 'lessons':
       return (
         <Suspense fallback={<Loading />}>

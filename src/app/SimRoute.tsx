@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import type { OnProgress } from '../course/progress';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { EmbedEvents } from '../features/embed/EmbedEvents';
 import { ShareContext } from './viewbar/share';
@@ -131,7 +132,7 @@ function ShareLink({ children }: { children: ReactNode }) {
   return <ShareContext.Provider value={share}>{children}</ShareContext.Provider>;
 }
 
-export function SimRoute({ query }: { query: string }) {
+export function SimRoute({ query, onProgress }: { query: string; onProgress?: OnProgress | undefined }) {
   // The URL configures the run once, on arrival; after that the run drives the URL. Until the run
   // is positioned, the address it arrived at is where the Simulator link leads back to.
   const [arrival] = useState(query);
@@ -145,7 +146,7 @@ export function SimRoute({ query }: { query: string }) {
       <PresenterSync />
       <EmbedEvents />
       <ShareLink>
-        <SimulatorScreen />
+        <SimulatorScreen onProgress={onProgress} />
       </ShareLink>
     </PlayerContext.Provider>
   );

@@ -63,6 +63,34 @@ describe('sim URL parameters', () => {
     expect(readSimParams(hash.split('?')[1] ?? '').config.attack?.variant).toBe('spoofed-issuer');
   });
 
+  it('reads the new flows and their attacks like the old', () => {
+    expect(readSimParams('scenario=enterprise&at=token-exchange:request')).toEqual({
+      config: { ...DEFAULT_CONFIG, scenario: 'enterprise' },
+      target: { kind: 'step', step: 'token-exchange', part: 'request' },
+      decisions: [],
+    });
+    expect(readSimParams('scenario=dpop&at=validate-dpop-proof').target).toEqual({
+      kind: 'step',
+      step: 'validate-dpop-proof',
+    });
+    expect(readSimParams('scenario=client-credentials-jwt').config.scenario).toBe('client-credentials-jwt');
+    expect(readSimParams('attack=dpop-proof-misuse&variant=other-url&defence=off').config.attack).toEqual({
+      id: 'dpop-proof-misuse',
+      defence: 'off',
+      variant: 'other-url',
+    });
+    const hash = simHash(
+      { ...DEFAULT_CONFIG, attack: { id: 'id-jag-misuse', defence: 'on', variant: 'replayed' } },
+      7,
+      [],
+    );
+    expect(readSimParams(hash.split('?')[1] ?? '').config.attack).toEqual({
+      id: 'id-jag-misuse',
+      defence: 'on',
+      variant: 'replayed',
+    });
+  });
+
   it('writes what it reads', () => {
     const hash = simHash(
       {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ATTACK_IDS } from '../sim/attacks/ids';
+import { ATTACKS } from '../sim/attacks/registry';
 import { createRng } from '../sim/world/random';
 import { drawExam, loadContent, parseLesson } from './content';
 import { FrontMatterError, parseFrontMatter } from './frontmatter';
@@ -322,10 +323,10 @@ describe('the lessons', () => {
     expect(content.problems).toEqual([]);
   });
 
-  it('are the 14 lessons, with orders 1 to 14 and unique ids', () => {
-    expect(Object.keys(lessonSources)).toHaveLength(14);
-    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(new Set(lessons.map((l) => l.id)).size).toBe(14);
+  it('are the 17 lessons, with orders 1 to 17 and unique ids', () => {
+    expect(Object.keys(lessonSources)).toHaveLength(17);
+    expect(lessons.map((l) => l.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(new Set(lessons.map((l) => l.id)).size).toBe(17);
     expect(lessons.map((l) => l.id)).toEqual([
       'why-authorization',
       'when-it-applies',
@@ -341,6 +342,9 @@ describe('the lessons', () => {
       'rules-and-attacks',
       'defense-in-depth',
       'how-authorization-grew-up',
+      'machine-identity',
+      'enterprise-managed-authorization',
+      'sender-constrained-tokens',
     ]);
   });
 
@@ -366,7 +370,7 @@ describe('the lessons', () => {
 
   it('cite every rule they list, and cite only rules they list', () => {
     for (const lesson of lessons) {
-      const inBody = new Set(lesson.body.match(/\b[CSA]-\d{2}\b/g) ?? []);
+      const inBody = new Set(lesson.body.match(/\b[CSAI]-\d{2}\b/g) ?? []);
       expect(
         [...inBody].filter((rule) => !lesson.rules.some((listed) => listed === rule)),
         `${lesson.file}: cited, not listed`,
@@ -388,12 +392,18 @@ describe('the lessons', () => {
     }
   });
 
-  it('the rules-and-attacks lesson covers all 13 attacks, each with defence off and on', () => {
-    const lesson = lessons.find((l) => l.id === 'rules-and-attacks');
-    expect(lesson?.attacks.slice().sort()).toEqual([...ATTACK_IDS].sort());
+  it('teach every attack with defence off and on, and the lesson the attack lab names exists', () => {
     for (const attack of ATTACK_IDS) {
-      expect(lesson?.body).toContain(`(#/sim?attack=${attack}&defence=off)`);
-      expect(lesson?.body).toContain(`(#/sim?attack=${attack}&defence=on)`);
+      const teaching = lessons.filter((l) => l.attacks.some((a) => a === attack));
+      expect(teaching.length, attack).toBeGreaterThan(0);
+      const bodies = teaching.map((l) => l.body).join('\n');
+      expect(bodies, attack).toContain(`(#/sim?attack=${attack}&defence=off)`);
+      expect(bodies, attack).toContain(`(#/sim?attack=${attack}&defence=on)`);
+      // The attack lab links each attack to its lesson (AttackDetail).
+      expect(
+        lessons.map((l) => l.id),
+        attack,
+      ).toContain(ATTACKS[attack].lesson);
     }
   });
 });
@@ -495,7 +505,7 @@ describe('load.ts and the final exam', () => {
     const exam = finalExam(createRng('exam-1'), 20);
     expect(exam).toHaveLength(20);
     expect(new Set(exam.map((q) => q.id)).size).toBe(20);
-    expect(new Set(exam.map((q) => q.lesson)).size).toBe(14);
+    expect(new Set(exam.map((q) => q.lesson)).size).toBe(lessons.length);
     expect(finalExam(createRng('exam-1'), 20).map((q) => q.id)).toEqual(exam.map((q) => q.id));
     expect(finalExam(createRng('exam-2'), 20).map((q) => q.id)).not.toEqual(exam.map((q) => q.id));
   });

@@ -4,9 +4,10 @@
  * simulator run or an attack run seen to its end. The app reports each event here, once, whether or
  * not a platform launched it; without a launch nothing listens and the call does nothing.
  *
- * Practice results (drills, predictions) plug in as one more member of `LearningEvent`: each
- * platform adapter maps it to its own record (a SCORM interaction, an xAPI "answered" statement) in
- * one switch, which the compiler makes exhaustive (docs/lms.md, "Adding a kind of result").
+ * Practice results (a drill's diagnosis, a predict-mode score) are progress events too, so they arrive
+ * here like the quiz's: each platform adapter maps every kind to its own record (a SCORM interaction,
+ * an xAPI statement) in one switch, which the lint rule makes exhaustive (docs/lms.md, "Adding a kind
+ * of result").
  */
 import type { AttackId } from '../sim/attacks/ids';
 import type { RegistrationMode, ScenarioId } from '../sim/scenarios';
@@ -27,6 +28,11 @@ export interface AttackFinished {
   /** The rule that stopped the attacker, if one did. */
   stoppedBy: string | null;
 }
+
+/** A drill ended (features/practice): the learner named the broken party and rule, or saw the answer. */
+export type DrillCompleted = Extract<ProgressEvent, { type: 'drill-completed' }>;
+/** A run in predict mode ended with answered (or skipped) questions: the score, per phase. */
+export type PredictionScored = Extract<ProgressEvent, { type: 'prediction-scored' }>;
 
 export type LearningEvent = ProgressEvent | RunFinished | AttackFinished;
 

@@ -268,4 +268,63 @@ describe('xAPI / cmi5 against a local statement receiver', () => {
     expect(elsewhere.get().quizzes[LESSON]?.best?.correct).toEqual(correct);
     await later.end();
   });
+
+  it('sends practice: a drill as answered (the diagnosis, hints, tries), a predict-mode score as experienced', async () => {
+    const stub = (lrs = await startLrs(launchData));
+    const store = createProgressStore({ storage: null, content: { lessons: LESSONS, questions: QUESTIONS } });
+    const { session } = await launch(stub, store);
+    const drill = {
+      type: 'drill-completed',
+      drill: '4',
+      fault: 'as-iss-missing',
+      party: 'as',
+      rule: 'A-08',
+      solved: true,
+      hints: 1,
+      attempts: 2,
+    } as const;
+    session.learn(drill);
+    session.learn({ ...drill, drill: 'class-7', solved: false, attempts: 0 });
+    const run = {
+      scenario: 'client-credentials',
+      registration: 'preregistered',
+      seed: 'demo',
+      attack: null,
+    } as const;
+    session.learn({ type: 'prediction-scored', run, correct: 5, total: 7, skipped: 1, phases: [] });
+    session.learn({ type: 'prediction-scored', run, correct: 0, total: 0, skipped: 4, phases: [] });
+    await session.end();
+
+    expect(verbs(stub)).toEqual([
+      'initialized',
+      'answered',
+      'answered',
+      'experienced',
+      'experienced',
+      'terminated',
+    ]);
+    const [, solved, shown, scored, skipped] = stub.statements.map((s) => s.statement);
+    expect(categories(solved)).toEqual([]);
+    expect(at(solved, 'object', 'id')).toBe(`${ACTIVITY}/practice/4`);
+    expect(at(solved, 'object', 'definition', 'interactionType')).toBe('other');
+    expect(at(solved, 'object', 'definition', 'correctResponsesPattern')).toEqual(['as:A-08']);
+    expect(at(solved, 'context', 'contextActivities', 'parent', 0, 'id')).toBe(`${ACTIVITY}/practice`);
+    expect(at(solved, 'result')).toEqual({
+      response: 'as:A-08',
+      success: true,
+      completion: true,
+      extensions: { [`${ACTIVITY}/extensions/hints`]: 1, [`${ACTIVITY}/extensions/attempts`]: 2 },
+    });
+    expect(at(shown, 'object', 'id')).toBe(`${ACTIVITY}/practice/class-7`);
+    expect(at(shown, 'result', 'success')).toBe(false);
+    expect(at(shown, 'result', 'response')).toBeUndefined();
+    expect(at(scored, 'object', 'id')).toBe(`${ACTIVITY}/predict/client-credentials/preregistered`);
+    expect(at(scored, 'result', 'score')).toEqual({ scaled: 5 / 7, raw: 5, min: 0, max: 7 });
+    expect(at(scored, 'result', 'response')).toBe('5/7');
+    expect(at(scored, 'result', 'extensions')).toEqual({ [`${ACTIVITY}/extensions/skipped`]: 1 });
+    expect(at(skipped, 'result', 'score')).toBeUndefined();
+    // The template and registration, as on every statement.
+    expect(at(scored, 'context', 'registration')).toBe(REGISTRATION);
+    expect(at(scored, 'context', 'extensions', SESSION)).toBe('session-1');
+  });
 });

@@ -53,6 +53,7 @@ export default function PracticeScreen({ seed, navigate, onProgress }: PracticeS
   return (
     <PlayerContext.Provider options={{ input: { config: drill.config } }}>
       <SimulatorScreen
+        onProgress={onProgress}
         drill={
           <DrillPanel
             key={seed}

@@ -4,7 +4,9 @@
  * lab). Expects a PlayerContext.Provider above it (SimRoute provides one, configured from the URL;
  * a practice drill its own, with the drill's panel in the side column instead of the lab).
  */
+import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
+import type { OnProgress } from '../../course/progress';
 import { SidePanels } from '../../features/attacks/SidePanels';
 import { Announcer } from '../../features/controls/Announcer';
 import { PhaseProgress } from '../../features/controls/PhaseProgress';
@@ -13,17 +15,34 @@ import { Toolbar } from '../../features/controls/Toolbar';
 import { useKeyboardShortcuts } from '../../run/player/useKeyboardShortcuts';
 import { ConsentWindow } from '../../features/consent/ConsentWindow';
 import { LazyDiagram } from '../../features/diagram/LazyDiagram';
+import { HoldingsPanel } from '../../features/holdings/HoldingsPanel';
 import { Inspector } from '../../features/inspector/Inspector';
 import { MessageList } from '../../features/messages/MessageList';
 import { PanelViewProvider } from '../../run/player/PanelView';
 import { PlayerContext } from '../../run/player/PlayerContext';
-import { useSend } from '../../run/player/hooks';
+import { useRun, useSend } from '../../run/player/hooks';
 import { MaskProvider } from '../../run/view/MaskContext';
 import { ViewBar } from '../viewbar/ViewBar';
 import { LessonReturnLink } from '../../course/LessonReturnLink';
 import { useViewOptions } from '../../run/view/ViewContext';
 import { useBarAutoHide } from './useBarAutoHide';
 import { useSideShortcuts } from './useSideShortcuts';
+
+// Predict mode's card: its own chunk, fetched when the switch is first turned on.
+const PredictPanel = lazy(() => import('../../features/predict/PredictPanel'));
+// The recap at the end of a run: its own chunk (it reads the lessons), fetched when a run first ends.
+const RunRecap = lazy(() => import('../../features/recap/RunRecap'));
+
+/** The recap once the run has ended; not in a drill, where it would name the fault to be found. */
+function Recap() {
+  const finished = useRun((s) => s?.matches('finished') === true);
+  if (!finished) return null;
+  return (
+    <Suspense fallback={null}>
+      <RunRecap />
+    </Suspense>
+  );
+}
 
 function FailureBanner() {
   const error = PlayerContext.useSelector((s) => (s.matches('failed') ? s.context.error : null));
@@ -55,19 +74,21 @@ function LoadingVeil() {
 interface SimulatorScreenProps {
   /** A drill's panel: above the step's explanation, in place of the attack lab (a drill's run is fixed). */
   drill?: ReactNode;
+  /** Progress events (prediction scores) for an embedding page and the learning platform. */
+  onProgress?: OnProgress | undefined;
 }
 
-export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
+export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}) {
   const send = useSend();
   useKeyboardShortcuts(send);
-  const { mask, present } = useViewOptions().view;
+  const { mask, predict, present } = useViewOptions().view;
   const side = useSideShortcuts(present);
   const barHidden = useBarAutoHide(present);
   return (
     <MaskProvider enabled={mask}>
       <PanelViewProvider>
         <div
-          className={drill ? 'sim sim--drill' : 'sim'}
+          className={`sim${drill ? ' sim--drill' : ''}${predict ? ' sim--predict' : ''}`}
           data-bar={barHidden ? 'hidden' : undefined}
           data-side={side.inspecting ? 'inspect' : undefined}
         >
@@ -84,6 +105,13 @@ export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
               aria-label="Sequence diagram (the message list is its text version)"
             >
               <PhaseProgress />
+              {predict ? (
+                <Suspense fallback={null}>
+                  <PredictPanel onProgress={onProgress} />
+                </Suspense>
+              ) : null}
+              {/* Over the finished diagram, whichever side panel is open (the lab, after an attack). */}
+              {drill ? null : <Recap />}
               <div className="sim__canvas">
                 <LazyDiagram />
                 <LoadingVeil />
@@ -97,11 +125,13 @@ export function SimulatorScreen({ drill }: SimulatorScreenProps = {}) {
                 <>
                   {drill}
                   <StepExplainer />
+                  <HoldingsPanel />
                   <Inspector />
                 </>
               ) : (
                 <SidePanels request={side.request}>
                   <StepExplainer />
+                  <HoldingsPanel />
                   <Inspector />
                 </SidePanels>
               )}

@@ -68,6 +68,10 @@ export function useViewActions() {
           if (!openNotesWindow())
             announce('The browser blocked the notes window: allow pop-ups for this page.');
           return;
+        case 'predict':
+          update({ predict: !view.predict });
+          announce(view.predict ? 'Predict mode off' : 'Predict mode on');
+          return;
         case 'mask':
           update({ mask: !view.mask });
           announce(view.mask ? 'Secrets shown' : 'Secrets hidden');

@@ -1,6 +1,6 @@
 /**
  * The one-character shortcuts of presenting and sharing: P presenter mode, F fullscreen, N speaker
- * notes, H hide secrets, + and - scale, 0 scale 100%, L copy link, E export, ? help. Like the step
+ * notes, H hide secrets, Q predict mode, + and - scale, 0 scale 100%, L copy link, E export, ? help. Like the step
  * keys, never while typing in a form control or with Ctrl/Alt/Cmd held; and all of them can be
  * turned off in the help dialog (WCAG 2.1.4, see features/help/shortcuts.ts).
  */
@@ -12,6 +12,7 @@ export type ViewAction =
   | 'fullscreen'
   | 'notes'
   | 'mask'
+  | 'predict'
   | 'bigger'
   | 'smaller'
   | 'reset-scale'
@@ -26,6 +27,7 @@ const KEYS: Record<string, ViewAction> = {
   f: 'fullscreen',
   n: 'notes',
   h: 'mask',
+  q: 'predict',
   '+': 'bigger',
   '=': 'bigger',
   '-': 'smaller',

@@ -135,6 +135,11 @@ function AttackLine({ attack }: { attack: AttackInfo }) {
   );
 }
 
+/*
+ * The explanation scrolls when it is longer than its share of the side column (an attack's banner
+ * with a long step): focusable (tabIndex 0), so the keyboard can scroll it too (axe
+ * scrollable-region-focusable).
+ */
 const Explanation = memo(function Explanation({
   current,
   latest,
@@ -158,7 +163,7 @@ const Explanation = memo(function Explanation({
     const info = SCENARIOS[scenario];
     if (attack) {
       return (
-        <section className="panel explainer" aria-labelledby="step-title">
+        <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
           <p className="eyebrow">
             Ready · Attack lab · defence {attack.defence} · {info.title}
           </p>
@@ -182,7 +187,7 @@ const Explanation = memo(function Explanation({
       );
     }
     return (
-      <section className="panel explainer" aria-labelledby="step-title">
+      <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
         <p className="eyebrow">Ready · {info.title}</p>
         <h2 id="step-title" className="explainer__title">
           {info.headline}
@@ -201,7 +206,7 @@ const Explanation = memo(function Explanation({
   const tone = eventTone(current);
   const isNote = current.kind === 'internal' || current.kind === 'handoff';
   return (
-    <section className="panel explainer" aria-labelledby="step-title">
+    <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
       {attack && <AttackLine attack={attack} />}
       {latest && (
         <p className="explainer__selected">

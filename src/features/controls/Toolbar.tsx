@@ -12,11 +12,36 @@ import { SPEEDS } from '../../run/player/playerMachine';
 import type { Speed } from '../../run/player/playerMachine';
 import { Icon } from './icons';
 import { RunSelectors } from './RunSelectors';
+import { useViewOptions } from '../../run/view/ViewContext';
 
 const SPEED_IDS = Object.keys(SPEEDS) as Speed[];
 
 function isSpeed(value: string): value is Speed {
   return Object.prototype.hasOwnProperty.call(SPEEDS, value);
+}
+
+/**
+ * Predict mode (features/predict): a way of stepping, so it sits with the step controls, in every
+ * layout (a speaker asks the room, an embedding course its learners). Kept in the URL (`predict=1`);
+ * Q toggles it too (app/viewbar).
+ */
+function PredictSwitch() {
+  const { view, update } = useViewOptions();
+  return (
+    <button
+      type="button"
+      className="btn btn--ghost viewbar__switch toolbar__predict"
+      role="switch"
+      aria-checked={view.predict}
+      onClick={() => update({ predict: !view.predict })}
+      aria-keyshortcuts="Q"
+      data-predict-switch=""
+      title="Before each message, predict something about it; then see it"
+    >
+      <span className="viewbar__track" aria-hidden="true" />
+      Predict
+    </button>
+  );
 }
 
 export function Toolbar() {
@@ -97,6 +122,7 @@ export function Toolbar() {
         >
           <Icon name="end" /> <span className="btn__label">Run to end</span>
         </button>
+        <PredictSwitch />
       </div>
       <RunSelectors />
     </div>

@@ -98,4 +98,35 @@ describe('exports of a run', () => {
       'mcp-oauth-stolen-code-no-pkce-defence-off-cimd-class_7_b-28',
     );
   });
+
+  it.each([
+    ['enterprise', { seed: 'demo', scenario: 'enterprise', registration: 'cimd' }],
+    ['dpop', { seed: 'demo', scenario: 'dpop', registration: 'cimd' }],
+    ['client-credentials-jwt', { seed: 'demo', scenario: 'client-credentials-jwt', registration: 'cimd' }],
+    [
+      'id-jag-misuse',
+      {
+        seed: 'demo',
+        scenario: 'enterprise',
+        registration: 'cimd',
+        attack: { id: 'id-jag-misuse', defence: 'off' },
+      },
+    ],
+  ] satisfies [string, RunConfig][])('the new flows export like the old: %s', async (_name, config) => {
+    const flow = await run(config);
+    const mermaid = mermaidFile(flow);
+    expect(mermaid.split('\n').filter((l) => /->>|-->>|-\)|Note over/.test(l))).toHaveLength(flow.length);
+    const har = JSON.parse(harFile(flow)) as Har;
+    expect(har.log.entries).toHaveLength(flow.filter((e) => e.kind === 'response').length);
+    if (config.scenario === 'enterprise') {
+      expect(mermaid).toMatch(/participant \w+ as Enterprise IdP/);
+      expect(harFile(flow)).toContain('urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Atoken-exchange');
+    }
+    if (config.scenario === 'dpop')
+      expect(har.log.entries.some((e) => JSON.stringify(e).includes('"name":"DPoP"'))).toBe(true);
+    // Hidden secrets: no JWT of any kind (ID token, ID-JAG, assertion, DPoP proof) is left readable.
+    const masked = harFile(flow, createMasker(flow));
+    expect(masked).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\.eyJ/);
+    expect(() => svgFile(flow, config)).not.toThrow();
+  });
 });

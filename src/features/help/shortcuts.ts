@@ -1,6 +1,6 @@
 /**
  * Every keyboard shortcut of the app, listed once for the help dialog, and the switch for the
- * single-character ones (P, F, N, H, I, A, D, L, E, ?, +, -, 0). WCAG 2.2 SC 2.1.4 asks that shortcuts made
+ * single-character ones (P, F, N, H, Q, I, A, D, L, E, ?, +, -, 0). WCAG 2.2 SC 2.1.4 asks that shortcuts made
  * of one character can be turned off: speech-input users would otherwise trigger them by talking.
  */
 import { useSyncExternalStore } from 'react';
@@ -39,6 +39,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['0'], action: 'Back to 100% (presenter mode)' },
       { keys: ['N'], action: 'Open the speaker notes window' },
       { keys: ['H'], action: 'Hide or show secrets (tokens, codes, verifier, state)' },
+      { keys: ['Q'], action: 'Predict mode on or off: a question before each message' },
       { keys: ['I'], action: 'The inspector, in large type (presenter mode); in view otherwise' },
       { keys: ['A'], action: 'The attack lab, or back to the step' },
       { keys: ['D'], action: 'Defence on or off, for the attack that runs (the run restarts)' },
@@ -59,6 +60,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['↑', '↓'], action: 'Another message, in the message list' },
       { keys: ['Home', 'End'], action: 'First or last message, in the message list' },
       { keys: ['←', '→'], action: "Another view, in the inspector's tabs" },
+      { keys: ['1', '2', '3', '4'], action: 'Answer the question, in the Predict card' },
       { keys: ['Tab', 'Shift+Tab'], action: 'Move between controls' },
       { keys: ['Esc'], action: 'Close a dialog, or the message drawer in presenter mode' },
       {

@@ -122,4 +122,42 @@ describe('the inspector', () => {
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toHaveTextContent(/Not checked.*iss.*C-19/);
   });
+
+  it('decodes a DPoP proof claim by claim, and says DPoP is in no published MCP revision', async () => {
+    const user = await openAt({
+      config: { seed: 'demo', scenario: 'dpop', registration: 'cimd' },
+      target: { kind: 'step', step: 'token', part: 'request' },
+    });
+    const view = within(inspector());
+    await user.click(view.getByRole('tab', { name: 'JWT' }));
+    const proof = view.getByRole('region', { name: /Decoded JWT: DPoP header/ });
+    expect(within(proof).getByRole('heading', { name: /DPoP proof/ })).toBeInTheDocument();
+    const payload = within(proof).getByRole('table', { name: 'Payload (claims)' });
+    const row = (claim: string) =>
+      within(payload).getByRole('rowheader', { name: claim }).closest('tr') as HTMLElement;
+    expect(row('htm')).toHaveTextContent(/POST.*S-51/);
+    expect(row('htu')).toHaveTextContent(/https:\/\/auth\.example\.com\/token.*without query or fragment/);
+    expect(row('jti')).toHaveTextContent(/S-54/);
+    const header = within(proof).getByRole('table', { name: 'Header' });
+    expect(within(header).getByRole('rowheader', { name: 'typ' }).closest('tr')).toHaveTextContent(
+      /dpop\+jwt/,
+    );
+    expect(within(proof).getByText(/on the MCP roadmap and in no published revision/)).toBeInTheDocument();
+  });
+
+  it('decodes the ID-JAG of the token exchange with its own meanings', async () => {
+    const user = await openAt({
+      config: { seed: 'demo', scenario: 'enterprise', registration: 'cimd' },
+      target: { kind: 'step', step: 'token-exchange', part: 'response' },
+    });
+    const view = within(inspector());
+    await user.click(view.getByRole('tab', { name: 'JWT' }));
+    const grant = view.getByRole('region', { name: /Decoded JWT: access_token/ });
+    expect(within(grant).getByRole('heading', { name: /ID-JAG/ })).toBeInTheDocument();
+    const payload = within(grant).getByRole('table', { name: 'Payload (claims)' });
+    expect(within(payload).getByRole('rowheader', { name: 'aud' }).closest('tr')).toHaveTextContent(/A-54/);
+    expect(within(payload).getByRole('rowheader', { name: 'resource' }).closest('tr')).toHaveTextContent(
+      /https:\/\/mcp\.example\.com\/mcp.*A-56/,
+    );
+  });
 });

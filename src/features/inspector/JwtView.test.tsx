@@ -14,7 +14,9 @@ const TOKEN = `${part({ alg: 'ES256', typ: 'at+jwt' })}.${part({ sub: 'alex', au
 
 describe('JwtView without a player', () => {
   it('loads the decoder itself and shows the claims', async () => {
-    render(<JwtView tokens={[{ where: 'Authorization header', token: TOKEN }]} at={0} />);
+    render(
+      <JwtView tokens={[{ where: 'Authorization header', token: TOKEN, kind: 'access-token' }]} at={0} />,
+    );
     // The decoder is its own chunk: its first load can take more than a second on a busy machine.
     const payload = await screen.findByRole('table', { name: 'Payload (claims)' }, { timeout: 10_000 });
     expect(payload).toHaveTextContent('https://mcp.example.com/mcp');
@@ -23,7 +25,12 @@ describe('JwtView without a player', () => {
   });
 
   it('says so when the value is not a JWT', async () => {
-    render(<JwtView tokens={[{ where: 'Authorization header', token: 'not.a.jwt' }]} at={0} />);
+    render(
+      <JwtView
+        tokens={[{ where: 'Authorization header', token: 'not.a.jwt', kind: 'access-token' }]}
+        at={0}
+      />,
+    );
     expect(
       await screen.findByText('This value is not a decodable JWT.', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();

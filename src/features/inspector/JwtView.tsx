@@ -5,7 +5,7 @@
 import { useCore } from '../../run/core/useCore';
 import { useMask } from '../../run/view/MaskContext';
 import { formatTime, relativeTo } from '../../run/trace/format';
-import { CLAIM_TEXT, HEADER_TEXT, TIME_CLAIMS } from './tokens';
+import { claimTexts, SIGNATURE_TEXT, TIME_CLAIMS, TOKEN_TITLE } from './tokens';
 import type { FoundToken } from './tokens';
 
 function show(value: unknown): string {
@@ -47,7 +47,7 @@ function ClaimTable({
                 </span>
               )}
             </td>
-            <td>{texts[name] ?? 'Another claim the authorization server chose to include.'}</td>
+            <td>{texts[name] ?? 'Another claim its issuer chose to include.'}</td>
           </tr>
         ))}
       </tbody>
@@ -60,30 +60,31 @@ export function JwtView({ tokens, at }: { tokens: FoundToken[]; at: number }) {
   const mask = useMask();
   return (
     <div className="jwt">
-      {tokens.map(({ where, token }) => {
+      {tokens.map(({ where, token, kind }) => {
         const decoded = core?.peekJwt(token) ?? null;
         const [header = '', payload = '', signature = ''] = token.split('.');
         return (
           <section key={`${where}-${token}`} className="jwt__token" aria-label={`Decoded JWT: ${where}`}>
-            <h3 className="http__section">Decoded JWT · {where}</h3>
+            <h3 className="http__section">
+              Decoded JWT · {TOKEN_TITLE[kind]} · {where}
+            </h3>
             {decoded ? (
               <>
                 <ClaimTable
                   caption="Payload (claims)"
                   entries={Object.entries(decoded.payload)}
-                  texts={CLAIM_TEXT}
+                  texts={claimTexts(kind, 'payload')}
                   at={at}
                 />
                 <ClaimTable
                   caption="Header"
                   entries={Object.entries(decoded.header)}
-                  texts={HEADER_TEXT}
+                  texts={claimTexts(kind, 'header')}
                   at={at}
                 />
                 <p className="muted">
-                  Signature: ES256 over the first two parts. The inspector only decodes the token; the MCP
-                  server verifies the signature with the authorization server&apos;s public key (see the step
-                  &ldquo;Validate the access token&rdquo;).
+                  Signature: {typeof decoded.header.alg === 'string' ? decoded.header.alg : 'none'} over the
+                  first two parts. The inspector only decodes the token. {SIGNATURE_TEXT[kind]}
                 </p>
               </>
             ) : (

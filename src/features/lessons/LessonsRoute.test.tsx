@@ -57,16 +57,16 @@ function renderLessons(lessonId?: string) {
 }
 
 describe('the course overview', () => {
-  it('lists the 14 lessons in order with summary and progress', () => {
+  it('lists the 17 lessons in order with summary and progress', () => {
     const { store } = renderLessons();
     expect(screen.getByRole('heading', { level: 1, name: 'Lessons' })).toHaveFocus();
     const titles = screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
     expect(titles).toEqual(LESSONS.map((lesson) => `${lesson.order}${lesson.title}`));
-    expect(LESSONS).toHaveLength(14);
+    expect(LESSONS).toHaveLength(17);
     const cards = screen.getAllByRole('listitem');
     expect(cards[0]).toHaveTextContent(LESSONS[0]?.summary ?? 'missing');
     expect(cards.every((card) => within(card).queryByText('Not started'))).toBe(true);
-    expect(screen.getByText(/You have read 0 of 14 lessons and passed 0 quizzes/)).toBeInTheDocument();
+    expect(screen.getByText(/You have read 0 of 17 lessons and passed 0 quizzes/)).toBeInTheDocument();
 
     act(() => {
       store.markLessonRead('discovery');
@@ -75,7 +75,7 @@ describe('the course overview', () => {
     expect(within(cards[3] as HTMLElement).getByText('Read')).toBeInTheDocument();
     expect(within(cards[2] as HTMLElement).getByText(/Quiz passed/)).toBeInTheDocument();
     expect(cards[2]).toHaveTextContent('Best quiz score: 2 of 2');
-    expect(screen.getByText(/You have read 1 of 14 lessons and passed 1 quiz\./)).toBeInTheDocument();
+    expect(screen.getByText(/You have read 1 of 17 lessons and passed 1 quiz\./)).toBeInTheDocument();
   });
 
   it('opens a lesson and a quiz through navigate', async () => {
@@ -93,7 +93,7 @@ describe('a lesson page', () => {
     const lesson = LESSONS.find((candidate) => candidate.id === 'discovery');
     expect(screen.getByRole('heading', { level: 1, name: lesson?.title ?? 'missing' })).toHaveFocus();
     expect(screen.getByText(lesson?.summary ?? 'missing')).toBeInTheDocument();
-    expect(screen.getByText(/Lesson 4 of 14/)).toBeInTheDocument();
+    expect(screen.getByText(/Lesson 4 of 17/)).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Step 1: the 401' })).toBeInTheDocument();
     expect(screen.getAllByRole('group', { name: 'HTTP example' }).length).toBeGreaterThan(0);
     expect(screen.getByRole('region', { name: /^Table: Issuer/ })).toBeInTheDocument();

@@ -11,7 +11,7 @@ import { openPresenterChannel } from './channel';
 import type { PresenterChannel, PresenterCommand, PresenterState } from './channel';
 import { createMasker, noMask } from '../../run/view/mask';
 import { SESSION_PATTERN } from './messages';
-import { speakerNote } from './notes';
+import { openingNote, speakerNote } from './notes';
 import { useNextPreview } from './preview';
 import type { Preview } from './preview';
 import { Timer } from './Timer';
@@ -51,8 +51,7 @@ function CurrentStep({ state }: { state: PresenterState }) {
           Before the first message
         </h2>
         <p className="notes-card__note">
-          Say: we will watch an MCP client earn an access token, one real HTTP message at a time. Point at:
-          the four lanes: client, browser, MCP server, authorization server.
+          {openingNote(state.config.scenario, state.config.attack !== undefined)}
         </p>
       </section>
     );

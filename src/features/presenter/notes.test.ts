@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS, STEPS } from '../../sim/steps';
-import { SPEAKER_NOTES, speakerNote, stepsWithoutNotes } from './notes';
+import { SCENARIO_IDS } from '../../sim/scenarios';
+import { OPENING_NOTES, openingNote, SPEAKER_NOTES, speakerNote, stepsWithoutNotes } from './notes';
 
 describe('speaker notes', () => {
   it('cover every step, and both messages of every exchange', () => {
@@ -24,5 +25,13 @@ describe('speaker notes', () => {
     expect(speakerNote('token', 'response')).toMatch(/aud/);
     expect(speakerNote('token', 'request')).toMatch(/code_verifier/);
     expect(speakerNote('validate-callback', 'internal')).toBe(SPEAKER_NOTES['validate-callback']);
+  });
+
+  it('open each scenario with its own parties, and an attack with where to watch for the theft', () => {
+    for (const id of SCENARIO_IDS) expect(OPENING_NOTES[id], id).toMatch(/^Say: .+ Point at: .+\.$/);
+    expect(openingNote('enterprise', false)).toMatch(/Enterprise IdP lane/);
+    expect(openingNote('client-credentials', false)).toMatch(/no browser/);
+    expect(openingNote('dpop', false)).toMatch(/roadmap.*no published revision/);
+    expect(openingNote('dpop', true)).toMatch(/Who holds what/);
   });
 });

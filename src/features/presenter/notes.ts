@@ -5,8 +5,9 @@
  * steps.ts, which the notes window shows above these.
  */
 import { STEPS } from '../../sim/steps';
+import type { ScenarioId } from '../../sim/scenarios';
 import type { StepId } from '../../sim/steps';
-import { EXTENSION_SPEAKER_NOTES } from '../identity/speakerNotes';
+import { EXTENSION_SPEAKER_NOTES } from './extensionNotes';
 
 type NoteFor<S> = S extends { kind: 'exchange' } ? { request: string; response: string } : string;
 
@@ -158,4 +159,29 @@ export function stepsWithoutNotes(): StepId[] {
     const note: string | { request: string; response: string } | undefined = SPEAKER_NOTES[id];
     return !note || (typeof note !== 'string' && (!note.request || !note.response));
   });
+}
+
+const CORE_OPENING =
+  'Say: we will watch an MCP client earn an access token, one real HTTP message at a time. Point at: the four lanes: client, browser, MCP server, authorization server.';
+
+/** What to say before the first message: each scenario has its own parties and its own point. */
+export const OPENING_NOTES: Record<ScenarioId, string> = {
+  'first-connection': CORE_OPENING,
+  'step-up': CORE_OPENING,
+  refresh: CORE_OPENING,
+  deny: CORE_OPENING,
+  'long-session': CORE_OPENING,
+  'client-credentials':
+    'Say: a backend job with no user gets a token for itself with its own secret. Point at: the lanes: no browser, because there is nobody to ask.',
+  'client-credentials-jwt':
+    'Say: a backend job with no user and no shared secret signs a one-minute assertion with its private key. Point at: the lanes: no browser, and no secret in any message.',
+  enterprise:
+    "Say: the user signs in once with her company's identity provider, and the company's policy, not a consent page, decides which MCP servers her client may reach. Point at: the Enterprise IdP lane.",
+  dpop: 'Say: DPoP is on the MCP roadmap and in no published revision; it binds the token to a key the client never shares. Point at: the DPoP header each request will carry.',
+};
+
+/** The opening note of a run; an attack run says where to watch for the theft. */
+export function openingNote(scenario: ScenarioId, attack: boolean): string {
+  if (!attack) return OPENING_NOTES[scenario];
+  return 'Say: this run has an attacker; the moment she gets hold of a secret, the "Who holds what" panel says so, with the message that gave it to her. Point at: the Attacker lane and that panel.';
 }

@@ -56,6 +56,18 @@ describe('view switches in the URL', () => {
     expect(routeQuery('scenario=deny&present=1&mask=1&sel=3')).toBe('scenario=deny&sel=3');
   });
 
+  it('keeps predict mode in the URL, in shared links too, and reads it back', () => {
+    const view = { ...DEFAULT_VIEW, predict: true, embed: true };
+    const written = hashWithView('#/sim?scenario=step-up&step=4', view);
+    expect(written).toBe('#/sim?scenario=step-up&step=4&predict=1&embed=1');
+    const shared = hashWithView('#/sim?scenario=step-up&step=4', view, true);
+    expect(shared).toBe('#/sim?scenario=step-up&step=4&predict=1');
+    expect(readViewOptions(shared.split('?')[1] ?? '').predict).toBe(true);
+    // Per view, like hidden secrets: a link without it turns it off (Back restores it).
+    expect(readViewOptions('scenario=deny', readViewOptions('predict=1')).predict).toBe(false);
+    expect(routeQuery('scenario=deny&predict=1&step=2')).toBe('scenario=deny&step=2');
+  });
+
   it('steps the scale within its range', () => {
     expect(stepScale(1, 1)).toBe(1.125);
     expect(stepScale(2, 1)).toBe(2);

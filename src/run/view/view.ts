@@ -5,7 +5,7 @@
  * exactly the view it was copied from. Pure: parsing and writing only.
  *
  * Two kinds of switch:
- * - per view (`present`, `scale`, `mask`): read from every URL, so Back and Forward restore them;
+ * - per view (`present`, `scale`, `mask`, `predict`): read from every URL, so Back and Forward restore them;
  * - per embedding (`embed`, `lock`, `theme`, `parentOrigin`): set once by the URL the page was
  *   opened with and kept for the page's life, so an iframe stays chrome-less whatever link is
  *   followed inside it. They never go into a shared link.
@@ -23,6 +23,8 @@ export interface ViewOptions {
   scale: number;
   /** Hide secrets: tokens, codes, verifiers, secrets and state values are masked on screen. */
   mask: boolean;
+  /** Predict, then see: before each message is shown, a question about it (features/predict). */
+  predict: boolean;
   /** Embedded in a course page: no header, sized for an iframe, progress events to the parent. */
   embed: boolean;
   /** Fixed to what the link shows: the scenario, registration and attack selectors are hidden. */
@@ -37,6 +39,7 @@ export const DEFAULT_VIEW: ViewOptions = {
   present: false,
   scale: 1,
   mask: false,
+  predict: false,
   embed: false,
   lock: false,
   theme: null,
@@ -44,7 +47,16 @@ export const DEFAULT_VIEW: ViewOptions = {
 };
 
 /** Every query key this module owns. */
-export const VIEW_KEYS = ['present', 'scale', 'mask', 'embed', 'lock', 'theme', 'parentOrigin'] as const;
+export const VIEW_KEYS = [
+  'present',
+  'scale',
+  'mask',
+  'predict',
+  'embed',
+  'lock',
+  'theme',
+  'parentOrigin',
+] as const;
 
 const on = (value: string | null) => value === '1' || value === 'true' || value === 'on';
 
@@ -84,6 +96,7 @@ export function readViewOptions(query: string, previous: ViewOptions = DEFAULT_V
     present,
     scale: present && params.has('scale') ? snapScale(Number(params.get('scale'))) : 1,
     mask: on(params.get('mask')),
+    predict: on(params.get('predict')),
     embed: params.has('embed') ? on(params.get('embed')) : previous.embed,
     lock: params.has('lock') ? on(params.get('lock')) : previous.lock,
     theme: theme === 'light' || theme === 'dark' ? theme : previous.theme,
@@ -102,6 +115,7 @@ export function writeViewParams(params: URLSearchParams, view: ViewOptions, shar
     if (view.scale !== 1) params.set('scale', String(view.scale));
   }
   if (view.mask) params.set('mask', '1');
+  if (view.predict) params.set('predict', '1');
   if (share) return params;
   if (view.embed) params.set('embed', '1');
   if (view.lock) params.set('lock', '1');

@@ -354,7 +354,7 @@ const NOTES: Partial<Record<PredictionKind, string>> = {
   returned:
     'The authorization response carries the code and state, and iss from a server that supports RFC 9207 (A-08): never a token, which only the token endpoint gives, to a client that proves itself.',
   rotation:
-    'For a public client the server must rotate: a new refresh token with each refresh, the old one invalid, and a reuse treated as theft (A-15, OAuth 2.1 §4.3.1).',
+    'For a public client, MCP says the authorization server MUST rotate refresh tokens (2026-07-28 security considerations, A-15): a new refresh token with each refresh, the old one invalid, and a reuse revoking the grant. OAuth 2.1 §4.3.1 alone would also allow binding the token to the client (DPoP, mTLS) instead; MCP asks for rotation.',
 };
 
 const PROMPTS: Record<PredictionKind, string> = {

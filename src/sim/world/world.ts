@@ -126,7 +126,8 @@ function cookieJars(
   cookies: [host: string, name: string, value: string][],
 ): Map<string, Map<string, string>> {
   const jars = new Map<string, Map<string, string>>();
-  for (const [host, name, value] of cookies) jars.set(host, (jars.get(host) ?? new Map()).set(name, value));
+  for (const [host, name, value] of cookies)
+    jars.set(host, (jars.get(host) ?? new Map<string, string>()).set(name, value));
   return jars;
 }
 

@@ -14,6 +14,7 @@ import { LESSONS, QUESTIONS } from '../../../content/load';
 import { correctAnswerIndex } from '../../../content/questions';
 import { createProgressStore } from '../../../course/progress';
 import type { ScormConnection } from './connection';
+import type { PredictionScored } from '../../../course/learning';
 import { at } from '../../../../tests/json';
 
 const LESSON = 'why-authorization';
@@ -215,5 +216,64 @@ describe('the SCORM adapter', () => {
     expect(elsewhere.get().quizzes[LESSON]?.best?.correct).toHaveLength(questions.length);
     elsewhere.reset();
     expect(again.cmi.core.lesson_status).toBe('passed');
+  });
+
+  it('records practice: a drill as the right diagnosis or not, a predict-mode score as neutral', async () => {
+    const drill = {
+      type: 'drill-completed',
+      drill: '4',
+      fault: 'as-iss-missing',
+      party: 'as',
+      rule: 'A-08',
+      solved: true,
+      hints: 2,
+      attempts: 3,
+    } as const;
+    const scored: PredictionScored = {
+      type: 'prediction-scored',
+      run: {
+        scenario: 'step-up',
+        registration: 'cimd',
+        seed: 'demo',
+        attack: { id: 'mix-up', defence: 'on' },
+      },
+      correct: 5,
+      total: 7,
+      skipped: 1,
+      phases: [{ phase: 'discovery', correct: 5, total: 7 }],
+    };
+
+    const old = new Scorm12API({ logLevel: 5 });
+    const one = await adapter();
+    one.runScorm('1.2', `lesson:${LESSON}`, { store: newStore(), connection: direct(old) });
+    one.reportLearning(drill);
+    one.reportLearning({ ...drill, drill: 'x7', solved: false });
+    one.reportLearning(scored);
+    const kept = old.renderCMIToJSONObject();
+    expect(at(kept, 'cmi', 'interactions', '0', 'id')).toBe('practice-4');
+    expect(at(kept, 'cmi', 'interactions', '0', 'type')).toBe('performance');
+    expect(at(kept, 'cmi', 'interactions', '0', 'student_response')).toBe('as:A-08');
+    expect(at(kept, 'cmi', 'interactions', '0', 'result')).toBe('correct');
+    expect(at(kept, 'cmi', 'interactions', '1', 'student_response')).toBe('answer-shown');
+    expect(at(kept, 'cmi', 'interactions', '1', 'result')).toBe('wrong');
+    expect(at(kept, 'cmi', 'interactions', '2', 'id')).toBe('predict-step-up-cimd-attack-mix-up-defence-on');
+    expect(at(kept, 'cmi', 'interactions', '2', 'student_response')).toBe('5/7');
+    expect(at(kept, 'cmi', 'interactions', '2', 'result')).toBe('neutral');
+
+    const api = new Scorm2004API({ logLevel: 5 });
+    const two = await adapter();
+    two.runScorm('2004', `lesson:${LESSON}`, { store: newStore(), connection: direct(api) });
+    two.reportLearning(drill);
+    two.reportLearning({ ...drill, solved: false });
+    two.reportLearning(scored);
+    const stored = api.renderCMIToJSONObject();
+    expect(at(stored, 'cmi', 'interactions', '0', 'type')).toBe('other');
+    expect(at(stored, 'cmi', 'interactions', '0', 'learner_response')).toBe('as:A-08');
+    expect(at(stored, 'cmi', 'interactions', '0', 'correct_responses', '0', 'pattern')).toBe('as:A-08');
+    expect(at(stored, 'cmi', 'interactions', '0', 'description')).toMatch(/^Drill 4: .*2 hints, 3 tries/);
+    expect(at(stored, 'cmi', 'interactions', '1', 'result')).toBe('incorrect');
+    expect(at(stored, 'cmi', 'interactions', '2', 'result')).toBe('neutral');
+    expect(at(stored, 'cmi', 'interactions', '2', 'learner_response')).toBe('5/7');
+    expect(api.cmi.interactions.childArray).toHaveLength(3);
   });
 });

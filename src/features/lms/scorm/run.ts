@@ -9,6 +9,7 @@ import { LESSONS, QUESTIONS } from '../../../content/load';
 import { PASS_RATIO, type ProgressStore } from '../../../course/progress';
 import { getProgressStore } from '../../../course/useProgress';
 import { answerRecord } from '../answers';
+import { practiceRecord } from '../practice';
 import type { ScormVersion } from '../launch';
 import { listenToLearning, type LearningEvent } from '../../../course/learning';
 import { showNotice } from '../notice';
@@ -27,6 +28,7 @@ import {
   duration2004,
   interactionPairs,
   passingScoreElement,
+  practicePairs,
   readPassingScore,
   reportPairs,
   timespan12,
@@ -100,24 +102,45 @@ export function runScorm(version: ScormVersion, sco: string, options: Options = 
     connection.commit();
   };
 
-  const record = (event: LearningEvent): void => {
-    if (ended || event.type !== 'quiz-answered' || !inScope(scope, event.quiz)) return;
-    const question = QUESTIONS.find((q) => q.id === event.questionId);
-    const answer = question ? answerRecord(question, event.answer) : null;
-    if (!question || !answer) return;
-    write(
-      connection,
-      interactionPairs(version, interactions, {
-        id: question.id,
-        ...answer,
-        correct: event.correct,
-        latencyMs: event.latencyMs,
-        at: new Date(now()),
-        description: question.prompt,
-      }),
-    );
+  const interaction = (pairs: Pairs): void => {
+    write(connection, pairs);
     interactions += 1;
     connection.commit();
+  };
+
+  const record = (event: LearningEvent): void => {
+    if (ended) return;
+    switch (event.type) {
+      case 'quiz-answered': {
+        if (!inScope(scope, event.quiz)) return;
+        const question = QUESTIONS.find((q) => q.id === event.questionId);
+        const answer = question ? answerRecord(question, event.answer) : null;
+        if (!question || !answer) return;
+        interaction(
+          interactionPairs(version, interactions, {
+            id: question.id,
+            ...answer,
+            correct: event.correct,
+            latencyMs: event.latencyMs,
+            at: new Date(now()),
+            description: question.prompt,
+          }),
+        );
+        return;
+      }
+      // Practice is reported in whichever part of the course the learner does it: a journal entry,
+      // not a part of the SCO's score or completion (docs/lms.md, "Practice results").
+      case 'drill-completed':
+      case 'prediction-scored':
+        interaction(practicePairs(version, interactions, practiceRecord(event, new Date(now()))));
+        return;
+      case 'lesson-completed':
+      case 'quiz-scored':
+      case 'run-finished':
+      case 'attack-finished':
+        // The store's change (report) says the first two; a run watched is not an interaction.
+        return;
+    }
   };
 
   const unsubscribe = store.subscribe(report);

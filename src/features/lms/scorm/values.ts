@@ -145,6 +145,47 @@ export function interactionPairs(version: ScormVersion, n: number, record: Inter
   ];
 }
 
+/**
+ * A practice result as an interaction (a drill's diagnosis, a predict-mode score): free text, since
+ * neither is a choice among authored answers. 1.2 has no `other` type: `performance` takes a
+ * free-form response there (RTE 1.2 §3.4.2, cmi.interactions.n.type); 2004 has `other` (RTE 4th ed.
+ * §4.2.9). A score has no right answer: its result is `neutral`, which both versions define.
+ */
+export interface PracticeRecord {
+  id: string;
+  response: string;
+  /** The right response, when there is one (a drill's party and rule). */
+  correctResponse: string | null;
+  result: 'correct' | 'wrong' | 'neutral';
+  at: Date;
+  description: string;
+}
+
+export function practicePairs(version: ScormVersion, n: number, record: PracticeRecord): Pairs {
+  const at = `cmi.interactions.${n}`;
+  const pattern: Pairs =
+    record.correctResponse === null ? [] : [[`${at}.correct_responses.0.pattern`, record.correctResponse]];
+  if (version === '1.2') {
+    return [
+      [`${at}.id`, record.id],
+      [`${at}.type`, 'performance'],
+      [`${at}.time`, time12(record.at)],
+      ...pattern,
+      [`${at}.student_response`, record.response.slice(0, 255)],
+      [`${at}.result`, record.result],
+    ];
+  }
+  return [
+    [`${at}.id`, record.id],
+    [`${at}.type`, 'other'],
+    [`${at}.description`, record.description.slice(0, 250)],
+    [`${at}.timestamp`, time2004(record.at)],
+    ...pattern,
+    [`${at}.learner_response`, record.response],
+    [`${at}.result`, record.result === 'wrong' ? 'incorrect' : record.result],
+  ];
+}
+
 /** The passing score the LMS sets for the SCO, as a ratio, or null when it sets none. */
 export function passingScoreElement(version: ScormVersion): string {
   return version === '1.2' ? 'cmi.student_data.mastery_score' : 'cmi.scaled_passing_score';

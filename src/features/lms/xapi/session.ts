@@ -209,6 +209,12 @@ export class XapiSession {
       case 'attack-finished':
         this.push(make.experienced(this.options.base, this.at(), event));
         return;
+      case 'drill-completed':
+        this.push(make.drillAnswered(this.options.base, this.at(), event));
+        return;
+      case 'prediction-scored':
+        this.push(make.predictionsScored(this.options.base, this.at(), event));
+        return;
       case 'lesson-completed':
       case 'quiz-scored':
         // The store's change says it (check): these add nothing a statement would carry.

@@ -16,7 +16,8 @@
  */
 import type { Activity, Agent, Context, Statement } from '@xapi/xapi';
 import type { AnswerRecord } from '../answers';
-import type { AttackFinished, RunFinished } from '../../../course/learning';
+import type { AttackFinished, DrillCompleted, PredictionScored, RunFinished } from '../../../course/learning';
+import { diagnosisOf, predictedRunPath } from '../practice';
 import { duration2004 } from '../scorm/values';
 
 export const VERB = {
@@ -219,6 +220,77 @@ export function experienced(base: StatementBase, at: Date, event: RunFinished | 
     {
       object: { objectType: 'Activity', id, definition: { type: SIMULATION, name: en(name) } },
       result: { completion: true, response },
+    },
+    { defined: false },
+  );
+}
+
+/** The practice activities of the AU: the drills (`…/practice/<seed>`) and predict mode (`…/predict/…`). */
+export const practiceActivityId = (base: StatementBase): string => `${base.activityId}/practice`;
+
+/**
+ * Extensions the app defines, under the AU's own activity id (an IRI the course controls: xAPI §4.1.7
+ * asks extension keys to be IRIs, and to be controlled by whoever defines them).
+ */
+export const extensionId = (base: StatementBase, name: 'hints' | 'attempts' | 'skipped'): string =>
+  `${base.activityId}/extensions/${name}`;
+
+/** answered: a drill ended; the diagnosis (party and rule) is its interaction's response. */
+export function drillAnswered(base: StatementBase, at: Date, event: DrillCompleted): Statement {
+  const right = diagnosisOf(event);
+  return statement(
+    base,
+    'answered',
+    at,
+    {
+      object: {
+        objectType: 'Activity',
+        id: `${practiceActivityId(base)}/${event.drill}`,
+        definition: {
+          type: INTERACTION,
+          name: en(`Drill ${event.drill}`),
+          description: en('Name the party and the rule the hidden fault breaks.'),
+          interactionType: 'other',
+          correctResponsesPattern: [right],
+        },
+      },
+      result: {
+        // A learner who asked for the answer gave no diagnosis: no response, not a success.
+        ...(event.solved ? { response: right } : {}),
+        success: event.solved,
+        completion: true,
+        extensions: {
+          [extensionId(base, 'hints')]: event.hints,
+          [extensionId(base, 'attempts')]: event.attempts,
+        },
+      },
+    },
+    { defined: false, parent: practiceActivityId(base) },
+  );
+}
+
+/** experienced: a run in predict mode to its end, with its score (answered right of answered). */
+export function predictionsScored(base: StatementBase, at: Date, event: PredictionScored): Statement {
+  const path = predictedRunPath(event.run);
+  return statement(
+    base,
+    'experienced',
+    at,
+    {
+      object: {
+        objectType: 'Activity',
+        id: `${base.activityId}/predict/${path}`,
+        definition: { type: SIMULATION, name: en(`Predict, then see: ${path.replace(/\//g, ', ')}`) },
+      },
+      result: {
+        completion: true,
+        response: `${event.correct}/${event.total}`,
+        // Every question skipped: nothing was scored (xAPI §4.2.5.1: scaled is correct over max).
+        ...(event.total > 0
+          ? { score: { scaled: event.correct / event.total, raw: event.correct, min: 0, max: event.total } }
+          : {}),
+        extensions: { [extensionId(base, 'skipped')]: event.skipped },
+      },
     },
     { defined: false },
   );

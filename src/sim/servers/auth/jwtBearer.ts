@@ -118,9 +118,8 @@ export async function jwtBearerGrant(
     : typeof claims.resource === 'string'
       ? claims.resource
       : '';
-  const scope = ignoreClaims
-    ? (p.get('scope') ?? String(claims.scope ?? ''))
-    : words(p.get('scope')).join(' ') || String(claims.scope ?? '');
+  const granted = typeof claims.scope === 'string' ? claims.scope : '';
+  const scope = ignoreClaims ? (p.get('scope') ?? granted) : words(p.get('scope')).join(' ') || granted;
   await world.recorder.record({
     kind: 'internal',
     stepId: 'validate-id-jag',

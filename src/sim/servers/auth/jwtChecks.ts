@@ -3,7 +3,7 @@
  * assertion, RFC 7523 §3; an ID-JAG, EXT-EMA §5.1): expiry, and that its jti was not used before
  * (A-52, a MAY of RFC 7523 §3 this server does), each built with its rule so a refusal names it.
  */
-import type { JWTPayload } from 'jose';
+import type { JWK, JWTPayload } from 'jose';
 import { verifySignature } from '../../crypto/jwt';
 import type { Jwks } from '../../crypto/jwt';
 import type { StepId } from '../../steps';
@@ -52,9 +52,14 @@ export function rememberJti(world: World, claims: JWTPayload): void {
 }
 
 /** RFC 7517 §4.1: "kty" is required; §5: a key set's members without it are ignored. */
+function isJwk(value: unknown): value is JWK {
+  return isRecord(value) && typeof value.kty === 'string';
+}
+
 function jwksOf(body: unknown): Jwks | null {
   if (!isRecord(body) || !Array.isArray(body.keys)) return null;
-  return { keys: body.keys.filter((k) => isRecord(k) && typeof k.kty === 'string') };
+  const keys: unknown[] = body.keys;
+  return { keys: keys.filter(isJwk) };
 }
 
 /** A key set fetched (and cached) by the authorization server: a client's, or a trusted IdP's. */
