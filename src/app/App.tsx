@@ -12,6 +12,7 @@ import { Screen } from './Screen';
 import { useTheme } from './theme';
 import { useViewState } from './viewState';
 import { UpdatePrompt } from './offline/UpdatePrompt';
+import { HeaderContext } from './headerContext';
 
 export function App() {
   const hash = useHash();
@@ -38,21 +39,27 @@ export function App() {
   // The sim route is keyed by route name only: stepping rewrites the query, which must not remount it.
   return (
     <ViewContext.Provider value={api}>
-      <div className={classes.join(' ')} style={style}>
-        {!chromeless && <AppHeader route={route} theme={theme} onToggleTheme={toggleTheme} />}
-        {/* Named in an embed: the course page around the iframe has a main landmark of its own. */}
-        <main id="main" className="app-main" aria-label={view.embed ? 'MCP OAuth Flow Simulator' : undefined}>
-          <ErrorBoundary onReset={reset}>
-            <Screen
-              key={`${route.name}-${generation}`}
-              route={route}
-              navigate={navigate}
-              onProgress={onProgress}
-            />
-          </ErrorBoundary>
-        </main>
-        <UpdatePrompt />
-      </div>
+      <HeaderContext.Provider value={!chromeless}>
+        <div className={classes.join(' ')} style={style}>
+          {!chromeless && <AppHeader route={route} theme={theme} onToggleTheme={toggleTheme} />}
+          {/* Named in an embed: the course page around the iframe has a main landmark of its own. */}
+          <main
+            id="main"
+            className="app-main"
+            aria-label={view.embed ? 'MCP OAuth Flow Simulator' : undefined}
+          >
+            <ErrorBoundary onReset={reset}>
+              <Screen
+                key={`${route.name}-${generation}`}
+                route={route}
+                navigate={navigate}
+                onProgress={onProgress}
+              />
+            </ErrorBoundary>
+          </main>
+          <UpdatePrompt />
+        </div>
+      </HeaderContext.Provider>
     </ViewContext.Provider>
   );
 }

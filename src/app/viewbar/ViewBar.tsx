@@ -6,7 +6,7 @@
  * step controls. Their keys (useViewShortcuts) work in every layout. Part of the app, not of a
  * feature: it brings together the presenter's controls, the export and link dialogs and the help.
  */
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useContext, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useRun } from '../../run/player/hooks';
@@ -16,6 +16,7 @@ import { MessagesButton } from '../../features/presenter/MessagesButton';
 import { useViewActions } from './useViewActions';
 import { SCALES } from '../../run/view/view';
 import { useViewOptions } from '../../run/view/ViewContext';
+import { HeaderContext } from '../headerContext';
 import './presenter.css';
 
 const HelpDialog = lazy(() =>
@@ -79,7 +80,7 @@ export function ViewBar() {
   const { view } = useViewOptions();
   const { run, open, setOpen, status, copyLink, fullscreen, toggleFullscreen } = useViewActions();
   const phone = usePhone();
-  const inHeader = !view.present && !view.embed && !phone;
+  const inHeader = useContext(HeaderContext) && !view.present && !view.embed && !phone;
   const slot = useHeaderSlot(inHeader);
 
   const mode = view.present ? 'present' : view.embed ? 'embed' : 'normal';

@@ -1,0 +1,7 @@
+/**
+ * Whether the app header is on screen around the current route (not in presenter mode, an embed or
+ * a screen rendered on its own): the view controls go into its tools slot only then.
+ */
+import { createContext } from 'react';
+
+export const HeaderContext = createContext(false);
