@@ -31,11 +31,36 @@ describe('what a response carries', () => {
     expect(labels.filter((l) => l === '200 OK')).toEqual([]);
   });
 
+  it('names what the enterprise flow and DPoP issue: the ID token, the ID-JAG, a bound token', async () => {
+    const enterprise = await runFlow({ seed: 'demo', scenario: 'enterprise', registration: 'cimd' });
+    const labels = enterprise.trace.filter((e) => e.kind === 'response').map(messageLabel);
+    expect(labels).toContain('200 · access + ID token');
+    expect(labels).toContain('200 · ID-JAG');
+    const dpop = await runFlow({ seed: 'demo', scenario: 'dpop', registration: 'dcr' });
+    expect(dpop.trace.filter((e) => e.kind === 'response').map(messageLabel)).toContain(
+      '200 · DPoP-bound access + refresh token',
+    );
+  });
+
   it('reads the message itself: the same body says the same thing whatever the step', () => {
     const json = [['content-type', 'application/json']] as [string, string][];
     expect(responseCarries(response(200, json, '{"access_token":"a","token_type":"Bearer"}'))).toBe(
       'access token',
     );
+    expect(
+      responseCarries(
+        response(200, json, '{"access_token":"a","token_type":"DPoP","refresh_token":"r","id_token":"i"}'),
+      ),
+    ).toBe('DPoP-bound access + refresh + ID token');
+    expect(
+      responseCarries(
+        response(
+          200,
+          json,
+          '{"access_token":"j","issued_token_type":"urn:ietf:params:oauth:token-type:id-jag","token_type":"N_A"}',
+        ),
+      ),
+    ).toBe('ID-JAG');
     expect(responseCarries(response(200, json, '{"active":false}'))).toBe('token not active');
     expect(responseCarries(response(200, json, '{"client_id":"https://app/c.json"}'))).toBe(
       'client metadata',

@@ -6,6 +6,7 @@
  * Issue 16: seven responses of a first connection read "200 OK" and nothing else.
  */
 import { isRecord } from '../../sim/client/json';
+import { ID_JAG_TOKEN_TYPE } from '../../sim/oauth/urns';
 import { headerValue } from '../../sim/trace/types';
 import type { TraceEvent } from '../../sim/trace/types';
 
@@ -25,8 +26,16 @@ const has = (body: Json, ...keys: string[]) => keys.every((key) => key in body);
 
 /** A JSON body by its members: token response (RFC 6749 §5.1), metadata (RFC 9728, RFC 8414), JWKS… */
 function jsonCarries(body: Json, status: number): string | null {
-  if (typeof body.access_token === 'string')
-    return 'refresh_token' in body ? 'access + refresh token' : 'access token';
+  if (typeof body.access_token === 'string') {
+    // RFC 8693 §2.2.1: a token exchange names what it issued; an ID-JAG travels in access_token.
+    if (body.issued_token_type === ID_JAG_TOKEN_TYPE) return 'ID-JAG';
+    // RFC 9449 §5: token_type DPoP says the access token is bound to the client's key.
+    const kinds = [body.token_type === 'DPoP' ? 'DPoP-bound access' : 'access'];
+    if ('refresh_token' in body) kinds.push('refresh');
+    // OpenID Connect Core §3.1.3.3: single sign-on's answer carries the ID token.
+    if (typeof body.id_token === 'string') kinds.push('ID');
+    return `${kinds.join(' + ')} token`;
+  }
   if (has(body, 'resource', 'authorization_servers')) return 'resource metadata';
   if (has(body, 'issuer', 'authorization_endpoint') || has(body, 'issuer', 'token_endpoint'))
     return 'authorization server metadata';
