@@ -5,7 +5,7 @@
  * (tests/har/truth.test.ts) and an imported HAR runs on what it recorded.
  */
 import { parseBearerChallenge, parseChallenge } from '../client/wwwAuthenticate';
-import { peekJwt } from '../crypto/jwt';
+import { peekJwt } from '../crypto/peek';
 import { check, withFix } from '../trace/check';
 import type { Check, HeaderList } from '../trace/types';
 import { headerValue } from '../trace/types';

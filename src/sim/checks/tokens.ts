@@ -6,7 +6,7 @@
  * rotation for public clients (A-15). The honest simulated server passes every one
  * (tests/har/truth.test.ts); an imported HAR runs them on what it recorded.
  */
-import { peekJwt } from '../crypto/jwt';
+import { peekJwt } from '../crypto/peek';
 import { challengeS256 } from '../crypto/pkce';
 import { check, withFix } from '../trace/check';
 import { resourceCheck } from './authorization';

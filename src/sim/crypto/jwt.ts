@@ -152,14 +152,4 @@ function verifyWithNoble(token: string, jwks: Jwks, kid: string | undefined): Si
   }
 }
 
-/**
- * Decodes without verifying, for display (the inspector) and for an observer's reading of a recorded
- * exchange (what aud a token the server accepted named). No party ever decides on it.
- */
-export function peekJwt(token: string): { header: Record<string, unknown>; payload: JWTPayload } | null {
-  try {
-    return { header: decodeProtectedHeader(token), payload: decodeJwt(token) };
-  } catch {
-    return null;
-  }
-}
+export { peekJwt } from './peek';

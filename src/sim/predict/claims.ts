@@ -5,7 +5,7 @@
  * one is whichever holds for the real message (and the tests hold every question to exactly one).
  */
 import { parseBearerChallenge } from '../client/wwwAuthenticate';
-import { peekJwt } from '../crypto/jwt';
+import { peekJwt } from '../crypto/peek';
 import type { Lane } from '../lanes';
 import { firstFailure } from '../trace/check';
 import type { NewTraceEvent } from '../trace/types';

@@ -7,7 +7,7 @@
  * made), and by the attacker from the note in which she takes it. Nothing here is written per
  * step: the same reading serves every flow and every attack.
  */
-import { peekJwt } from '../crypto/jwt';
+import { peekJwt } from '../crypto/peek';
 import type { Lane } from '../lanes';
 import { ID_JAG_TOKEN_TYPE } from '../oauth/urns';
 import type { HeaderList, TraceEvent } from './types';
