@@ -55,6 +55,18 @@ describe('App: the #/sim route and the URL', () => {
     });
   });
 
+  it('says on arrival what a link asked for that its revision cannot play, until dismissed', async () => {
+    window.location.hash = '#/sim?reg=cimd&rev=2025-06-18';
+    const user = userEvent.setup();
+    render(<App />);
+    const notice = await screen.findByText(/This link asked for something its revision does not have/);
+    expect(notice.closest('[role="status"]')).toHaveTextContent(
+      'Client ID Metadata Documents arrived in 2025-11-25 (SEP-991). This 2025-06-18 run uses Dynamic Client Registration instead.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/This link asked for something/)).toBeNull();
+  });
+
   it('toggles the theme and remembers it', async () => {
     window.location.hash = '#/sim';
     const user = userEvent.setup();

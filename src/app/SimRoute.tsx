@@ -146,7 +146,7 @@ export function SimRoute({ query, onProgress }: { query: string; onProgress?: On
       <PresenterSync />
       <EmbedEvents />
       <ShareLink>
-        <SimulatorScreen onProgress={onProgress} />
+        <SimulatorScreen onProgress={onProgress} linkNotes={setup.fallbacks} />
       </ShareLink>
     </PlayerContext.Provider>
   );

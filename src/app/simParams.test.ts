@@ -151,4 +151,14 @@ describe('sim URL parameters', () => {
     });
     expect(readSimParams('reg=cimd&rev=2025-11-25').config.registration).toBe('cimd');
   });
+
+  it('says what a link asked for that its revision lacks, and only for what the link named', () => {
+    expect(readSimParams('scenario=step-up&reg=cimd&rev=2025-06-18').fallbacks).toEqual([
+      'Step-up on 403 insufficient_scope arrived in 2025-11-25 (SEP-835). This 2025-06-18 run plays “First connection” instead.',
+      'Client ID Metadata Documents arrived in 2025-11-25 (SEP-991). This 2025-06-18 run uses Dynamic Client Registration instead.',
+    ]);
+    // The default registration (CIMD) falling back under an old revision is no news: nothing named it.
+    expect(readSimParams('rev=2025-06-18').fallbacks).toBeUndefined();
+    expect(readSimParams('reg=cimd').fallbacks).toBeUndefined();
+  });
 });

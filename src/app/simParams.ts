@@ -11,10 +11,21 @@ import { isAttackId, variantOf } from '../sim/attacks/ids';
 import type { AttackId } from '../sim/attacks/ids';
 import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
-import { DEFAULT_REGISTRATION, isRegistrationMode, isScenarioId } from '../sim/scenarios';
+import {
+  DEFAULT_REGISTRATION,
+  isRegistrationMode,
+  isScenarioId,
+  REGISTRATION_MODES,
+  SCENARIOS,
+} from '../sim/scenarios';
 import { parseStepRef } from '../sim/stepRef';
 import { isRevision, LATEST_REVISION } from '../sim/revisions/ids';
-import { isClientKind, scenarioUnsupported, supportedRegistration } from '../sim/revisions/profile';
+import {
+  isClientKind,
+  registrationUnsupported,
+  scenarioUnsupported,
+  supportedRegistration,
+} from '../sim/revisions/profile';
 import type { Target } from '../run/player/positioning';
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -29,6 +40,11 @@ export interface SimSetup {
   decisions: Decision[];
   /** `sel=<n>`: the message open in the inspector (its seq), when not the newest one. */
   selected?: number;
+  /**
+   * What the link asked for that its revision cannot play, and what the run plays instead, in
+   * sentences for the learner (only for a choice the link named: a default that falls back is no news).
+   */
+  fallbacks?: string[];
 }
 
 function isDecision(value: string): value is Decision {
@@ -56,14 +72,25 @@ export function readSimParams(query: string): SimSetup {
   const revision = isRevision(rev) ? rev : LATEST_REVISION;
   const client = params.get('client') ?? '';
   const wanted = isScenarioId(scenario) ? scenario : DEFAULT_CONFIG.scenario;
+  const wantedRegistration = isRegistrationMode(registration) ? registration : DEFAULT_CONFIG.registration;
+  // What the revision cannot play falls back to what it can; the picker and this notice say why.
+  const scenarioWhy = scenarioUnsupported(revision, wanted);
+  const registrationWhy = registrationUnsupported(revision, wantedRegistration);
+  const playedRegistration = supportedRegistration(revision, wantedRegistration);
+  const fallbacks = [
+    ...(scenarioWhy && isScenarioId(scenario)
+      ? [`${scenarioWhy} This ${revision} run plays “${SCENARIOS[DEFAULT_CONFIG.scenario].title}” instead.`]
+      : []),
+    ...(registrationWhy && isRegistrationMode(registration)
+      ? [
+          `${registrationWhy} This ${revision} run uses ${REGISTRATION_MODES[playedRegistration].title} instead.`,
+        ]
+      : []),
+  ];
   const config: RunConfig = {
     seed: seed || DEFAULT_CONFIG.seed,
-    // What the revision cannot play falls back to what it can (the picker says why).
-    scenario: scenarioUnsupported(revision, wanted) ? DEFAULT_CONFIG.scenario : wanted,
-    registration: supportedRegistration(
-      revision,
-      isRegistrationMode(registration) ? registration : DEFAULT_CONFIG.registration,
-    ),
+    scenario: scenarioWhy ? DEFAULT_CONFIG.scenario : wanted,
+    registration: playedRegistration,
     // The defence is on unless the link says off: the safe reading of a missing value.
     ...(isAttackId(attack) ? { attack: attackParams(attack, params) } : {}),
     ...(revision !== LATEST_REVISION ? { revision } : {}),
@@ -78,7 +105,13 @@ export function readSimParams(query: string): SimSetup {
   const decisions = (params.get('consent') ?? '').split(',').filter(isDecision);
   // `sel` counts messages from 1, as the diagram and the list number them.
   const sel = Number.parseInt(params.get('sel') ?? '', 10);
-  return { config, target, decisions, ...(Number.isFinite(sel) && sel > 0 ? { selected: sel - 1 } : {}) };
+  return {
+    config,
+    target,
+    decisions,
+    ...(Number.isFinite(sel) && sel > 0 ? { selected: sel - 1 } : {}),
+    ...(fallbacks.length > 0 ? { fallbacks } : {}),
+  };
 }
 
 export function simHash(

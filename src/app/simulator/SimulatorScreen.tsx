@@ -7,6 +7,7 @@
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import type { OnProgress } from '../../course/progress';
+import { LinkFallbackBanner } from './LinkFallbackBanner';
 import { SidePanels } from '../../features/attacks/SidePanels';
 import { Announcer } from '../../features/controls/Announcer';
 import { PhaseProgress } from '../../features/controls/PhaseProgress';
@@ -76,9 +77,11 @@ interface SimulatorScreenProps {
   drill?: ReactNode;
   /** Progress events (prediction scores) for an embedding page and the learning platform. */
   onProgress?: OnProgress | undefined;
+  /** What the arrival link asked for that its revision cannot play (simParams), said once. */
+  linkNotes?: readonly string[] | undefined;
 }
 
-export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}) {
+export function SimulatorScreen({ drill, onProgress, linkNotes }: SimulatorScreenProps = {}) {
   const send = useSend();
   useKeyboardShortcuts(send);
   const { mask, predict, present } = useViewOptions().view;
@@ -99,6 +102,7 @@ export function SimulatorScreen({ drill, onProgress }: SimulatorScreenProps = {}
             <ViewBar />
           </div>
           <FailureBanner />
+          <LinkFallbackBanner notes={linkNotes} />
           <div className="sim__body">
             <section
               className="panel sim__diagram"
