@@ -10,6 +10,7 @@ import { isRuleId } from '../sim/rules';
 import type { RuleId } from '../sim/rules';
 import type { ReviewItem } from './review';
 import { REVIEW_DAYS } from './review';
+import { isRecord } from '../sim/fields';
 
 export type EvidenceSource = 'quiz' | 'predict' | 'drill';
 
@@ -51,10 +52,6 @@ export interface LearningData {
   reviews?: Record<string, ReviewItem>;
   drills?: Record<string, DrillRecord>;
   predictions?: PredictionTotals;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isTime = (value: unknown): value is number =>

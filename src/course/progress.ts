@@ -20,6 +20,7 @@ import type { Phase } from '../sim/steps';
 import { addEvidence, decodeLearning, mergeLearning, withDrill } from './learningData';
 import type { DrillRecord, LearningData } from './learningData';
 import { afterAnswer } from './review';
+import { isRecord } from '../sim/fields';
 
 /** A learner's answer to one question: the answer chosen (by its authored index), or the items' order. */
 export type Answer = { kind: 'choice'; chosen: number } | { kind: 'order'; arrangement: number[] };
@@ -184,10 +185,6 @@ export const SET_ASIDE_PREFIX = `${PROGRESS_KEY}.set-aside.`;
 
 export function emptyProgress(fingerprint: string): StoredProgress {
   return { version: PROGRESS_VERSION, fingerprint, lessons: {}, quizzes: {} };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isTime(value: unknown): value is number {

@@ -9,6 +9,7 @@ import { headerValue } from '../sim/trace/types';
 import { SseParser } from '../sim/client/sse';
 import { parseBearerChallenge } from '../sim/client/wwwAuthenticate';
 import { stringField } from '../sim/fields';
+import { isRecord } from '../sim/fields';
 
 export interface Exchange {
   started: Date;
@@ -38,10 +39,6 @@ function parseJson(text: string | null): unknown {
   } catch {
     return null;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const SECRET_PARAMS = new Set([

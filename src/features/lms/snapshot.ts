@@ -12,6 +12,7 @@
 import type { ProgressStore, StoredProgress } from '../../course/progress';
 import { PROGRESS_VERSION } from '../../course/progress';
 import type { Scope } from './scope';
+import { isRecord } from '../../sim/fields';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -47,10 +48,6 @@ export function encodeSnapshot(snapshot: Snapshot): string {
   }
   const encoded: Encoded = { v: SNAPSHOT_VERSION, l: snapshot.lessons, q };
   return JSON.stringify(encoded);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const isStrings = (value: unknown): value is string[] =>

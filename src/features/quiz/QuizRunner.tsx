@@ -17,6 +17,7 @@ import { QuizResults } from './QuizResults';
 import { initialRun, nextUnanswered, openAttempt, runReducer, type Draw } from './run';
 import { useProgress } from '../../course/useProgress';
 import { rulesOfQuestion } from './rules';
+import { useAnswerLatency } from './useAnswerLatency';
 
 export interface QuizRunnerProps {
   /** A lesson id, or "exam". */
@@ -70,11 +71,7 @@ export function QuizRunner(props: QuizRunnerProps) {
   useEffect(() => {
     address?.write(quiz, linkId);
   }, [address, quiz, linkId]);
-  // When the question on screen was shown: an answer's latency, for a learning platform's record.
-  const shownAt = useRef(0);
-  useEffect(() => {
-    shownAt.current = Date.now();
-  }, [shownId, state.attempt]);
+  const latency = useAnswerLatency(`${state.attempt}:${shownId}`);
 
   // The address changed under the quiz (an edited address bar, a link to another question): open
   // the question it names in this attempt if it is here, else start an attempt there, as a fresh tab
@@ -106,7 +103,7 @@ export function QuizRunner(props: QuizRunnerProps) {
     // Evidence for the rules it is about, and a missed question joins the review queue.
     store.recordAnswer(item.question.id, correct, rulesOfQuestion(item.question));
     setAnnouncement(correct ? 'Correct.' : 'Not quite.');
-    const latencyMs = Math.max(0, Date.now() - shownAt.current);
+    const latencyMs = latency();
     onProgress?.({
       type: 'quiz-answered',
       quiz,

@@ -5,6 +5,7 @@
  * score changes. The questions are fixed when the review opens: one answered is not asked again.
  */
 import { useEffect, useReducer, useRef, useState } from 'react';
+import { useAnswerLatency } from './useAnswerLatency';
 import { HashLink, type Navigate } from '../../components/HashLink';
 import { QUESTIONS } from '../../content/load';
 import type { Question } from '../../content/schema';
@@ -48,11 +49,7 @@ export function ReviewRunner({ store, navigate, onProgress, now = Date.now }: Re
   useEffect(() => titleRef.current?.focus(), []);
 
   const item = state.items[state.index];
-  // When the question was shown, for the answer's latency (a learning platform records it).
-  const shownAt = useRef(0);
-  useEffect(() => {
-    shownAt.current = now();
-  }, [item, now]);
+  const latency = useAnswerLatency(item, now);
   const result = state.results[state.index];
   const isLast = nextUnanswered(state) === null;
   const soFar = score(state.results.filter((entry) => entry !== undefined));
@@ -69,7 +66,7 @@ export function ReviewRunner({ store, navigate, onProgress, now = Date.now }: Re
       questionId: item.question.id,
       correct,
       answer: given,
-      latencyMs: Math.max(0, now() - shownAt.current),
+      latencyMs: latency(),
     });
   };
 

@@ -1,7 +1,7 @@
 /** Type guards for JSON the client receives from servers it does not control. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../fields';
+
+export { isRecord };
 
 export function stringArray(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;

@@ -13,16 +13,13 @@
  */
 import type { HeaderList } from '../trace/types';
 import type { HarExchange } from './parse';
+import { isRecord } from '../fields';
 
 /** The creator name an Inspector export is read under (there is no `log.creator` in the file). */
 export const INSPECTOR_CREATOR = 'MCP Inspector';
 
 /** The Inspector's placeholder for a secret it will not write to a file. */
 export const INSPECTOR_REDACTED = '[REDACTED]';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** An Inspector export is a list whose entries have a method, a URL and a status or request headers. */
 export function isInspectorExport(root: unknown): root is unknown[] {

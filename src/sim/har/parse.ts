@@ -7,6 +7,7 @@
  */
 import type { HeaderList } from '../trace/types';
 import { INSPECTOR_CREATOR, isInspectorExport, readInspectorExport } from './inspector';
+import { isRecord } from '../fields';
 
 /** The largest file read at all: a browser's export of a whole session can run to hundreds of MB. */
 export const MAX_HAR_BYTES = 20 * 1024 * 1024;
@@ -41,10 +42,6 @@ export interface HarProblem {
 export type HarRead =
   | { ok: true; exchanges: HarExchange[]; notes: string[]; creator: string | null }
   | { ok: false; problem: HarProblem };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -6,6 +6,7 @@
  */
 import type { Refusal } from '../trace/types';
 import type { World } from '../world/world';
+import { isRecord } from '../fields';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -71,9 +72,7 @@ export async function readJson(request: Request): Promise<Parsed<unknown>> {
   }
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** OAuth 2.1 §3.2.4 error response for a failed check; token responses and errors are never cached (§3.2.3). */
 export function oauthError(

@@ -6,6 +6,7 @@
  */
 import type { Agent, Context } from '@xapi/xapi';
 import type { Lrs } from './lrs';
+import { isRecord } from '../../../sim/fields';
 
 export interface XapiLaunch {
   mode: 'cmi5' | 'xapi';
@@ -19,10 +20,6 @@ export interface XapiLaunch {
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** An xAPI Agent (xAPI §4.2.2.1); cmi5 (§9.2) requires the `account` form. */
 export function readAgent(raw: string, needAccount: boolean): Agent | null {

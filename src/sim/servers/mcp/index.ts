@@ -139,12 +139,11 @@ function discoverResult(): Record<string, unknown> {
 export function mcpServerHandlers(world: World) {
   const endpoint = world.urls.mcp;
   const mcpOrigin = new URL(endpoint).origin;
+  const prm = metadataLocation(world);
   return [
     // S-01 (from 2025-06-18): protected resource metadata, where metadataLocation says. A server of
     // 2025-03-26 has none: its clients find the authorization server at its origin (A-40, C-60).
-    ...(metadataLocation(world).published
-      ? [http.get(metadataLocation(world).url, () => jsonDocument(protectedResourceMetadata(world)))]
-      : []),
+    ...(prm.published ? [http.get(prm.url, () => jsonDocument(protectedResourceMetadata(world)))] : []),
     http.all(endpoint, async ({ request }) => {
       // Like any web server, it logs the request line, query string included.
       world.mcp.accessLog.push(`${request.method} ${request.url}`);
