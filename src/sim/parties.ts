@@ -44,6 +44,9 @@ export type Party = keyof typeof PARTIES;
  */
 export type RuleParty = Extract<Party, 'client' | 'mcp' | 'as' | 'idp'>;
 
+/** Every rule party, in the order the rule tables list them. */
+export const RULE_PARTIES: readonly RuleParty[] = ['client', 'mcp', 'as', 'idp'];
+
 /** The order lanes are drawn in, left to right. */
 export const LANE_ORDER: readonly Party[] = [
   'client',

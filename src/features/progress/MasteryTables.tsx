@@ -6,8 +6,7 @@ import type { StoredProgress } from '../../course/progress';
 import { lessonStatus } from '../../course/progress';
 import { byLevel, ruleMastery } from '../../course/mastery';
 import type { Mastery } from '../../course/mastery';
-import { PARTIES } from '../../sim/parties';
-import type { RuleParty } from '../../sim/parties';
+import { PARTIES, RULE_PARTIES } from '../../sim/parties';
 import { isRuleId, RULES } from '../../sim/rules';
 
 const LEVEL_TEXT: Record<Mastery, string> = {
@@ -25,48 +24,49 @@ export function LessonMastery({ progress, navigate }: { progress: StoredProgress
   return (
     <section aria-labelledby="by-lesson">
       <h2 id="by-lesson">By lesson</h2>
-      <table className="progress-table">
-        <thead>
-          <tr>
-            <th scope="col">Lesson</th>
-            <th scope="col">Status</th>
-            {LEVELS.map((level) => (
-              <th scope="col" key={level} className="progress-table__num">
-                {LEVEL_TEXT[level]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {LESSONS.map((lesson) => {
-            const levels = byLevel(progress, lesson.rules.filter(isRuleId));
-            return (
-              <tr key={lesson.id}>
-                <th scope="row">
-                  <HashLink href={`#/lessons/${lesson.id}`} navigate={navigate}>
-                    {lesson.order}. {lesson.title}
-                  </HashLink>
+      {/* On a phone the table is wider than the screen: it scrolls in its own box, reachable by keyboard. */}
+      <div className="progress-scroll" role="region" aria-label="By lesson (scrolls sideways)" tabIndex={0}>
+        <table className="progress-table">
+          <thead>
+            <tr>
+              <th scope="col">Lesson</th>
+              <th scope="col">Status</th>
+              {LEVELS.map((level) => (
+                <th scope="col" key={level} className="progress-table__num">
+                  {LEVEL_TEXT[level]}
                 </th>
-                <td>{STATUS_TEXT[lessonStatus(progress, lesson.id)]}</td>
-                {LEVELS.map((level) => (
-                  <td key={level} className={`progress-table__num mastery--${level}`}>
-                    {levels[level].length > 0 ? (
-                      <span title={levels[level].join(', ')}>{levels[level].length}</span>
-                    ) : (
-                      <span aria-label="none">·</span>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {LESSONS.map((lesson) => {
+              const levels = byLevel(progress, lesson.rules.filter(isRuleId));
+              return (
+                <tr key={lesson.id}>
+                  <th scope="row">
+                    <HashLink href={`#/lessons/${lesson.id}`} navigate={navigate}>
+                      {lesson.order}. {lesson.title}
+                    </HashLink>
+                  </th>
+                  <td>{STATUS_TEXT[lessonStatus(progress, lesson.id)]}</td>
+                  {LEVELS.map((level) => (
+                    <td key={level} className={`progress-table__num mastery--${level}`}>
+                      {levels[level].length > 0 ? (
+                        <span title={levels[level].join(', ')}>{levels[level].length}</span>
+                      ) : (
+                        <span aria-label="none">·</span>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
-
-const PARTY_ORDER: readonly RuleParty[] = ['client', 'mcp', 'as'];
 
 export function RuleTable({ progress }: { progress: StoredProgress }) {
   const rules = Object.keys(RULES).filter(isRuleId);
@@ -77,7 +77,7 @@ export function RuleTable({ progress }: { progress: StoredProgress }) {
         A rule is mastered after three answers about it, the latest right and four in five of the recent ones
         right; the latest answer wrong, it needs another look.
       </p>
-      {PARTY_ORDER.map((party) => {
+      {RULE_PARTIES.map((party) => {
         const answered = rules.filter(
           (r) => RULES[r].party === party && (progress.rules?.[r]?.length ?? 0) > 0,
         );
