@@ -3,8 +3,9 @@
  * content hidden for at least 300 ms after its fallback was shown (FALLBACK_THROTTLE_MS in
  * react-dom), so a chunk that arrives in 80 ms would still wait until 300 ms behind a placeholder:
  * on the simulator that throttle alone was a third of the time to an interactive diagram. Here the
- * placeholder is ordinary content and the module is rendered by a plain state update as soon as it
- * is here; a module fetched earlier (at idle time, on hover) renders at once, with no placeholder.
+ * placeholder is ordinary content and the module is rendered by a state update as soon as it
+ * is here; a module fetched earlier (at start, on the learner's way there) renders at once, with no
+ * placeholder.
  */
 import { startTransition, useEffect, useState } from 'react';
 
@@ -63,10 +64,4 @@ export function useDeferred<T>(module: Deferred<T>): T | null {
     throw failed.reason instanceof Error ? failed.reason : new Error(String(failed.reason));
   }
   return value;
-}
-
-/** Fetches modules once the browser is idle (or after `fallbackMs` where it has no idle callback). */
-export function whenIdle(task: () => void, fallbackMs = 200): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, fallbackMs);
 }
