@@ -13,6 +13,7 @@ import { App } from './app/App';
 import { parseHash } from './app/router';
 import { fetchSimulator, fetchSimulatorOnIntent } from './app/simRoute';
 import { registerOfflineWhenIdle } from './app/offline/updates';
+import { loadCore } from './run/core/loadCore';
 import { startLms } from './features/lms/start';
 import './styles/index.css';
 
@@ -28,11 +29,16 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-if (parseHash(window.location.hash).name === 'sim') {
+const onSimulator = parseHash(window.location.hash).name === 'sim';
+if (onSimulator) {
   // Arriving on the simulator: fetched while React draws its skeleton.
   fetchSimulator();
 } else {
   fetchSimulatorOnIntent(document);
 }
-// Not in a platform's package: the platform serves it, and keeps it up to date.
-if (!launched) registerOfflineWhenIdle();
+// Not in a platform's package: the platform serves it, and keeps it up to date. The worker's
+// precaching downloads the whole build: on the simulator, not before the core has arrived.
+if (!launched) {
+  if (onSimulator) void loadCore().then(registerOfflineWhenIdle, registerOfflineWhenIdle);
+  else registerOfflineWhenIdle();
+}
