@@ -23,10 +23,22 @@ export function Proposals({ change }: { change: Change }) {
   );
 }
 
-export function SpecLink({ change }: { change: Change }) {
+/**
+ * The spec section that says it; `short` shows only the section ("§Application Type") where the
+ * revision and page are already on screen, the link's name still the whole of it.
+ */
+export function SpecLink({ change, short = false }: { change: Change; short?: boolean }) {
+  const { label, href } = change.spec;
+  const section = label.indexOf('§');
   return (
-    <a href={change.spec.href} target="_blank" rel="noreferrer">
-      {change.spec.label}
+    <a
+      href={href}
+      target="_blank"
+      rel="noreferrer"
+      aria-label={short && section > 0 ? label : undefined}
+      title={short && section > 0 ? label : undefined}
+    >
+      {short && section > 0 ? label.slice(section) : label}
     </a>
   );
 }

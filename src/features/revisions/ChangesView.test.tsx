@@ -3,7 +3,7 @@
  * What changed, on screen, over the real core: two real runs drawn as one diagram (or side by
  * side), every row held to the core's own comparison (compareTraces, run again here): the rows only
  * in one run, the changed ones, the change and the proposals behind each, the numbers that open
- * the message in the simulator; the spec section and why behind "Why"; the changes listed with
+ * the message in the simulator, the spec sections; why behind "Why"; the changes listed with
  * why; the choices of drawing kept in the address.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -91,6 +91,10 @@ describe('What changed, drawn', () => {
         expect(
           links.filter((a) => /^(SEP-|PR #)/.test(a.textContent)).map((a) => a.getAttribute('href')),
         ).toEqual(kind === 'same' ? [] : proposals.map((p) => p.href));
+        // And to the section of the spec that says it, named in full.
+        expect(
+          links.filter((a) => a.textContent.startsWith('§')).map((a) => a.getAttribute('aria-label')),
+        ).toEqual(kind === 'same' ? [] : row.explained.map(({ change }) => CHANGES[change].spec.label));
         // Its number in each run opens it in the simulator, under that run's revision.
         const opens = links.filter((a) => /^Open message/.test(a.getAttribute('aria-label') ?? ''));
         const expected = [
@@ -130,18 +134,20 @@ describe('What changed, drawn', () => {
     const li = document.querySelector<HTMLElement>(`[data-row="${index}"]`);
     if (!li) throw new Error('the iss row is folded');
     expect(li).toHaveTextContent(/iss \(in the redirect\): absent → https:\/\/auth\.example\.com/);
-    expect(within(li).queryByRole('link', { name: CHANGES.iss.spec.label })).toBeNull();
+    // The section is linked on the row, named in full; why is one click away.
+    const spec = within(li).getByRole('link', { name: CHANGES.iss.spec.label });
+    expect(spec).toHaveAttribute('href', CHANGES.iss.spec.href);
+    expect(spec).toHaveTextContent(/^§Authorization Response Validation$/);
+    expect(
+      within(li).getByText(CHANGES.iss.why, { exact: false, selector: '.tmd-details p' }),
+    ).not.toBeVisible();
     const why = within(li).getByRole('button', { name: /^Why/ });
     expect(why).toHaveAccessibleName(
       `Why (message ${row.row.a + 1} of 2025-11-25, message ${row.row.b + 1} of 2026-07-28)`,
     );
     await user.click(why);
     expect(why).toHaveAttribute('aria-expanded', 'true');
-    expect(li).toHaveTextContent(CHANGES.iss.why);
-    expect(within(li).getByRole('link', { name: CHANGES.iss.spec.label })).toHaveAttribute(
-      'href',
-      CHANGES.iss.spec.href,
-    );
+    expect(within(li).getByText(CHANGES.iss.why, { exact: false, selector: '.tmd-details p' })).toBeVisible();
     // Its number opens it, and so does a link that says so in words.
     const opens = within(li).getAllByRole('link', { name: `Open message ${row.row.b + 1} in 2026-07-28` });
     expect(opens.map((a) => a.textContent)).toEqual([

@@ -1,7 +1,7 @@
 /**
  * The note beside (or under) a row that differs: what kind of difference it is, in a word and a
- * sign, the change behind it with the proposals that made it, the parameters that differ, and a
- * "Why" that opens the one sentence on why with the spec section and the message in either run.
+ * sign, the change behind it with its spec section and the proposals that made it, the parameters
+ * that differ, and a "Why" that opens the one sentence on why and the message in either run.
  */
 import { useId, useState } from 'react';
 import { CHANGES } from '../../../sim/revisions/changes';
@@ -66,7 +66,7 @@ export function RowNote({ row, open }: { row: DiagramRow; open: Opener }) {
             <span aria-hidden="true">
               <strong>{change.title}</strong> <span className="tmd-since">{change.since}</span> ·{' '}
             </span>
-            <Proposals change={change} />
+            <SpecLink change={change} short /> · <Proposals change={change} />
             <Params params={params} />
           </div>
         );
@@ -92,7 +92,7 @@ export function RowNote({ row, open }: { row: DiagramRow; open: Opener }) {
           const change = CHANGES[id];
           return (
             <p key={id}>
-              <strong>{change.title}</strong> ({change.since}): {change.why} <SpecLink change={change} />
+              <strong>{change.title}</strong> ({change.since}): {change.why}
             </p>
           );
         })}
