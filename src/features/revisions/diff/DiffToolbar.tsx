@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { LAYOUT_IDS, LAYOUTS, SHOW_IDS, SHOWS } from '../params';
 import type { TimeMachineParams } from '../params';
+import './toolbar.css';
 
 function Choice<T extends string>({
   legend,

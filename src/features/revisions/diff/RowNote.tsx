@@ -9,6 +9,7 @@ import type { ParamDifference } from '../../../sim/trace/diff';
 import { paramName } from '../../../run/trace/describe';
 import { Proposals, SpecLink } from '../ChangeLinks';
 import type { DiagramRow, RowKind } from './rows';
+import './notes.css';
 
 export const SIGN: Record<RowKind, string> = { same: '', changed: '~', added: '+', removed: '−' };
 
