@@ -74,6 +74,7 @@ function Head({ lanes, split, open }: Pick<Props, 'lanes' | 'split' | 'open'>) {
     <div className="tmd-head" aria-hidden="true">
       {split && <span className="tmd-runhead tmd-runhead--a">{open.from}</span>}
       {split && <span className="tmd-runhead tmd-runhead--b">{open.to}</span>}
+      {split && <span className="tmd-divider" />}
       <DateHead revision={open.from} which="a" />
       {split && <LaneNames lanes={lanes} which="tmd-half--a" />}
       <DateHead revision={open.to} which="b" />
@@ -97,6 +98,7 @@ function Lifelines({ lanes, split }: Pick<Props, 'lanes' | 'split'>) {
   return (
     <div className="tmd-lifelines" aria-hidden="true">
       {split && cell('tmd-half--a')}
+      {split && <span className="tmd-divider" />}
       {cell(split ? 'tmd-half--b' : '')}
     </div>
   );
