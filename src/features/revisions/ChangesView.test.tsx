@@ -246,6 +246,11 @@ describe('What changed, the page', () => {
     ).toEqual([CHANGES.stateless.spec.label, 'SEP-2575', 'SEP-2567']);
     for (const heading of within(changes).getAllByRole('heading'))
       expect(heading).toHaveTextContent(/2026-07-28$/);
+    // The keyboard can go past the diagram's links, to these.
+    await userEvent
+      .setup()
+      .click(screen.getByRole('button', { name: 'Skip past the diagram to the changes behind it' }));
+    expect(screen.getByRole('heading', { level: 3, name: 'The changes behind them' })).toHaveFocus();
   });
 
   it('the route: each choice is a new address, the drawing choices too, and a link replays them', async () => {

@@ -4,6 +4,7 @@
  * made it. Both runs are real (the core's runFlow); the alignment and the change behind each
  * difference come from the core (revisions/changes.ts); the diagram only draws them (diff/).
  */
+import { useRef } from 'react';
 import { registrationUnsupported, scenarioUnsupported } from '../../sim/revisions/profile';
 import type { RevisionComparison } from '../../sim/revisions/changes';
 import type { TraceEvent } from '../../sim/trace/types';
@@ -51,6 +52,7 @@ function Result({ compared, params, go }: ViewProps & { compared: Compared }) {
   const { comparison, a, b } = compared;
   const { from, to, scenario, registration } = params;
   const rows = diagramRows(comparison);
+  const changesHeading = useRef<HTMLHeadingElement>(null);
   const count = countRows(rows);
   const open: Opener = {
     from,
@@ -66,6 +68,12 @@ function Result({ compared, params, go }: ViewProps & { compared: Compared }) {
       </p>
       <DiffToolbar params={params} go={go} />
       <Legend from={from} to={to} />
+      {comparison.changes.length > 0 && (
+        // Each row has a few links: a keyboard need not tab through them all to reach the summary.
+        <button type="button" className="tmd-skip" onClick={() => changesHeading.current?.focus()}>
+          Skip past the diagram to the changes behind it
+        </button>
+      )}
       <DiffDiagram
         rows={rows}
         lanes={diagramLanes(a, b)}
@@ -75,7 +83,9 @@ function Result({ compared, params, go }: ViewProps & { compared: Compared }) {
       />
       {comparison.changes.length > 0 && (
         <>
-          <h3 className="tm-subtitle">The changes behind them</h3>
+          <h3 className="tm-subtitle" ref={changesHeading} tabIndex={-1}>
+            The changes behind them
+          </h3>
           <ChangeList
             changes={comparison.changes}
             explains={(id) => rows.filter((r) => r.explained.some((e) => e.change === id)).length}
