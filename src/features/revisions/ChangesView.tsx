@@ -67,7 +67,7 @@ function Result({ compared, params, go }: ViewProps & { compared: Compared }) {
         {comparison.changes.length === 0 && ' Nothing changed.'}
       </p>
       <DiffToolbar params={params} go={go} />
-      <Legend from={from} to={to} />
+      {count.same < rows.length && <Legend from={from} to={to} />}
       {comparison.changes.length > 0 && (
         // Each row has a few links: a keyboard need not tab through them all to reach the summary.
         <button type="button" className="tmd-skip" onClick={() => changesHeading.current?.focus()}>
