@@ -258,6 +258,10 @@ export const revisionTests: E2eTest[] = [
         ['inline', 'inline', 'inline', 'inline'],
         'the short names on narrow lanes',
       );
+      // Deep in the diagram, the lane names are still at the top of the screen.
+      await diagramRows(page).nth(10).scrollIntoViewIfNeeded();
+      const head = await page.locator('.tmd-head').boundingBox();
+      assert.ok(head && Math.abs(head.y) < 2, `the lane names pinned: ${JSON.stringify(head)}`);
       await s.axe('What changed on a phone');
       await page.getByRole('radio', { name: 'Side by side' }).check();
       const split = page.getByRole('region', { name: /side by side$/ });
