@@ -11,7 +11,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { parseHash } from './app/router';
-import { fetchSimulator, fetchSimulatorOnIntent } from './app/simRoute';
+import { afterFirstContentfulPaint, fetchSimulator, fetchSimulatorOnIntent } from './app/simRoute';
 import { registerOfflineWhenIdle } from './app/offline/updates';
 import { loadCore } from './run/core/loadCore';
 import { startLms } from './features/lms/start';
@@ -31,8 +31,9 @@ createRoot(root).render(
 
 const onSimulator = parseHash(window.location.hash).name === 'sim';
 if (onSimulator) {
-  // Arriving on the simulator: fetched while React draws its skeleton.
-  fetchSimulator();
+  // Arriving on the simulator: fetched as soon as its skeleton is on screen. Not sooner: the
+  // downloads would share the network with the entry, and put off the first paint on a slow one.
+  afterFirstContentfulPaint(fetchSimulator);
 } else {
   fetchSimulatorOnIntent(document);
 }

@@ -38,3 +38,25 @@ export function fetchSimulatorOnIntent(target: Document, fetch: () => void = fet
   target.addEventListener('focusin', onIntent);
   return stop;
 }
+
+/**
+ * Calls `then` once the first contentful paint is on screen (or after `latestMs`, where no paint
+ * comes: a tab opened in the background). Work started sooner shares the network and the main
+ * thread with what that paint needs.
+ */
+export function afterFirstContentfulPaint(then: () => void, latestMs = 1000): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  setTimeout(run, latestMs);
+  if (typeof PerformanceObserver === 'undefined') return run();
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    run();
+  });
+  observer.observe({ type: 'paint', buffered: true });
+}
