@@ -10,6 +10,21 @@ import { applies } from './revision';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 import { stringField } from '../fields';
+import { chooseAuthMethod } from './tokens';
+
+/** C-70: how a pre-registered client will authenticate at the token endpoint, and why (the metadata). */
+function authPlan(credentials: ClientCredentials, supported: readonly string[] | undefined): string {
+  if (credentials.client_secret === undefined) return '';
+  const listed = supported
+    ? `the server lists ${supported.join(', ')} in token_endpoint_auth_methods_supported`
+    : 'the server lists no token_endpoint_auth_methods_supported, which RFC 8414 §2 reads as client_secret_basic';
+  const how: Record<string, string> = {
+    client_secret_basic: 'in an Authorization: Basic header (client_secret_basic)',
+    client_secret_post: 'as client_id and client_secret in the form body (client_secret_post)',
+  };
+  const method = chooseAuthMethod(credentials, supported);
+  return ` It holds a client secret; ${listed}, so it will send the secret ${how[method] ?? `with ${method}`}.`;
+}
 
 export async function ensureRegistration(ctx: ClientContext): Promise<ClientCredentials> {
   const { config, session } = ctx;
@@ -28,7 +43,7 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
       : undefined;
   const choice = pre ? 'preregistered' : cimd ? 'cimd' : metadata.registration_endpoint ? 'dcr' : 'none';
   const summaries = {
-    preregistered: `The client has credentials an administrator registered for ${issuer}, so it uses them and sends nothing now.`,
+    preregistered: `The client has credentials an administrator registered for ${issuer}, so it uses them and sends nothing now.${pre ? authPlan(pre, metadata.token_endpoint_auth_methods_supported) : ''}`,
     cimd: `${issuer} advertises client_id_metadata_document_supported, so the client's client_id is the URL of its metadata document: ${config.cimdUrl}. Nothing is sent now; the authorization server will fetch it.`,
     dcr: cimdKnown
       ? `No pre-registered credentials and no metadata-document support, but ${issuer} has a registration endpoint: the client registers itself.`
