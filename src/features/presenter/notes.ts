@@ -115,7 +115,7 @@ export const SPEAKER_NOTES: SpeakerNotes = {
   },
   'client-credentials': {
     request:
-      'Say: no user, no browser, no PKCE: a confidential client authenticates itself, in the way the server lists, and asks for a token for the resource. Point at: grant_type, and how it authenticates: an Authorization: Basic header, client_id and client_secret in the body, or a client_assertion.',
+      'Say: no user, no browser, no PKCE: the client authenticates as the metadata allows and asks for a token for the resource. Point at: grant_type, and a Basic header, client_secret in the body, or a client_assertion.',
     response:
       'Say: the subject of this token is the client itself, and there is no refresh token. Point at: sub and client_id in the JWT tab.',
   },
