@@ -339,7 +339,7 @@ export const STEPS = {
     request: {
       title: 'POST /token (client_credentials)',
       explain:
-        'With no user involved, a confidential client authenticates with its own credentials and asks for a token for the resource. No browser, no consent, no PKCE. A secret goes in an Authorization: Basic header (client_secret_basic) or as client_id and client_secret in the form body (client_secret_post), whichever the server lists in token_endpoint_auth_methods_supported; every server must accept the body. A key signs a client_assertion instead (private_key_jwt).',
+        "With no user involved, a confidential client authenticates with its own credentials and asks for a token for the resource: no browser, no consent, no PKCE. A secret travels in an Authorization: Basic header (client_secret_basic) or as client_id and client_secret in the body (client_secret_post), as the server's metadata lists; a key signs a client_assertion (private_key_jwt).",
     },
     response: {
       title: 'Access token for the client itself',
