@@ -14,6 +14,9 @@ import { checkSecretMethod } from '../src/sim/servers/auth/secretMethods';
 import { CONFIDENTIAL_CLIENT_ID } from '../src/sim/servers/auth/state';
 import { downstreamToken } from '../src/sim/servers/mcp/downstream';
 import { holdingsAt } from '../src/sim/trace/holdings';
+import { recapOf } from '../src/sim/trace/recap';
+import { toHar, toMermaid } from '../src/sim/trace/export';
+import { importHar } from '../src/sim/har';
 import { headerValue } from '../src/sim/trace/types';
 import type { RequestEvent, ResponseEvent } from '../src/sim/trace/types';
 import type { World } from '../src/sim/world/world';
@@ -197,5 +200,62 @@ describe('the client picks from the metadata (C-70; RFC 8414 §2)', () => {
     expect(response.response?.status).toBe(401);
     expect(response.refusal).toMatchObject({ rule: 'A-26', error: 'invalid_client' });
     expect(run.outcome.kind).not.toBe('success');
+  });
+
+  it('a server that lists no way to send a secret: the client stops before sending it (C-70)', async () => {
+    const run = await runFlow({
+      seed: 'no-secret-method',
+      scenario: 'client-credentials-post',
+      registration: 'preregistered',
+      extraHandlers: (w) => [
+        http.get(`${w.urls.issuer}/.well-known/oauth-authorization-server`, () =>
+          Response.json({
+            ...authServerMetadata(w.urls.issuer),
+            token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          }),
+        ),
+      ],
+    });
+    expect(run.outcome).toMatchObject({ kind: 'refused', rule: 'C-70' });
+    expect(run.trace.some((e) => e.stepId === 'client-credentials')).toBe(false);
+    const note = run.trace.find((e) => e.kind === 'internal' && e.stepId === 'choose-registration');
+    expect(note?.kind === 'internal' && [note.title, note.outcome, note.detail.checks?.[0]?.status]).toEqual([
+      'No authentication method in common',
+      'refused',
+      'fail',
+    ]);
+  });
+
+  it("the recap names the client's choice as a rule that held", async () => {
+    const run = await runFlow({
+      seed: 'recap',
+      scenario: 'client-credentials-post',
+      registration: 'preregistered',
+    });
+    expect(recapOf(run.trace, run.outcome).decided).toContainEqual(
+      expect.objectContaining({ rule: 'C-70', verdict: 'held' }),
+    );
+  });
+});
+
+describe('the exports carry the body method', () => {
+  it('HAR: the token request posts client_id and client_secret, with no Authorization header; it imports clean', async () => {
+    const run = await runFlow({
+      seed: 'har',
+      scenario: 'client-credentials-post',
+      registration: 'preregistered',
+    });
+    const har = toHar(run.trace);
+    const token = har.log.entries.find((e) => e.request.url.endsWith('/token'));
+    const form = new URLSearchParams(token?.request.postData?.text ?? '');
+    expect([form.get('client_id'), form.get('client_secret')]).toEqual([
+      CONFIDENTIAL_CLIENT_ID,
+      secretOf(run.world),
+    ]);
+    expect(token?.request.headers.some((h) => h.name.toLowerCase() === 'authorization')).toBe(false);
+    const imported = await importHar(JSON.stringify(har));
+    expect(imported.ok && imported.value.summary.failed).toEqual([]);
+    // Mermaid: the same messages, the token request among them.
+    expect(toMermaid(run.trace)).toContain('C->>A: POST auth.example.com/token');
   });
 });
