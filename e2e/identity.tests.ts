@@ -127,6 +127,10 @@ export const identityTests: E2eTest[] = [
       assert.match(await textOf(rules), /request body.*client_secret_post/s);
       // Who holds the secret: the client and the authorization server, nobody else.
       assert.deepEqual(await holders(page, /^Client secret/), ['Client', 'Auth server']);
+      const row = holdings(page)
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^Client secret/ }) });
+      assert.match(await textOf(row), /#10, in its body.*#10, in its body/s, 'it travelled in the body');
       await s.axe('client_secret_post, the token request');
       await s.screenshot('67-client-secret-post-1280-light');
 

@@ -91,9 +91,11 @@ describe('a client secret, both ways: the flow completes and the trace shows whi
     // Who holds the secret: the client and the authorization server, from the token request on.
     const holding = holdingsAt(run.trace).find((h) => h.kind === 'client-secret');
     expect(holding?.value).toBe(secret);
-    expect(holding?.holders.map((h) => [h.lane, h.since])).toEqual([
-      ['client', request.seq],
-      ['as', request.seq],
+    // ...and where it travelled: the Authorization header, or the body.
+    const via = c.method === 'client_secret_basic' ? 'header' : 'body';
+    expect(holding?.holders).toEqual([
+      { lane: 'client', since: request.seq, via },
+      { lane: 'as', since: request.seq, via },
     ]);
   });
 });
