@@ -83,6 +83,58 @@ export const courseTests: E2eTest[] = [
     },
   },
   {
+    name: 'course: on a wide screen a "Try it" link plays its step beside the lesson',
+    slug: 'course-try-beside',
+    options: { viewport: { width: 1440, height: 900 } },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/lessons/discovery');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const link = page.getByRole('link', { name: 'Try it: the 401 and its WWW-Authenticate header' });
+      await link.click();
+      // The lesson stays where it is; the simulator opens beside it at the link's step.
+      const pane = page.getByRole('complementary', {
+        name: /Try it the 401 and its WWW-Authenticate header/,
+      });
+      await pane.waitFor();
+      assert.match(page.url(), /#\/lessons\/discovery$/);
+      const frame = page.frameLocator('iframe[title^="Simulator:"]');
+      const options = frame.locator('[role="listbox"] [role="option"]');
+      await frame.locator('[role="listbox"] [role="option"][aria-current="step"]').waitFor();
+      assert.equal(await options.count(), 2, 'positioned right after the request and its 401');
+      // Focus went to the simulator: the next key steps it, not the lesson.
+      await page.waitForFunction(
+        () =>
+          !['loading', 'busy'].includes(
+            document
+              .querySelector<HTMLIFrameElement>('iframe[title^="Simulator:"]')
+              ?.contentDocument?.querySelector('.toolbar')
+              ?.getAttribute('data-status') ?? 'loading',
+          ),
+      );
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(
+        () =>
+          (document
+            .querySelector<HTMLIFrameElement>('iframe[title^="Simulator:"]')
+            ?.contentDocument?.querySelectorAll('[role="listbox"] [role="option"]').length ?? 0) === 3,
+      );
+      // Both side by side on the screen, the pane the whole height of the page box.
+      const [text, side] = await Promise.all([page.locator('.lesson').boundingBox(), pane.boundingBox()]);
+      assert.ok(text && side && side.x >= text.x + text.width, 'the simulator is beside the text');
+      assert.ok(side && side.height > 700, `the simulator is tall enough to use (${side?.height} px)`);
+      await s.axe('a lesson with the simulator beside it');
+      await s.screenshot('62-course-try-beside-1440-light');
+      await pane.getByRole('button', { name: 'Close the simulator' }).click();
+      await page.locator('iframe[title^="Simulator:"]').waitFor({ state: 'detached' });
+      assert.equal(
+        await link.evaluate((a) => a === document.activeElement),
+        true,
+        'focus is back on the link',
+      );
+    },
+  },
+  {
     name: 'course: the final exam, taken to the end and scored, with the wrong answers reviewed',
     slug: 'course-exam',
     async run(s) {

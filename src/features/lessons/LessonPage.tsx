@@ -2,7 +2,7 @@
  * One lesson: title, the rules it teaches, the Markdown body, then "Mark as read", the lesson's quiz
  * and previous/next. The lesson counts as read when its end scrolls into view (or on the button).
  */
-import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { lessonReturn, saveLessonReturn, setReturnPending } from '../../course/lessonReturn';
 import type { Lesson } from '../../content/content';
@@ -10,11 +10,12 @@ import { ProgressMessages } from '../../course/ProgressControls';
 import { lessonStatus, type OnProgress, type ProgressStore } from '../../course/progress';
 import { lessonHref, quizHref } from '../../course/questionLinks';
 import { useProgress } from '../../course/useProgress';
-import { HashLink, type Navigate } from '../../components/HashLink';
+import { HashLink, isPlainClick, type Navigate } from '../../components/HashLink';
 import { Markdown } from '../../course/markdown/Markdown';
 import { LessonOutline } from './LessonOutline';
 import { LessonRules } from './LessonRules';
 import { StatusBadge } from './StatusBadge';
+import { besideFits, TryBeside, type Beside } from './TryBeside';
 
 interface LessonPageProps {
   lesson: Lesson;
@@ -55,13 +56,34 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
     titleRef.current?.focus();
   }, [lesson.id]);
 
-  // Leaving for the simulator through a "Try it" link: remember the way back (course/lessonReturn.ts).
+  // The simulator beside the lesson, on a screen wide enough for both (TryBeside.tsx), for this lesson.
+  const [beside, setBeside] = useState<(Beside & { lessonId: string }) | null>(null);
+  const open = beside?.lessonId === lesson.id ? beside : null;
+  const openedFrom = useRef<HTMLAnchorElement | null>(null);
+
+  const rememberReturn = (href: string): void => {
+    const scroller = scrollerOf(titleRef.current);
+    saveLessonReturn({ lessonId: lesson.id, title: lesson.title, scroll: scroller.scrollTop, href, pending: true });
+  };
+
+  // A "Try it" link: beside the lesson where there is room, else off to the simulator, remembering
+  // the way back (course/lessonReturn.ts). A modified click (new tab, window) stays the browser's.
   const onClickCapture = (event: MouseEvent<HTMLElement>): void => {
     const link = event.target instanceof Element ? event.target.closest('a.md-tryit') : null;
     const href = link?.getAttribute('href');
-    if (!href) return;
-    const scroller = scrollerOf(titleRef.current);
-    saveLessonReturn({ lessonId: lesson.id, title: lesson.title, scroll: scroller.scrollTop, href, pending: true });
+    if (!(link instanceof HTMLAnchorElement) || !href) return;
+    if (isPlainClick(event) && besideFits()) {
+      event.preventDefault();
+      openedFrom.current = link;
+      setBeside({ lessonId: lesson.id, href, label: tryItLabel(link) });
+      return;
+    }
+    rememberReturn(href);
+  };
+
+  const closeBeside = (): void => {
+    setBeside(null);
+    openedFrom.current?.focus();
   };
 
   useEffect(() => {
@@ -78,7 +100,7 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
   }, [read]);
 
   return (
-    <div className="lesson-layout">
+    <div className={`lesson-layout${open ? ' lesson-layout--beside' : ''}`}>
     <article className="lq lesson" aria-labelledby="lesson-title" onClickCapture={onClickCapture}>
       <nav aria-label="Breadcrumb" className="lesson__crumbs">
         <HashLink href="#/lessons" navigate={navigate}>
@@ -138,7 +160,11 @@ export function LessonPage({ lesson, lessons, navigate, store, onProgress }: Les
         )}
       </nav>
     </article>
-    <LessonOutline body={lesson.body} lessonId={lesson.id} navigate={navigate} />
+    {open ? (
+      <TryBeside beside={open} onClose={closeBeside} />
+    ) : (
+      <LessonOutline body={lesson.body} lessonId={lesson.id} navigate={navigate} />
+    )}
     </div>
   );
 }
@@ -151,4 +177,15 @@ function scrollerOf(element: Element | null): Element {
   const page = element?.closest('.route-page');
   if (page && page.scrollHeight > page.clientHeight + 1) return page;
   return document.scrollingElement ?? document.documentElement;
+}
+
+/** What a "Try it" link opens, without its icon and its "Try it:" (the pane says that itself). */
+function tryItLabel(link: HTMLAnchorElement): string {
+  const text = [...link.childNodes]
+    .filter((node) => !(node instanceof Element && node.getAttribute('aria-hidden') === 'true'))
+    .map((node) => node.textContent)
+    .join('')
+    .trim()
+    .replace(/^Try it:\s*/i, '');
+  return text || 'the simulator';
 }

@@ -6,6 +6,7 @@ import { LESSONS, QUESTIONS } from '../../content/load';
 import { RULES } from '../../sim/rules';
 import { PROGRESS_KEY, createProgressStore, type ProgressEvent } from '../../course/progress';
 import LessonsRoute from './LessonsRoute';
+import { BESIDE_QUERY } from './TryBeside';
 import { at, parseJson } from '../../../tests/json';
 
 /** An IntersectionObserver that reports only when a test says the element came into view. */
@@ -125,6 +126,39 @@ describe('a lesson page', () => {
     expect(navigate).toHaveBeenCalledWith('#/sim?scenario=first-connection&reg=dcr&at=mcp-unauthenticated:response');
     await user.click(screen.getByRole('link', { name: 'Try it: metadata steering, defence on' }));
     expect(navigate).toHaveBeenLastCalledWith('#/sim?attack=metadata-steering&defence=on');
+  });
+
+  it('on a wide screen, opens a Try it link in a simulator beside the lesson, and closes it with Escape', async () => {
+    const wide = vi.fn((query: string) => ({ matches: query === BESIDE_QUERY, media: query }));
+    vi.stubGlobal('matchMedia', wide);
+    const { user, navigate } = renderLessons('discovery');
+    const link = screen.getByRole('link', { name: 'Try it: the 401 and its WWW-Authenticate header' });
+    await user.click(link);
+    // The lesson stays; the simulator opens beside it, in its embed mode, at the link's step.
+    expect(navigate).not.toHaveBeenCalled();
+    const pane = screen.getByRole('complementary', { name: /Try it the 401 and its WWW-Authenticate header/ });
+    const frame = within(pane).getByTitle('Simulator: the 401 and its WWW-Authenticate header');
+    expect(frame.getAttribute('src')).toBe(
+      `${window.location.pathname}#/sim?scenario=first-connection&reg=dcr&at=mcp-unauthenticated%3Aresponse&embed=1`,
+    );
+    expect(frame).toHaveFocus();
+    // The outline makes room for it.
+    expect(screen.queryByRole('complementary', { name: 'In this lesson' })).toBeNull();
+    // Another link replaces what the pane shows.
+    await user.click(screen.getByRole('link', { name: 'Try it: metadata steering, defence on' }));
+    expect(within(pane).getByTitle('Simulator: metadata steering, defence on').getAttribute('src')).toMatch(
+      /#\/sim\?attack=metadata-steering&defence=on&embed=1$/,
+    );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTitle(/^Simulator:/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Try it: metadata steering, defence on' })).toHaveFocus();
+    expect(screen.getByRole('complementary', { name: 'In this lesson' })).toBeInTheDocument();
+    // A click with a modifier (a new tab) stays the browser's: no pane.
+    await user.keyboard('{Control>}');
+    await user.click(link);
+    await user.keyboard('{/Control}');
+    expect(screen.queryByTitle(/^Simulator:/)).toBeNull();
+    expect(wide).toHaveBeenCalledWith(BESIDE_QUERY);
   });
 
   it('links to the previous and next lessons and to the lesson’s quiz', async () => {
