@@ -2,13 +2,24 @@
 // arriving in a link (rev=), each running that revision's flow to the end; what the revision cannot
 // play disabled with when it arrived; What changed opened from the header, another revision picked
 // there, and one of its messages opened in the simulator under its revision; the mixed-era matrix;
-// and the attack lab under a revision before the defence, where the attacker wins with it on.
+// and the attack lab under a revision before the defence, where the attacker wins with it on. What
+// changed drawn as one diagram and side by side (the choice in the address), on a desktop and on a
+// phone, where side by side scrolls in its own region and never the page.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { textOf } from './harness';
 import type { E2eTest, Session } from './harness';
 
 const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The diagram's rows (and folds), in order. */
+const diagramRows = (page: Page) =>
+  page.getByRole('list', { name: 'Message by message' }).locator(':scope > li');
+
+/** Whether the page itself scrolls sideways (it must not: only the diagram's own region may). */
+const pageScrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
 const revisionPicker = (page: Page) => page.getByRole('combobox', { name: 'Spec revision' });
 
@@ -159,6 +170,120 @@ export const revisionTests: E2eTest[] = [
       await outcome.waitFor({ timeout: 20000 });
       assert.match(await textOf(outcome.getByRole('heading', { level: 4 })), /^Attack succeeded$/);
       await s.axe('the lab under 2025-11-25');
+    },
+  },
+  {
+    name: 'Time machine: What changed as one diagram and side by side, and a message opened from it',
+    slug: 'what-changed-diagram',
+    options: { viewport: DESKTOP },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/revisions?view=changes&from=2025-06-18&to=2026-07-28&scenario=first-connection&reg=dcr');
+      assert.match(
+        await changesSummary(page),
+        /^2025-06-18 → 2026-07-28: \d+ messages the same, 8 only in 2025-06-18/,
+      );
+      const region = page.getByRole('region', { name: 'Diagram of 2025-06-18 and 2026-07-28, as one' });
+      await region.waitFor();
+      // The lanes of the parties, as the simulator names them, over the rows.
+      assert.deepEqual(await page.locator('.tmd-head .tmd-lane__long').allTextContents(), [
+        'Client',
+        'User-Agent (Browser)',
+        'MCP Server (Resource Server)',
+        'Authorization Server',
+      ]);
+      // A message only in 2025-06-18 reads, to a screen reader, as one sentence with the change why.
+      const removed = diagramRows(page).filter({ hasText: 'Only in 2025-06-18' }).first();
+      assert.match(
+        await textOf(removed.locator('.visually-hidden').first()),
+        /^Message \d+ of 2025-06-18, only in 2025-06-18: .+\. Because of No initialize, no session \(2026-07-28\): /,
+      );
+      const folds = await page.getByRole('button', { name: /the same in both/ }).count();
+      assert.ok(folds > 0, 'the messages the same in both are folded');
+      await s.axe('What changed, one diagram');
+
+      await page.getByRole('radio', { name: 'Side by side' }).check();
+      await page.waitForFunction(() => location.hash.includes('layout=split'));
+      await page.getByRole('region', { name: /side by side$/ }).waitFor();
+      assert.equal(
+        await page
+          .locator('.tmd-head .tmd-runhead')
+          .allTextContents()
+          .then((t) => t.join(' | ')),
+        '2025-06-18 | 2026-07-28',
+      );
+      assert.ok(
+        await removed.getByText('Not in 2026-07-28').isVisible(),
+        'the gap where 2026-07-28 has no such message',
+      );
+      await page.getByRole('radio', { name: 'All messages' }).check();
+      await page.waitForFunction(() => location.hash.endsWith('layout=split&show=all'));
+      assert.equal(await page.getByRole('button', { name: /the same in both/ }).count(), 0);
+      await s.axe('What changed, side by side');
+      assert.equal(await pageScrollsSideways(page), false);
+
+      // A message only in 2026-07-28 opens in the simulator, under that revision, selected.
+      const added = diagramRows(page).filter({ hasText: 'Only in 2026-07-28' }).first();
+      const open = added.getByRole('link', { name: /^Open message \d+ in 2026-07-28$/ }).first();
+      const n = Number(await textOf(open));
+      assert.ok(n > 0, 'the number is the message');
+      await open.click();
+      await page.waitForFunction(() => location.hash.startsWith('#/sim?'));
+      await s.waitSettled();
+      assert.equal(await revisionPicker(page).inputValue(), '2026-07-28');
+      assert.match(await textOf(page.locator('.inspector .panel__count')), new RegExp(`message ${n}$`));
+      // Back to the diagram as it was left: the address kept every choice.
+      await page.goBack();
+      await page.getByRole('region', { name: /side by side$/ }).waitFor();
+      assert.equal(await page.getByRole('radio', { name: 'All messages' }).isChecked(), true);
+    },
+  },
+  {
+    name: 'Time machine: What changed on a phone, in the dark; side by side scrolls in its own region',
+    slug: 'what-changed-phone',
+    options: { viewport: PHONE, colorScheme: 'dark' },
+    async run(s) {
+      const { page } = s;
+      await s.go('#/revisions?view=changes&from=2025-03-26&to=2026-07-28&scenario=first-connection&reg=dcr');
+      await changesSummary(page);
+      const merged = page.getByRole('region', { name: /as one$/ });
+      await merged.waitFor();
+      // One diagram fits the phone: nothing to scroll, so no extra stop for the keyboard.
+      assert.equal(await pageScrollsSideways(page), false);
+      assert.equal(await merged.getAttribute('tabindex'), null);
+      assert.deepEqual(
+        await page
+          .locator('.tmd-head .tmd-lane__short')
+          .evaluateAll((els) => els.map((e) => getComputedStyle(e).display)),
+        ['inline', 'inline', 'inline', 'inline'],
+        'the short names on narrow lanes',
+      );
+      // Deep in the diagram, the lane names are still at the top of the screen.
+      await diagramRows(page).nth(10).scrollIntoViewIfNeeded();
+      const head = await page.locator('.tmd-head').boundingBox();
+      assert.ok(head && Math.abs(head.y) < 2, `the lane names pinned: ${JSON.stringify(head)}`);
+      await s.axe('What changed on a phone');
+      await page.getByRole('radio', { name: 'Side by side' }).check();
+      const split = page.getByRole('region', { name: /side by side$/ });
+      await split.waitFor();
+      assert.equal(await pageScrollsSideways(page), false);
+      // Wider than the phone: its own region scrolls, and the keyboard can reach it to scroll it.
+      await page.waitForFunction(
+        () => document.querySelector('.tmd-scroll')?.getAttribute('tabindex') === '0',
+      );
+      assert.ok(await split.evaluate((el) => el.scrollWidth > el.clientWidth));
+      await split.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => (document.querySelector('.tmd-scroll')?.scrollLeft ?? 0) > 0);
+      // The notes stay on screen however far it is scrolled.
+      await split.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      const note = page.locator('.tmd-row .tmd-note').first();
+      const box = await note.boundingBox();
+      assert.ok(
+        box && box.x >= 0 && box.x + box.width <= PHONE.width + 1,
+        `the note in view: ${JSON.stringify(box)}`,
+      );
+      await s.axe('What changed side by side on a phone');
     },
   },
 ];

@@ -1,16 +1,18 @@
 /**
- * What changed: the same scenario under two revisions, message by message. Both runs are real (the
- * core's runFlow); the alignment and the change behind each difference come from the core
- * (revisions/changes.ts). Messages that are the same in both are folded; each one that differs says
- * which change made it, and the list of changes says why, with the spec section and the proposal.
+ * What changed: the same scenario under two revisions, as one sequence diagram of both runs (or the
+ * two side by side), each message that is only in one run or changed marked, with the change that
+ * made it. Both runs are real (the core's runFlow); the alignment and the change behind each
+ * difference come from the core (revisions/changes.ts); the diagram only draws them (diff/).
  */
-import { Fragment } from 'react';
-import { CHANGES } from '../../sim/revisions/changes';
-import type { Change, ChangeId, ExplainedRow, RevisionComparison } from '../../sim/revisions/changes';
+import { useRef } from 'react';
 import { registrationUnsupported, scenarioUnsupported } from '../../sim/revisions/profile';
-import type { ParamDifference } from '../../sim/trace/diff';
+import type { RevisionComparison } from '../../sim/revisions/changes';
 import type { TraceEvent } from '../../sim/trace/types';
-import { messageLabel, paramName, routeText } from '../../run/trace/describe';
+import { ChangeList } from './ChangeLinks';
+import { DiffDiagram } from './diff/DiffDiagram';
+import { DiffToolbar } from './diff/DiffToolbar';
+import type { Opener } from './diff/RowNote';
+import { countRows, diagramLanes, diagramRows } from './diff/rows';
 import type { TimeMachineParams } from './params';
 import { simAt } from './params';
 import { useCoreTask } from './useCoreTask';
@@ -21,169 +23,89 @@ interface Compared {
   b: readonly TraceEvent[];
 }
 
-function value(v: string | undefined): string {
-  return v === undefined ? 'absent' : v.length > 60 ? `${v.slice(0, 57)}…` : v;
+interface ViewProps {
+  params: TimeMachineParams;
+  go: (params: TimeMachineParams) => void;
 }
 
-function Param({ param }: { param: ParamDifference }) {
+function Legend({ from, to }: { from: string; to: string }) {
   return (
-    <li>
-      <code>{paramName(param)}</code>: {value(param.a)} → {value(param.b)}
-    </li>
+    <p className="tmd-legend">
+      <span className="tmd-key tmd-key--removed">
+        <span aria-hidden="true">− </span>
+        <del>only in {from}</del>
+      </span>
+      <span className="tmd-key tmd-key--added">
+        <span aria-hidden="true">+ </span>only in {to}
+      </span>
+      <span className="tmd-key tmd-key--changed">
+        <span aria-hidden="true">~ </span>changed
+      </span>
+      <span>
+        The numbers are each message&apos;s place in {from} and in {to}: each opens it in the simulator.
+      </span>
+    </p>
   );
 }
 
-/** The proposals that made a change, each linked. */
-function Proposals({ change }: { change: Change }) {
-  return (
-    <>
-      {[change.by, ...(change.also ? [change.also] : [])].map((link, i) => (
-        <Fragment key={link.href}>
-          {i > 0 && ' · '}
-          <a href={link.href} target="_blank" rel="noreferrer">
-            {link.label}
-          </a>
-        </Fragment>
-      ))}
-    </>
-  );
-}
-
-function ChangeTag({ id }: { id: ChangeId }) {
-  const change = CHANGES[id];
-  return (
-    <span className="tm-tag">
-      {change.title} · {change.since} · <Proposals change={change} />
-    </span>
-  );
-}
-
-function Message({ event }: { event: TraceEvent }) {
-  return (
-    <span className="tm-msg">
-      <span className="tm-msg__route">{routeText(event)}</span> {messageLabel(event)}
-    </span>
-  );
-}
-
-type Group = { kind: 'same'; rows: ExplainedRow[] } | { kind: 'diff'; row: ExplainedRow };
-
-/** Consecutive messages that are the same, or differ only in noise, fold into one group. */
-function groups(rows: readonly ExplainedRow[]): Group[] {
-  const out: Group[] = [];
-  for (const row of rows) {
-    const quiet = row.row.kind === 'same' || (row.row.kind === 'changed' && row.explained.length === 0);
-    const last = out.at(-1);
-    if (quiet && last?.kind === 'same') last.rows.push(row);
-    else out.push(quiet ? { kind: 'same', rows: [row] } : { kind: 'diff', row });
-  }
-  return out;
-}
-
-function Row({ row, params }: { row: ExplainedRow; params: TimeMachineParams }) {
+function Result({ compared, params, go }: ViewProps & { compared: Compared }) {
+  const { comparison, a, b } = compared;
   const { from, to, scenario, registration } = params;
-  const kind = row.row.kind;
-  const event = row.b ?? row.a;
-  if (!event) return null;
-  const at = (revision: typeof from, seq: number) => simAt({ scenario, registration, revision, seq });
-  return (
-    <li className={`tm-row tm-row--${kind}`}>
-      <p className="tm-row__head">
-        <span className="tm-row__mark" aria-hidden="true">
-          {kind === 'added' ? '+' : kind === 'removed' ? '−' : '~'}
-        </span>
-        <span className="tm-row__kind">
-          {kind === 'added' ? `Only in ${to}` : kind === 'removed' ? `Only in ${from}` : 'Changed'}
-        </span>
-        <Message event={event} />
-      </p>
-      {row.explained.map(({ change, params: changed }) => (
-        <div key={change} className="tm-row__why">
-          <ChangeTag id={change} />
-          {changed.length > 0 && (
-            <ul className="tm-params">
-              {changed.map((param) => (
-                <Param key={`${param.where}\n${param.name}`} param={param} />
-              ))}
-            </ul>
-          )}
-        </div>
-      ))}
-      <p className="tm-row__open">
-        {row.row.kind !== 'added' && (
-          <a href={at(from, row.row.a)}>
-            Open message {row.row.a + 1} in {from}
-          </a>
-        )}
-        {row.row.kind !== 'removed' && (
-          <a href={at(to, row.row.b)}>
-            Open message {row.row.b + 1} in {to}
-          </a>
-        )}
-      </p>
-    </li>
-  );
-}
-
-function Result({ compared, params }: { compared: Compared; params: TimeMachineParams }) {
-  const { comparison } = compared;
-  const count = (kind: string) => comparison.rows.filter((r) => r.row.kind === kind).length;
-  const same = comparison.rows.filter((r) => r.row.kind === 'same' || r.explained.length === 0).length;
+  const rows = diagramRows(comparison);
+  const changesHeading = useRef<HTMLHeadingElement>(null);
+  const count = countRows(rows);
+  const open: Opener = {
+    from,
+    to,
+    href: (side, seq) => simAt({ scenario, registration, revision: side === 'a' ? from : to, seq }),
+  };
   return (
     <>
       <p className="tm-summary" role="status">
-        {params.from} → {params.to}: {same} messages the same, {count('removed')} only in {params.from},{' '}
-        {count('added')} only in {params.to},{' '}
-        {comparison.rows.length - same - count('removed') - count('added')} changed.{' '}
-        {comparison.changes.length === 0 ? 'Nothing changed.' : 'The changes behind them:'}
+        {from} → {to}: {count.same} messages the same, {count.removed} only in {from}, {count.added} only in{' '}
+        {to}, {count.changed} changed.
+        {comparison.changes.length === 0 && ' Nothing changed.'}
       </p>
-      <ol className="tm-changes" aria-label="The changes behind them">
-        {comparison.changes.map((id) => {
-          const change = CHANGES[id];
-          return (
-            <li key={id} className="tm-change">
-              <h3 className="tm-change__title">
-                {change.title} <span className="tm-change__since">{change.since}</span>
-              </h3>
-              <p>{change.why}</p>
-              <p className="tm-change__links">
-                <a href={change.spec.href} target="_blank" rel="noreferrer">
-                  {change.spec.label}
-                </a>{' '}
-                · <Proposals change={change} />
-              </p>
-            </li>
-          );
-        })}
-      </ol>
-      <h3 className="tm-subtitle" id="tm-rows-title">
-        Message by message
-      </h3>
-      <ol className="tm-rows" aria-labelledby="tm-rows-title">
-        {groups(comparison.rows).map((group, i) =>
-          group.kind === 'same' ? (
-            <li key={i} className="tm-row tm-row--same">
-              {group.rows.length} {group.rows.length === 1 ? 'message' : 'messages'} the same in both
-            </li>
-          ) : (
-            <Row key={i} row={group.row} params={params} />
-          ),
-        )}
-      </ol>
+      <DiffToolbar params={params} go={go} />
+      {count.same < rows.length && <Legend from={from} to={to} />}
+      {comparison.changes.length > 0 && (
+        // Each row has a few links: a keyboard need not tab through them all to reach the summary.
+        <button type="button" className="tmd-skip" onClick={() => changesHeading.current?.focus()}>
+          Skip past the diagram to the changes behind it
+        </button>
+      )}
+      <DiffDiagram
+        rows={rows}
+        lanes={diagramLanes(a, b)}
+        split={params.layout === 'split'}
+        fold={params.show === 'changes'}
+        open={open}
+      />
+      {comparison.changes.length > 0 && (
+        <>
+          <h3 className="tm-subtitle" ref={changesHeading} tabIndex={-1}>
+            The changes behind them
+          </h3>
+          <ChangeList
+            changes={comparison.changes}
+            explains={(id) => rows.filter((r) => r.explained.some((e) => e.change === id)).length}
+          />
+        </>
+      )}
     </>
   );
 }
 
-export function ChangesView({ params }: { params: TimeMachineParams }) {
+export function ChangesView({ params, go }: ViewProps) {
   const { from, to, scenario, registration } = params;
   const lacking = [from, to]
     .map((r) => scenarioUnsupported(r, scenario) ?? registrationUnsupported(r, registration))
     .find((why) => why !== null);
   if (lacking) return <p role="status">One of the two revisions cannot play this: {lacking}</p>;
-  return <Compare params={params} />;
+  return <Compare params={params} go={go} />;
 }
 
-function Compare({ params }: { params: TimeMachineParams }) {
+function Compare({ params, go }: ViewProps) {
   const { from, to, scenario, registration } = params;
   const state = useCoreTask<Compared>(`${from}|${to}|${scenario}|${registration}`, async (core) => {
     const a = await core.runFlow({ seed: 'demo', scenario, registration, revision: from });
@@ -197,5 +119,5 @@ function Compare({ params }: { params: TimeMachineParams }) {
       </p>
     );
   if (state.status === 'error') return <p role="alert">The runs failed: {state.message}</p>;
-  return <Result compared={state.value} params={params} />;
+  return <Result compared={state.value} params={params} go={go} />;
 }

@@ -23,7 +23,7 @@ interface Props {
 
 const LEADS: Record<View, ReactNode> = {
   changes:
-    'The same scenario under two revisions, message by message: what is only in one, what changed, and the change of the spec behind each difference.',
+    'The same scenario under two revisions, as one sequence diagram: the messages only in one run, those that changed, and the change of the spec behind each difference.',
   eras: 'What developers meet in the field: a client of one revision against the servers of another. Each cell is a real run.',
   attacks:
     'Each attack of the lab, with its defence on, played by the honest parties of each revision: an attack works where its rule had not arrived yet.',
@@ -70,7 +70,7 @@ export default function TimeMachineRoute({ query, navigate }: Props) {
           <h2 id="tm-view-title">{VIEWS[params.view]}</h2>
           <p>{LEADS[params.view]}</p>
           <TimeMachineControls params={params} go={go} />
-          {params.view === 'changes' && <ChangesView params={params} />}
+          {params.view === 'changes' && <ChangesView params={params} go={go} />}
           {params.view === 'eras' && <ErasView params={params} />}
           {params.view === 'attacks' && <AttacksView />}
         </section>

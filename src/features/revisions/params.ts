@@ -1,7 +1,9 @@
 /**
- * The Time machine's part of the URL: `#/revisions?view=changes&from=…&to=…&scenario=…&reg=…`,
- * `view=eras&reg=…`, `view=attacks`. Everything it shows is a choice in the address, so a link
- * replays it; unknown values fall back to the defaults.
+ * The Time machine's part of the URL: `#/revisions?view=changes&from=…&to=…&scenario=…&reg=…`
+ * (with `layout=split` for the two runs side by side and `show=all` to unfold the messages the same
+ * in both, each left out at its default so older links stay as they were), `view=eras&reg=…`,
+ * `view=attacks`. Everything it shows is a choice in the address, so a link replays it; unknown
+ * values fall back to the defaults.
  */
 import { LATEST_REVISION, isRevision, previousRevision } from '../../sim/revisions/ids';
 import type { Revision } from '../../sim/revisions/ids';
@@ -22,12 +24,27 @@ export function isView(value: string): value is View {
   return Object.prototype.hasOwnProperty.call(VIEWS, value);
 }
 
+/** What changed, drawn as one diagram of both runs, or the two runs side by side. */
+export const LAYOUTS = { merged: 'One diagram', split: 'Side by side' } as const;
+export type DiffLayout = keyof typeof LAYOUTS;
+export const LAYOUT_IDS: readonly DiffLayout[] = ['merged', 'split'];
+
+/** Which messages it draws: the differences (the messages the same in both folded), or all. */
+export const SHOWS = { changes: 'Differences only', all: 'All messages' } as const;
+export type DiffShow = keyof typeof SHOWS;
+export const SHOW_IDS: readonly DiffShow[] = ['changes', 'all'];
+
+const isLayout = (value: string): value is DiffLayout => Object.prototype.hasOwnProperty.call(LAYOUTS, value);
+const isShow = (value: string): value is DiffShow => Object.prototype.hasOwnProperty.call(SHOWS, value);
+
 export interface TimeMachineParams {
   view: View;
   from: Revision;
   to: Revision;
   scenario: ScenarioId;
   registration: RegistrationMode;
+  layout: DiffLayout;
+  show: DiffShow;
 }
 
 export const DEFAULT_PARAMS: TimeMachineParams = {
@@ -36,6 +53,8 @@ export const DEFAULT_PARAMS: TimeMachineParams = {
   to: LATEST_REVISION,
   scenario: 'first-connection',
   registration: 'dcr',
+  layout: 'merged',
+  show: 'changes',
 };
 
 export function readParams(query: string): TimeMachineParams {
@@ -50,6 +69,8 @@ export function readParams(query: string): TimeMachineParams {
     to: pick('to', isRevision, DEFAULT_PARAMS.to),
     scenario: pick('scenario', isScenarioId, DEFAULT_PARAMS.scenario),
     registration: pick('reg', isRegistrationMode, DEFAULT_PARAMS.registration),
+    layout: pick('layout', isLayout, DEFAULT_PARAMS.layout),
+    show: pick('show', isShow, DEFAULT_PARAMS.show),
   };
 }
 
@@ -61,6 +82,10 @@ export function paramsHash(params: TimeMachineParams): string {
     p.set('scenario', params.scenario);
   }
   if (params.view !== 'attacks') p.set('reg', params.registration);
+  if (params.view === 'changes') {
+    if (params.layout !== DEFAULT_PARAMS.layout) p.set('layout', params.layout);
+    if (params.show !== DEFAULT_PARAMS.show) p.set('show', params.show);
+  }
   return `#/revisions?${p.toString()}`;
 }
 
