@@ -100,6 +100,49 @@ export const identityTests: E2eTest[] = [
     },
   },
   {
+    name: 'identity, client_secret_post: the deep link opens the token request with the secret in the body, its rule, who holds it, masked on request',
+    slug: 'identity-secret-post',
+    async run(s) {
+      const { page } = s;
+      const link = '#/sim?scenario=client-credentials-post&at=client-credentials:request';
+      await s.go(link);
+      assert.match(await textOf(page.locator('[role="option"][aria-current="step"]')), /POST \/token/);
+      const inspector = page.locator('.inspector');
+      // A request opens on its Request tab (the only one a request has).
+      const tab = inspector.getByRole('tab', { name: 'Request' });
+      assert.equal(await tab.getAttribute('aria-selected'), 'true');
+      const request = inspector.getByLabel('HTTP request');
+      const body = (await request.locator('.http__params li').allTextContents()).map((l) =>
+        l.replace(/^&/, ''),
+      );
+      assert.equal(body[0], 'grant_type=client_credentials');
+      assert.ok(body.includes('client_id=mcp-sim-reporting-bot'), `client_id in the body: ${body.join(' ')}`);
+      const secret = body.find((l) => l.startsWith('client_secret='))?.slice('client_secret='.length) ?? '';
+      assert.ok(secret.length > 10, 'the client secret, in the body');
+      const headers = await request.locator('.http__header dt').allTextContents();
+      assert.ok(!headers.includes('Authorization:'), `no Authorization header: ${headers.join(' ')}`);
+      // The rule that applies: the server must take the secret in the body (A-26), the client picks (C-70).
+      const rules = page.getByText('Rules for this step').locator('..');
+      await rules.getByRole('button', { name: 'A-26' }).click();
+      assert.match(await textOf(rules), /request body.*client_secret_post/s);
+      // Who holds the secret: the client and the authorization server, nobody else.
+      assert.deepEqual(await holders(page, /^Client secret/), ['Client', 'Auth server']);
+      const row = holdings(page)
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^Client secret/ }) });
+      assert.match(await textOf(row), /#10, in its body.*#10, in its body/s, 'it travelled in the body');
+      await s.axe('client_secret_post, the token request');
+      await s.screenshot('67-client-secret-post-1280-light');
+
+      // Hide secrets: the same link with mask=1 shows the names, not the secret.
+      await s.go(`${link}&mask=1`);
+      const masked = (await request.locator('.http__params li').allTextContents()).join('\n');
+      assert.match(masked, /client_secret=\S+/);
+      assert.ok(!masked.includes(secret), 'the secret is masked');
+      assert.ok(masked.includes('client_id=mcp-sim-reporting-bot'), 'the client_id is not a secret');
+    },
+  },
+  {
     name: 'identity, the new lessons open, with their try-it links',
     slug: 'identity-lessons',
     async run(s) {

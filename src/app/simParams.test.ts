@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatSimHref, parseSimHref } from '../content/links';
 import { DEFAULT_CONFIG, readSimParams, simHash } from './simParams';
 
 describe('sim URL parameters', () => {
@@ -88,6 +89,35 @@ describe('sim URL parameters', () => {
       id: 'id-jag-misuse',
       defence: 'on',
       variant: 'replayed',
+    });
+  });
+
+  it('the secret in the body (client_secret_post) round-trips, in a run link and in a lesson link', () => {
+    const config = {
+      seed: 'demo',
+      scenario: 'client-credentials-post' as const,
+      registration: 'preregistered' as const,
+    };
+    const hash = simHash(config, 9, [], 7);
+    expect(hash).toBe('#/sim?scenario=client-credentials-post&reg=preregistered&seed=demo&step=9&sel=8');
+    expect(readSimParams(hash.split('?')[1] ?? '')).toEqual({
+      config,
+      target: { kind: 'count', count: 9 },
+      decisions: [],
+      selected: 7,
+    });
+    const link = '#/sim?scenario=client-credentials-post&at=client-credentials:request';
+    const parsed = parseSimHref(link);
+    expect(parsed).toEqual({
+      ok: true,
+      value: { scenario: 'client-credentials-post', at: { step: 'client-credentials', part: 'request' } },
+    });
+    expect(parsed.ok && formatSimHref(parsed.value)).toBe(link);
+    // Its client always uses its pre-registered secret: a registration mode in a lesson link is a mistake.
+    expect(parseSimHref('#/sim?scenario=client-credentials-post&reg=dcr')).toMatchObject({ ok: false });
+    // A step no run of it makes (it signs no assertion) is caught.
+    expect(parseSimHref('#/sim?scenario=client-credentials-post&at=sign-client-assertion')).toMatchObject({
+      ok: false,
     });
   });
 

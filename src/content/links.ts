@@ -46,6 +46,9 @@ export interface SimLink {
   client?: ClientKind | undefined;
 }
 
+/** The machine scenarios with a pre-registered secret: a registration mode means nothing there. */
+const SECRET_MACHINES: readonly ScenarioId[] = ['client-credentials', 'client-credentials-post'];
+
 export const SIM_PARAMS = ['scenario', 'reg', 'at', 'attack', 'defence', 'variant', 'rev', 'client'] as const;
 export type SimParam = (typeof SIM_PARAMS)[number];
 
@@ -69,8 +72,8 @@ export function simLinkProblems(link: SimLink): string[] {
   if (link.variant !== undefined && (link.attack === undefined || !variantOf(link.attack, link.variant))) {
     problems.push(`"${link.variant}" is not a variant of ${link.attack ?? 'any attack: there is no attack'}`);
   }
-  if (link.reg !== undefined && link.scenario === 'client-credentials') {
-    problems.push('the client-credentials scenario has no registration mode');
+  if (link.reg !== undefined && link.scenario !== undefined && SECRET_MACHINES.includes(link.scenario)) {
+    problems.push(`the ${link.scenario} scenario has no registration mode`);
   }
   const revision = link.rev ?? LATEST_REVISION;
   const lacking = [
@@ -91,7 +94,7 @@ export function simLinkProblems(link: SimLink): string[] {
     if (link.client === undefined && !(runs[reg] ?? []).includes(step)) {
       const elsewhere = REGISTRATION_MODE_IDS.filter((r) => runs[r]?.includes(step));
       problems.push(
-        elsewhere.length > 0 && scenario !== 'client-credentials'
+        elsewhere.length > 0 && !SECRET_MACHINES.includes(scenario)
           ? `step "${step}" needs reg=${elsewhere.join(' or reg=')}`
           : `step "${step}" does not happen in scenario "${scenario}"`,
       );

@@ -12,6 +12,8 @@ import type { Revision } from '../sim/revisions/ids';
 import { VULNERABILITIES } from '../sim/attacks/vulnerabilities';
 import { FAULT_IDS, isFaultId } from '../sim/practice/faults';
 import type { FaultId } from '../sim/practice/faults';
+import { isSecretMethodChoice, SECRET_METHOD_CHOICES } from '../sim/servers/auth/secretMethods';
+import type { SecretMethodChoice } from '../sim/servers/auth/secretMethods';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -123,6 +125,8 @@ export interface WorldArgs {
   clientKey: string | undefined;
   /** The revision the servers follow (default: the latest). */
   revision: Revision;
+  /** How the token endpoint takes a client secret (A-26): both ways, or the body only. */
+  clientAuth: SecretMethodChoice;
   help: boolean;
 }
 
@@ -144,6 +148,10 @@ Serves the simulator's MCP server and authorization server on 127.0.0.1 for real
   --client-key <file>     write the private key of the pre-registered machine client that signs
                           client assertions (private_key_jwt) to this file (mode 600), for
                           npm run client -- --grant client_credentials --private-key <file>
+  --client-auth <which>   how the token endpoint takes a client secret, as its metadata lists:
+                          both (default: client_secret_basic and client_secret_post) or post
+                          (client_secret_post only, the method OAuth 2.1 requires; Basic is
+                          refused with 401 invalid_client)
   --revision <date>       serve that revision of the spec: ${REVISIONS.join(', ')} (default
                           ${LATEST_REVISION}). Before 2026-07-28 only initialize and sessions; in
                           2025-03-26 no protected resource metadata, and the authorization server at
@@ -155,7 +163,18 @@ ${faultList('world')}`;
 
 export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
   const parsed = parseArgv(raw, {
-    values: ['port', 'seed', 'attack', 'vuln', 'fault', 'token-lifetime', 'har', 'client-key', 'revision'],
+    values: [
+      'port',
+      'seed',
+      'attack',
+      'vuln',
+      'fault',
+      'token-lifetime',
+      'har',
+      'client-key',
+      'revision',
+      'client-auth',
+    ],
     booleans: ['auto-approve', 'strict-dcr', 'help'],
   });
   if (!parsed.ok) return parsed;
@@ -173,10 +192,17 @@ export function parseWorldArgs(raw: readonly string[]): Parsed<WorldArgs> {
     return { ok: false, message: `unknown revision ${revision}; one of: ${REVISIONS.join(', ')}` };
   const fault = faults(argv, 'world');
   if (!fault.ok) return fault;
+  const clientAuth = last(argv, 'client-auth') ?? 'both';
+  if (!isSecretMethodChoice(clientAuth))
+    return {
+      ok: false,
+      message: `unknown --client-auth ${clientAuth}; one of: ${Object.keys(SECRET_METHOD_CHOICES).join(', ')}`,
+    };
   return {
     ok: true,
     value: {
       revision,
+      clientAuth,
       port: port.value,
       seed: last(argv, 'seed'),
       attack: av.value.attack,

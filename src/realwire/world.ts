@@ -44,6 +44,7 @@ async function main(): Promise<number> {
       strictDcr: args.strictDcr,
       ...(args.tokenLifetime !== undefined ? { tokenLifetime: args.tokenLifetime } : {}),
       revision: args.revision,
+      clientAuth: args.clientAuth,
       log,
     });
   } catch (error) {
@@ -90,7 +91,7 @@ async function main(): Promise<number> {
         ]
       : []),
     `  Enterprise IdP:        ${server.idp} (single sign-on as ${ENTERPRISE_USER.email}; client_id ${IDP_CLIENT_ID}; ID-JAGs for this MCP server)`,
-    `  Machine clients:       ${CONFIDENTIAL_CLIENT_ID} (client secret); ${MACHINE_JWT_CLIENT_ID} (private_key_jwt${args.clientKey ? `, its key in ${args.clientKey}` : ': --client-key <file> writes its key'})`,
+    `  Machine clients:       ${CONFIDENTIAL_CLIENT_ID} (client secret: ${server.world.secretMethods.join(' or ')}${args.clientAuth === 'post' ? ', --client-auth post' : ''}); ${MACHINE_JWT_CLIENT_ID} (private_key_jwt${args.clientKey ? `, its key in ${args.clientKey}` : ': --client-key <file> writes its key'})`,
   ];
   if (server.vulnerabilities.length > 0) {
     lines.push(

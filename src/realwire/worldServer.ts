@@ -37,6 +37,8 @@ import { freeRunning } from '../sim/trace/recorder';
 import type { TraceEvent } from '../sim/trace/types';
 import { asMetadataUrls, prmUrlFor } from '../sim/world/urls';
 import { createWorld } from '../sim/world/world';
+import { SECRET_METHOD_CHOICES } from '../sim/servers/auth/secretMethods';
+import type { SecretMethodChoice } from '../sim/servers/auth/secretMethods';
 import { LATEST_REVISION } from '../sim/revisions/ids';
 import type { Revision } from '../sim/revisions/ids';
 import { ruleIn } from '../sim/revisions/rules';
@@ -72,6 +74,8 @@ export interface WorldServerOptions {
   strictDcr?: boolean;
   /** The revision the servers follow (default: the latest). */
   revision?: Revision;
+  /** How the token endpoint takes a client secret (A-26; default: both ways). */
+  clientAuth?: SecretMethodChoice;
   limits?: Partial<Limits>;
   /** Where log lines go (one per exchange); silent by default. */
   log?: (line: string) => void;
@@ -191,6 +195,7 @@ export async function startWorldServer(options: WorldServerOptions = {}): Promis
     urls: { mcp: mcpUrl, issuer, idp },
     revision,
     vulnerabilities,
+    ...(options.clientAuth ? { secretMethods: SECRET_METHOD_CHOICES[options.clientAuth] } : {}),
     // A revocation (a replayed code, A-17) takes effect at the next request: the MCP server asks the
     // authorization server about every token (RFC 7662). Its cost is one in-process call, not a message.
     introspection: true,

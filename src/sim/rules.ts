@@ -907,6 +907,19 @@ export const RULES = {
       '2026-07-28': "(error format; and OIDC Registration's application_type, which this server enforces)",
     },
   },
+  'A-26': {
+    party: 'as',
+    level: 'MUST / MAY',
+    base: 'OA21 §2.4.1, §3.2.4; RFC 8414 §2',
+    source: '(via A-01)',
+    text: 'A client secret: accept it in the request body (`client_id` and `client_secret`, `client_secret_post`), never in the request URI; HTTP Basic (`client_secret_basic`) may be accepted too. List what is accepted in `token_endpoint_auth_methods_supported` (OPTIONAL; absent, clients assume `client_secret_basic`), and refuse a method not accepted as `invalid_client`: `401` with a `WWW-Authenticate` challenge of the scheme used when the client used the `Authorization` header, else `400` (or `401`)',
+    revisions: {
+      '2025-03-26': 'MUST / MAY (via OAuth 2.1)',
+      '2025-06-18': 'MUST / MAY (via OAuth 2.1)',
+      '2025-11-25': 'MUST / MAY (via OAuth 2.1)',
+      '2026-07-28': 'MUST / MAY (via OAuth 2.1)',
+    },
+  },
   'A-40': {
     party: 'as',
     level: 'SHOULD / MUST',

@@ -35,10 +35,16 @@ export const SCENARIOS = {
       'One authorization, then thirty tool calls over two hours: the access token expires midway and is refreshed. Every request carries the Bearer header.',
   },
   'client-credentials': {
-    title: 'Machine to machine (client credentials)',
+    title: 'Machine to machine: a client secret (HTTP Basic)',
     headline: 'Watch a machine get a token with no user at all',
     summary:
-      'No user at all: a confidential client gets a token for itself with the client_credentials grant and calls a tool.',
+      'No user at all: a confidential client gets a token for itself with the client_credentials grant and calls a tool. The server lists client_secret_basic and client_secret_post; the client takes Basic, so its secret travels in the Authorization header.',
+  },
+  'client-credentials-post': {
+    title: 'Machine to machine: a client secret in the form body (client_secret_post)',
+    headline: 'Watch a machine send its secret in the request body',
+    summary:
+      'The same backend job, at a server that lists only client_secret_post: the one secret method OAuth 2.1 requires every server to accept. The client reads that list and sends client_id and client_secret as form fields, with no Authorization header.',
   },
   'client-credentials-jwt': {
     title: 'Machine to machine with a signed assertion (private_key_jwt)',
@@ -66,6 +72,7 @@ export const SCENARIOS = {
  */
 export const FIXED_REGISTRATION: Partial<Record<ScenarioId, string>> = {
   'client-credentials': 'A confidential client always uses its pre-registered credentials here.',
+  'client-credentials-post': 'A confidential client always uses its pre-registered credentials here.',
   'client-credentials-jwt': 'A machine client always uses its pre-registered key here.',
   enterprise:
     'The client is known by its Client ID Metadata Document here: the IdP names that client_id in the ID-JAG, as the administrator mapped it (EXT-EMA §6.1).',

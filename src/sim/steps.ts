@@ -339,13 +339,14 @@ export const STEPS = {
     request: {
       title: 'POST /token (client_credentials)',
       explain:
-        'With no user involved, a confidential client authenticates with its own credentials and asks for a token for the resource. No browser, no consent, no PKCE.',
+        "With no user involved, a confidential client authenticates with its own credentials and asks for a token for the resource: no browser, no consent, no PKCE. A secret travels in an Authorization: Basic header (client_secret_basic) or as client_id and client_secret in the body (client_secret_post), as the server's metadata lists; a key signs a client_assertion (private_key_jwt).",
     },
     response: {
       title: 'Access token for the client itself',
-      explain: "The token's subject is the client, not a person, and it carries no refresh token.",
+      explain:
+        "The token's subject is the client, not a person, and it carries no refresh token. A way of sending the secret the server does not list would have been refused with invalid_client.",
     },
-    rules: ['C-22', 'A-14'],
+    rules: ['C-22', 'A-14', 'C-70', 'A-26'],
   },
   // ── Attack lab ─────────────────────────────────────────────────────────────
   'attacker-action': {

@@ -32,11 +32,14 @@ describe('argument parsing', () => {
       '--har',
       'out.har',
       '--revision=2025-06-18',
+      '--client-auth',
+      'post',
     ]);
     expect(parsed).toEqual({
       ok: true,
       value: {
         revision: '2025-06-18',
+        clientAuth: 'post',
         port: 0,
         seed: 'demo',
         attack: 'wrong-audience',
@@ -59,6 +62,8 @@ describe('argument parsing', () => {
     [['--bogus'], 'unknown option --bogus'],
     [['--auto-approve=yes'], 'takes no value'],
     [['extra'], 'unexpected argument extra'],
+    // OAuth 2.1 §2.4.1: a server MUST accept the body, so Basic alone is no honest choice.
+    [['--client-auth', 'basic'], 'unknown --client-auth basic; one of: both, post'],
   ])('world refuses %j', (argv, message) => {
     const parsed = parseWorldArgs(argv);
     expect(parsed.ok).toBe(false);

@@ -230,4 +230,53 @@ describe('the simulator client against the world server, over real HTTP', () => 
     expect(headerValue(token?.requestHeaders ?? [], 'authorization')).toMatch(/^Basic /);
     expect(token?.requestBody).not.toContain('client_secret');
   });
+
+  it.each([
+    { clientAuth: 'both', method: 'client_secret_basic' },
+    { clientAuth: 'post', method: 'client_secret_post' },
+  ] as const)(
+    'world --client-auth $clientAuth: the client reads the metadata and sends $method',
+    async (c) => {
+      const server = await world({ autoApprove: true, clientAuth: c.clientAuth });
+      const bot = server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+      if (!bot?.client_secret) throw new Error('no confidential client in the world');
+      const result = await run({
+        serverUrl: server.mcpUrl,
+        grant: 'client_credentials',
+        clientId: bot.client_id,
+        clientSecret: bot.client_secret,
+        operations: [{ kind: 'call', method: 'tools/list' }],
+      });
+      expect(result.outcome.kind).toBe('success');
+      const token = result.exchanges.find((e) => e.url.endsWith('/auth/token'));
+      const form = new URLSearchParams(token?.requestBody ?? '');
+      const authorization = headerValue(token?.requestHeaders ?? [], 'authorization');
+      if (c.method === 'client_secret_post') {
+        expect(authorization).toBeUndefined();
+        expect([form.get('client_id'), form.get('client_secret')]).toEqual([
+          bot.client_id,
+          bot.client_secret,
+        ]);
+      } else {
+        expect(authorization).toMatch(/^Basic /);
+        expect(form.has('client_secret')).toBe(false);
+      }
+    },
+  );
+
+  it('world --client-auth post refuses Basic on the wire: 401 invalid_client with a Basic challenge', async () => {
+    const server = await world({ autoApprove: true, clientAuth: 'post' });
+    const bot = server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+    const res = await fetch(`${server.issuer}/token`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Authorization: `Basic ${btoa(`${bot?.client_id ?? ''}:${bot?.client_secret ?? ''}`)}`,
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', resource: server.mcpUrl }).toString(),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Basic realm="token"');
+    expect(await res.json()).toMatchObject({ error: 'invalid_client' });
+  });
 });

@@ -1,6 +1,6 @@
 /** Spec revision, scenario and registration mode. Changing one restarts the run from its first message. */
 import { memo } from 'react';
-import { isRegistrationMode, isScenarioId } from '../../sim/scenarios';
+import { FIXED_REGISTRATION, isRegistrationMode, isScenarioId } from '../../sim/scenarios';
 import { PlayerContext } from '../../run/player/PlayerContext';
 import { useSend } from '../../run/player/hooks';
 import { registrationOptions, revisionOf, scenarioOptions } from '../../run/revision/config';
@@ -10,7 +10,8 @@ import { RevisionSelect } from './RevisionSelect';
 export const RunSelectors = memo(function RunSelectors() {
   const config = PlayerContext.useSelector((s) => s.context.config);
   const send = useSend();
-  const machineToMachine = config.scenario === 'client-credentials';
+  // A scenario whose client identifies itself one way only says so beside the picker it ignores.
+  const fixed = FIXED_REGISTRATION[config.scenario];
   const revision = revisionOf(config);
   return (
     <div className="toolbar__group toolbar__group--end">
@@ -37,7 +38,7 @@ export const RunSelectors = memo(function RunSelectors() {
         <span className="field__label">Registration</span>
         <select
           value={config.registration}
-          aria-describedby={machineToMachine ? 'registration-note' : undefined}
+          aria-describedby={fixed ? 'registration-note' : undefined}
           onChange={(e) => {
             const registration = e.target.value;
             if (isRegistrationMode(registration))
@@ -55,9 +56,9 @@ export const RunSelectors = memo(function RunSelectors() {
           ))}
         </select>
       </label>
-      {machineToMachine && (
+      {fixed && (
         <span id="registration-note" className="field__note">
-          A confidential client always uses its pre-registered credentials here.
+          {fixed}
         </span>
       )}
     </div>

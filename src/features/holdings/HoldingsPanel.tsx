@@ -113,6 +113,7 @@ export const Holdings = memo(function Holdings({
                     </th>
                     {view.lanes.map((lane) => {
                       const since = row.since[lane];
+                      const via = row.via[lane];
                       const stolen = lane === 'attacker' && since !== undefined;
                       return (
                         <td key={lane} className={stolen ? 'holdings__cell--stolen' : undefined}>
@@ -121,8 +122,16 @@ export const Holdings = memo(function Holdings({
                               ·
                             </span>
                           ) : (
-                            <span title={`since message ${since + 1}: ${labelOf(trace, since)}`}>
+                            <span
+                              title={`since message ${since + 1}: ${labelOf(trace, since)}${via ? `, in its ${via}` : ''}`}
+                            >
                               <span className="visually-hidden">since message </span>#{since + 1}
+                              {/* Where it travelled: a secret in a body, a header or a URL. */}
+                              {via && (
+                                <span className="holdings__via">
+                                  <span className="visually-hidden">, in its</span> {via}
+                                </span>
+                              )}
                             </span>
                           )}
                         </td>

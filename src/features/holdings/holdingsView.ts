@@ -7,7 +7,7 @@
 import { LANE_ORDER } from '../../sim/lanes';
 import type { Lane } from '../../sim/lanes';
 import { attackerHoldings, holdingsAt, SECRET_KINDS } from '../../sim/trace/holdings';
-import type { SecretKind } from '../../sim/trace/holdings';
+import type { Carrier, SecretKind } from '../../sim/trace/holdings';
 import type { TraceEvent } from '../../sim/trace/types';
 
 export const SECRET_LABEL: Record<SecretKind, string> = {
@@ -32,6 +32,8 @@ export interface HoldingsRow {
   values: number;
   /** For each party that holds one: the first message by which it came to hold one. */
   since: Partial<Record<Lane, number>>;
+  /** Where in that message it travelled (the body, a header, the URL...), when it travelled. */
+  via: Partial<Record<Lane, Carrier>>;
 }
 
 export interface Theft {
@@ -57,11 +59,16 @@ export function holdingsView(trace: readonly TraceEvent[], upTo?: number): Holdi
     const ofKind = holdings.filter((h) => h.kind === kind);
     if (ofKind.length === 0) return [];
     const since: Partial<Record<Lane, number>> = {};
+    const via: Partial<Record<Lane, Carrier>> = {};
     for (const holder of ofKind.flatMap((h) => h.holders)) {
       const known = since[holder.lane];
-      if (known === undefined || holder.since < known) since[holder.lane] = holder.since;
+      if (known === undefined || holder.since < known) {
+        since[holder.lane] = holder.since;
+        if (holder.via) via[holder.lane] = holder.via;
+        else delete via[holder.lane];
+      }
     }
-    return [{ kind, label: SECRET_LABEL[kind], values: ofKind.length, since }];
+    return [{ kind, label: SECRET_LABEL[kind], values: ofKind.length, since, via }];
   });
   const thefts = attackerHoldings(holdings)
     .map(({ kind, since }) => ({ kind, label: SECRET_LABEL[kind], since }))

@@ -115,7 +115,7 @@ export const SPEAKER_NOTES: SpeakerNotes = {
   },
   'client-credentials': {
     request:
-      'Say: no user, no browser, no PKCE: a confidential client authenticates itself and asks for a token for the resource. Point at: the Basic Authorization header and grant_type.',
+      'Say: no user, no browser, no PKCE: the client authenticates as the metadata allows and asks for a token for the resource. Point at: grant_type, and a Basic header, client_secret in the body, or a client_assertion.',
     response:
       'Say: the subject of this token is the client itself, and there is no refresh token. Point at: sub and client_id in the JWT tab.',
   },
@@ -173,6 +173,8 @@ export const OPENING_NOTES: Record<ScenarioId, string> = {
   'long-session': CORE_OPENING,
   'client-credentials':
     'Say: a backend job with no user gets a token for itself with its own secret. Point at: the lanes: no browser, because there is nobody to ask.',
+  'client-credentials-post':
+    'Say: the same backend job at a server that lists only client_secret_post, the one secret method OAuth 2.1 makes every server accept; the client reads that list and puts its secret in the form body. Point at: the metadata list, then the token request: no Authorization header.',
   'client-credentials-jwt':
     'Say: a backend job with no user and no shared secret signs a one-minute assertion with its private key. Point at: the lanes: no browser, and no secret in any message.',
   enterprise:

@@ -10,6 +10,36 @@ import { applies } from './revision';
 import { ClientRefusal } from './types';
 import type { ClientCredentials } from './types';
 import { stringField } from '../fields';
+import { chooseAuthMethod } from './tokens';
+import { check } from '../trace/check';
+
+const HOW: Record<string, string> = {
+  client_secret_basic: 'in an Authorization: Basic header (client_secret_basic)',
+  client_secret_post: 'as client_id and client_secret in the form body (client_secret_post)',
+};
+
+/**
+ * C-70: how a pre-registered client with a secret will authenticate at the token endpoint, and why
+ * (the metadata; RFC 8414 §2 reads an absent list as client_secret_basic), as a check the recap
+ * and the inspector show. Null for a client without a secret (a key's check is assertion.ts's).
+ */
+function secretPlan(credentials: ClientCredentials, supported: readonly string[] | undefined) {
+  if (credentials.client_secret === undefined) return null;
+  const method = chooseAuthMethod(credentials, supported);
+  const listed = supported
+    ? `the server lists ${supported.join(', ')} in token_endpoint_auth_methods_supported`
+    : 'the server lists no token_endpoint_auth_methods_supported, which RFC 8414 §2 reads as client_secret_basic';
+  return {
+    method,
+    summary: ` It holds a client secret; ${listed}, so it will send the secret ${HOW[method] ?? `with ${method}`}.`,
+    check: check(
+      'C-70',
+      `The server accepts ${method}`,
+      supported === undefined || supported.includes(method),
+      listed,
+    ),
+  };
+}
 
 export async function ensureRegistration(ctx: ClientContext): Promise<ClientCredentials> {
   const { config, session } = ctx;
@@ -27,8 +57,15 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
       ? config.cimdUrl
       : undefined;
   const choice = pre ? 'preregistered' : cimd ? 'cimd' : metadata.registration_endpoint ? 'dcr' : 'none';
+  // C-70 (EXT-CC): a machine client's method is one the server lists; the extension's rule, so only
+  // where the extension is negotiated (2026-07-28).
+  const plan =
+    pre && applies(ctx, 'C-70') ? secretPlan(pre, metadata.token_endpoint_auth_methods_supported) : null;
+  const noMethod = plan?.check.status === 'fail';
   const summaries = {
-    preregistered: `The client has credentials an administrator registered for ${issuer}, so it uses them and sends nothing now.`,
+    preregistered: noMethod
+      ? `The client has a secret an administrator registered for ${issuer}, but ${plan?.check.detail ?? ''}: no way to send a secret that it accepts, so the client sends nothing.`
+      : `The client has credentials an administrator registered for ${issuer}, so it uses them and sends nothing now.${plan?.summary ?? ''}`,
     cimd: `${issuer} advertises client_id_metadata_document_supported, so the client's client_id is the URL of its metadata document: ${config.cimdUrl}. Nothing is sent now; the authorization server will fetch it.`,
     dcr: cimdKnown
       ? `No pre-registered credentials and no metadata-document support, but ${issuer} has a registration endpoint: the client registers itself.`
@@ -39,16 +76,24 @@ export async function ensureRegistration(ctx: ClientContext): Promise<ClientCred
   await ctx.deps.note({
     kind: 'internal',
     stepId: 'choose-registration',
-    title: {
-      preregistered: 'Use pre-registered credentials',
-      cimd: 'Use a Client ID Metadata Document',
-      dcr: 'Register dynamically',
-      none: 'No way to register',
-    }[choice],
-    outcome: choice === 'none' ? 'refused' : 'ok',
-    rule,
-    detail: { summary: summaries[choice], values: { issuer } },
+    title: noMethod
+      ? 'No authentication method in common'
+      : {
+          preregistered: 'Use pre-registered credentials',
+          cimd: 'Use a Client ID Metadata Document',
+          dcr: 'Register dynamically',
+          none: 'No way to register',
+        }[choice],
+    outcome: choice === 'none' || noMethod ? 'refused' : 'ok',
+    rule: noMethod ? 'C-70' : rule,
+    detail: {
+      summary: summaries[choice],
+      values: { issuer, ...(plan ? { token_endpoint_auth_method: plan.method } : {}) },
+      ...(plan ? { checks: [plan.check] } : {}),
+    },
   });
+  if (noMethod)
+    throw new ClientRefusal('C-70', 'The authorization server lists no way to send a client secret');
   let credentials: ClientCredentials;
   if (pre) credentials = pre;
   else if (cimd) credentials = { client_id: cimd };

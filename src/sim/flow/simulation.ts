@@ -26,6 +26,8 @@ import type {
 } from '../client/types';
 import type { ScenarioId, RegistrationMode } from '../scenarios';
 import type { ConsentPrompt } from '../servers/auth/consentPage';
+import { SECRET_METHOD_CHOICES } from '../servers/auth/secretMethods';
+import type { SecretMethodChoice } from '../servers/auth/secretMethods';
 import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
 import { EXTENSION_CLIENT_CREDENTIALS, EXTENSION_ENTERPRISE } from '../oauth/urns';
 import { IDP_CLIENT_ID } from '../servers/idp/state';
@@ -80,6 +82,8 @@ export interface ScenarioPlan {
   operations: Operation[];
   grant: Grant;
   decision: Decision;
+  /** How the authorization server takes a client secret in this scenario (A-26; default: both ways). */
+  secretMethods?: SecretMethodChoice;
 }
 
 const listTools: Operation = { kind: 'call', method: 'tools/list' };
@@ -160,6 +164,8 @@ export const SCENARIO_PLANS: Record<ScenarioId, ScenarioPlan> = {
     decision: 'approve',
   },
   'client-credentials': machineJob,
+  // OAuth 2.1 §2.4.1: the server accepts only the method every server must, the secret in the body.
+  'client-credentials-post': { ...machineJob, secretMethods: 'post' },
   'client-credentials-jwt': machineJob,
   // She asks what the server offers (its extensions, S-50), then reads her plan.
   enterprise: {
@@ -282,6 +288,7 @@ export function prepareRun(requested: RunConfig, hooks: RunHooks = {}) {
     seed: config.seed,
     ...(config.revision ? { revision: config.revision } : {}),
     ...(config.asMetadata === false ? { asMetadata: false } : {}),
+    ...(plan.secretMethods ? { secretMethods: SECRET_METHOD_CHOICES[plan.secretMethods] } : {}),
     ...(config.urls ? { urls: config.urls } : {}),
     ...(config.vulnerabilities ? { vulnerabilities: config.vulnerabilities } : {}),
     ...(hooks.pacer ? { pacer: hooks.pacer } : {}),

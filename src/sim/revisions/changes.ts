@@ -229,6 +229,10 @@ function changeFor({ row, event, param }: Seen): ChangeId | undefined {
   if (name === 'address' || (AS_PLACES.includes(where) && /_endpoint$|^jwks_uri$|^issuer$/.test(name)))
     return 'resource-server';
   if (name === 'mcp-method' || name === 'mcp-name') return 'mcp-headers';
+  // C-70, the client credentials extension's check of the method the server lists: an extension is
+  // negotiated in the per-request capabilities of the stateless transport (C-72), so only a 2026-07-28
+  // client runs it (docs/reference §3.5: the extensions' rules have a cell under 2026-07-28 only).
+  if (where === 'check' && name.startsWith('The server accepts ')) return 'stateless';
   if (step === 'step-up') return 'scope-union';
   if (name === 'scope') {
     // A machine client asks for the first scope the resource's metadata lists: there is none in 2025-03-26.

@@ -42,10 +42,15 @@ export const SECRET_KINDS: readonly SecretKind[] = [
   'dpop-proof',
 ];
 
+/** Where in that message it travelled: the URL, the body, a header, a redirect's Location. */
+export type Carrier = 'URL' | 'body' | 'header' | 'redirect';
+
 export interface Holder {
   lane: Lane;
   /** The message by which this party came to hold it (its first). */
   since: number;
+  /** Where in that message it was (absent for what a party made or noted itself). */
+  via?: Carrier;
 }
 
 export interface Holding {
@@ -93,7 +98,13 @@ class Ledger {
     );
   }
 
-  hold(kind: SecretKind, value: string | null | undefined, lanes: readonly Lane[], seq: number): void {
+  hold(
+    kind: SecretKind,
+    value: string | null | undefined,
+    lanes: readonly Lane[],
+    seq: number,
+    via?: Carrier,
+  ): void {
     if (!value || value === '(none)') return;
     let holding = this.find(kind, value);
     if (!holding) {
@@ -101,7 +112,8 @@ class Ledger {
       this.holdings.push(holding);
     }
     for (const lane of lanes)
-      if (!holding.holders.some((h) => h.lane === lane)) holding.holders.push({ lane, since: seq });
+      if (!holding.holders.some((h) => h.lane === lane))
+        holding.holders.push({ lane, since: seq, ...(via ? { via } : {}) });
   }
 }
 
@@ -130,46 +142,47 @@ function json(body: string | null): Record<string, unknown> {
 }
 
 /** The secrets a message's parameters carry: query and form, named by PARAMS; an assertion by its grant. */
-function params(ledger: Ledger, p: URLSearchParams, lanes: readonly Lane[], seq: number): void {
+function params(ledger: Ledger, p: URLSearchParams, lanes: readonly Lane[], seq: number, via: Carrier): void {
   for (const [name, value] of p) {
     const kind = PARAMS[name];
-    if (kind) ledger.hold(kind, value, lanes, seq);
+    if (kind) ledger.hold(kind, value, lanes, seq, via);
   }
   // RFC 7523 §2.1: the grant's assertion is an ID-JAG in enterprise-managed authorization.
   const assertion = p.get('assertion');
   if (assertion && peekJwt(assertion)?.header.typ === 'oauth-id-jag+jwt')
-    ledger.hold('id-jag', assertion, lanes, seq);
+    ledger.hold('id-jag', assertion, lanes, seq, via);
 }
 
 function headers(ledger: Ledger, list: HeaderList, lanes: readonly Lane[], seq: number): void {
   const auth = headerValue(list, 'authorization') ?? '';
   const token = /^(?:bearer|dpop)\s+(\S+)$/i.exec(auth)?.[1];
-  if (token) ledger.hold('access-token', token, lanes, seq);
+  if (token) ledger.hold('access-token', token, lanes, seq, 'header');
   const basic = /^basic\s+(\S+)$/i.exec(auth)?.[1];
   if (basic) {
     try {
       const decoded = atob(basic);
-      ledger.hold('client-secret', decodeURIComponent(decoded.slice(decoded.indexOf(':') + 1)), lanes, seq);
+      const secret = decodeURIComponent(decoded.slice(decoded.indexOf(':') + 1));
+      ledger.hold('client-secret', secret, lanes, seq, 'header');
     } catch {
       // Not base64: nothing to read.
     }
   }
   const proof = headerValue(list, 'dpop');
-  if (proof) ledger.hold('dpop-proof', proof, lanes, seq);
+  if (proof) ledger.hold('dpop-proof', proof, lanes, seq, 'header');
 }
 
 function read(ledger: Ledger, e: TraceEvent): void {
   const lanes: Lane[] = e.from === e.to ? [e.from] : [e.from, e.to];
   if (e.kind === 'request') {
-    params(ledger, query(e.request.url), lanes, e.seq);
-    params(ledger, form(e.request.body, e.request.headers), lanes, e.seq);
+    params(ledger, query(e.request.url), lanes, e.seq, 'URL');
+    params(ledger, form(e.request.body, e.request.headers), lanes, e.seq, 'body');
     headers(ledger, e.request.headers, lanes, e.seq);
     return;
   }
   if (e.kind === 'response') {
     if (!e.response) return;
     const location = headerValue(e.response.headers, 'location');
-    if (location) params(ledger, query(location), lanes, e.seq);
+    if (location) params(ledger, query(location), lanes, e.seq, 'redirect');
     const body = json(e.response.body);
     const access = typeof body.access_token === 'string' ? body.access_token : undefined;
     // RFC 8693: a token exchange answers an ID-JAG in access_token, typed by issued_token_type.
@@ -178,12 +191,13 @@ function read(ledger: Ledger, e: TraceEvent): void {
       access,
       lanes,
       e.seq,
+      'body',
     );
     if (typeof body.refresh_token === 'string')
-      ledger.hold('refresh-token', body.refresh_token, lanes, e.seq);
-    if (typeof body.id_token === 'string') ledger.hold('id-token', body.id_token, lanes, e.seq);
+      ledger.hold('refresh-token', body.refresh_token, lanes, e.seq, 'body');
+    if (typeof body.id_token === 'string') ledger.hold('id-token', body.id_token, lanes, e.seq, 'body');
     if (typeof body.client_secret === 'string')
-      ledger.hold('client-secret', body.client_secret, lanes, e.seq);
+      ledger.hold('client-secret', body.client_secret, lanes, e.seq, 'body');
     return;
   }
   const values = e.detail.values ?? {};

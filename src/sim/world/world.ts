@@ -14,6 +14,8 @@ import type { Lane } from '../lanes';
 import { createNetwork } from '../network/network';
 import type { Network } from '../network/network';
 import { authServerHandlers, preregisteredClients } from '../servers/auth';
+import { DEFAULT_SECRET_METHODS } from '../servers/auth/secretMethods';
+import type { SecretMethod } from '../servers/auth/secretMethods';
 import { ATTACKER_USER, DEMO_SESSION_COOKIE, DEMO_USER } from '../servers/auth/state';
 import type { AuthServerState } from '../servers/auth/state';
 import { clientHostHandlers } from '../servers/clientHost';
@@ -85,6 +87,11 @@ export interface WorldOptions {
    * Without it, clients use the default endpoints. Default: it does.
    */
   asMetadata?: boolean;
+  /**
+   * How the token endpoint takes a client secret, as its metadata lists them (A-26): the body method
+   * OAuth 2.1 §2.4.1 requires, with or without HTTP Basic. Default: both.
+   */
+  secretMethods?: readonly SecretMethod[];
 }
 
 export interface World {
@@ -112,6 +119,8 @@ export interface World {
   revision: Revision;
   /** See WorldOptions.asMetadata. */
   asMetadata: boolean;
+  /** See WorldOptions.secretMethods. */
+  secretMethods: readonly SecretMethod[];
   /** Does the servers' revision have this rule? Asked where the rule is enforced (docs/reference §3.5). */
   inRevision(rule: RuleId): boolean;
   rng(party: string): Rng;
@@ -240,6 +249,7 @@ export function createWorld(options: WorldOptions = {}): World {
     introspection: options.introspection ?? false,
     revision,
     asMetadata: options.asMetadata ?? true,
+    secretMethods: options.secretMethods ?? DEFAULT_SECRET_METHODS,
     inRevision: (rule) => ruleIn(revision, rule),
     rng,
     isVulnerable: (id) => vulnerabilities.has(id),

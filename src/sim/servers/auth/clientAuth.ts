@@ -7,6 +7,8 @@ import type { World } from '../../world/world';
 import { oauthError } from '../http';
 import { authenticateWithAssertion } from './clientAssertion';
 import { resolveClient } from './clients';
+import { checkSecretMethod, DEFAULT_SECRET_METHODS } from './secretMethods';
+import type { SecretMethod } from './secretMethods';
 import type { RegisteredClient } from './state';
 
 export type Authenticated =
@@ -34,10 +36,15 @@ function decodeBasic(header: string): { id: string; secret: string } | null {
   }
 }
 
+/**
+ * `accepted`: the ways of sending a secret this endpoint takes (A-26). The token endpoint's are the
+ * world's, as its metadata lists them; the introspection endpoint (RFC 7662 §2.1) takes both.
+ */
 export async function authenticateClient(
   world: World,
   request: Request,
   params: Map<string, string>,
+  accepted: readonly SecretMethod[] = DEFAULT_SECRET_METHODS,
 ): Promise<Authenticated> {
   const refuse = (
     error: string,
@@ -56,6 +63,16 @@ export async function authenticateClient(
     return refuse('invalid_request', 'use one client authentication method, not two');
   // RFC 7523 §2.2 (EXT-CC): a signed assertion instead of a secret.
   if (assertion) return authenticateWithAssertion(world, params);
+  // A-26 (OAuth 2.1 §2.4.1, §3.2.4): a way of sending the secret this server does not accept is
+  // refused before the secret is even compared, whatever it is.
+  const used: SecretMethod | null = /^Basic\b/i.test(header ?? '')
+    ? 'client_secret_basic'
+    : bodySecret !== undefined
+      ? 'client_secret_post'
+      : null;
+  const method = used ? checkSecretMethod(accepted, used) : null;
+  if (method && !method.ok)
+    return { ok: false, response: oauthError(world, method.refusal, method.status, method.headers) };
   if (header) {
     const basic = decodeBasic(header);
     const client = basic ? world.as.clients.get(basic.id) : undefined;

@@ -9,6 +9,8 @@ import type { World } from '../../world/world';
 import { LATEST_REVISION } from '../../revisions/ids';
 import type { Revision } from '../../revisions/ids';
 import { ruleIn } from '../../revisions/rules';
+import { DEFAULT_SECRET_METHODS } from './secretMethods';
+import type { SecretMethod } from './secretMethods';
 
 export const SUPPORTED_SCOPES = [
   'files:read',
@@ -32,9 +34,17 @@ export function endpoints(issuer: string) {
 
 export function authServerMetadata(
   issuer: string,
-  options: { pkce?: 'S256' | 'plain' | 'none'; revision?: Revision } = {},
+  options: {
+    pkce?: 'S256' | 'plain' | 'none';
+    revision?: Revision;
+    secretMethods?: readonly SecretMethod[];
+  } = {},
 ): Record<string, unknown> {
-  const full = document(issuer, options.revision ?? LATEST_REVISION);
+  const full = document(
+    issuer,
+    options.revision ?? LATEST_REVISION,
+    options.secretMethods ?? DEFAULT_SECRET_METHODS,
+  );
   const { code_challenge_methods_supported: _methods, ...withoutPkce } = full;
   // The downgrades of docs/reference §5.1: a server from before PKCE simply has no such field (a); a weak one
   // lists only plain (b).
@@ -49,7 +59,11 @@ export function pkceSupport(world: World): 'S256' | 'plain' | 'none' {
   return world.isVulnerable('as-pkce-plain-only') ? 'plain' : 'S256';
 }
 
-function document(issuer: string, revision: Revision): Record<string, unknown> {
+function document(
+  issuer: string,
+  revision: Revision,
+  secretMethods: readonly SecretMethod[],
+): Record<string, unknown> {
   return {
     issuer,
     ...endpoints(issuer),
@@ -60,13 +74,9 @@ function document(issuer: string, revision: Revision): Record<string, unknown> {
     // C-26/C-28: clients refuse to proceed without this field, and require S256 in it.
     code_challenge_methods_supported: ['S256'],
     // A-50 (EXT-CC §Server Metadata Requirements): a signed assertion or a secret, and the
-    // algorithms an assertion may be signed with.
-    token_endpoint_auth_methods_supported: [
-      'none',
-      'client_secret_basic',
-      'client_secret_post',
-      'private_key_jwt',
-    ],
+    // algorithms an assertion may be signed with. A-26: the ways of sending a secret it accepts, as
+    // it enforces them (private_key_jwt keeps A-50 whichever they are).
+    token_endpoint_auth_methods_supported: ['none', ...secretMethods, 'private_key_jwt'],
     token_endpoint_auth_signing_alg_values_supported: ['ES256'],
     // RFC 9449 §5.1: this server binds tokens to DPoP keys (DPoP is on the MCP roadmap).
     dpop_signing_alg_values_supported: ['ES256'],
@@ -81,7 +91,12 @@ function document(issuer: string, revision: Revision): Record<string, unknown> {
 export function metadataHandlers(world: World) {
   const { issuer } = world.urls;
   const [oauth = '', ...oidcUrls] = asMetadataUrls(issuer);
-  const metadata = () => authServerMetadata(issuer, { pkce: pkceSupport(world), revision: world.revision });
+  const metadata = () =>
+    authServerMetadata(issuer, {
+      pkce: pkceSupport(world),
+      revision: world.revision,
+      secretMethods: world.secretMethods,
+    });
   const oidc = () => ({
     ...metadata(),
     subject_types_supported: ['public'],

@@ -219,7 +219,7 @@ export function tokenHandlers(world: World) {
       // A-57 (RFC 9449 §5): a DPoP proof, when there is one, is checked before anything is issued.
       const proof = await tokenEndpointProof(world, request);
       if (!proof.ok) return proof.response;
-      const auth = await authenticateClient(world, request, p);
+      const auth = await authenticateClient(world, request, p, world.secretMethods);
       if (!auth.ok) return auth.response;
       if (!auth.client.grant_types.includes(grantType)) {
         return oauthError(world, {
