@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMetaTag } from './scripts/csp.ts';
+import { teachingContent } from './scripts/teachingContent.ts';
 
 // The Content-Security-Policy goes into the built index.html only: the dev server injects inline
 // scripts of its own (React Refresh) that the policy would refuse.
@@ -63,7 +64,12 @@ const offline = VitePWA({
 // (GitHub Pages project sites, an LMS folder) without a rebuild.
 export default defineConfig(({ command }) => ({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), offline],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    teachingContent(fileURLToPath(new URL('./lessons', import.meta.url))),
+    offline,
+  ],
   // In the browser bundle only: see src/sim/network/tldtsLite.ts for why this is safe here.
   resolve:
     command === 'build'

@@ -262,4 +262,53 @@ export const tests: E2eTest[] = [
       assert.match(await page.title(), /MCP OAuth Flow Simulator/);
     },
   },
+  {
+    name: 'first paint: the simulator’s skeleton, replaced in place by the simulator (no layout shift); → steps at once',
+    slug: 'first-paint-skeleton',
+    async run(s) {
+      const { page } = s;
+      // The simulator's chunk is held back until the skeleton has been seen (a slow network).
+      let release: (() => void) | undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/SimRoute-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.addInitScript(`
+        window.__layoutShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      `);
+      await page.goto(`${s.origin}/#/sim?scenario=first-connection&reg=cimd&seed=demo`);
+      await page.locator('.sim-skeleton .seq-skeleton').waitFor();
+      // The first paint: the header, and the simulator's layout with its four lifelines, nothing to operate.
+      assert.equal(await page.getByRole('button', { name: 'Next' }).count(), 0);
+      assert.equal(await page.locator('.seq-skeleton__lane').count(), 4);
+      const box = async (selector: string) => {
+        const b = await page.locator(selector).boundingBox();
+        if (!b) throw new Error(`${selector} is not on screen`);
+        return [b.x, b.y, b.width].map(Math.round);
+      };
+      const skeleton = { diagram: await box('.sim__diagram'), side: await box('.sim__side') };
+      release?.();
+      await s.waitSettled();
+      assert.equal(await page.locator('.sim-skeleton').count(), 0);
+      // The simulator took the skeleton's place: the same boxes (to 2 px: the step controls' height
+      // is fractional), and no layout shift was recorded.
+      const real = { diagram: await box('.sim__diagram'), side: await box('.sim__side') };
+      for (const part of ['diagram', 'side'] as const)
+        real[part].forEach((value, i) =>
+          assert.ok(
+            Math.abs(value - (skeleton[part][i] ?? NaN)) <= 2,
+            `${part}: ${real[part].join()} vs ${skeleton[part].join()}`,
+          ),
+        );
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 1);
+      const shift = Number(await page.evaluate('window.__layoutShift'));
+      assert.ok(shift < 0.05, `layout shift ${shift}`);
+    },
+  },
 ];

@@ -1,6 +1,8 @@
 /**
- * Entry point. Only the shell, React Flow and the player are in this chunk; the simulator core
- * (msw, jose, @noble/*) is fetched with a dynamic import once the first frame is painted.
+ * Entry point. Only the shell and the routes' placeholders are in this chunk (first-paint
+ * JavaScript under 100 KB gzip, `npm run bench`): each screen is a chunk of its own (app/Screen.tsx).
+ * The simulator's screen, diagram and core (msw, jose, @noble/*) are fetched at once, at start on
+ * the simulator's address, elsewhere when the learner heads for it (app/simRoute.ts).
  * The simulated network runs in-process (MSW's getResponse): nothing leaves the page. The only
  * service worker is the offline cache of the build itself (app/offline), registered once the page
  * has loaded.
@@ -8,8 +10,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { preloadCore } from './run/core/loadCore';
+import { parseHash } from './app/router';
+import { afterFirstContentfulPaint, fetchSimulator, fetchSimulatorOnIntent } from './app/simRoute';
 import { registerOfflineWhenIdle } from './app/offline/updates';
+import { loadCore } from './run/core/loadCore';
 import { startLms } from './features/lms/start';
 import './styles/index.css';
 
@@ -25,7 +29,17 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// After the first paint (two frames later), start fetching the simulator core.
-requestAnimationFrame(() => requestAnimationFrame(preloadCore));
-// Not in a platform's package: the platform serves it, and keeps it up to date.
-if (!launched) registerOfflineWhenIdle();
+const onSimulator = parseHash(window.location.hash).name === 'sim';
+if (onSimulator) {
+  // Arriving on the simulator: fetched as soon as its skeleton is on screen. Not sooner: the
+  // downloads would share the network with the entry, and put off the first paint on a slow one.
+  afterFirstContentfulPaint(fetchSimulator);
+} else {
+  fetchSimulatorOnIntent(document);
+}
+// Not in a platform's package: the platform serves it, and keeps it up to date. The worker's
+// precaching downloads the whole build: on the simulator, not before the core has arrived.
+if (!launched) {
+  if (onSimulator) void loadCore().then(registerOfflineWhenIdle, registerOfflineWhenIdle);
+  else registerOfflineWhenIdle();
+}

@@ -1,5 +1,7 @@
 /** The top bar: name, the three sections, and the theme toggle. */
-import { HEADER_SLOT_ID } from './viewbar/ViewBar';
+import { HEADER_SLOT_ID } from './headerContext';
+// The header's own rules (the tools' room, held from the first paint) are in the view bar's sheet.
+import './viewbar/presenter.css';
 import type { Route } from './router';
 import { Logo } from './Logo';
 import { useSimHref } from './simLink';

@@ -1,13 +1,16 @@
 /**
- * Picks the screen for a route. Lessons and quiz are separate chunks, loaded when first visited,
- * so their content and parser stay out of the first paint.
+ * Picks the screen for a route. Every screen is a chunk of its own, loaded when first visited, so
+ * the first paint carries only the shell: the simulator too (simRoute.ts), behind a skeleton of its
+ * layout; lessons and quiz keep their content and parser out of it.
  */
 import { lazy, Suspense } from 'react';
+import { useDeferred } from '../components/deferred';
 import { ComingSoon } from './ComingSoon';
 import type { OnProgress } from '../course/progress';
 import { navigate as goTo, quizAddress } from './router';
 import type { Route } from './router';
-import { SimRoute } from './SimRoute';
+import { simRouteModule } from './simRoute';
+import { SimSkeleton } from './simulator/SimSkeleton';
 
 const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
 const QuizRoute = lazy(() => import('../features/quiz/QuizRoute'));
@@ -29,10 +32,15 @@ interface ScreenProps {
   onProgress?: OnProgress;
 }
 
+function LazySimRoute({ query, onProgress }: { query: string; onProgress?: OnProgress | undefined }) {
+  const module = useDeferred(simRouteModule);
+  return module ? <module.SimRoute query={query} onProgress={onProgress} /> : <SimSkeleton />;
+}
+
 export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {
   switch (route.name) {
     case 'sim':
-      return <SimRoute query={route.query} onProgress={onProgress} />;
+      return <LazySimRoute query={route.query} onProgress={onProgress} />;
     case 'lessons':
       return (
         <Suspense fallback={<Loading />}>

@@ -5,3 +5,6 @@
 import { createContext } from 'react';
 
 export const HeaderContext = createContext(false);
+
+/** The element AppHeader renders for the simulator's view controls (viewbar/ViewBar.tsx portals into it). */
+export const HEADER_SLOT_ID = 'app-header-tools';

@@ -3,8 +3,6 @@
  * (Vite's import.meta.glob in load.ts, anything else in a script). Problems are collected, not
  * thrown one at a time, so a test run lists every broken file at once.
  */
-import { shuffle } from '../sim/world/random';
-import type { Rng } from '../sim/world/random';
 import { FrontMatterError, parseFrontMatter, type FrontMatter } from './frontmatter';
 import { classifyHref, extractLinks, parseLessonHref, parseSimHref, type MarkdownLink } from './links';
 import {
@@ -158,32 +156,5 @@ export function loadContent(
   return { lessons, questions, problems };
 }
 
-/**
- * Draws `count` distinct questions spread across lessons: one from each lesson (in random lesson
- * order) before a second from any, then shuffled. With the same generator state it draws the same
- * exam, so a seeded exam can be shared.
- */
-export function drawExam(
-  questions: readonly Question[],
-  rng: Pick<Rng, 'nextUint32'>,
-  count: number,
-): Question[] {
-  if (!Number.isInteger(count) || count < 0)
-    throw new RangeError(`count must be a whole number ≥ 0, not ${count}`);
-  const byLesson = new Map<string, Question[]>();
-  for (const question of questions) {
-    const group = byLesson.get(question.lesson) ?? [];
-    group.push(question);
-    byLesson.set(question.lesson, group);
-  }
-  const pools = shuffle([...byLesson.values()], rng).map((group) => shuffle(group, rng));
-  const picked: Question[] = [];
-  const limit = Math.min(count, questions.length);
-  for (let round = 0; picked.length < limit; round++) {
-    for (const pool of pools) {
-      const question = pool[round];
-      if (question !== undefined && picked.length < limit) picked.push(question);
-    }
-  }
-  return shuffle(picked, rng);
-}
+// The exam draw runs in the browser, which has no use for the parsing above: its own module.
+export { drawExam } from './exam';

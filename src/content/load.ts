@@ -1,17 +1,13 @@
 /**
- * The lessons and quiz as the app uses them: read by Vite at build time (sources.ts), parsed and
- * validated once. Broken content throws here, at load, with every problem listed; the content test
- * runs the same checks, so a build with broken content never ships.
+ * The lessons and quiz as the app uses them: parsed and validated when the app is built
+ * (scripts/teachingContent.ts, with the checks of content.ts that the content test runs too), so
+ * what arrives here is checked data and a build with broken content never ships.
  */
+import content from 'virtual:teaching-content';
 import type { Rng } from '../sim/world/random';
-import { drawExam, loadContent, type Lesson } from './content';
+import type { Lesson } from './content';
+import { drawExam } from './exam';
 import type { Question } from './schema';
-import { lessonSources, quizSources } from './sources';
-
-const content = loadContent(lessonSources, quizSources);
-if (content.problems.length > 0) {
-  throw new Error(`Invalid teaching content:\n${content.problems.join('\n')}`);
-}
 
 /** The lessons, sorted by `order`. */
 export const LESSONS: readonly Lesson[] = content.lessons;

@@ -1,6 +1,7 @@
 /**
- * The raw teaching content, read by Vite at build time: one place names the files, so the app
- * (load.ts) and the content test check the same set.
+ * The raw teaching content, read by Vite, for the content test. The app ships it parsed and checked
+ * at build time instead (scripts/teachingContent.ts, the same folder); tests/teachingContent.test.ts
+ * checks that what the app loads is what these files give.
  */
 export const lessonSources = import.meta.glob<string>('../../lessons/*.md', {
   query: '?raw',

@@ -16,7 +16,7 @@ import { MessagesButton } from '../../features/presenter/MessagesButton';
 import { useViewActions } from './useViewActions';
 import { SCALES } from '../../run/view/view';
 import { useViewOptions } from '../../run/view/ViewContext';
-import { HeaderContext } from '../headerContext';
+import { HEADER_SLOT_ID, HeaderContext } from '../headerContext';
 import './presenter.css';
 
 const HelpDialog = lazy(() =>
@@ -24,9 +24,6 @@ const HelpDialog = lazy(() =>
 );
 const ExportDialog = lazy(() => import('../../features/export/ExportDialog'));
 const LinkDialog = lazy(() => import('../../features/export/LinkDialog'));
-
-/** The element AppHeader renders for these controls. */
-export const HEADER_SLOT_ID = 'app-header-tools';
 
 const noSubscription = () => () => undefined;
 

@@ -1,14 +1,16 @@
 /**
  * The diagram, loaded after the first paint: React Flow and d3 are about a third of the app's own
  * JavaScript, and nothing can be stepped until the simulator core arrives anyway. Until then a
- * plain-HTML skeleton shows the four lifelines where the diagram will draw them.
+ * plain-HTML skeleton shows the four lifelines where the diagram will draw them. Not through
+ * Suspense: React would hold the arrived diagram back behind the skeleton for 300 ms
+ * (components/deferred.ts).
  */
-import { lazy, Suspense } from 'react';
+import { deferred, useDeferred } from '../../components/deferred';
 import { CORE_LANES, LANES } from '../../sim/lanes';
 
-const SequenceDiagram = lazy(() => import('./SequenceDiagram').then((m) => ({ default: m.SequenceDiagram })));
+export const diagramModule = deferred(() => import('./SequenceDiagram'));
 
-function DiagramSkeleton() {
+export function DiagramSkeleton() {
   return (
     <div className="seq-skeleton" aria-hidden="true">
       {CORE_LANES.map((lane) => (
@@ -24,9 +26,6 @@ function DiagramSkeleton() {
 }
 
 export function LazyDiagram() {
-  return (
-    <Suspense fallback={<DiagramSkeleton />}>
-      <SequenceDiagram />
-    </Suspense>
-  );
+  const diagram = useDeferred(diagramModule);
+  return diagram ? <diagram.SequenceDiagram /> : <DiagramSkeleton />;
 }

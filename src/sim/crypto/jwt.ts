@@ -48,6 +48,28 @@ export function deriveSigningKey(rng: Rng, kid: string): SigningKey {
   return { kid, privateKey, publicJwk };
 }
 
+/**
+ * A key derived the first time it is used: deriving a P-256 key costs a scalar multiplication (and,
+ * the first time, @noble/curves' precomputed tables), tens of milliseconds on a slow phone, and
+ * most runs reach their first signature many steps in, or never. Each key has its own named random
+ * stream (world.rng), so when it is derived does not change what it is.
+ */
+export function keyOnFirstUse(derive: () => SigningKey): SigningKey {
+  let key: SigningKey | undefined;
+  const get = (): SigningKey => (key ??= derive());
+  return {
+    get kid() {
+      return get().kid;
+    },
+    get privateKey() {
+      return get().privateKey;
+    },
+    get publicJwk() {
+      return get().publicJwk;
+    },
+  };
+}
+
 const encoder = new TextEncoder();
 
 export function signJwt(payload: JWTPayload, key: SigningKey, typ = 'at+jwt'): string {

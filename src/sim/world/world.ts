@@ -9,7 +9,7 @@ import type { RequestHandler } from 'msw';
 import { createAttackerState } from '../attacks/state';
 import type { AttackerState } from '../attacks/state';
 import type { VulnerabilityId } from '../attacks/vulnerabilities';
-import { deriveSigningKey, keyedByThumbprint } from '../crypto/jwt';
+import { deriveSigningKey, keyedByThumbprint, keyOnFirstUse } from '../crypto/jwt';
 import type { Lane } from '../lanes';
 import { createNetwork } from '../network/network';
 import type { Network } from '../network/network';
@@ -205,7 +205,9 @@ export function createWorld(options: WorldOptions = {}): World {
     recorder,
     network,
     as: {
-      key: deriveSigningKey(rng('as-keys'), `${seed.slice(0, 8)}-es256`.replace(/[^A-Za-z0-9-]/g, 'x')),
+      key: keyOnFirstUse(() =>
+        deriveSigningKey(rng('as-keys'), `${seed.slice(0, 8)}-es256`.replace(/[^A-Za-z0-9-]/g, 'x')),
+      ),
       users: new Map([
         [DEMO_USER.sub, DEMO_USER],
         [ATTACKER_USER.sub, ATTACKER_USER],
@@ -233,7 +235,7 @@ export function createWorld(options: WorldOptions = {}): World {
       callbacks: [],
       // The machine client's key pair (EXT-CC private_key_jwt): the client signs with the private
       // half; its host publishes the public half at the jwks_uri the administrator registered.
-      signingKey: keyedByThumbprint(deriveSigningKey(rng('client-keys'), '')),
+      signingKey: keyOnFirstUse(() => keyedByThumbprint(deriveSigningKey(rng('client-keys'), ''))),
     },
     downstream: { log: [] },
     idp: createIdpState(urls, rng('idp-keys'), idpSession, clock, bounds),

@@ -3,7 +3,7 @@
  * the engineering group), the MCP client registered for single sign-on, and the administrator's
  * policy. Part of the world, like the authorization server's pre-registered clients.
  */
-import { deriveSigningKey } from '../../crypto/jwt';
+import { deriveSigningKey, keyOnFirstUse } from '../../crypto/jwt';
 import type { Clock } from '../../world/clock';
 import type { Rng } from '../../world/random';
 import { BoundedMap } from '../../world/store';
@@ -20,7 +20,7 @@ export function createIdpState(
   bounds: StoreBounds,
 ): IdpState {
   return {
-    key: deriveSigningKey(keys, 'idp-es256'),
+    key: keyOnFirstUse(() => deriveSigningKey(keys, 'idp-es256')),
     users: new Map([[ENTERPRISE_USER.sub, ENTERPRISE_USER]]),
     sessions: new Map([[session, ENTERPRISE_USER.sub]]),
     apps: new Map([
