@@ -67,6 +67,22 @@ describe('App: the #/sim route and the URL', () => {
     expect(screen.queryByText(/This link asked for something/)).toBeNull();
   });
 
+  it('says on screen when a link names a step its run never reaches, and starts afresh', async () => {
+    // A machine-to-machine run has no authorization code: its token request is another step.
+    window.location.hash = '#/sim?scenario=client-credentials-post&at=token:request';
+    const user = userEvent.setup();
+    render(<App />);
+    const notice = await screen.findByText(/This link asked for a step this run does not have/, undefined, {
+      timeout: 10000,
+    });
+    expect(notice.closest('[role="status"]')).toHaveTextContent(
+      'The step "token:request" does not happen in this run, so the simulator starts from the beginning.',
+    );
+    expect(listed()).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/This link asked for a step/)).toBeNull();
+  });
+
   it('toggles the theme and remembers it', async () => {
     window.location.hash = '#/sim';
     const user = userEvent.setup();

@@ -61,6 +61,11 @@ export interface PlayerContext {
   nudges: number;
   /** A one-off message for the learner (announced), e.g. why Next did nothing. */
   notice: string | null;
+  /**
+   * Why the link's position (`at=`) could not be reached, shown on screen until the learner
+   * dismisses it or the run is positioned again: the announcement alone reaches only screen readers.
+   */
+  positionNotice: string | null;
   error: string | null;
 }
 
