@@ -100,18 +100,16 @@ export const courseTests: E2eTest[] = [
       assert.match(page.url(), /#\/lessons\/discovery$/);
       const frame = page.frameLocator('iframe[title^="Simulator:"]');
       const options = frame.locator('[role="listbox"] [role="option"]');
+      // Settled as the harness's waitSettled has it: the diagram drawn and the player neither
+      // loading nor positioning the run at the link's step.
+      await page.waitForFunction(() => {
+        const doc = document.querySelector<HTMLIFrameElement>('iframe[title^="Simulator:"]')?.contentDocument;
+        const status = doc?.querySelector('.toolbar')?.getAttribute('data-status') ?? 'loading';
+        return Boolean(doc?.querySelector('.react-flow')) && !['loading', 'busy'].includes(status);
+      });
       await frame.locator('[role="listbox"] [role="option"][aria-current="step"]').waitFor();
       assert.equal(await options.count(), 2, 'positioned right after the request and its 401');
       // Focus went to the simulator: the next key steps it, not the lesson.
-      await page.waitForFunction(
-        () =>
-          !['loading', 'busy'].includes(
-            document
-              .querySelector<HTMLIFrameElement>('iframe[title^="Simulator:"]')
-              ?.contentDocument?.querySelector('.toolbar')
-              ?.getAttribute('data-status') ?? 'loading',
-          ),
-      );
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(
         () =>
