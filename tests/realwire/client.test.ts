@@ -31,6 +31,25 @@ function run(options: RealClientOptions) {
   });
 }
 
+/** The world's confidential machine client, run with its secret through the client credentials grant. */
+async function runMachineClient(
+  worldOptions: Parameters<typeof world>[0],
+  extra: Partial<RealClientOptions> = {},
+) {
+  const server = await world(worldOptions);
+  const bot = server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
+  if (!bot?.client_secret) throw new Error('no confidential client in the world');
+  const result = await run({
+    serverUrl: server.mcpUrl,
+    grant: 'client_credentials',
+    clientId: bot.client_id,
+    clientSecret: bot.client_secret,
+    operations: [{ kind: 'call', method: 'tools/list' }],
+    ...extra,
+  });
+  return { result, bot };
+}
+
 function paths(exchanges: { method: string; url: string }[]): string[] {
   return exchanges.map((e) => `${e.method} ${new URL(e.url).pathname}`);
 }
@@ -212,17 +231,12 @@ describe('the simulator client against the world server, over real HTTP', () => 
   });
 
   it('client credentials: a machine client with the confidential pre-registered secret, no browser', async () => {
-    const server = await world({ autoApprove: true });
-    const bot = server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
-    if (!bot?.client_secret) throw new Error('no confidential client in the world');
-    const result = await run({
-      serverUrl: server.mcpUrl,
-      grant: 'client_credentials',
-      clientId: bot.client_id,
-      clientSecret: bot.client_secret,
-      operations: [{ kind: 'call', method: 'tools/list' }],
-      browser: () => Promise.reject(new Error('a machine client opens no browser')),
-    });
+    const { result } = await runMachineClient(
+      { autoApprove: true },
+      {
+        browser: () => Promise.reject(new Error('a machine client opens no browser')),
+      },
+    );
     expect(result.outcome.kind).toBe('success');
     const token = result.exchanges.find((e) => e.url.endsWith('/auth/token'));
     expect(token?.requestBody).toContain('grant_type=client_credentials');
@@ -237,16 +251,7 @@ describe('the simulator client against the world server, over real HTTP', () => 
   ] as const)(
     'world --client-auth $clientAuth: the client reads the metadata and sends $method',
     async (c) => {
-      const server = await world({ autoApprove: true, clientAuth: c.clientAuth });
-      const bot = server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID);
-      if (!bot?.client_secret) throw new Error('no confidential client in the world');
-      const result = await run({
-        serverUrl: server.mcpUrl,
-        grant: 'client_credentials',
-        clientId: bot.client_id,
-        clientSecret: bot.client_secret,
-        operations: [{ kind: 'call', method: 'tools/list' }],
-      });
+      const { result, bot } = await runMachineClient({ autoApprove: true, clientAuth: c.clientAuth });
       expect(result.outcome.kind).toBe('success');
       const token = result.exchanges.find((e) => e.url.endsWith('/auth/token'));
       const form = new URLSearchParams(token?.requestBody ?? '');

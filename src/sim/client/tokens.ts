@@ -11,18 +11,10 @@ import { applies } from './revision';
 import { ClientRefusal } from './types';
 import type { ClientCredentials, TokenEndpointAuthMethod } from './types';
 import { stringField } from '../fields';
+import { basicAuthorization } from '../oauth/basic';
 
 export type TokenOutcome =
   { kind: 'tokens'; tokens: Tokens } | { kind: 'error'; status: number; error: string; description: string };
-
-/** OAuth 2.1 §2.4.1: each part is form-urlencoded (application/x-www-form-urlencoded) before Basic. */
-function formEncode(value: string): string {
-  return new URLSearchParams([['', value]]).toString().slice(1);
-}
-
-function basicAuth(credentials: ClientCredentials): string {
-  return `Basic ${btoa(`${formEncode(credentials.client_id)}:${formEncode(credentials.client_secret ?? '')}`)}`;
-}
 
 const METHODS: readonly TokenEndpointAuthMethod[] = [
   'client_secret_basic',
@@ -82,7 +74,8 @@ export async function tokenRequest(
     for (const [name, value] of Object.entries(params)) if (value !== undefined) form.set(name, value);
     // OAuth 2.1 §2.4.1: one method per request, the one the registration or the metadata names.
     const method = chooseAuthMethod(credentials, ctx.session.metadata?.token_endpoint_auth_methods_supported);
-    if (method === 'client_secret_basic') headers.Authorization = basicAuth(credentials);
+    if (method === 'client_secret_basic')
+      headers.Authorization = basicAuthorization(credentials.client_id, credentials.client_secret ?? '');
     else if (method === 'private_key_jwt' && credentials.private_key) {
       // EXT-CC §Examples: the client_id travels in the assertion's sub, not as a parameter.
       const signed = await assertionParams(ctx, credentials.client_id, credentials.private_key);

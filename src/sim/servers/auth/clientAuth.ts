@@ -4,6 +4,7 @@
  * request; a failure is invalid_client, 401 with a challenge when the Authorization header was used.
  */
 import type { World } from '../../world/world';
+import { decodeBasicAuthorization } from '../../oauth/basic';
 import { oauthError } from '../http';
 import { authenticateWithAssertion } from './clientAssertion';
 import { resolveClient } from './clients';
@@ -13,28 +14,6 @@ import type { RegisteredClient } from './state';
 
 export type Authenticated =
   { ok: true; client: RegisteredClient; confidential: boolean } | { ok: false; response: Response };
-
-function decodeBasic(header: string): { id: string; secret: string } | null {
-  const match = /^Basic ([A-Za-z0-9+/=]+)$/.exec(header);
-  if (!match?.[1]) return null;
-  let decoded: string;
-  try {
-    decoded = atob(match[1]);
-  } catch {
-    return null;
-  }
-  const colon = decoded.indexOf(':');
-  if (colon < 0) return null;
-  try {
-    // RFC 6749 §2.3.1: both parts are form-urlencoded before base64 (so "+" is a space).
-    return {
-      id: decodeURIComponent(decoded.slice(0, colon).replaceAll('+', ' ')),
-      secret: decodeURIComponent(decoded.slice(colon + 1).replaceAll('+', ' ')),
-    };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * `accepted`: the ways of sending a secret this endpoint takes (A-26). The token endpoint's are the
@@ -74,7 +53,7 @@ export async function authenticateClient(
   if (method && !method.ok)
     return { ok: false, response: oauthError(world, method.refusal, method.status, method.headers) };
   if (header) {
-    const basic = decodeBasic(header);
+    const basic = decodeBasicAuthorization(header);
     const client = basic ? world.as.clients.get(basic.id) : undefined;
     if (
       !basic ||

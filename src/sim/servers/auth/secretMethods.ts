@@ -7,6 +7,7 @@
  * authentication: `invalid_client` (OAuth 2.1 §3.2.4), with 401 and a `WWW-Authenticate` challenge of
  * the scheme the client used when it used the `Authorization` header.
  */
+import { basicAuthorization } from '../../oauth/basic';
 import type { Refusal } from '../../trace/types';
 
 export type SecretMethod = 'client_secret_basic' | 'client_secret_post';
@@ -54,7 +55,7 @@ export function checkSecretMethod(
 
 /**
  * How another server here (the MCP server's own client) sends its secret to this token endpoint:
- * Basic where it is accepted, else the body. OAuth 2.1 §2.4.1: each part form-encoded before Basic.
+ * Basic where it is accepted, else the body.
  */
 export function secretCredentials(
   accepted: readonly SecretMethod[],
@@ -63,6 +64,5 @@ export function secretCredentials(
 ): { headers: Record<string, string>; form: Record<string, string> } {
   if (!accepted.includes('client_secret_basic'))
     return { headers: {}, form: { client_id: clientId, client_secret: secret } };
-  const encode = (value: string) => new URLSearchParams([['', value]]).toString().slice(1);
-  return { headers: { Authorization: `Basic ${btoa(`${encode(clientId)}:${encode(secret)}`)}` }, form: {} };
+  return { headers: { Authorization: basicAuthorization(clientId, secret) }, form: {} };
 }

@@ -3,6 +3,7 @@
  * own expiry but not its revocation: a resource server learns that a token was revoked (a replayed
  * code, A-17) only by asking. It authenticates as its own confidential client (RFC 7662 §2.1).
  */
+import { basicAuthorization } from '../../oauth/basic';
 import { check } from '../../trace/check';
 import type { Check } from '../../trace/types';
 import type { World } from '../../world/world';
@@ -21,7 +22,7 @@ export async function introspect(world: World, token: string): Promise<Check> {
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         Accept: 'application/json',
-        Authorization: `Basic ${btoa(`${encodeURIComponent(MCP_BACKEND_CLIENT_ID)}:${encodeURIComponent(client?.client_secret ?? '')}`)}`,
+        Authorization: basicAuthorization(MCP_BACKEND_CLIENT_ID, client?.client_secret ?? ''),
       },
       body: new URLSearchParams({ token, token_type_hint: 'access_token' }).toString(),
     });
