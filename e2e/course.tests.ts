@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { arrayAt, parseJson, stringAt } from '../tests/json';
 import { assertNoAxeViolations } from './harness';
+import { answerAndGoOn } from './quiz';
 import type { E2eTest } from './harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,17 +39,6 @@ async function shownQuestion(page: Page): Promise<{ heading: string; prompt: str
     heading: (await heading.innerText()).trim(),
     prompt: (await page.locator('.quiz-question legend').first().innerText()).trim(),
   };
-}
-
-/** Answers the question on screen (its first answer, or the order as shown) and goes on. */
-async function answerAndGoOn(page: Page): Promise<void> {
-  const check = page.getByRole('button', { name: /^Check (answer|order)$/ });
-  await check.waitFor();
-  const radios = page.getByRole('radio');
-  if ((await radios.count()) > 0) await radios.first().check();
-  await check.click();
-  await page.getByRole('region', { name: 'Feedback' }).waitFor();
-  await page.getByRole('button', { name: /^(Next question|See your results)$/ }).click();
 }
 
 export const courseTests: E2eTest[] = [
@@ -143,15 +133,9 @@ export const courseTests: E2eTest[] = [
       for (let i = 0; i < 40; i++) {
         const results = page.getByRole('heading', { name: /Your score: \d+ of \d+/ });
         if (await results.isVisible().catch(() => false)) break;
-        const check = page.getByRole('button', { name: /^Check (answer|order)$/ });
-        await check.waitFor();
-        const radios = page.getByRole('radio');
-        // Choice questions: pick the first answer (right or wrong, the exam must score either).
-        if ((await radios.count()) > 0) await radios.first().check();
-        await check.click();
-        await page.getByRole('region', { name: 'Feedback' }).waitFor();
+        // Choice questions: the first answer (right or wrong, the exam must score either).
+        await answerAndGoOn(page);
         answered++;
-        await page.getByRole('button', { name: /^(Next question|See your results)$/ }).click();
       }
       const heading = page.getByRole('heading', { name: /Your score: \d+ of \d+/ });
       await heading.waitFor();

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { textOf } from './harness';
+import { answerAndGoOn } from './quiz';
 import type { E2eTest, Session } from './harness';
 
 const WIDE = { width: 1440, height: 900 };
@@ -656,13 +657,7 @@ export const roomTests: E2eTest[] = [
       for (let i = 0; i < 30; i++) {
         const results = page.getByRole('heading', { name: /Your score: \d+ of \d+/ });
         if (await results.isVisible().catch(() => false)) break;
-        const check = page.getByRole('button', { name: /^Check (answer|order)$/ });
-        await check.waitFor();
-        const radios = page.getByRole('radio');
-        if ((await radios.count()) > 0) await radios.first().check();
-        await check.click();
-        await page.getByRole('region', { name: 'Feedback' }).waitFor();
-        await page.getByRole('button', { name: /^(Next question|See your results)$/ }).click();
+        await answerAndGoOn(page);
       }
       await page.getByRole('heading', { name: /Your score: \d+ of \d+/ }).waitFor();
       await s.screenshot('room-offline-quiz');
