@@ -92,6 +92,8 @@ async function main(): Promise<number> {
       : []),
     `  Enterprise IdP:        ${server.idp} (single sign-on as ${ENTERPRISE_USER.email}; client_id ${IDP_CLIENT_ID}; ID-JAGs for this MCP server)`,
     `  Machine clients:       ${CONFIDENTIAL_CLIENT_ID} (client secret: ${server.world.secretMethods.join(' or ')}${args.clientAuth === 'post' ? ', --client-auth post' : ''}); ${MACHINE_JWT_CLIENT_ID} (private_key_jwt${args.clientKey ? `, its key in ${args.clientKey}` : ': --client-key <file> writes its key'})`,
+    // The operator's own world on loopback: without its secret, --grant client_credentials cannot be tried.
+    `                         ${CONFIDENTIAL_CLIENT_ID}'s secret: ${server.world.as.clients.get(CONFIDENTIAL_CLIENT_ID)?.client_secret ?? '(none)'}`,
   ];
   if (server.vulnerabilities.length > 0) {
     lines.push(

@@ -190,6 +190,8 @@ describe('shutdown', () => {
         });
       });
       expect(mcpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      // The machine client's secret, so that npm run client -- --grant client_credentials can be tried.
+      expect(out).toMatch(/mcp-sim-reporting-bot's secret: [A-Za-z0-9_-]{16,}/);
       const res = await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders('tools/list'), body: '{}' });
       expect(res.status).toBe(401); // no token: the challenge comes first (S-25)
       child.kill('SIGINT');
