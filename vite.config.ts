@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHints } from './scripts/compileHints.ts';
 import { cspMetaTag } from './scripts/csp.ts';
 import { teachingContent } from './scripts/teachingContent.ts';
 
@@ -69,6 +70,7 @@ export default defineConfig(({ command }) => ({
     contentSecurityPolicy(),
     teachingContent(fileURLToPath(new URL('./lessons', import.meta.url))),
     offline,
+    compileHints(),
   ],
   // In the browser bundle only: see src/sim/network/tldtsLite.ts for why this is safe here.
   resolve:
