@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bootShell } from './scripts/bootShell.ts';
 import { compileHints } from './scripts/compileHints.ts';
 import { cspMetaTag } from './scripts/csp.ts';
 import { teachingContent } from './scripts/teachingContent.ts';
@@ -68,6 +69,7 @@ export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
+    bootShell(),
     teachingContent(fileURLToPath(new URL('./lessons', import.meta.url))),
     offline,
     compileHints(),

@@ -311,4 +311,55 @@ export const tests: E2eTest[] = [
       assert.ok(shift < 0.05, `layout shift ${shift}`);
     },
   },
+  {
+    name: 'first paint before any script: the HTML carries the simulator’s shell (inert), on the simulator only; the app replaces it',
+    slug: 'boot-shell',
+    async run(s) {
+      const { page } = s;
+      // Every script is held back (a slow network): what shows is the HTML and the CSS alone.
+      let release: (() => void) | undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      const shell = page.locator('.boot-shell');
+      // A lesson's address: the shell is in the HTML but not shown (no simulator flashes by).
+      const open = async (hash: string) => {
+        await page.goto('about:blank');
+        await page.goto(`${s.origin}/${hash}`, { waitUntil: 'commit' });
+        await shell.waitFor({ state: 'attached' });
+      };
+      await open('#/lessons');
+      assert.equal(await shell.count(), 1);
+      assert.equal(await shell.isVisible(), false);
+      // A speaker's presenter link draws no header: not shown either.
+      await open('#/sim?present=1');
+      assert.equal(await shell.isVisible(), false);
+      await open('#/sim?scenario=first-connection&reg=cimd&seed=demo');
+      await shell.locator('.seq-skeleton__lane').first().waitFor();
+      assert.equal(await shell.locator('.seq-skeleton__lane').count(), 4);
+      assert.equal(await shell.getAttribute('inert'), '');
+      // Painted, with no script run: the first contentful paint is the HTML's.
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length === 1);
+      assert.equal(await page.locator('.toolbar[data-status]').count(), 0);
+      // Nothing in it takes focus: it is a picture of what is coming.
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+      release?.();
+      await s.waitSettled();
+      assert.equal(await shell.count(), 0);
+      await page
+        .getByRole('navigation', { name: 'Sections' })
+        .getByRole('link', { name: 'Simulator', exact: true })
+        .waitFor();
+      assert.equal(
+        await page.getByRole('link', { name: 'Simulator', exact: true }).getAttribute('aria-current'),
+        'page',
+      );
+      await page.keyboard.press('ArrowRight');
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 1);
+    },
+  },
 ];
