@@ -16,7 +16,9 @@ export function DiagramSkeleton() {
       {CORE_LANES.map((lane) => (
         <div key={lane} className="seq-skeleton__lane">
           <div className={`seq-lane seq-lane--${lane}`}>
-            <span>{LANES[lane].label}</span>
+            {/* The diagram's own choice on a phone, where four full names do not fit: the short one. */}
+            <span className="seq-skeleton__full">{LANES[lane].label}</span>
+            <span className="seq-skeleton__short">{LANES[lane].short}</span>
           </div>
           <div className="seq-skeleton__line" />
         </div>
