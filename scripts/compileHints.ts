@@ -6,9 +6,10 @@
  *
  * Every chunk of this build is a route's code (or a part of one), fetched when that route is shown
  * and run there, so nearly all of its functions are called on load: the case the hint is for. On
- * the simulator a Chrome trace of a cold load showed ~150 ms of lazy compilation on the main
- * thread without it, and ~30 ms with it (measured figures in the note of issue 16); Lighthouse's
- * mobile preset counts that main-thread time four times over. Other engines read a comment.
+ * the simulator Chrome traces of a cold load showed 150 to 200 ms of lazy compilation on the main
+ * thread without it (V8's CompileCode and ParseFunction), and about 40 ms with it (issue 16's
+ * note); Lighthouse's mobile preset counts main-thread time four times over. Other engines read a
+ * comment.
  *
  * The comment must be the chunk's first line, after minification (which would drop it), so the
  * plugin adds it when the bundle is generated and shifts the chunk's source map down one line.

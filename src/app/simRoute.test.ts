@@ -27,9 +27,10 @@ describe('fetching the simulator on intent (away from it)', () => {
 
 describe('fetching the simulator on arrival', () => {
   /** A PerformanceObserver whose paint entries the test reports. */
-  function paints() {
+  function paints(supportedEntryTypes: readonly string[] = ['paint', 'largest-contentful-paint']) {
     let report: ((names: string[]) => void) | null = null;
     class FakeObserver {
+      static supportedEntryTypes = supportedEntryTypes;
       constructor(callback: (list: { getEntriesByName: (name: string) => unknown[] }) => void) {
         report = (names) => callback({ getEntriesByName: (name) => names.filter((n) => n === name) });
       }
@@ -50,6 +51,16 @@ describe('fetching the simulator on arrival', () => {
     paint(['first-paint']);
     expect(then).not.toHaveBeenCalled();
     paint(['first-contentful-paint']);
+    expect(then).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(2000);
+    expect(then).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs at once in a browser that does not report paints', () => {
+    vi.useFakeTimers();
+    paints(['mark', 'measure']);
+    const then = vi.fn();
+    afterFirstContentfulPaint(then, 1000);
     expect(then).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(2000);
     expect(then).toHaveBeenCalledTimes(1);

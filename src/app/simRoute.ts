@@ -51,8 +51,11 @@ export function afterFirstContentfulPaint(then: () => void, latestMs = 1000): vo
     done = true;
     then();
   };
-  setTimeout(run, latestMs);
+  // A browser that does not time paints (no observer, or none of the 'paint' type) gets no wait:
+  // the app mounts on this too (main.tsx), and must not sit out `latestMs` for a paint never reported.
   if (typeof PerformanceObserver === 'undefined') return run();
+  if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return run();
+  setTimeout(run, latestMs);
   const observer = new PerformanceObserver((list) => {
     if (list.getEntriesByName('first-contentful-paint').length === 0) return;
     observer.disconnect();
