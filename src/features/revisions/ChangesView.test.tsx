@@ -7,7 +7,7 @@
  * why; the choices of drawing kept in the address.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { runFlow } from '../../sim/flow/simulation';
 import { CHANGES, compareTraces } from '../../sim/revisions/changes';
@@ -265,13 +265,25 @@ describe('What changed, the page', () => {
       within(scenario).getByRole('option', { name: /^Step-up.*\(arrived in 2025-11-25, SEP-835\)$/ }),
     ).toBeDisabled();
     await user.selectOptions(screen.getByRole('combobox', { name: 'From revision' }), '2025-03-26');
-    expect(navigate).toHaveBeenLastCalledWith(
-      '#/revisions?view=changes&from=2025-03-26&to=2026-07-28&scenario=first-connection&reg=dcr',
-    );
-    expect(await summary()).toHaveTextContent(/^2025-06-18 → 2026-07-28/);
+    const earlier =
+      '#/revisions?view=changes&from=2025-03-26&to=2026-07-28&scenario=first-connection&reg=dcr';
+    expect(navigate).toHaveBeenLastCalledWith(earlier);
+    // The choice shows at once, before its address comes back (a hashchange, a task later).
+    expect(screen.getByRole('combobox', { name: 'From revision' })).toHaveValue('2025-03-26');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^2025-03-26 → 2026-07-28/), {
+      timeout: 15000,
+    });
+    // The address comes back, then Back: the address is the truth again.
+    rerender(<TimeMachineRoute query={earlier.split('?')[1] ?? ''} navigate={navigate} />);
+    rerender(<TimeMachineRoute query={query} navigate={navigate} />);
+    expect(screen.getByRole('combobox', { name: 'From revision' })).toHaveValue('2025-06-18');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^2025-06-18 → 2026-07-28/), {
+      timeout: 15000,
+    });
     const draw = screen.getByRole('radiogroup', { name: 'Draw' });
     expect(within(draw).getByRole('radio', { name: 'One diagram' })).toBeChecked();
     await user.click(within(draw).getByRole('radio', { name: 'Side by side' }));
+    expect(within(draw).getByRole('radio', { name: 'Side by side' })).toBeChecked();
     const split =
       '#/revisions?view=changes&from=2025-06-18&to=2026-07-28&scenario=first-connection&reg=dcr&layout=split';
     expect(navigate).toHaveBeenLastCalledWith(split);
@@ -282,6 +294,7 @@ describe('What changed, the page', () => {
       within(screen.getByRole('radiogroup', { name: 'Draw' })).getByRole('radio', { name: 'Side by side' }),
     ).toBeChecked();
     await user.click(screen.getByRole('radio', { name: 'All messages' }));
+    expect(screen.getByRole('radio', { name: 'All messages' })).toBeChecked();
     expect(navigate).toHaveBeenLastCalledWith(`${split}&show=all`);
     rerender(<TimeMachineRoute query={`${split.split('?')[1] ?? ''}&show=all`} navigate={navigate} />);
     expect(screen.queryAllByRole('button', { name: /the same in both/ })).toHaveLength(0);
