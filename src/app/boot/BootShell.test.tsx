@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { App } from '../App';
-import { BOOT_SHELL_CLASS } from './BootShell';
+import { BOOT_SHELL_CLASS } from './marker';
 import { renderBootShell } from './render';
 
 afterEach(cleanup);

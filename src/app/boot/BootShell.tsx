@@ -18,9 +18,7 @@
  */
 import { AppHeader } from '../AppHeader';
 import { SimSkeleton } from '../simulator/SimSkeleton';
-
-/** The class the stylesheet and the tests find the shell by. */
-export const BOOT_SHELL_CLASS = 'boot-shell';
+import { BOOT_SHELL_CLASS } from './marker';
 
 const noop = () => undefined;
 
