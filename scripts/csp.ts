@@ -7,8 +7,11 @@
  * theme script (public/theme.js, a file rather than an inline script so that `script-src` needs no
  * hash or 'unsafe-inline'). The simulated servers run in the page through MSW's getResponse (no
  * fetch, not MSW's service worker); the one worker is the offline cache of the build (sw.js, from
- * the site's folder), so `connect-src` and `worker-src` keep the default 'self'. Zod runs
- * jitless (src/content/zodJitless.ts), so nothing needs 'unsafe-eval'. The PNG export draws the
+ * the site's folder), so `connect-src` and `worker-src` keep the default 'self'. Nothing needs
+ * 'unsafe-eval': the content is validated at build time (scripts/teachingContent.ts), and zod,
+ * which runs jitless where it runs (src/content/zodJitless.ts), never reaches the browser. The
+ * shell the build puts in index.html (src/app/boot) carries no style attribute, which
+ * `default-src 'self'` would refuse. The PNG export draws the
  * diagram from a data: SVG image, hence `img-src data:`.
  *
  * `frame-ancestors` is left out: a <meta> policy cannot carry it (browsers ignore it there and say
