@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { serve } from '../e2e/server';
 import { launchChromium } from '../e2e/chromium';
 import { dist, ensureBuild } from './build';
+import { buildNavFloor } from './navFloor';
 
 const median = (values: number[]): number => {
   const s = [...values].sort((a, b) => a - b);
@@ -262,9 +263,11 @@ export async function benchUi(): Promise<Record<string, string>> {
   results['JS of the whole app, every route (gzip)'] = kb(allJs.reduce((n, f) => n + gz(f), 0));
 
   const server = await serve(dist);
+  const floorServer = await serve(await buildNavFloor(`${dist}-navfloor`));
   const browser: Browser = await launchChromium();
   try {
     const loads: number[] = [];
+    const floorLoads: number[] = [];
     const paints: number[] = [];
     const returning: number[] = [];
     let simulatorJs: string[] = [];
@@ -282,6 +285,10 @@ export async function benchUi(): Promise<Record<string, string>> {
       await ready(page);
       returning.push(await page.evaluate(() => performance.now()));
       await page.context().close();
+      // The floor, between the app's loads so that both meet the same moment of a noisy machine.
+      const floor = await openAt(browser, `${floorServer.url}/`);
+      floorLoads.push(floor.ms);
+      await floor.page.context().close();
     }
     results['JS the simulator loads in total (gzip)'] =
       `${kb(simulatorJs.reduce((n, f) => n + gz(f), 0))} (target 320 KB)`;
@@ -291,6 +298,9 @@ export async function benchUi(): Promise<Record<string, string>> {
       `${median(loads).toFixed(0)} ms (target < 400 ms)`;
     results['navigation → interactive diagram, returning visit (offline cache), median of 5'] =
       `${median(returning).toFixed(0)} ms (target < 400 ms)`;
+    results[
+      'navigation floor: React and React Flow alone, four lanes and a message (bench/navfloor), median of 5'
+    ] = `${median(floorLoads).toFixed(0)} ms`;
 
     for (const at of [10, 40, 100]) {
       const url = `${server.url}/#/sim?scenario=long-session&reg=cimd&consent=approve&step=${at}`;
@@ -322,6 +332,7 @@ export async function benchUi(): Promise<Record<string, string>> {
     results['Floor: a page that adds one element per key: rAF / rendered / presented'] =
       `${floorMed('arrow')} / ${floorMed('rendered')} / ${median(floor.presented).toFixed(1)} ms`;
   } finally {
+    await floorServer.close();
     await browser.close();
     await server.close();
   }
