@@ -3,7 +3,7 @@
 // line too. Whatever it sends that does not fit the line's schema must be ignored: the audience
 // window keeps its run, and the notes window keeps showing the last good state.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DEMO, options, settled } from '../../app/simulator/testing';
 import { channelName, newPairing, openPresenterChannel, presenterSession } from './channel';
@@ -29,8 +29,11 @@ function forger(session: string) {
   };
 }
 
-/** Lets a BroadcastChannel message arrive and anything it started settle. */
-const tick = () => new Promise((resolve) => setTimeout(resolve, 30));
+/**
+ * Lets a BroadcastChannel message arrive and anything it started settle, inside act(): the screen's
+ * updates it causes are React's to finish before the test reads the page.
+ */
+const tick = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 30)));
 
 const FORGED_COMMANDS: unknown[] = [
   { type: 'SET_SPEED', speed: 'warp' },
@@ -155,7 +158,11 @@ describe('the presenter session', () => {
     renderAudience();
     await settled();
     const old = presenterSession();
-    const fresh = newPairing();
+    // The audience window's line moves with the new pairing: a re-render, inside act().
+    let fresh = '';
+    act(() => {
+      fresh = newPairing();
+    });
     const oldHeard: PresenterMessage[] = [];
     const newHeard: PresenterMessage[] = [];
     const oldLine = openPresenterChannel(old, (m) => oldHeard.push(m));
