@@ -5,7 +5,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { answerAndContinue, currentQuestion } from '../features/quiz/testing';
-import { parseHash, quizAddress, withHashParam } from './router';
+import { navigate, parseHash, quizAddress, useHash, withHashParam } from './router';
 import { questionsFor } from '../content/load';
 
 /** How many questions the discovery quiz has (the content grows; the tests should not care). */
@@ -53,6 +53,24 @@ describe('parseHash', () => {
     expect(parseHash('#/admin')).toEqual({ name: 'not-found', path: '/admin' });
     expect(parseHash('#/lessons/a/b')).toEqual({ name: 'not-found', path: '/lessons/a/b' });
     expect(parseHash('#/lessons/%E0%A4%A')).toEqual({ name: 'not-found', path: '/lessons/%E0%A4%A' });
+  });
+});
+
+describe('navigate', () => {
+  it('tells the readers of the address at once, not a hashchange later', () => {
+    window.history.replaceState(null, '', '/#/revisions');
+    // No hashchange reaches the app's listener: only navigate's own word can move the reader.
+    const hold = (event: Event) => event.stopImmediatePropagation();
+    window.addEventListener('hashchange', hold, { capture: true });
+    try {
+      render(createElement(() => createElement('output', null, useHash())));
+      expect(screen.getByRole('status')).toHaveTextContent('#/revisions');
+      act(() => navigate('#/revisions?view=eras'));
+      expect(screen.getByRole('status')).toHaveTextContent('#/revisions?view=eras');
+    } finally {
+      window.removeEventListener('hashchange', hold, { capture: true });
+      cleanup();
+    }
   });
 });
 

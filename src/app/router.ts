@@ -64,14 +64,27 @@ function decodeSegment(segment: string): string | null {
   }
 }
 
+/**
+ * Who reads the address (useHash). The browser's hashchange comes a task after the address changed;
+ * an in-app navigation tells them at once, so what it changes renders in the very event that asked
+ * for it. Otherwise React puts a controlled radio button or select back to its old value until then
+ * (a flicker a person sees and a test catches: the time machine's choices are addresses).
+ */
+const readers = new Set<() => void>();
+
 /** Goes to a route, with a history entry (the learner's Back button returns). */
 export function navigate(hash: string): void {
   window.location.hash = hash;
+  for (const reader of readers) reader();
 }
 
 function subscribe(onChange: () => void): () => void {
+  readers.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    readers.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
 }
 
 export function useHash(): string {

@@ -7,7 +7,7 @@
  * why; the choices of drawing kept in the address.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { runFlow } from '../../sim/flow/simulation';
 import { CHANGES, compareTraces } from '../../sim/revisions/changes';
@@ -18,6 +18,12 @@ import { ChangesView } from './ChangesView';
 import { DEFAULT_PARAMS, simAt } from './params';
 import type { TimeMachineParams } from './params';
 import TimeMachineRoute from './TimeMachineRoute';
+import { hashQuery, navigate as goTo, useHash } from '../../app/router';
+
+/** The route as the app shows it: its query read from the address, its choices made through it. */
+function RoutedTimeMachine({ navigate }: { navigate: (hash: string) => void }) {
+  return <TimeMachineRoute query={hashQuery(useHash())} navigate={navigate} />;
+}
 
 afterEach(cleanup);
 
@@ -255,9 +261,10 @@ describe('What changed, the page', () => {
 
   it('the route: each choice is a new address, the drawing choices too, and a link replays them', async () => {
     const user = userEvent.setup();
-    const navigate = vi.fn();
+    const navigate = vi.fn(goTo);
     const query = 'view=changes&from=2025-06-18&to=2026-07-28';
-    const { rerender } = render(<TimeMachineRoute query={query} navigate={navigate} />);
+    window.history.replaceState(null, '', `/#/revisions?${query}`);
+    render(<RoutedTimeMachine navigate={navigate} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Spec time machine' })).toHaveFocus();
     expect(screen.getByRole('link', { name: 'What changed' })).toHaveAttribute('aria-current', 'page');
     const scenario = screen.getByRole('combobox', { name: 'Scenario' });
@@ -268,15 +275,18 @@ describe('What changed, the page', () => {
     const earlier =
       '#/revisions?view=changes&from=2025-03-26&to=2026-07-28&scenario=first-connection&reg=dcr';
     expect(navigate).toHaveBeenLastCalledWith(earlier);
-    // The choice shows at once, before its address comes back (a hashchange, a task later).
+    // The choice shows at once: the address it made is read in the same event (router.ts).
     expect(screen.getByRole('combobox', { name: 'From revision' })).toHaveValue('2025-03-26');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^2025-03-26 → 2026-07-28/), {
       timeout: 15000,
     });
-    // The address comes back, then Back: the address is the truth again.
-    rerender(<TimeMachineRoute query={earlier.split('?')[1] ?? ''} navigate={navigate} />);
-    rerender(<TimeMachineRoute query={query} navigate={navigate} />);
-    expect(screen.getByRole('combobox', { name: 'From revision' })).toHaveValue('2025-06-18');
+    // Back (the address bar, a link): the address is the truth again.
+    act(() => {
+      window.location.hash = `#/revisions?${query}`;
+    });
+    await waitFor(() =>
+      expect(screen.getByRole('combobox', { name: 'From revision' })).toHaveValue('2025-06-18'),
+    );
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^2025-06-18 → 2026-07-28/), {
       timeout: 15000,
     });
@@ -287,8 +297,7 @@ describe('What changed, the page', () => {
     const split =
       '#/revisions?view=changes&from=2025-06-18&to=2026-07-28&scenario=first-connection&reg=dcr&layout=split';
     expect(navigate).toHaveBeenLastCalledWith(split);
-    // The address the click made, opened: side by side, and the other choice kept as it comes.
-    rerender(<TimeMachineRoute query={split.split('?')[1] ?? ''} navigate={navigate} />);
+    // The address the click made: side by side, and the other choice kept as it comes.
     expect(await screen.findByRole('region', { name: /side by side$/ })).toBeVisible();
     expect(
       within(screen.getByRole('radiogroup', { name: 'Draw' })).getByRole('radio', { name: 'Side by side' }),
@@ -296,7 +305,6 @@ describe('What changed, the page', () => {
     await user.click(screen.getByRole('radio', { name: 'All messages' }));
     expect(screen.getByRole('radio', { name: 'All messages' })).toBeChecked();
     expect(navigate).toHaveBeenLastCalledWith(`${split}&show=all`);
-    rerender(<TimeMachineRoute query={`${split.split('?')[1] ?? ''}&show=all`} navigate={navigate} />);
     expect(screen.queryAllByRole('button', { name: /the same in both/ })).toHaveLength(0);
     await user.click(screen.getByRole('radio', { name: 'One diagram' }));
     expect(navigate).toHaveBeenLastCalledWith(

@@ -4,7 +4,7 @@
  * client against new servers and the other way round, and every attack under every revision.
  * Every choice is in the address (params.ts), so a link replays it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { LATEST_REVISION, REVISIONS } from '../../sim/revisions/ids';
 import { REVISION_INFO } from '../../sim/revisions/profile';
@@ -29,31 +29,11 @@ const LEADS: Record<View, ReactNode> = {
     'Each attack of the lab, with its defence on, played by the honest parties of each revision: an attack works where its rule had not arrived yet.',
 };
 
-/**
- * The choices, from the address and as the learner makes them. A choice goes into the address,
- * which the route hears back a task later (hashchange): until then a controlled radio button or
- * select would show the old choice again (React puts a controlled input back after its event), a
- * flicker a person may see and a test does. So a choice shows at once, and the address, whenever
- * it changes (the choice arriving, Back, a link), is the truth again.
- */
-function useParams(query: string, navigate: (hash: string) => void) {
-  const [chosen, setChosen] = useState(() => ({ query, params: readParams(query) }));
-  let current = chosen;
-  if (chosen.query !== query) {
-    current = { query, params: readParams(query) };
-    setChosen(current);
-  }
-  const go = (next: TimeMachineParams) => {
-    setChosen({ query, params: next });
-    navigate(paramsHash(next));
-  };
-  return { params: current.params, go };
-}
-
 export default function TimeMachineRoute({ query, navigate }: Props) {
-  const { params, go } = useParams(query, navigate);
+  const params = readParams(query);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const go = (next: TimeMachineParams) => navigate(paramsHash(next));
   return (
     <div className="route-page">
       <div className="tm">
