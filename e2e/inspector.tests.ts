@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startWorldServer } from '../src/realwire/worldServer';
 import type { E2eTest } from './harness';
 
@@ -44,6 +44,35 @@ async function startInspector(serverUrl: string, home: string) {
   return { url, stop: () => void child.kill('SIGTERM') };
 }
 
+/**
+ * Switches the Inspector's connection on and waits for it. A click that lands while its page is
+ * still starting up is lost and leaves the switch off (a clean-clone CI run once waited its whole
+ * minute for a connection nobody had asked for), so an unchecked switch is clicked again; a checked
+ * one is left alone, as a second click would disconnect a sign-in under way.
+ */
+async function connect(page: Page): Promise<void> {
+  // Mantine's switch: its track covers the input, so the click goes to the input itself.
+  const toggle = page.getByRole('switch', { name: /Connect or disconnect/ });
+  const connected = page.getByText('Connected', { exact: true });
+  const deadline = Date.now() + 90_000;
+  await toggle.click({ force: true });
+  for (;;) {
+    try {
+      await connected.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        const shown = await page
+          .locator('body')
+          .innerText()
+          .catch(() => '(unreadable)');
+        throw new Error(`the Inspector did not connect in 90 s; its page shows:\n${shown}`, { cause: error });
+      }
+      if (!(await toggle.isChecked())) await toggle.click({ force: true });
+    }
+  }
+}
+
 /** Connects the Inspector to the world (OAuth with the world's auto-approval) and saves its network export. */
 async function recordWithInspector(browser: Browser, dir: string): Promise<string> {
   const world = await startWorldServer({
@@ -56,9 +85,7 @@ async function recordWithInspector(browser: Browser, dir: string): Promise<strin
   try {
     const page = await context.newPage();
     await page.goto(inspector.url);
-    // Mantine's switch: its track covers the input, so the click goes to the input itself.
-    await page.getByRole('switch', { name: /Connect or disconnect/ }).click({ force: true });
-    await page.getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
+    await connect(page);
     await page
       .locator('label', { hasText: /^Network$/ })
       .first()
