@@ -39,6 +39,23 @@ async function audit(url: string, preset: Preset): Promise<Result> {
   }
 }
 
+/**
+ * Which element Lighthouse took for the largest contentful paint, and when this browser painted it
+ * (the LCP above is Lighthouse's simulation of a slower machine from this load): the figure to read
+ * when the score moves, as a late panel's paragraph rather than the first paint's content costs
+ * points while everything else is at its best.
+ */
+function lcpElement(lhr: Result): string | null {
+  const observed = (lhr.audits.metrics?.details as { items?: { observedLargestContentfulPaint?: number }[] })
+    ?.items?.[0]?.observedLargestContentfulPaint;
+  const details = lhr.audits['lcp-breakdown-insight']?.details as
+    { items?: { type?: string; selector?: string }[] } | undefined;
+  const selector = details?.items?.find((item) => item.type === 'node')?.selector;
+  if (!selector && observed === undefined) return null;
+  const at = observed === undefined ? '' : `, observed at ${Math.round(observed)} ms`;
+  return `LCP element ${selector ?? '?'}${at}`;
+}
+
 function summarise(lhr: Result): string {
   const scores = CATEGORIES.map((id) => {
     const score = lhr.categories[id]?.score;
@@ -51,12 +68,14 @@ function summarise(lhr: Result): string {
       ? `${label} ${value.toFixed(3)}`
       : `${label} ${Math.round(value)} ms`;
   });
+  const lcp = lcpElement(lhr);
   const failedA11y = (lhr.categories.accessibility?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
     .map((ref) => ref.id);
   return [
     scores.join(', '),
     metrics.join(', '),
+    ...(lcp ? [lcp] : []),
     ...(failedA11y.length ? [`accessibility fails: ${failedA11y.join(', ')}`] : []),
   ].join('; ');
 }
