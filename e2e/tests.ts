@@ -1,8 +1,19 @@
 // The end-to-end tests: plain async functions over a session from harness.ts.
 import assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { textOf } from './harness';
 import type { E2eTest, Session } from './harness';
+
+/** Holds back the requests matching `pattern` (a slow network) until the returned function is called. */
+async function holdBack(page: Page, pattern: RegExp): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
 
 const HD = { width: 1920, height: 1080 };
 
@@ -268,12 +279,7 @@ export const tests: E2eTest[] = [
     async run(s) {
       const { page } = s;
       // The simulator's chunk is held back until the skeleton has been seen (a slow network).
-      let release: (() => void) | undefined;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route(/\/assets\/SimRoute-[^/]*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, /\/assets\/SimRoute-[^/]*\.js$/);
       await page.addInitScript(`
         window.__layoutShift = 0;
         new PerformanceObserver((list) => {
@@ -291,7 +297,7 @@ export const tests: E2eTest[] = [
         return [b.x, b.y, b.width].map(Math.round);
       };
       const skeleton = { diagram: await box('.sim__diagram'), side: await box('.sim__side') };
-      release?.();
+      release();
       await s.waitSettled();
       assert.equal(await page.locator('.sim-skeleton').count(), 0);
       // The simulator took the skeleton's place: the same boxes (to 2 px: the step controls' height
@@ -317,12 +323,7 @@ export const tests: E2eTest[] = [
     async run(s) {
       const { page } = s;
       // Every script is held back (a slow network): what shows is the HTML and the CSS alone.
-      let release: (() => void) | undefined;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await page.route(/\/assets\/[^/]*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdBack(page, /\/assets\/[^/]*\.js$/);
       const shell = page.locator('.boot-shell');
       // A lesson's address: the shell is in the HTML but not shown (no simulator flashes by).
       const open = async (hash: string) => {
@@ -346,7 +347,7 @@ export const tests: E2eTest[] = [
       // Nothing in it takes focus: it is a picture of what is coming.
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
-      release?.();
+      release();
       await s.waitSettled();
       assert.equal(await shell.count(), 0);
       await page
