@@ -337,10 +337,28 @@ export const tests: E2eTest[] = [
       // A speaker's presenter link draws no header: not shown either.
       await open('#/sim?present=1');
       assert.equal(await shell.isVisible(), false);
+      // A link to a step: the side column is a plain box until the simulator arrives.
+      const startSide = shell.locator('.sim-skeleton__side--start');
+      const boxSide = shell.locator('.sim-skeleton__side--box');
+      await open('#/sim?scenario=first-connection&reg=cimd&step=3');
+      await boxSide.waitFor();
+      assert.equal(await startSide.isVisible(), false);
+      // Every largest-contentful-paint candidate, to hold the largest paint to the first one below.
+      await page.addInitScript(`
+        window.__largest = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__largest.push(entry.startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      `);
       await open('#/sim?scenario=first-connection&reg=cimd&seed=demo');
       await shell.locator('.seq-skeleton__lane').first().waitFor();
       assert.equal(await shell.locator('.seq-skeleton__lane').count(), 4);
       assert.equal(await shell.getAttribute('inert'), '');
+      // At the start of a scenario, the side column is already the simulator's: its introduction
+      // and the inspector's guide.
+      await startSide.getByText('Watch an MCP client earn its access token').waitFor();
+      assert.equal(await startSide.getByText('Select a message on the diagram').isVisible(), true);
+      assert.equal(await boxSide.isVisible(), false);
       // Painted, with no script run: the first contentful paint is the HTML's.
       await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length === 1);
       assert.equal(await page.locator('.toolbar[data-status]').count(), 0);
@@ -357,6 +375,18 @@ export const tests: E2eTest[] = [
       assert.equal(
         await page.getByRole('link', { name: 'Simulator', exact: true }).getAttribute('aria-current'),
         'page',
+      );
+      // The simulator drew nothing larger than the first paint had: the largest contentful paint
+      // stays the HTML's (Lighthouse's LCP, issue 16), though the simulator replaced every element.
+      await page.waitForTimeout(300);
+      const firstPaint = Number(
+        await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime),
+      );
+      const largest = await page.evaluate<number[]>('window.__largest');
+      assert.ok(largest.length > 0, 'no largest-contentful-paint entry');
+      assert.ok(
+        Math.max(...largest) <= firstPaint + 1,
+        `largest paints at ${largest.join()} after ${firstPaint}`,
       );
       await page.keyboard.press('ArrowRight');
       await s.waitSettled();

@@ -6,7 +6,8 @@
 // - `data-boot="sim"` where the app's first render is the simulator's shell (its address, without
 //   presenter mode or an embed, as src/app/router.ts and src/run/view/view.ts read them, and not
 //   launched by a learning platform): the shell
-//   already in index.html (src/app/boot/BootShell.tsx) is shown there only (base.css).
+//   already in index.html (src/app/boot/BootShell.tsx) is shown there only (base.css); and
+//   `data-boot-side="start"` where its side column is the default scenario's start.
 (function () {
   const root = document.documentElement;
   try {
@@ -18,7 +19,18 @@
     // A learning platform's launch (a query string, a SCORM page's meta tag) opens at a start page
     // of its own (src/features/lms/launch.ts): no shell there.
     const launched = location.search !== '' || document.querySelector('meta[name="mcp-sim-lms"]');
-    if ((path === '' || path === '/sim') && !on && !launched) root.dataset.boot = 'sim';
+    if ((path === '' || path === '/sim') && !on && !launched) {
+      root.dataset.boot = 'sim';
+      // At the default scenario's start (no step, selection or attack: src/app/simulator/plainStart.ts
+      // reads the same) the shell's side column is that start, else a plain box.
+      const params = new URLSearchParams(query);
+      const elsewhere = ['attack', 'step', 'at', 'sel', 'consent', 'rev', 'client'].some((k) =>
+        params.has(k),
+      );
+      const scenario = params.get('scenario');
+      if (!elsewhere && (scenario === null || scenario === 'first-connection'))
+        root.dataset.bootSide = 'start';
+    }
   } catch {
     // No shell: the app's first render draws the page, as without this script.
   }

@@ -10,6 +10,7 @@ import type { OnProgress } from '../course/progress';
 import { navigate as goTo, quizAddress } from './router';
 import type { Route } from './router';
 import { simRouteModule } from './simRoute';
+import { plainStart } from './simulator/plainStart';
 import { SimSkeleton } from './simulator/SimSkeleton';
 
 const LessonsRoute = lazy(() => import('../features/lessons/LessonsRoute'));
@@ -34,7 +35,11 @@ interface ScreenProps {
 
 function LazySimRoute({ query, onProgress }: { query: string; onProgress?: OnProgress | undefined }) {
   const module = useDeferred(simRouteModule);
-  return module ? <module.SimRoute query={query} onProgress={onProgress} /> : <SimSkeleton />;
+  return module ? (
+    <module.SimRoute query={query} onProgress={onProgress} />
+  ) : (
+    <SimSkeleton start={plainStart(query)} />
+  );
 }
 
 export function Screen({ route, navigate = goTo, onProgress }: ScreenProps) {

@@ -13,6 +13,7 @@ import type { Decision } from '../sim/browser/browser';
 import type { RunConfig } from '../sim/flow/simulation';
 import {
   DEFAULT_REGISTRATION,
+  DEFAULT_SCENARIO,
   isRegistrationMode,
   isScenarioId,
   REGISTRATION_MODES,
@@ -30,7 +31,7 @@ import type { Target } from '../run/player/positioning';
 
 export const DEFAULT_CONFIG: RunConfig = {
   seed: 'demo',
-  scenario: 'first-connection',
+  scenario: DEFAULT_SCENARIO,
   registration: DEFAULT_REGISTRATION,
 };
 

@@ -81,6 +81,9 @@ export const FIXED_REGISTRATION: Partial<Record<ScenarioId, string>> = {
 export type ScenarioId = keyof typeof SCENARIOS;
 export const SCENARIO_IDS = Object.keys(SCENARIOS) as ScenarioId[];
 
+/** The scenario a run plays when a link names none. */
+export const DEFAULT_SCENARIO: ScenarioId = 'first-connection';
+
 export const REGISTRATION_MODES = {
   preregistered: {
     title: 'Pre-registered',

@@ -11,12 +11,16 @@
  * - Shown only where the app's first render is this one: public/theme.js marks `<html
  *   data-boot="sim">` on the simulator's address without presenter mode or an embed, and the
  *   stylesheet hides the shell everywhere else (base.css), so a lesson never flashes a simulator.
+ * - Its side column is the default scenario's start where the address opens there (theme.js adds
+ *   `data-boot-side="start"`, as SimSkeleton's plainStart would), a plain box anywhere else: both
+ *   are in the HTML, and the stylesheet shows the one that address gets.
  * - `inert`: nothing in it can be focused or read by assistive technology. It is a picture of what
  *   is coming; React's first render replaces it (createRoot clears its container), with live links.
  * - No `style` attribute (the Content-Security-Policy refuses inline styles in markup), and the
  *   theme toggle's label, which depends on the learner's theme, is kept invisible until then.
  */
 import { AppHeader } from '../AppHeader';
+import { DEFAULT_SCENARIO } from '../../sim/scenarios';
 import { SimSkeleton } from '../simulator/SimSkeleton';
 import { BOOT_SHELL_CLASS } from './marker';
 
@@ -27,7 +31,7 @@ export function BootShell() {
     <div className={`app ${BOOT_SHELL_CLASS}`} inert>
       <AppHeader route={{ name: 'sim', query: '' }} theme="light" onToggleTheme={noop} />
       <main id="main" className="app-main">
-        <SimSkeleton />
+        <SimSkeleton start={DEFAULT_SCENARIO} either />
       </main>
     </div>
   );

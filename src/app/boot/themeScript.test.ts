@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHash } from '../router';
 import { readViewOptions } from '../../run/view/view';
 import { readLaunch } from '../../features/lms/launch';
+import { DEFAULT_SCENARIO } from '../../sim/scenarios';
+import { plainStart } from '../simulator/plainStart';
 
 const script = readFileSync(join(import.meta.dirname, '../../../public/theme.js'), 'utf8');
 
@@ -36,6 +38,7 @@ function runThemeScript(hash: string, stored: string | null = null, dark = false
     document: { documentElement: root, querySelector: (selector: string) => doc.querySelector(selector) },
     localStorage: { getItem: () => stored },
     matchMedia: () => ({ matches: dark }),
+    URLSearchParams,
   });
   return root;
 }
@@ -49,12 +52,30 @@ function drawsTheShell(hash: string, launch: Launch = {}): boolean {
   return !view.present && !view.embed;
 }
 
+/** Where the shell's side column is the default scenario's start, from the app's own reader. */
+function drawsTheStart(hash: string): boolean {
+  const route = parseHash(hash);
+  return drawsTheShell(hash) && route.name === 'sim' && plainStart(route.query) === DEFAULT_SCENARIO;
+}
+
 const ADDRESSES = [
   '',
   '#',
   '#/',
   '#/sim',
   '#/sim/',
+  '#/sim?scenario=first-connection&reg=cimd',
+  '#/sim?scenario=first-connection&reg=dcr&seed=talk&theme=dark',
+  '#/sim?reg=preregistered&mask=1',
+  '#/sim?scenario=refresh',
+  '#/sim?scenario=nonsense',
+  '#/sim?scenario=first-connection&step=0',
+  '#/sim?scenario=first-connection&sel=2',
+  '#/sim?scenario=first-connection&at=token:response',
+  '#/sim?scenario=first-connection&consent=deny',
+  '#/sim?scenario=first-connection&rev=2025-06-18',
+  '#/sim?scenario=first-connection&client=2025-06-18',
+  '#/sim?scenario=first-connection%26attack%3Dmix-up',
   '#/sim?scenario=first-connection&reg=cimd&step=1',
   '#/sim?attack=mix-up&defence=on',
   '#/sim?present=1',
@@ -83,6 +104,13 @@ describe('public/theme.js', () => {
     expect(runThemeScript(hash).dataset.boot === 'sim').toBe(drawsTheShell(hash));
   });
 
+  it.each(ADDRESSES)(
+    "draws the shell's side column at %j as the start exactly where the app does",
+    (hash) => {
+      expect(runThemeScript(hash).dataset.bootSide === 'start').toBe(drawsTheStart(hash));
+    },
+  );
+
   it.each([
     {
       search:
@@ -103,6 +131,8 @@ describe('public/theme.js', () => {
   it('shows the shell on the simulator and not on a lesson (the cases above are not all one way)', () => {
     expect(ADDRESSES.filter((hash) => drawsTheShell(hash)).length).toBeGreaterThan(3);
     expect(ADDRESSES.filter((hash) => !drawsTheShell(hash)).length).toBeGreaterThan(3);
+    expect(ADDRESSES.filter((hash) => drawsTheStart(hash)).length).toBeGreaterThan(3);
+    expect(ADDRESSES.filter((hash) => drawsTheShell(hash) && !drawsTheStart(hash)).length).toBeGreaterThan(3);
   });
 
   it('applies the remembered theme, the system one, or the one an embedding link fixes', () => {

@@ -12,14 +12,9 @@ import { viewOf } from '../../run/player/runView';
 import { attackPlayable } from '../../run/revision/config';
 import { useLab } from './labState';
 import type { Lab, SideTab } from './labState';
-import './attacks.css';
+import { SIDE_TABS, SideTabList, SideTabPanel, sideTabId } from './SideTabs';
 
 const AttackLab = lazy(() => import('./AttackLab'));
-
-const TABS: readonly { id: SideTab; label: string }[] = [
-  { id: 'step', label: 'Step & inspector' },
-  { id: 'lab', label: 'Attack lab' },
-];
 
 /** A word on the lab's tab while an attack is on: its state, so the outcome is visible from the other panel. */
 function LabBadge() {
@@ -89,14 +84,14 @@ export function SidePanels({
 
   const onKeyDown = (event: KeyboardEvent) =>
     onRovingKey(event, {
-      index: TABS.findIndex((t) => t.id === tab),
-      count: TABS.length,
+      index: SIDE_TABS.findIndex((t) => t.id === tab),
+      count: SIDE_TABS.length,
       orientation: 'horizontal',
       go: (to) => {
-        const next = TABS[to];
+        const next = SIDE_TABS[to];
         if (!next) return;
         show(next.id);
-        document.getElementById(`${base}-tab-${next.id}`)?.focus();
+        document.getElementById(sideTabId(base, next.id))?.focus();
       },
     });
 
@@ -112,57 +107,17 @@ export function SidePanels({
 
   return (
     <>
-      <div role="tablist" aria-label="Side panels" className="side-tabs" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            id={`${base}-tab-${t.id}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            aria-controls={`${base}-panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className={`side-tabs__tab side-tabs__tab--${t.id}`}
-            onClick={() => show(t.id)}
-          >
-            {t.id === 'lab' && <LabIcon />}
-            {t.label}
-            {t.id === 'lab' && <LabBadge />}
-          </button>
-        ))}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${base}-panel-step`}
-        aria-labelledby={`${base}-tab-step`}
-        className="side-panel"
-        hidden={tab !== 'step'}
-      >
+      <SideTabList base={base} tab={tab} onSelect={show} onKeyDown={onKeyDown} labBadge={<LabBadge />} />
+      <SideTabPanel base={base} tab="step" shown={tab === 'step'}>
         {children}
-      </div>
-      <div
-        role="tabpanel"
-        id={`${base}-panel-lab`}
-        aria-labelledby={`${base}-tab-lab`}
-        className="side-panel side-panel--lab"
-        hidden={tab !== 'lab'}
-      >
+      </SideTabPanel>
+      <SideTabPanel base={base} tab="lab" shown={tab === 'lab'}>
         {labMounted && (
           <Suspense fallback={<p className="panel lab lab--loading">Loading the attack lab…</p>}>
             <AttackLab lab={{ ...lab, setTab: show }} onShowMessage={showMessage} />
           </Suspense>
         )}
-      </div>
+      </SideTabPanel>
     </>
-  );
-}
-
-function LabIcon() {
-  // A crosshair: the lab is where the learner takes the attacker's side.
-  return (
-    <svg className="icon" viewBox="0 0 24 24" width="15" height="15" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" strokeWidth="2" />
-      <path d="M12 2v5M12 17v5M2 12h5M17 12h5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
   );
 }

@@ -18,6 +18,7 @@ import { useAttackerFirstMove } from '../../run/marks/attackerMove';
 import { useMask } from '../../run/view/MaskContext';
 import { eventPart, eventTone, routeText, stepText, TONE_ICON, TONE_WORD } from '../../run/trace/describe';
 import { RuleChips } from '../../components/RuleChips';
+import { ScenarioStart } from './ScenarioStart';
 
 const PART_WORD = { request: 'Request', response: 'Response', note: 'Internal step' } as const;
 
@@ -160,12 +161,11 @@ const Explanation = memo(function Explanation({
   jump: Jump | null;
 }) {
   if (!current) {
-    const info = SCENARIOS[scenario];
     if (attack) {
       return (
         <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
           <p className="eyebrow">
-            Ready · Attack lab · defence {attack.defence} · {info.title}
+            Ready · Attack lab · defence {attack.defence} · {SCENARIOS[scenario].title}
           </p>
           <h2 id="step-title" className="explainer__title">
             {attack.title}
@@ -186,19 +186,7 @@ const Explanation = memo(function Explanation({
         </section>
       );
     }
-    return (
-      <section className="panel explainer" aria-labelledby="step-title" tabIndex={0}>
-        <p className="eyebrow">Ready · {info.title}</p>
-        <h2 id="step-title" className="explainer__title">
-          {info.headline}
-        </h2>
-        <p className="explainer__text">{info.summary}</p>
-        <p className="explainer__hint">
-          Press <kbd>Next</kbd> (or <kbd>→</kbd>) to send the first request. Every message is produced live by
-          the simulated parties.
-        </p>
-      </section>
-    );
+    return <ScenarioStart scenario={scenario} />;
   }
 
   const text = stepText(current);

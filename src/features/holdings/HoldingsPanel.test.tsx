@@ -11,6 +11,7 @@ import { ATTACK_IDS } from '../../sim/attacks/ids';
 import { runFlow } from '../../sim/flow/simulation';
 import type { RunConfig } from '../../sim/flow/simulation';
 import { options, renderSim, settled } from '../../app/simulator/testing';
+import { NO_HOLDINGS } from './Holdings';
 import { holdingsView } from './holdingsView';
 
 afterEach(cleanup);
@@ -31,6 +32,10 @@ async function showAt(config: RunConfig, count: number) {
 }
 
 describe('who holds what', () => {
+  it('holds nothing before the first message, as the first paint draws it (NO_HOLDINGS)', () => {
+    expect(holdingsView([])).toEqual(NO_HOLDINGS);
+  });
+
   it('shows the stolen token at the message that gave it to her, and not a message before', async () => {
     const run = await runFlow(STOLEN_TOKEN);
     const thefts = holdingsView(run.trace).thefts;

@@ -11,7 +11,7 @@ import { FindingsView } from './FindingsView';
 import { formatTime } from '../../run/trace/format';
 import { RequestView, ResponseView } from './HttpView';
 import { JwtView } from './JwtView';
-import { Legend } from './Legend';
+import { InspectorEmpty } from './InspectorEmpty';
 import { NoteView } from './NoteView';
 import { pkceFacts } from './pkce';
 import { PkceView } from './PkceView';
@@ -76,22 +76,7 @@ const InspectorPanel = memo(function InspectorPanel({
   // next message that has them (to compare tokens or challenges across steps).
   const [preferred, setPreferred] = useState<{ seq: number; tab: string } | null>(null);
 
-  if (!event) {
-    return (
-      <section className="panel inspector" aria-labelledby="inspector-title">
-        <h2 id="inspector-title" className="panel__title">
-          Inspector
-        </h2>
-        <div className="inspector__empty">
-          <p className="muted">
-            Select a message on the diagram or in the list to see the real HTTP, decoded tokens and the checks
-            behind it.
-          </p>
-          <Legend />
-        </div>
-      </section>
-    );
-  }
+  if (!event) return <InspectorEmpty />;
   const tabs = tabsFor(event, trace);
   const sticky =
     preferred && (preferred.seq === event.seq || preferred.tab === 'jwt' || preferred.tab === 'pkce');
