@@ -6,6 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { bootShell } from './scripts/bootShell.ts';
 import { compileHints } from './scripts/compileHints.ts';
 import { cspMetaTag } from './scripts/csp.ts';
+import { simulatorChunks } from './scripts/simulatorChunks.ts';
 import { teachingContent } from './scripts/teachingContent.ts';
 
 // The Content-Security-Policy goes into the built index.html only: the dev server injects inline
@@ -36,7 +37,7 @@ function contentSecurityPolicy(): Plugin {
 const offline = VitePWA({
   registerType: 'prompt',
   injectRegister: false,
-  includeAssets: ['favicon.svg', 'theme.js'],
+  includeAssets: ['favicon.svg', 'favicon.png', 'theme.js'],
   manifest: {
     name: 'MCP OAuth Flow Simulator',
     short_name: 'MCP OAuth',
@@ -62,6 +63,20 @@ const offline = VitePWA({
   },
 });
 
+const source = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
+// The simulator's code in one chunk and what it shares with the course pages in another, instead of
+// some thirty pieces (scripts/simulatorChunks.ts says why). The roots: what the simulator's route
+// fetches (app/simRoute.ts, run/core/loadCore.ts) and the course pages' routes (app/Screen.tsx).
+const chunks = simulatorChunks({
+  simulator: [source('app/SimRoute.tsx'), source('run/core/core.ts')],
+  course: [
+    source('features/lessons/LessonsRoute.tsx'),
+    source('features/quiz/QuizRoute.tsx'),
+    source('app/progress/ProgressScreen.tsx'),
+  ],
+});
+
 // `base: './'` makes the built site work from any sub-path of a static host
 // (GitHub Pages project sites, an LMS folder) without a rebuild.
 export default defineConfig(({ command }) => ({
@@ -72,7 +87,8 @@ export default defineConfig(({ command }) => ({
     bootShell(),
     teachingContent(fileURLToPath(new URL('./lessons', import.meta.url))),
     offline,
-    compileHints(),
+    chunks.plugin,
+    compileHints({ except: ['simulator'] }),
   ],
   // In the browser bundle only: see src/sim/network/tldtsLite.ts for why this is safe here.
   resolve:
@@ -82,6 +98,7 @@ export default defineConfig(({ command }) => ({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: chunks.groups } } },
   },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'tests/**/*.test.{ts,tsx}'],

@@ -279,7 +279,7 @@ export const tests: E2eTest[] = [
     async run(s) {
       const { page } = s;
       // The simulator's chunk is held back until the skeleton has been seen (a slow network).
-      const release = await holdBack(page, /\/assets\/SimRoute-[^/]*\.js$/);
+      const release = await holdBack(page, /\/assets\/simulator-[^/]*\.js$/);
       await page.addInitScript(`
         window.__layoutShift = 0;
         new PerformanceObserver((list) => {

@@ -13,6 +13,12 @@
  *
  * The comment must be the chunk's first line, after minification (which would drop it), so the
  * plugin adds it when the bundle is generated and shifts the chunk's source map down one line.
+ *
+ * Not on the chunks named in `except`: the simulator's one chunk (simulatorChunks.ts) holds much
+ * that a first load never runs (the attack registry, the mock network's and the JOSE library's
+ * other paths), and compiling all of it eagerly, on a 2-core machine where the page's own work
+ * shares the cores, made the navigation to an interactive diagram slower, not faster (alternating
+ * loads, issue 16's note).
  */
 import type { Plugin } from 'vite';
 
@@ -26,7 +32,8 @@ function hasMappings(value: unknown): value is MapLike {
   return typeof value === 'object' && value !== null && typeof (value as MapLike).mappings === 'string';
 }
 
-export function compileHints(): Plugin {
+export function compileHints(options: { except?: readonly string[] } = {}): Plugin {
+  const except = new Set(options.except ?? []);
   return {
     name: 'compile-hints',
     apply: 'build',
@@ -35,7 +42,7 @@ export function compileHints(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const file of Object.values(bundle)) {
-          if (file.type !== 'chunk' || file.code.startsWith(COMPILE_HINT)) continue;
+          if (file.type !== 'chunk' || except.has(file.name) || file.code.startsWith(COMPILE_HINT)) continue;
           file.code = `${COMPILE_HINT}\n${file.code}`;
           // One more generated line at the top: an empty first line in the mappings, in the chunk's
           // map and in the map file, which Rolldown has already written out as an asset.
