@@ -4,7 +4,7 @@
  * @noble/*: keeping it out of the entry chunk is what lets the first paint stay small.
  */
 export { runMachine } from '../../sim/flow/run';
-export { advanceRun, settleRun, Stepper, stepperAt } from '../../sim/flow/stepper';
+export { advanceRun, Stepper, stepperAt } from '../../sim/flow/stepper';
 export type { StepperSnapshot } from '../../sim/flow/stepper';
 export { defaultDecision, outcomeTitle, runFlow } from '../../sim/flow/simulation';
 export { peekJwt } from '../../sim/crypto/jwt';

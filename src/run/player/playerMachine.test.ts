@@ -36,9 +36,25 @@ async function untilRun(player: Player, test: (s: RunSnapshot) => boolean): Prom
 const view = (player: Player) => playerView(player.getSnapshot());
 
 describe('playerMachine', () => {
+  it('is ready once the target is shown; the parties then build the next message on their own', async () => {
+    const player = await start({ target: { kind: 'count', count: 3 } });
+    expect(view(player).trace).toHaveLength(3);
+    // Not waited for by the positioning (it would put off a deep link's first screen): the run
+    // parks by itself, with nothing more shown.
+    await untilRun(player, (s) => s.matches('parked'));
+    expect(view(player).trace).toHaveLength(3);
+  });
+
+  it('steps on a Next pressed while the next message is still being built', async () => {
+    const player = await start({ target: { kind: 'count', count: 3 } });
+    player.send({ type: 'NEXT' });
+    await untilRun(player, (s) => s.matches('parked') && s.context.trace.length === 4);
+    expect(view(player).trace.map((e) => e.seq)).toEqual([0, 1, 2, 3]);
+  });
+
   it('starts with nothing sent, and Next shows one message at a time', async () => {
     const player = await start();
-    expect(runOf(player).getSnapshot().value).toBe('parked');
+    await untilRun(player, (s) => s.matches('parked'));
     player.send({ type: 'NEXT' });
     await untilRun(player, (s) => s.context.trace.length === 1);
     expect(view(player).trace.map((e) => e.stepId)).toEqual(['mcp-unauthenticated']);
@@ -47,6 +63,7 @@ describe('playerMachine', () => {
 
   it('shows a ready message in the same transition as Next, with no busy state in between', async () => {
     const player = await start({ target: { kind: 'count', count: 3 } });
+    await untilRun(player, (s) => s.matches('parked'));
     player.send({ type: 'NEXT' });
     const run = runOf(player).getSnapshot();
     expect(run.value).toBe('holding');
