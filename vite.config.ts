@@ -6,7 +6,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { bootShell } from './scripts/bootShell.ts';
 import { compileHints } from './scripts/compileHints.ts';
 import { cspMetaTag } from './scripts/csp.ts';
-import { simulatorChunks } from './scripts/simulatorChunks.ts';
+import { SIMULATOR_CHUNK, simulatorChunks } from './scripts/simulatorChunks.ts';
 import { teachingContent } from './scripts/teachingContent.ts';
 
 // The Content-Security-Policy goes into the built index.html only: the dev server injects inline
@@ -88,13 +88,10 @@ export default defineConfig(({ command }) => ({
     teachingContent(fileURLToPath(new URL('./lessons', import.meta.url))),
     offline,
     chunks.plugin,
-    compileHints({ except: ['simulator'] }),
+    compileHints({ except: [SIMULATOR_CHUNK] }),
   ],
   // In the browser bundle only: see src/sim/network/tldtsLite.ts for why this is safe here.
-  resolve:
-    command === 'build'
-      ? { alias: { tldts: fileURLToPath(new URL('./src/sim/network/tldtsLite.ts', import.meta.url)) } }
-      : {},
+  resolve: command === 'build' ? { alias: { tldts: source('sim/network/tldtsLite.ts') } } : {},
   build: {
     target: 'es2022',
     sourcemap: true,

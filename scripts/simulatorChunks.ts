@@ -33,6 +33,10 @@ interface ModuleGraph {
   getModuleInfo: (id: string) => { importedIds: readonly string[]; isEntry: boolean } | null;
 }
 
+/** The chunks' names (compileHints is told to leave the simulator's alone). */
+export const SIMULATOR_CHUNK = 'simulator';
+const SHARED_CHUNK = 'shared';
+
 export interface SimulatorChunks {
   plugin: Plugin;
   /** For `build.rolldownOptions.output.codeSplitting.groups`. */
@@ -96,8 +100,8 @@ export function simulatorChunks(options: {
     // Only the modules named: a module's own imports go where the graph puts them (the entry's stay
     // in the entry, React Flow's in the diagram's chunk).
     groups: [
-      { name: 'simulator', test: member('simulator'), includeDependenciesRecursively: false },
-      { name: 'shared', test: member('shared'), includeDependenciesRecursively: false },
+      { name: SIMULATOR_CHUNK, test: member('simulator'), includeDependenciesRecursively: false },
+      { name: SHARED_CHUNK, test: member('shared'), includeDependenciesRecursively: false },
     ],
   };
 }
