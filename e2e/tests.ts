@@ -330,6 +330,11 @@ export const tests: E2eTest[] = [
         await page.goto('about:blank');
         await page.goto(`${s.origin}/${hash}`, { waitUntil: 'commit' });
         await shell.waitFor({ state: 'attached' });
+        // What shows is decided by the stylesheet: until it has loaded, every part of the shell
+        // lays out as visible (a race the CI met once).
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll<HTMLLinkElement>('link[rel=stylesheet]')].every((link) => link.sheet),
+        );
       };
       await open('#/lessons');
       assert.equal(await shell.count(), 1);
