@@ -59,7 +59,9 @@ async function openAt(
   await page.goto(url, { waitUntil: 'commit' });
   await ready(page);
   const ms = await page.evaluate(() => performance.now());
-  return { page, loadedJs, ms };
+  // What was asked for until then: the offline worker's registration, which follows in an idle
+  // moment (app/offline), is not the simulator's.
+  return { page, loadedJs: [...loadedJs], ms };
 }
 
 /**
@@ -290,7 +292,7 @@ export async function benchUi(): Promise<Record<string, string>> {
       floorLoads.push(floor.ms);
       await floor.page.context().close();
     }
-    results['JS the simulator loads in total (gzip)'] =
+    results['JS the simulator loads until its diagram is interactive (gzip)'] =
       `${kb(simulatorJs.reduce((n, f) => n + gz(f), 0))} (target 320 KB)`;
     results['first contentful paint on the simulator (the shell in the HTML, no script), median of 5'] =
       `${median(paints).toFixed(0)} ms`;

@@ -318,6 +318,39 @@ export const tests: E2eTest[] = [
     },
   },
   {
+    name: 'a link to a step: the diagram’s first frame already shows the run there, at the width it keeps',
+    slug: 'first-frame',
+    async run(s) {
+      const { page } = s;
+      // Each change to the page, as the diagram shows it: whether it is there, its messages, the
+      // lanes' places and the player's status.
+      await page.addInitScript(`
+        window.__frames = [];
+        new MutationObserver(() => {
+          const flow = document.querySelector('.react-flow');
+          if (!flow) return;
+          window.__frames.push({
+            messages: flow.querySelectorAll('[data-seq]').length,
+            lanes: [...flow.querySelectorAll('.seq-lifeline')].map((l) => l.style.transform).join(' '),
+            status: document.querySelector('.toolbar')?.getAttribute('data-status') ?? '',
+          });
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      `);
+      await page.goto(`${s.origin}/#/sim?scenario=first-connection&reg=cimd&seed=demo&step=3`);
+      await s.waitSettled();
+      assert.equal(await s.messageCount(), 3);
+      type Frame = { messages: number; lanes: string; status: string };
+      const frames = await page.evaluate<Frame[]>('window.__frames');
+      const [first] = frames;
+      // Not an empty diagram waiting for its player, nor lanes spaced for a width not yet measured.
+      assert.deepEqual(first && { messages: first.messages, status: first.status }, {
+        messages: 3,
+        status: 'paused',
+      });
+      assert.equal(first?.lanes, frames.at(-1)?.lanes);
+    },
+  },
+  {
     name: 'first paint before any script: the HTML carries the simulator’s shell (inert), on the simulator only; the app replaces it',
     slug: 'boot-shell',
     async run(s) {

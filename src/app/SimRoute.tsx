@@ -23,6 +23,7 @@ import type { RunConfig } from '../sim/flow/simulation';
 import { hashQuery, parseHash, pushHash, replaceHash } from './router';
 import { setSimHref } from './simLink';
 import { readSimParams, simHash } from './simParams';
+import { claimArrivalPlayer, startArrivalPlayer } from './simulator/arrivalPlayer';
 
 /** Same scenario, registration, seed, attack and defence. */
 const sameRun = (a: RunConfig, b: RunConfig) => simHash(a, 0, []) === simHash(b, 0, []);
@@ -138,16 +139,29 @@ export function SimRoute({ query, onProgress }: { query: string; onProgress?: On
   const [arrival] = useState(query);
   const [setup] = useState(() => readSimParams(arrival));
   useEffect(() => setSimHref(arrival ? `#/sim?${arrival}` : '#/sim'), [arrival]);
-  return (
-    <PlayerContext.Provider
-      options={{ input: { config: setup.config, target: setup.target, decisions: setup.decisions } }}
-    >
+  // The player already started for this address when the chunk ran (arrivalPlayer.ts), else one of
+  // its own.
+  const [started] = useState(() => claimArrivalPlayer(arrival));
+  const screen = (
+    <>
       <UrlSync initialSelection={setup.selected ?? null} />
       <PresenterSync />
       <EmbedEvents />
       <ShareLink>
         <SimulatorScreen onProgress={onProgress} linkNotes={setup.fallbacks} />
       </ShareLink>
+    </>
+  );
+  return started ? (
+    <PlayerContext.Attach actor={started}>{screen}</PlayerContext.Attach>
+  ) : (
+    <PlayerContext.Provider
+      options={{ input: { config: setup.config, target: setup.target, decisions: setup.decisions } }}
+    >
+      {screen}
     </PlayerContext.Provider>
   );
 }
+
+// The entry (app/simRoute.ts) starts the arrival's player when this chunk arrives.
+export { startArrivalPlayer };

@@ -6,7 +6,13 @@ import { deferred } from '../components/deferred';
 import { diagramModule } from '../features/diagram/LazyDiagram';
 import { preloadCore } from '../run/core/loadCore';
 
-export const simRouteModule = deferred(() => import('./SimRoute'));
+export const simRouteModule = deferred(async () => {
+  const module = await import('./SimRoute');
+  // On the simulator's own address its player starts now, and the screen renders once the run is
+  // positioned: one render that shows it (simulator/arrivalPlayer.ts).
+  await module.startArrivalPlayer(window.location.hash);
+  return module;
+});
 
 /**
  * Starts fetching all the simulator needs at once (its screen, the diagram, the core), rather than

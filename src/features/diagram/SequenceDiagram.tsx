@@ -7,7 +7,8 @@
  * The message list beside it is the text alternative, so the canvas itself is not a tab stop
  * per arrow (a hundred tab stops would be a trap, not an aid).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import {
   ControlButton,
   Controls,
@@ -126,7 +127,33 @@ function ArrowMarkers() {
   );
 }
 
+/**
+ * React Flow measures its pane, and finds the element its viewport portal (MessageLayer) draws into,
+ * in effects that run after the first paint: the first frame would show the lanes without their
+ * messages, spaced for no width, and a second render in another task would draw them. Measured
+ * here before the paint instead (React renders again at once, in the same task), with the same
+ * measure React Flow takes (its offsetWidth and offsetHeight), so its own, later, changes nothing.
+ */
+function useMeasureBeforePaint(): RefObject<HTMLDivElement | null> {
+  const store = useStoreApi();
+  const flow = useRef<HTMLDivElement>(null);
+  // The store's subscribers are not yet subscribed (React subscribes them after the paint): this
+  // component's own update is what renders them again, reading the store as it now is.
+  const [, setMeasured] = useState(false);
+  useLayoutEffect(() => {
+    const pane = flow.current;
+    if (!pane || store.getState().domNode) return;
+    // Where React Flow would not measure (a hidden pane), its width stays to React Flow to find.
+    const visible = pane.checkVisibility?.() ?? true;
+    const size = visible ? { width: pane.offsetWidth || 500, height: pane.offsetHeight || 500 } : {};
+    store.setState({ domNode: pane, ...size });
+    setMeasured(true);
+  }, [store]);
+  return flow;
+}
+
 function DiagramCanvas() {
+  const pane = useMeasureBeforePaint();
   const view = useView();
   const selected = useSelectedSeq();
   const send = useSend();
@@ -232,6 +259,7 @@ function DiagramCanvas() {
   const canvas = useMemo(
     () => (
       <ReactFlow
+        ref={pane}
         nodes={nodes}
         edges={NO_EDGES}
         nodeTypes={nodeTypes}
@@ -262,7 +290,7 @@ function DiagramCanvas() {
         </Controls>
       </ReactFlow>
     ),
-    [nodes, lanes, options.laneGap, present, initialExtent, fit],
+    [nodes, lanes, options.laneGap, present, initialExtent, fit, pane],
   );
 
   return (
