@@ -61,4 +61,9 @@ function useContextSelector<T>(selector: (snapshot: Snapshot) => T, compare?: (a
   return useSelector(useContextActor(), selector, compare);
 }
 
-export const PlayerContext = { Provider, Attach, useActorRef: useContextActor, useSelector: useContextSelector };
+export const PlayerContext = {
+  Provider,
+  Attach,
+  useActorRef: useContextActor,
+  useSelector: useContextSelector,
+};
