@@ -5,10 +5,10 @@ import { benchLighthouse } from './lighthouse';
 import { benchRealwire } from './realwire';
 import { benchUi } from './ui';
 
-// The page loads first: the load tests after them leave this process (which also serves the pages)
-// with a heap of a few hundred megabytes to collect and a thousand sockets closing, and a page load
-// measured after them measured that too (first contentful paint 172 against 124 to 156 ms, issue
-// 16's note).
+// The page loads first: the load tests leave this process, which also serves the pages, with a heap
+// of a few hundred megabytes and a thousand sockets closing, and the page loads measured after them
+// read slower (first contentful paint 172 ms, against 124 to 156 ms in runs of the page loads
+// alone; issue 16's note).
 const sections: [string, () => Promise<Record<string, string>>][] = [
   ['App in headless Chromium', benchUi],
   ['Lighthouse (mobile and desktop presets)', () => benchLighthouse(ensureBuild())],

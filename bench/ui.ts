@@ -220,11 +220,11 @@ const FLOOR_PAGE = `<!doctype html><title>floor</title>
 
 /**
  * How long a page is left after it became interactive before the presses: a step's time, not a
- * step's time while the page is still settling after its load (the offline worker registering and
- * precaching, Chrome's compositor adjusting to the load's long frames). Pressed at once, the frames'
- * presentation depended on how the load had gone: once the simulator became interactive sooner,
- * they were presented a refresh later (25 against 16 ms at 100 messages, alternating pages of the
- * two builds), and after this pause both builds measured 17.5 ms (issue 16's note).
+ * step's time while the page is still settling after its load (the offline worker, for one,
+ * registers then). Pressed at once, the frames' presentation depended on how the load had gone:
+ * once the simulator became interactive sooner, they were presented a refresh later (25 against
+ * 16 ms at 100 messages, alternating pages of the two builds, with the same rendered time), and
+ * after this pause both builds measured 17.5 ms (issue 16's note).
  */
 const SETTLE_MS = 1500;
 
