@@ -23,7 +23,7 @@ import type { RunConfig } from '../sim/flow/simulation';
 import { hashQuery, parseHash, pushHash, replaceHash } from './router';
 import { setSimHref } from './simLink';
 import { readSimParams, simHash } from './simParams';
-import { claimArrivalPlayer, startArrivalPlayer } from './simulator/arrivalPlayer';
+import { claimArrivalPlayer, playerFor, startArrivalPlayer } from './simulator/arrivalPlayer';
 
 /** Same scenario, registration, seed, attack and defence. */
 const sameRun = (a: RunConfig, b: RunConfig) => simHash(a, 0, []) === simHash(b, 0, []);
@@ -141,25 +141,16 @@ export function SimRoute({ query, onProgress }: { query: string; onProgress?: On
   useEffect(() => setSimHref(arrival ? `#/sim?${arrival}` : '#/sim'), [arrival]);
   // The player already started for this address when the chunk ran (arrivalPlayer.ts), else one of
   // its own.
-  const [started] = useState(() => claimArrivalPlayer(arrival));
-  const screen = (
-    <>
+  const [player] = useState(() => claimArrivalPlayer(arrival) ?? playerFor(setup));
+  return (
+    <PlayerContext.Attach actor={player}>
       <UrlSync initialSelection={setup.selected ?? null} />
       <PresenterSync />
       <EmbedEvents />
       <ShareLink>
         <SimulatorScreen onProgress={onProgress} linkNotes={setup.fallbacks} />
       </ShareLink>
-    </>
-  );
-  return started ? (
-    <PlayerContext.Attach actor={started}>{screen}</PlayerContext.Attach>
-  ) : (
-    <PlayerContext.Provider
-      options={{ input: { config: setup.config, target: setup.target, decisions: setup.decisions } }}
-    >
-      {screen}
-    </PlayerContext.Provider>
+    </PlayerContext.Attach>
   );
 }
 

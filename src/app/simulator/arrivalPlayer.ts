@@ -5,16 +5,22 @@
  * rendering it empty, starting the player in an effect, and rendering everything again a message
  * later (issue 16: navigation to an interactive diagram).
  *
- * SimRoute claims it for that address; any other screen, or a different address by the time the
- * screen renders, has it stopped.
+ * SimRoute claims it for that address (else it makes its own, with playerFor); a different address
+ * by the time the screen renders has it stopped.
  */
 import { createActor, waitFor } from 'xstate';
 import { playerMachine } from '../../run/player/playerMachine';
 import type { PlayerActor } from '../../run/player/PlayerContext';
 import { parseHash } from '../router';
 import { readSimParams } from '../simParams';
+import type { SimSetup } from '../simParams';
 
 let arrival: { query: string; actor: PlayerActor } | null = null;
+
+/** The player for what an address sets up, not yet started (PlayerContext.Attach starts it). */
+export function playerFor({ config, target, decisions }: SimSetup): PlayerActor {
+  return createActor(playerMachine, { input: { config, target, decisions } });
+}
 
 /**
  * Starts the player for `hash` if it is the simulator's address (once). Resolves when it has been
@@ -23,8 +29,7 @@ let arrival: { query: string; actor: PlayerActor } | null = null;
 export function startArrivalPlayer(hash: string, latestMs = 1500): Promise<void> {
   const route = parseHash(hash);
   if (route.name !== 'sim' || arrival) return Promise.resolve();
-  const { config, target, decisions } = readSimParams(route.query);
-  const actor = createActor(playerMachine, { input: { config, target, decisions } });
+  const actor = playerFor(readSimParams(route.query));
   arrival = { query: route.query, actor };
   actor.start();
   const positioned = (s: ReturnType<PlayerActor['getSnapshot']>) =>

@@ -4,7 +4,7 @@
  *
  * `Provider` creates and owns the actor (as @xstate/react's createActorContext does); `Attach` shares
  * one created elsewhere: the simulator's own route starts its player as soon as its chunk has run,
- * before React renders it (app/simulator/arrivalPlayer.ts).
+ * before React renders it (app/simulator/arrivalPlayer.ts), or has one made for it.
  */
 import { createContext, createElement, useContext, useEffect } from 'react';
 import type { ReactNode } from 'react';
@@ -35,11 +35,13 @@ function Provider({
 }
 
 /**
- * Shares `actor`, and stops it when the screen goes. Not at React's trial unmount in strict mode,
- * which mounts again at once: the stop waits a microtask to see whether it did.
+ * Shares `actor`, starts it if it has not started, and stops it when the screen goes. Not at React's
+ * trial unmount in strict mode, which mounts again at once: the stop waits a microtask to see
+ * whether it did.
  */
 function Attach({ children, actor }: { children: ReactNode; actor: PlayerActor }) {
   useEffect(() => {
+    actor.start(); // A started actor stays as it is.
     const mount = (attachments.get(actor) ?? 0) + 1;
     attachments.set(actor, mount);
     return () => {
