@@ -529,6 +529,11 @@ export const roomTests: E2eTest[] = [
       await page.locator('.sim:not([data-bar])').waitFor();
       const bar = await page.locator('.sim__top').boundingBox();
       assert.ok(bar && bar.height <= 60, `the presenter bar is ${bar?.height ?? 0} px high`);
+      // All of it on screen (its last button was cut off at 1280 px), its buttons' names whole.
+      assert.equal(await page.evaluate('document.documentElement.scrollWidth'), PROJECTOR.width);
+      const exit = await page.getByRole('button', { name: 'Exit presenter', exact: true }).boundingBox();
+      assert.ok(exit && exit.x + exit.width <= PROJECTOR.width, 'Exit presenter is off screen');
+      assert.equal(await page.getByRole('button', { name: 'Speaker notes', exact: true }).count(), 1);
       assert.equal(await page.locator('.toolbar, .viewbar').count(), 2, 'the step and view controls');
       for (const part of await page.locator('.sim__top > .toolbar, .sim__top > .viewbar').all()) {
         const box = await part.boundingBox();

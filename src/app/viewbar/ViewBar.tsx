@@ -59,6 +59,22 @@ function useHeaderSlot(wanted: boolean): HTMLElement | null {
 }
 
 /** "Open the full simulator" from an embed: the same view, in a tab of its own. */
+/**
+ * A button's words, and a shorter form the presenter bar shows where the full ones would not fit on
+ * its one row (presenter.css). Its name stays the full words: the short ones are hidden from
+ * assistive technology, the full ones only from sight.
+ */
+function Label({ full, short }: { full: string; short: string }) {
+  return (
+    <>
+      <span className="viewbar__full">{full}</span>
+      <span className="viewbar__short" aria-hidden="true">
+        {short}
+      </span>
+    </>
+  );
+}
+
 function FullAppLink() {
   const { view } = useViewOptions();
   const share = useShareHash(view);
@@ -125,7 +141,7 @@ export function ViewBar() {
       )}
       {mode === 'present' && (
         <button type="button" className="btn" onClick={() => run('notes')} aria-keyshortcuts="N">
-          Speaker notes
+          <Label full="Speaker notes" short="Notes" />
         </button>
       )}
       {mode === 'present' && <MessagesButton />}
@@ -181,7 +197,7 @@ export function ViewBar() {
           onClick={() => run('present')}
           aria-keyshortcuts="P"
         >
-          {mode === 'present' ? 'Exit presenter' : 'Present'}
+          {mode === 'present' ? <Label full="Exit presenter" short="Exit" /> : 'Present'}
         </button>
       )}
       {/* A polite live region (not role=status: the step announcer is the screen's status). */}
