@@ -4,8 +4,9 @@
  * and pans only vertically, only when the current arrow has left the visible band.
  */
 import { useEffect, useRef } from 'react';
-import { useReactFlow, useStore } from '@xyflow/react';
+import { useStore } from '@xyflow/react';
 import type { SequenceLayout } from '../../run/trace/layout';
+import { useViewportPlan } from './viewportPlan';
 
 /** A little air above the lane headers when scrolled to the top. */
 const TOP = 10;
@@ -29,7 +30,7 @@ export function useFollowCurrent(
   anchor: number,
   zoom: number,
 ): void {
-  const flow = useReactFlow();
+  const view = useViewportPlan();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   // What the current fit was made for: the container's width and the diagram's (an attack adds a lane).
@@ -41,14 +42,14 @@ export function useFollowCurrent(
     if (!(width > 0 && height > 0) || fittedFor.current === key) return;
     fittedFor.current = key;
     const x = (width - layout.width * zoom) / 2;
-    const { y } = flow.getViewport();
-    void flow.setViewport({ x, y: Math.min(TOP, y), zoom });
-  }, [width, height, layout.width, flow, zoom]);
+    const { y } = view.where();
+    view.go({ x, y: Math.min(TOP, y), zoom }, 0);
+  }, [width, height, layout.width, view, zoom]);
 
   // Follow the current arrow (or the placeholder row) when it leaves the visible band.
   useEffect(() => {
     if (focusY === null || !(width > 0 && height > 0)) return;
-    const { x, y, zoom: now } = flow.getViewport();
+    const { x, y, zoom: now } = view.where();
     const screenY = focusY * now + y;
     // Clear of the pinned lane names (30 to 40 px) with the label above the arrow (25 units) too.
     const top = 50 + 30 * now;
@@ -58,9 +59,6 @@ export function useFollowCurrent(
     // Stepping moves the view a row or two: jump. An animated pan re-renders the whole flow on
     // every frame for its duration, which would slow the next step; keep it for long moves only.
     const long = Math.abs(nextY - y) > height / 2;
-    void flow.setViewport(
-      { x, y: nextY, zoom: now },
-      { duration: long && !prefersReducedMotion() ? 250 : 0 },
-    );
-  }, [focusY, anchor, width, height, flow]);
+    view.go({ x, y: nextY, zoom: now }, long && !prefersReducedMotion() ? 250 : 0);
+  }, [focusY, anchor, width, height, view]);
 }
